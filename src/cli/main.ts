@@ -1,0 +1,45 @@
+/**
+ * `piao` entry point: dispatches to one module per subcommand. Every command
+ * returns its exit code; errors in documents become one line on stderr.
+ */
+import { runTables } from "./cmd-tables.js";
+import { runExtract } from "./cmd-extract.js";
+import { CliUsageError } from "./cli-errors.js";
+
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, { run: Command; help: string }> = {
+  tables: { run: runTables, help: "piao tables FILE [--json|--csv]   print the tables the reader rebuilt, page by page" },
+  extract: { run: runExtract, help: "piao extract FILE                 print the plan as JSON (shared contract)" },
+};
+
+export function registerCommand(name: string, run: Command, help: string): void {
+  commands[name] = { run, help };
+}
+
+export const USAGE = () =>
+  ["usage:", ...Object.values(commands).map((c) => "  " + c.help)].join("\n");
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(USAGE() + "\n");
+    return name ? 0 : 2;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    process.stderr.write(`piao: unknown command '${name}'\n${USAGE()}\n`);
+    return 2;
+  }
+  try {
+    return await cmd.run(rest);
+  } catch (e) {
+    if (e instanceof CliUsageError) {
+      process.stderr.write(`piao ${name}: ${e.message}\n`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    process.stderr.write(`piao ${name}: internal error: ${msg}\n`);
+    return 3;
+  }
+}

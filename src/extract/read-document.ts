@@ -1,0 +1,70 @@
+/**
+ * Reads any supported document into the layout model, choosing the reader by
+ * the file's content. Throws DocumentError for input that cannot be used.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { DocumentError } from "../shared/errors.js";
+import type { LayoutDocument, SourceFormat } from "./layout.js";
+import { sniffFormat } from "./sniff-format.js";
+import { readPdf } from "./pdf/read-pdf.js";
+import { readDocx } from "./docx/read-docx.js";
+import { readHtml } from "./html/read-html.js";
+import { readText } from "./text/read-text.js";
+import { readerSettings, type ReaderSettings } from "./settings.js";
+
+export interface ReadResult {
+  layout: LayoutDocument;
+  format: SourceFormat;
+  sha256: string;
+  bytes: number;
+}
+
+export async function readDocument(file: string, settings: Partial<ReaderSettings> = {}): Promise<ReadResult> {
+  const opts = readerSettings(settings);
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) throw new DocumentError("unsupported", file, "is a directory, not a document");
+    size = st.size;
+  } catch (e) {
+    if (e instanceof DocumentError) throw e;
+    throw new DocumentError("not-found", file, "cannot be opened (no such file or no permission)");
+  }
+  if (size === 0) throw new DocumentError("empty", file, "is empty (0 bytes)");
+  if (size > opts.maxFileBytes) {
+    throw new DocumentError("too-large", file, `is too large (${Math.round(size / 1e6)} MB; the limit is ${Math.round(opts.maxFileBytes / 1e6)} MB)`);
+  }
+  const bytes = new Uint8Array(await readFile(file));
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sniffed = sniffFormat(bytes);
+  let layout: LayoutDocument;
+  switch (sniffed) {
+    case "pdf":
+      layout = await readPdf(bytes, file, opts);
+      break;
+    case "docx":
+      layout = await readDocx(bytes, file, opts);
+      break;
+    case "html":
+      layout = readHtml(decodeText(bytes), file, opts);
+      break;
+    case "text":
+      layout = readText(decodeText(bytes), file, opts);
+      break;
+    case "zip":
+      throw new DocumentError("unsupported", file, "is a ZIP archive but not a Word (.docx) document");
+    case "binary":
+      throw new DocumentError("unsupported", file, "is not a PDF, DOCX, HTML or text document");
+  }
+  return { layout, format: layout.format, sha256, bytes: size };
+}
+
+/** UTF-8, falling back to Windows-1252 (old Word "Save as HTML" output). */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}

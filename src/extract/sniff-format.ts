@@ -1,0 +1,29 @@
+/**
+ * Decides a document's format from its bytes, not its name: offices rename
+ * files freely (".pdf" that is really HTML, ".doc" that is DOCX).
+ */
+import type { SourceFormat } from "./layout.js";
+
+export type Sniffed = SourceFormat | "zip" | "binary";
+
+export function sniffFormat(bytes: Uint8Array): Sniffed {
+  const head = Buffer.from(bytes.subarray(0, 1024));
+  // %PDF may be preceded by a little junk (the spec tolerates 1024 bytes).
+  if (head.includes("%PDF-")) return "pdf";
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    return Buffer.from(bytes).includes("word/document.xml") ? "docx" : "zip";
+  }
+  if (looksBinary(head)) return "binary";
+  const text = head.toString("utf8").replace(/^\uFEFF/, "").trimStart().slice(0, 512).toLowerCase();
+  if (/^<!doctype html|^<html|^<\?xml[^>]*>\s*<html|<html[\s>]|<body[\s>]|<table[\s>]/.test(text)) return "html";
+  return "text";
+}
+
+function looksBinary(head: Buffer): boolean {
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+  }
+  return control > head.length * 0.05;
+}
