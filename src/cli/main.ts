@@ -4,6 +4,8 @@
  */
 import { runTables } from "./cmd-tables.js";
 import { runExtract } from "./cmd-extract.js";
+import { runImport } from "./cmd-import.js";
+import { runCheck } from "./cmd-check.js";
 import { CliUsageError } from "./cli-errors.js";
 
 type Command = (argv: string[]) => Promise<number>;
@@ -11,6 +13,8 @@ type Command = (argv: string[]) => Promise<number>;
 const commands: Record<string, { run: Command; help: string }> = {
   tables: { run: runTables, help: "piao tables FILE [--json|--csv]   print the tables the reader rebuilt, page by page" },
   extract: { run: runExtract, help: "piao extract FILE                 print the plan as JSON (shared contract)" },
+  import: { run: runImport, help: "piao import PATH... [--db FILE] [--jobs N]   import plans into SQLite (default piao.sqlite)" },
+  check: { run: runCheck, help: "piao check FILE... | --db FILE [--organization O --year Y] [--format text|json|html] [--fail-on error|warning]" },
 };
 
 export function registerCommand(name: string, run: Command, help: string): void {
