@@ -1,0 +1,7 @@
+/** The store's public API: open a database, write plans, read them back, import files. */
+export { openDatabase, type Db, type OpenOptions } from "./open-database.js";
+export { migrateToLatest, readMigrations, MIGRATIONS_DIR, type MigrationResultSet, type MigrationResult } from "./migrate.js";
+export { storePlan, findDocument, type StoreOutcome, type StoreInfo } from "./store-plan.js";
+export { loadPlan, PlanNotFoundError } from "./load-plan.js";
+export { listPlans, findPreviousPlan, type PlanSummary, type ListPlansFilter } from "./list-plans.js";
+export { StoreError } from "./store-errors.js";

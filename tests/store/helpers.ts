@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PlanExport } from "../../src/normalize/plan-schema.js";
+
+export const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/samples");
+export const SAMPLE_EXPORTS = ["luzzara-2024.pdf", "luzzara-2024.docx", "luzzara-2024.html"] as const;
+
+export function loadSample(name: (typeof SAMPLE_EXPORTS)[number]): PlanExport {
+  return PlanExport.parse(JSON.parse(readFileSync(path.join(SAMPLES, `${name}.expected.json`), "utf8")));
+}
+
+/** A fresh temp dir; returns it and a cleanup function. */
+export function tempDir(prefix = "piao-store-"): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A deep copy with another sha256 (as if from another file). */
+export function withSha(plan: PlanExport, sha256: string, changes: Partial<PlanExport> = {}): PlanExport {
+  return { ...structuredClone(plan), ...changes, source: { ...plan.source, sha256 } };
+}
+
+export const sha = (n: number) => n.toString(16).padStart(64, "0");
+
+export function count(db: { prepare(sql: string): { get(): unknown } }, table: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+export const TABLES = ["documents", "plans", "units", "objectives", "phases", "phase_months", "indicators", "anomalies"] as const;
+
+export function counts(db: Parameters<typeof count>[0]): Record<string, number> {
+  return Object.fromEntries(TABLES.map((t) => [t, count(db, t)]));
+}
+
+/** Row counts an export should give. */
+export function expectedCounts(plans: PlanExport[]): Record<string, number> {
+  const c = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<string, number>;
+  for (const p of plans) {
+    c.documents! += 1;
+    c.plans! += 1;
+    c.anomalies! += p.anomalies.length;
+    for (const u of p.units) {
+      c.units! += 1;
+      for (const o of u.objectives) {
+        c.objectives! += 1;
+        c.indicators! += (o.summary?.indicators.length ?? 0) + (o.detail?.indicators.length ?? 0);
+        for (const ph of o.detail?.phases ?? []) {
+          c.phases! += 1;
+          c.phase_months! += ph.months.length;
+        }
+      }
+    }
+  }
+  return c;
+}
