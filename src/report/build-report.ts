@@ -1,0 +1,140 @@
+/**
+ * Plan exports → the Report model. The findings are the plan's own anomalies
+ * (the normaliser applies the rules); the report places each one under its
+ * unit and objective, adds the weight comparison and, when the previous year's
+ * plan of the same body is given, what changed.
+ */
+import type { PlanExport, Unit } from "../normalize/plan-schema.js";
+import { compareYears } from "./compare-years.js";
+import {
+  Report,
+  SEVERITY_RANK,
+  type Finding,
+  type ObjectiveView,
+  type PlanReport,
+  type SeverityCounts,
+  type Unreadable,
+  type UnitView,
+} from "./report-model.js";
+import type { ReportSettings } from "./report-settings.js";
+import { weightStatus, weightTotals } from "./weight-view.js";
+
+export interface PlanInput {
+  plan: PlanExport;
+  /** Database id of the plan; null or absent for a file. */
+  planId?: number | string | null;
+  /** The same body's previous plan, with its database id. */
+  previous?: { plan: PlanExport; planId?: number | string | null } | null;
+}
+
+export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** Most severe first; document order otherwise (Array.prototype.sort is stable). */
+function bySeverity(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+}
+
+function unitView(unit: Unit, findings: Finding[], settings: ReportSettings): UnitView {
+  const numbers = new Map<number, number>();
+  for (const o of unit.objectives) numbers.set(o.number, (numbers.get(o.number) ?? 0) + 1);
+  const byObjective = new Map<number, Finding[]>();
+  const unitLevel: Finding[] = [];
+  for (const f of findings) {
+    // A number carried by two objectives (DUPLICATE_NUMBER) cannot be pinned on either.
+    if (f.objective !== null && numbers.get(f.objective) === 1) {
+      byObjective.set(f.objective, [...(byObjective.get(f.objective) ?? []), f]);
+    } else unitLevel.push(f);
+  }
+  const objectives: ObjectiveView[] = unit.objectives.map((o) => ({
+    number: o.number,
+    title: o.title,
+    summaryWeight: o.summary?.weight ?? null,
+    sheetWeight: o.detail?.weight ?? null,
+    weightStatus: weightStatus(o, settings),
+    summaryPage: o.summary?.page ?? null,
+    sheetPage: o.detail?.page ?? null,
+    intersectoral: o.detail?.intersectoral ?? false,
+    phases: (o.detail?.phases ?? []).map((p) => ({
+      number: p.number,
+      description: p.description,
+      responsible: p.responsible,
+      months: p.months,
+    })),
+    findings: numbers.get(o.number) === 1 ? bySeverity(byObjective.get(o.number) ?? []) : [],
+  }));
+  const firstPage = unit.page ?? unit.objectives.find((o) => o.summary?.page != null)?.summary?.page ?? null;
+  return {
+    name: unit.name,
+    manager: unit.manager,
+    page: firstPage,
+    totals: weightTotals(unit, settings),
+    findings: bySeverity(unitLevel),
+    objectives,
+  };
+}
+
+export function buildPlanReport(input: PlanInput, settings: ReportSettings): PlanReport {
+  const { plan } = input;
+  const findings: Finding[] = plan.anomalies.map((a) => ({
+    code: a.code,
+    severity: a.severity,
+    unit: a.unit ?? null,
+    objective: a.objective ?? null,
+    message: a.message,
+    page: a.page ?? null,
+  }));
+  const unitNames = new Set(plan.units.map((u) => u.name));
+  const claimed = new Set<string>();
+  const units = plan.units.map((u) => {
+    // Two units of one name: the findings go to the first, once.
+    const mine = claimed.has(u.name) ? [] : findings.filter((f) => f.unit === u.name);
+    claimed.add(u.name);
+    return unitView(u, mine, settings);
+  });
+  const objectives = plan.units.reduce((n, u) => n + u.objectives.length, 0);
+  return {
+    planId: input.planId ?? null,
+    organization: plan.organization,
+    year: plan.year,
+    source: {
+      path: plan.source.path,
+      format: plan.source.format,
+      pageCount: plan.source.pageCount ?? null,
+      sha256: plan.source.sha256,
+    },
+    counts: { units: plan.units.length, objectives, findings: countSeverities(findings) },
+    findings: bySeverity(findings.filter((f) => f.unit === null || !unitNames.has(f.unit))),
+    units,
+    changes: input.previous
+      ? compareYears(plan, input.previous.plan, settings, input.previous.planId ?? null)
+      : null,
+  };
+}
+
+export function buildReport(
+  inputs: readonly PlanInput[],
+  settings: ReportSettings,
+  unreadable: readonly Unreadable[] = [],
+): Report {
+  const plans = inputs.map((i) => buildPlanReport(i, settings));
+  const all = plans.map((p) => p.counts.findings);
+  return Report.parse({
+    reportVersion: 1,
+    settings: { expectedTotal: settings.expectedTotal, totalTolerance: settings.totalTolerance },
+    totals: {
+      plans: plans.length,
+      unreadable: unreadable.length,
+      findings: {
+        error: all.reduce((n, c) => n + c.error, 0),
+        warning: all.reduce((n, c) => n + c.warning, 0),
+        info: all.reduce((n, c) => n + c.info, 0),
+      },
+    },
+    plans,
+    unreadable: [...unreadable],
+  });
+}

@@ -1,0 +1,202 @@
+/**
+ * The report for a terminal or a text file: sections per plan (header, findings
+ * by unit and objective, weights per unit, changes since the previous year),
+ * at most `width` columns (default 96). Colour only when asked (a TTY).
+ */
+import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, WeightStatus, WeightTotals } from "./report-model.js";
+import { formatWeight, padEnd, padStart, plural, truncate, wrap } from "./text-layout.js";
+
+export interface TextOptions {
+  width?: number;
+  color?: boolean;
+}
+
+const ANSI = { error: "\x1b[31;1m", warning: "\x1b[33m", info: "\x1b[36m", bold: "\x1b[1m", reset: "\x1b[0m" };
+
+const STATUS_TEXT: Record<WeightStatus, string> = {
+  match: "ok",
+  mismatch: "MISMATCH",
+  "no-sheet": "no sheet",
+  "no-summary": "no summary",
+  "no-weight": "blank weight",
+};
+
+class Out {
+  readonly lines: string[] = [];
+  constructor(readonly width: number, readonly color: boolean) {}
+  push(line = ""): void {
+    this.lines.push(line.trimEnd());
+  }
+  paint(text: string, style: keyof typeof ANSI): string {
+    return this.color ? ANSI[style] + text + ANSI.reset : text;
+  }
+  heading(text: string, rule: string): void {
+    this.push(this.paint(text, "bold"));
+    this.push(rule.repeat(Math.min(this.width, [...text].length)));
+  }
+  /** Text wrapped under a hanging indent. */
+  para(indent: number, text: string): void {
+    for (const l of wrap(text, this.width - indent)) this.push(" ".repeat(indent) + l);
+  }
+}
+
+export function pageRef(page: number | null): string {
+  return page === null ? "" : `p. ${page}`;
+}
+
+function severityCounts(c: { error: number; warning: number; info: number }): string {
+  return `${plural(c.error, "error", "errors")}, ${plural(c.warning, "warning", "warnings")}, ${c.info} info`;
+}
+
+function planTitle(p: PlanReport): string {
+  const org = p.organization ?? "Unknown body";
+  return p.year === null ? `${org}, plan of unknown year` : `${org}, plan ${p.year}`;
+}
+
+function header(out: Out, p: PlanReport): void {
+  out.push(out.paint(planTitle(p), "bold"));
+  out.push("=".repeat(out.width));
+  const pages = p.source.pageCount === null ? "" : `, ${plural(p.source.pageCount, "page", "pages")}`;
+  const id = p.planId === null ? "" : `  (database plan ${p.planId})`;
+  out.push(`  Source    ${p.source.path} (${p.source.format}${pages})${id}`);
+  out.push(`  sha256    ${p.source.sha256}`);
+  const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.findings.length > 0).length, 0);
+  out.push(`  Contents  ${plural(p.counts.units, "unit", "units")}, ${plural(p.counts.objectives, "objective", "objectives")} (${flagged} flagged)`);
+  out.push(`  Findings  ${severityCounts(p.counts.findings)}`);
+  out.push();
+}
+
+function finding(out: Out, f: Finding, indent: number): void {
+  const sev = padEnd(f.severity.toUpperCase(), 8);
+  const ref = pageRef(f.page);
+  out.push(`${" ".repeat(indent)}${out.paint(sev, f.severity)}${f.code}${ref ? "  " + ref : ""}`);
+  out.para(indent + 2, f.message);
+}
+
+function unitLabel(u: { name: string; manager: string | null }): string {
+  return u.manager ? `${u.name} (resp. ${u.manager})` : `${u.name} (no manager named)`;
+}
+
+function findingsSection(out: Out, p: PlanReport): void {
+  out.heading("Findings by unit and objective", "-");
+  const total = p.counts.findings.error + p.counts.findings.warning + p.counts.findings.info;
+  if (total === 0) {
+    out.push("  None.");
+    out.push();
+    return;
+  }
+  if (p.findings.length > 0) {
+    out.push("Whole document");
+    for (const f of p.findings) finding(out, f, 2);
+  }
+  for (const u of p.units) {
+    const flagged = u.objectives.filter((o) => o.findings.length > 0);
+    if (flagged.length === 0 && u.findings.length === 0) continue;
+    out.push(out.paint(truncate(unitLabel(u), out.width), "bold"));
+    for (const f of u.findings) finding(out, f, 2);
+    for (const o of flagged) {
+      out.push(`  ${truncate(`${o.number}. ${o.title}`, out.width - 2)}`);
+      for (const f of o.findings) finding(out, f, 4);
+    }
+  }
+  out.push();
+}
+
+function totalsNote(t: WeightTotals): string {
+  const expected = t.expectedFrom === "declared" ? `TOTALE row ${formatWeight(t.expected)}` : `expected ${formatWeight(t.expected)}`;
+  const summary = { ok: "summary ok", off: "summary OFF", none: "no summary weights" }[t.summaryStatus];
+  const sheet = { ok: "sheets ok", off: "sheets OFF", incomplete: "sheets incomplete", none: "no sheet weights" }[t.sheetStatus];
+  return `${expected}: ${summary}, ${sheet}`;
+}
+
+function weightTable(out: Out, u: UnitView): void {
+  const numW = 4;
+  const wW = 8;
+  const checkW = 13;
+  const titleW = out.width - (2 + numW + 2 + wW + wW + 2 + checkW);
+  out.push(out.paint(truncate(unitLabel(u), out.width), "bold"));
+  out.push(`  ${padStart("N.", numW)}  ${padEnd("Objective", titleW)}${padStart("Summary", wW)}${padStart("Sheet", wW)}  Check`);
+  for (const o of u.objectives) {
+    const mark = o.findings.length > 0 ? "*" : " ";
+    const status = STATUS_TEXT[o.weightStatus];
+    out.push(
+      `  ${padStart(String(o.number), numW - 1)}${mark}  ${padEnd(truncate(o.title, titleW - 1), titleW)}` +
+        `${padStart(formatWeight(o.summaryWeight), wW)}${padStart(formatWeight(o.sheetWeight), wW)}  ` +
+        (o.weightStatus === "mismatch" ? out.paint(status, "error") : status),
+    );
+  }
+  const t = u.totals;
+  out.push(`  ${" ".repeat(numW)}  ${padEnd("Total", titleW)}${padStart(formatWeight(t.summary), wW)}${padStart(formatWeight(t.sheet), wW)}`);
+  out.push(`  ${" ".repeat(numW)}  ${totalsNote(t)}`);
+  out.push();
+}
+
+function weightsSection(out: Out, p: PlanReport): void {
+  out.heading("Weights: summary sheet vs objective sheet (* = objective has findings)", "-");
+  if (p.units.length === 0) {
+    out.push("  No units.");
+    out.push();
+  }
+  for (const u of p.units) weightTable(out, u);
+}
+
+function changeLines(out: Out, c: ObjectiveChange): void {
+  const w = out.width;
+  if (c.status === "added") {
+    out.push(`  + ${truncate(`added ${c.number}. ${c.title ?? ""}`, w - 18)}  weight ${formatWeight(c.weight)}`);
+    return;
+  }
+  if (c.status === "dropped") {
+    out.push(`  - ${truncate(`dropped (was ${c.previousNumber}) ${c.previousTitle ?? ""}`, w - 18)}  weight ${formatWeight(c.previousWeight)}`);
+    return;
+  }
+  out.push(`  ~ ${truncate(`${c.number}. ${c.title ?? ""}`, w - 4)}`);
+  if (c.renumbered) out.push(`      renumbered: was ${c.previousNumber}`);
+  if (c.reweighted) out.push(`      reweighted: ${formatWeight(c.previousWeight)} → ${formatWeight(c.weight)}`);
+  if (c.retitled) out.para(6, `retitled: was "${c.previousTitle ?? ""}"`);
+  for (const i of c.indicatorsAdded) out.para(6, `+ indicator: ${i}`);
+  for (const i of c.indicatorsRemoved) out.para(6, `- indicator: ${i}`);
+}
+
+function unitChangesLabel(u: UnitChanges): string {
+  if (u.status === "added") return `${u.unit} (new unit)`;
+  if (u.status === "dropped") return `${u.previousUnit} (unit no longer in the plan)`;
+  return u.unit === u.previousUnit ? `${u.unit}` : `${u.unit} (was ${u.previousUnit})`;
+}
+
+function changesSection(out: Out, p: PlanReport): void {
+  const ch = p.changes;
+  if (!ch) return;
+  const since = ch.previous.year === null ? "the previous plan" : String(ch.previous.year);
+  const id = ch.previous.planId === null ? "" : `database plan ${ch.previous.planId}, `;
+  out.heading(`Changes since ${since} (${id}${ch.previous.sourcePath})`, "-");
+  const n = ch.counts;
+  out.para(2, `${n.added} added, ${n.dropped} dropped, ${n.reweighted} reweighted, ${n.retitled} retitled, ` +
+    `${n.renumbered} renumbered, ${n.indicatorsChanged} with indicator changes, ${n.unchanged} unchanged`);
+  for (const u of ch.units) {
+    if (u.changes.length === 0) continue;
+    out.push(out.paint(truncate(unitChangesLabel(u), out.width), "bold"));
+    for (const c of u.changes) changeLines(out, c);
+  }
+  out.push();
+}
+
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const out = new Out(options.width ?? 96, options.color ?? false);
+  out.push(out.paint("piao check: consistency report", "bold"));
+  out.push();
+  for (const p of report.plans) {
+    header(out, p);
+    findingsSection(out, p);
+    weightsSection(out, p);
+    changesSection(out, p);
+  }
+  if (report.unreadable.length > 0) {
+    out.heading("Unreadable input", "-");
+    for (const u of report.unreadable) out.para(2, `${u.file}: ${u.reason}`);
+    out.push();
+  }
+  const t = report.totals;
+  out.push(`${plural(t.plans, "plan", "plans")} checked, ${plural(t.unreadable, "file", "files")} unreadable: ${severityCounts(t.findings)}.`);
+  return out.lines.join("\n") + "\n";
+}
