@@ -1,5 +1,94 @@
+/**
+ * `piao import PATH… [--db FILE] [--jobs N] [--timeout SECONDS]`: imports files and
+ * folders into SQLite. Progress goes to stderr (a bar on a terminal, one line per
+ * file otherwise); the summary goes to stdout. Exit 1 when any file failed.
+ */
+import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
+import { openDatabase } from "../store/open-database.js";
+import { importFiles, type ImportOutcome } from "../store/import-files.js";
+import { StoreError } from "../store/store-errors.js";
 import { CliUsageError } from "./cli-errors.js";
-/** `piao import PATH… [--db FILE] [--jobs N]` (see src/store). */
-export async function runImport(_argv: string[]): Promise<number> {
-  throw new CliUsageError("import is not implemented yet");
+
+const BAR_WIDTH = 24;
+
+export async function runImport(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: "string", default: "piao.sqlite" },
+      jobs: { type: "string" },
+      timeout: { type: "string" },
+    },
+  });
+  if (positionals.length === 0) throw new CliUsageError("expects at least one PATH (file or folder)");
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new CliUsageError("--jobs must be a whole number of at least 1");
+  const timeoutS = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeoutS !== undefined && !(timeoutS > 0)) throw new CliUsageError("--timeout must be a positive number of seconds");
+
+  let db;
+  try {
+    db = openDatabase(values.db!);
+  } catch (e) {
+    if (e instanceof StoreError) {
+      process.stderr.write(`piao import: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const progress = process.stderr.isTTY ? barProgress() : lineProgress();
+  try {
+    const result = await importFiles(positionals, {
+      db,
+      jobs,
+      ...(timeoutS ? { timeoutMs: Math.round(timeoutS * 1000) } : {}),
+      onOutcome: progress.outcome,
+    });
+    progress.end();
+    const lines = [`imported ${result.imported}, unchanged ${result.unchanged}, failed ${result.failed}`];
+    for (const o of result.outcomes) if (o.status === "failed") lines.push(`failed: ${o.file}: ${o.reason}`);
+    process.stdout.write(lines.join("\n") + "\n");
+    return result.failed > 0 ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}
+
+function describe(o: ImportOutcome): string {
+  switch (o.status) {
+    case "imported":
+      return `imported  ${o.file} (plan ${o.planId}, version ${o.version}${o.pages !== null ? `, ${o.pages} pages` : ""})`;
+    case "unchanged":
+      return `unchanged ${o.file}`;
+    case "failed":
+      return `failed    ${o.file}: ${o.reason}`;
+  }
+}
+
+function lineProgress() {
+  return {
+    outcome: (o: ImportOutcome, done: number, total: number) => process.stderr.write(`[${done}/${total}] ${describe(o)}\n`),
+    end: () => {},
+  };
+}
+
+function barProgress() {
+  const counts = { imported: 0, unchanged: 0, failed: 0 };
+  let drawn = false;
+  return {
+    outcome: (o: ImportOutcome, done: number, total: number) => {
+      counts[o.status] += 1;
+      const filled = total ? Math.round((done / total) * BAR_WIDTH) : BAR_WIDTH;
+      const bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
+      const width = process.stderr.columns ?? 80;
+      const line = `[${bar}] ${done}/${total}  ok ${counts.imported}  same ${counts.unchanged}  failed ${counts.failed}  ${o.file}`;
+      process.stderr.write(`\r${line.slice(0, width - 1).padEnd(width - 1)}`);
+      drawn = true;
+    },
+    end: () => {
+      if (drawn) process.stderr.write("\n");
+    },
+  };
 }

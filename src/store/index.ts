@@ -5,3 +5,5 @@ export { storePlan, findDocument, type StoreOutcome, type StoreInfo } from "./st
 export { loadPlan, PlanNotFoundError } from "./load-plan.js";
 export { listPlans, findPreviousPlan, type PlanSummary, type ListPlansFilter } from "./list-plans.js";
 export { StoreError } from "./store-errors.js";
+export { importFiles, hashFile, type ImportOutcome, type ImportResultSet, type ImportOptions, type ExtractFunction } from "./import-files.js";
+export { collectFiles, isDocumentName, DOCUMENT_EXTENSIONS } from "./collect-files.js";

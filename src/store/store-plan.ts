@@ -46,7 +46,12 @@ export function findDocument(db: Db, sha256: string): { documentId: number; plan
 }
 
 export function storePlan(db: Db, input: PlanExport, info: StoreInfo): StoreOutcome {
-  const plan = PlanExport.parse(input);
+  const parsed = PlanExport.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`export does not match the contract: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+  }
+  const plan = parsed.data;
   const problems = contractProblems(plan);
   if (problems.length) throw new Error(`export breaks the contract: ${problems[0]}`);
   const write = db.transaction((): StoreOutcome => {

@@ -1,0 +1,41 @@
+/**
+ * Worker-thread side of the extraction pool: receives file names, runs
+ * extractPlan, posts back the plan (never the layout, which can be large) or a
+ * one-line error, with the time and memory the file took. Loaded from dist/ only.
+ */
+import { parentPort } from "node:worker_threads";
+import { getHeapStatistics } from "node:v8";
+import { extractPlan } from "./extract-plan.js";
+import type { ExtractRequest, ExtractReply, WorkerStats } from "./worker-messages.js";
+
+// Heap is sampled while a file is read (pdf.js awaits between pages, so the timer gets to run).
+const HEAP_SAMPLE_MS = 25;
+
+if (!parentPort) throw new Error("extract-worker.js must run in a worker thread");
+const port = parentPort;
+
+port.on("message", (req: ExtractRequest) => {
+  void handle(req).then((reply) => port.postMessage(reply));
+});
+
+async function handle(req: ExtractRequest): Promise<ExtractReply> {
+  const started = performance.now();
+  let heapPeak = getHeapStatistics().used_heap_size;
+  const sampler = setInterval(() => {
+    heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+  }, HEAP_SAMPLE_MS);
+  const stats = (): WorkerStats => {
+    heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+    return { ms: performance.now() - started, heapPeakBytes: heapPeak, processMaxRssKb: process.resourceUsage().maxRSS };
+  };
+  try {
+    const { plan } = await extractPlan(req.file, { displayPath: req.displayPath, reader: { timeoutMs: req.timeoutMs } });
+    return { id: req.id, ok: true, plan, stats: stats() };
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    const kind = "kind" in err && typeof err.kind === "string" ? err.kind : undefined;
+    return { id: req.id, ok: false, error: { name: err.name, message: err.message.split("\n")[0] ?? err.name, kind }, stats: stats() };
+  } finally {
+    clearInterval(sampler);
+  }
+}

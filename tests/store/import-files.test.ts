@@ -1,0 +1,193 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DocumentError } from "../../src/shared/errors.js";
+import { openDatabase, type Db } from "../../src/store/open-database.js";
+import { hashFile, importFiles, type ExtractFunction } from "../../src/store/import-files.js";
+import { collectFiles } from "../../src/store/collect-files.js";
+import { listPlans } from "../../src/store/list-plans.js";
+import { WorkerPool } from "../../src/pipeline/worker-pool.js";
+import { counts, expectedCounts, loadSample, SAMPLES, tempDir } from "./helpers.js";
+
+const HANG_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/hang-worker.mjs");
+
+let dir: string;
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => {
+  const t = tempDir();
+  dir = t.dir;
+  cleanup = t.cleanup;
+  db = openDatabase(path.join(dir, "piao.sqlite"));
+});
+afterEach(() => {
+  db.close();
+  cleanup();
+});
+
+/**
+ * Stands in for extractPlan while the readers are being written: answers with the
+ * sample's expected export for the file's format, stamped with the file's real
+ * sha256, and refuses files that are not what their name says.
+ */
+const fromExpected: ExtractFunction = async (file, displayPath) => {
+  const ext = path.extname(file).slice(1);
+  const bytes = readFileSync(file);
+  if (ext === "pdf" && !bytes.subarray(0, 5).equals(Buffer.from("%PDF-"))) throw new DocumentError("corrupt", file, "not a PDF (no %PDF- header)");
+  const plan = loadSample(`luzzara-2024.${ext}` as "luzzara-2024.pdf");
+  return { ...plan, source: { ...plan.source, path: displayPath, sha256: await hashFile(file) } };
+};
+
+function copySample(name: string, to: string, suffix = ""): string {
+  const target = path.join(dir, to);
+  mkdirSync(path.dirname(target), { recursive: true });
+  copyFileSync(path.join(SAMPLES, name), target);
+  if (suffix) appendFileSync(target, suffix);
+  return target;
+}
+
+describe("collectFiles", () => {
+  it("walks folders, skipping hidden entries, goldens and non-documents; keeps named files", () => {
+    copySample("luzzara-2024.pdf", "in/a.pdf");
+    copySample("luzzara-2024.docx", "in/sub/b.docx");
+    copySample("luzzara-2024.pdf.expected.json", "in/a.pdf.expected.json");
+    writeFileSync(path.join(dir, "in/.hidden.pdf"), "x");
+    mkdirSync(path.join(dir, "in/.git"));
+    writeFileSync(path.join(dir, "in/.git/c.pdf"), "x");
+    writeFileSync(path.join(dir, "in/notes.md"), "x");
+    writeFileSync(path.join(dir, "in/plan.HTM"), "x");
+    writeFileSync(path.join(dir, "named.bin"), "x");
+    const out = collectFiles([path.join(dir, "in"), path.join(dir, "named.bin"), path.join(dir, "in/a.pdf"), path.join(dir, "nope.pdf")]);
+    expect(out.files.map((f) => path.relative(dir, f))).toEqual(["in/a.pdf", "in/plan.HTM", "in/sub/b.docx", "named.bin"]);
+    expect(out.missing).toEqual([{ file: path.join(dir, "nope.pdf"), reason: "file not found" }]);
+  });
+});
+
+describe("importFiles", () => {
+  it("imports files and folders, one plan per document", async () => {
+    copySample("luzzara-2024.pdf", "in/a.pdf");
+    copySample("luzzara-2024.docx", "in/b.docx");
+    copySample("luzzara-2024.html", "c.html");
+    const result = await importFiles([path.join(dir, "in"), path.join(dir, "c.html")], { db, jobs: 2, extract: fromExpected });
+    expect(result.outcomes.map((o) => [path.basename(o.file), o.status])).toEqual([
+      ["a.pdf", "imported"],
+      ["b.docx", "imported"],
+      ["c.html", "imported"],
+    ]);
+    expect({ imported: result.imported, unchanged: result.unchanged, failed: result.failed }).toEqual({ imported: 3, unchanged: 0, failed: 0 });
+    expect(counts(db)).toEqual(expectedCounts(["luzzara-2024.pdf", "luzzara-2024.docx", "luzzara-2024.html"].map((n) => loadSample(n as "luzzara-2024.pdf"))));
+    expect(db.prepare("SELECT bytes FROM documents WHERE path LIKE '%a.pdf'").pluck().get()).toBe(readFileSync(path.join(SAMPLES, "luzzara-2024.pdf")).length);
+  });
+
+  it("re-importing the same files changes nothing and parses nothing", async () => {
+    copySample("luzzara-2024.pdf", "a.pdf");
+    copySample("luzzara-2024.docx", "b.docx");
+    await importFiles([dir], { db, extract: fromExpected });
+    const before = counts(db);
+    let parsed = 0;
+    const again = await importFiles([dir], { db, extract: async (f, d) => (parsed++, fromExpected(f, d)) });
+    expect(again.outcomes.map((o) => o.status)).toEqual(["unchanged", "unchanged"]);
+    expect(parsed).toBe(0);
+    expect(counts(db)).toEqual(before);
+  });
+
+  it("two copies of one file in a batch give one document", async () => {
+    copySample("luzzara-2024.pdf", "a.pdf");
+    copySample("luzzara-2024.pdf", "b.pdf");
+    const result = await importFiles([dir], { db, jobs: 2, extract: fromExpected });
+    expect(result.outcomes.map((o) => o.status).sort()).toEqual(["imported", "unchanged"]);
+    expect(counts(db).documents).toBe(1);
+  });
+
+  it("a new file for the same organization and year becomes the current plan", async () => {
+    const v1 = copySample("luzzara-2024.pdf", "v1.pdf");
+    await importFiles([v1], { db, extract: fromExpected });
+    const v2 = copySample("luzzara-2024.pdf", "v2.pdf", "\n%rev 2\n");
+    const result = await importFiles([v2], { db, extract: fromExpected });
+    expect(result.outcomes[0]).toMatchObject({ status: "imported", version: 2 });
+    const plans = listPlans(db, { organization: "Comune di Luzzara", year: 2024 });
+    expect(plans.map((p) => [path.basename(p.path), p.version, p.isCurrent])).toEqual([
+      ["v1.pdf", 1, false],
+      ["v2.pdf", 2, true],
+    ]);
+  });
+
+  it("reports a corrupt file and a missing path, and stores the good ones", async () => {
+    copySample("luzzara-2024.pdf", "a.pdf");
+    writeFileSync(path.join(dir, "broken.pdf"), "this is not a pdf");
+    copySample("luzzara-2024.docx", "z.docx");
+    const result = await importFiles([dir, path.join(dir, "missing.pdf")], { db, jobs: 2, extract: fromExpected });
+    const byName = Object.fromEntries(result.outcomes.map((o) => [path.basename(o.file), o]));
+    expect(byName["broken.pdf"]).toMatchObject({ status: "failed", reason: "not a PDF (no %PDF- header)", kind: "corrupt" });
+    expect(byName["missing.pdf"]).toMatchObject({ status: "failed", reason: "file not found" });
+    expect(byName["a.pdf"]!.status).toBe("imported");
+    expect(byName["z.docx"]!.status).toBe("imported");
+    expect(result.failed).toBe(2);
+    expect(counts(db).documents).toBe(2);
+  });
+
+  it("a plan the store rejects fails alone and leaves no partial rows", async () => {
+    copySample("luzzara-2024.pdf", "a.pdf");
+    copySample("luzzara-2024.docx", "b.docx");
+    const before = counts(db);
+    const result = await importFiles([dir], {
+      db,
+      extract: async (f, d) => {
+        const plan = await fromExpected(f, d);
+        if (f.endsWith(".docx")) plan.units[3]!.objectives[0]!.detail!.phases[0]!.months = ["2024-13"];
+        return plan;
+      },
+    });
+    const docx = result.outcomes.find((o) => o.file.endsWith("b.docx"))!;
+    expect(docx).toMatchObject({ status: "failed" });
+    expect(docx.status === "failed" && docx.reason).toMatch(/^export does not match the contract: units\.3\.objectives\.0\.detail\.phases\.0\.months\.0/);
+    expect(counts(db)).toEqual({ ...expectedCounts([loadSample("luzzara-2024.pdf")]) });
+    expect(before.documents).toBe(0);
+  });
+
+  it("runs the real extractor in worker threads and reports its one-line reason", async () => {
+    writeFileSync(path.join(dir, "empty.pdf"), "");
+    const result = await importFiles([path.join(dir, "empty.pdf")], { db, jobs: 1 });
+    expect(result.outcomes).toHaveLength(1);
+    const o = result.outcomes[0]!;
+    expect(o.status).toBe("failed");
+    expect(o.status === "failed" && o.reason).not.toMatch(/\n/);
+    expect(counts(db).documents).toBe(0);
+  });
+});
+
+describe("WorkerPool", () => {
+  it("terminates a stuck worker and reports 'timed out', keeping the others going", async () => {
+    const pool = new WorkerPool({ size: 2, timeoutMs: 800, workerFile: HANG_WORKER });
+    try {
+      const started = Date.now();
+      const [hang, ok1, ok2] = await Promise.all([pool.run("/x/hang.pdf"), pool.run("/x/a.pdf"), pool.run("/x/b.pdf")]);
+      expect(hang).toMatchObject({ ok: false, kind: "timeout" });
+      expect(!hang.ok && hang.reason).toBe("timed out after 0.8 s");
+      expect(ok1).toMatchObject({ ok: false, reason: "echo /x/a.pdf" });
+      expect(ok2).toMatchObject({ ok: false, reason: "echo /x/b.pdf" });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      // The pool still works after replacing the terminated worker.
+      expect(await pool.run("/x/c.pdf")).toMatchObject({ ok: false, reason: "echo /x/c.pdf" });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("a crashing worker fails only its file", async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 5000, workerFile: HANG_WORKER });
+    try {
+      expect(await pool.run("/x/crash.pdf")).toMatchObject({ ok: false, reason: "worker crashed: boom in worker" });
+      expect(await pool.run("/x/d.pdf")).toMatchObject({ ok: false, reason: "echo /x/d.pdf" });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("importFiles reports a timed-out file as failed", async () => {
+    copySample("luzzara-2024.pdf", "hang.pdf");
+    const result = await importFiles([path.join(dir, "hang.pdf")], { db, jobs: 1, timeoutMs: 500, workerFile: HANG_WORKER });
+    expect(result.outcomes[0]).toMatchObject({ status: "failed", reason: "timed out after 0.5 s", kind: "timeout" });
+  });
+});
