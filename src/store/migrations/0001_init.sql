@@ -183,6 +183,8 @@ SELECT p.id AS plan_id, p.organization, p.year, p.is_current,
        u.declared_total,
        coalesce(u.declared_total, 100) AS expected_total,
        round(coalesce(sum(o.summary_weight), 0) - coalesce(u.declared_total, 100), 4) AS summary_difference,
+       round(sum(o.detail_weight) - coalesce(u.declared_total, 100), 4) AS detail_difference,
+       coalesce(sum(o.has_detail = 0), 0) AS objectives_without_detail,
        u.page
 FROM units u JOIN plans p ON p.id = u.plan_id LEFT JOIN objectives o ON o.unit_id = u.id
 GROUP BY u.id;
