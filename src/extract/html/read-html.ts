@@ -1,6 +1,168 @@
-import type { LayoutDocument } from "../layout.js";
+/**
+ * HTML reader (cheerio/parse5): the body in document order becomes text lines
+ * and tables. HTML has no pages, so everything sits on one page numbered null.
+ *
+ * Tables: rows × cols through the shared grid builder; a cell's paragraphs, list
+ * items and <br> lines are joined by "\n"; fills come from `background`,
+ * `background-color` or `bgcolor` on the cell (or its row). A nested table is
+ * emitted as its own table right after the one containing it (the outer cell
+ * keeps its own text); a table of one single cell is a layout wrapper and is
+ * read as running text. Header/footer regions that exporters mark as such
+ * (LibreOffice `<div title="header">`, Word `mso-element:header`) go to the
+ * page's header/footer instead of the blocks.
+ */
+import * as cheerio from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+import type { Block, LayoutDocument, ReaderMessage, Table } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
-export function readHtml(_text: string, file: string, _opts: ReaderSettings): LayoutDocument {
-  throw new DocumentError("unsupported", file, "HTML reader not implemented yet");
+import { buildGrid, type GridCellInput } from "../common/grid.js";
+import { cssBackground, parseStyle, styleBackground, visibleFill } from "../common/colour.js";
+import { LineCollector, PLAIN, TooDeepError, walkChildren, type Intercept } from "../common/html-flow.js";
+import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
+
+const SOURCE = "html-reader";
+
+export function readHtml(text: string, file: string, _opts: ReaderSettings): LayoutDocument {
+  const $ = cheerio.load(text);
+  const root = $("body")[0] ?? $.root()[0];
+  if (!root) throw new DocumentError("empty", file, "has no HTML body");
+  const state = new HtmlState();
+  try {
+    state.readFlow(root as AnyNode);
+  } catch (e) {
+    if (e instanceof TooDeepError) throw new DocumentError("unsupported", file, `is not a usable HTML document (${e.message})`);
+    throw e;
+  }
+  return pagelessDocument("html", file, state.blocks, state.header, state.footer, state.messages);
+}
+
+class HtmlState {
+  blocks: Block[] = [];
+  header: string[] = [];
+  footer: string[] = [];
+  messages: ReaderMessage[] = [];
+  private tableCount = 0;
+
+  /** Running text and tables under `node`, appended to the blocks. */
+  readFlow(node: AnyNode): void {
+    const lines = new LineCollector();
+    const flush = (): void => {
+      for (const l of lines.take()) {
+        this.blocks.push({ kind: "line", text: l.text, page: null, bbox: null, fontSize: l.fontSize, bold: l.bold });
+      }
+    };
+    const intercept: Intercept = (el) => {
+      const region = regionOf(el);
+      if (region) {
+        flush();
+        const collector = new LineCollector();
+        walkChildren(el, PLAIN, collector);
+        this[region].push(...collector.take().map((l) => l.text));
+        return true;
+      }
+      if (el.name === "table") {
+        flush();
+        this.readTable(el);
+        return true;
+      }
+      return false;
+    };
+    walkChildren(node, PLAIN, lines, intercept);
+    flush();
+  }
+
+  private readTable(table: Element): void {
+    const trs = tableRows(table);
+    const cellEls = trs.flatMap((tr) => cellsOf(tr));
+    if (cellEls.length === 1) {
+      // A one-cell table only frames its content (layout wrapper): read it as text.
+      this.readFlow(cellEls[0] as Element);
+      return;
+    }
+    const nested: Element[] = [];
+    const rows: GridCellInput[][] = trs.map((tr) => {
+      const rowBackground = elementBackground(tr);
+      return cellsOf(tr).map((td) => ({
+        text: cellText(td, nested),
+        rowSpan: spanAttr(td.attribs["rowspan"], 1),
+        colSpan: spanAttr(td.attribs["colspan"], 1),
+        fill: visibleFill(elementBackground(td) ?? rowBackground),
+      }));
+    });
+    const caption = childrenNamed(table, "caption")[0];
+    if (caption) this.readFlow(caption);
+    const grid = buildGrid(rows);
+    if (grid.cells.some((c) => c.text !== "" || c.shaded)) {
+      const id = `t${++this.tableCount}`;
+      const block: Table = {
+        kind: "table", id, method: "html", page: null, pages: [], bbox: null,
+        rows: grid.rows, cols: grid.cols, rowPages: Array.from({ length: grid.rows }, () => null),
+        cells: grid.cells,
+      };
+      this.blocks.push(block);
+      if (grid.clippedSpans > 0) {
+        this.messages.push(readerMessage(SOURCE, "table-spans-overlap", "warning",
+          `${grid.clippedSpans} cell span(s) overlapped other cells and were shortened; cell merging may be incorrect`, id));
+      }
+    }
+    for (const inner of nested) this.readTable(inner);
+  }
+}
+
+/** "header"/"footer" for regions exporters mark as running header/footer. */
+function regionOf(el: Element): "header" | "footer" | null {
+  const title = el.attribs["title"]?.toLowerCase();
+  if (el.name === "div" && (title === "header" || title === "footer")) return title;
+  const mso = el.attribs["style"] ? parseStyle(el.attribs["style"]).get("mso-element")?.toLowerCase() : undefined;
+  if (mso === "header" || mso === "footer") return mso;
+  return null;
+}
+
+/** The table's own rows (not those of nested tables), in document order. */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of elementChildren(table)) {
+    if (child.name === "tr") rows.push(child);
+    else if (child.name === "thead" || child.name === "tbody" || child.name === "tfoot") {
+      rows.push(...childrenNamed(child, "tr"));
+    }
+  }
+  return rows;
+}
+
+function cellsOf(tr: Element): Element[] {
+  return elementChildren(tr).filter((c) => c.name === "td" || c.name === "th");
+}
+
+function elementChildren(el: Element): Element[] {
+  return el.children.filter((c): c is Element => c.type === "tag");
+}
+
+function childrenNamed(el: Element, name: string): Element[] {
+  return elementChildren(el).filter((c) => c.name === name);
+}
+
+/** Cell text, lines joined by "\n"; nested tables are set aside for later. */
+function cellText(td: Element, nested: Element[]): string {
+  const lines = new LineCollector();
+  const style = td.name === "th" ? { bold: true, size: null } : PLAIN;
+  walkChildren(td, style, lines, (el) => {
+    if (el.name !== "table") return false;
+    nested.push(el);
+    lines.breakLine();
+    return true;
+  });
+  return lines.take().map((l) => l.text).join("\n");
+}
+
+/** A cell's or row's own background (white included; undefined lets the row's show through). */
+function elementBackground(el: Element): string | undefined {
+  return styleBackground(el.attribs["style"]) ?? cssBackground(el.attribs["bgcolor"]);
+}
+
+function spanAttr(v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = parseInt(v.trim(), 10);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
 }

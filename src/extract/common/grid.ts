@@ -1,0 +1,102 @@
+/**
+ * Builds a rows × cols grid from rows of cells with rowSpan/colSpan, the way a
+ * browser lays out an HTML table (the one implementation behind the HTML, DOCX
+ * and text readers).
+ *
+ * Each input row lists its cells left to right; a cell goes to the first grid
+ * position of its row not already covered by a rowSpan from above. Spans that
+ * would overlap a position already taken (a "table model error" in HTML terms,
+ * or a DOCX whose merges do not add up) are shortened, and counted, rather than
+ * rejected: degrade, don't drop. Ragged rows are padded with empty cells so every
+ * grid position is covered by exactly one cell.
+ */
+import type { Cell } from "../layout.js";
+
+export interface GridCellInput {
+  text: string;
+  /** 1 by default; 0 means "to the last row" (HTML rowspan="0"). */
+  rowSpan?: number;
+  colSpan?: number;
+  /** "#rrggbb" of a non-white fill, or null. */
+  fill?: string | null;
+  marked?: boolean;
+}
+
+export interface BuiltGrid {
+  rows: number;
+  cols: number;
+  /** Anchor cells in row-major order, padding included. */
+  cells: Cell[];
+  /** Cells whose span had to be shortened because it overlapped another cell. */
+  clippedSpans: number;
+  /** Empty cells added to fill ragged rows. */
+  paddedCells: number;
+}
+
+/** HTML caps spans (colspan ≤ 1000, rowspan ≤ 65534); anything larger is garbage input. */
+const MAX_COL_SPAN = 1000;
+const MAX_ROW_SPAN = 65534;
+
+export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] = []): BuiltGrid {
+  const nRows = input.length;
+  const taken: boolean[][] = Array.from({ length: nRows }, () => []);
+  const isTaken = (r: number, c: number): boolean => taken[r]?.[c] === true;
+  const cells: Cell[] = [];
+  let clippedSpans = 0;
+
+  input.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      while (isTaken(r, c)) c++;
+      const wantRows = cell.rowSpan === 0 ? nRows - r : clampSpan(cell.rowSpan, MAX_ROW_SPAN);
+      const wantCols = clampSpan(cell.colSpan, MAX_COL_SPAN);
+      let rowSpan = Math.min(wantRows, nRows - r);
+      let colSpan = 1;
+      // Widen while the whole first row of the span is free.
+      while (colSpan < wantCols && !isTaken(r, c + colSpan)) colSpan++;
+      // Deepen while every position of the next row under the span is free.
+      let depth = 1;
+      while (depth < rowSpan && rangeFree(taken, r + depth, c, colSpan)) depth++;
+      if (colSpan < wantCols || depth < Math.min(wantRows, nRows - r)) clippedSpans++;
+      rowSpan = depth;
+      for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) (taken[i] as boolean[])[k] = true;
+      cells.push(makeCell(r, c, rowSpan, colSpan, cell.text, cell.fill ?? null, cell.marked ?? false, rowPages[r] ?? null));
+      c += colSpan;
+    }
+  });
+
+  const cols = taken.reduce((m, row) => Math.max(m, row.length), 0);
+  let paddedCells = 0;
+  for (let r = 0; r < nRows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (isTaken(r, c)) continue;
+      cells.push(makeCell(r, c, 1, 1, "", null, false, rowPages[r] ?? null));
+      paddedCells++;
+    }
+  }
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { rows: nRows, cols, cells, clippedSpans, paddedCells };
+}
+
+function clampSpan(n: number | undefined, max: number): number {
+  if (n === undefined || !Number.isFinite(n) || n < 1) return 1;
+  return Math.min(Math.floor(n), max);
+}
+
+function rangeFree(taken: boolean[][], r: number, c: number, width: number): boolean {
+  for (let k = c; k < c + width; k++) if (taken[r]?.[k] === true) return false;
+  return true;
+}
+
+function makeCell(
+  row: number,
+  col: number,
+  rowSpan: number,
+  colSpan: number,
+  text: string,
+  fill: string | null,
+  marked: boolean,
+  page: number | null,
+): Cell {
+  return { row, col, rowSpan, colSpan, text, shaded: fill !== null, fill, marked, page, bbox: null };
+}

@@ -1,0 +1,187 @@
+/**
+ * Walks an HTML (or HTML-fragment) tree in document order and turns its running
+ * text into lines, the way a browser would break them: every block element
+ * (p, div, li, h1…) and every <br> ends a line; whitespace collapses; bold comes
+ * from <b>/<strong>/<th>/headings and `font-weight`. Used by the HTML and DOCX
+ * readers for body text and cell text, and by the text reader for the HTML
+ * fragments found inside tab-separated cells.
+ *
+ * Word's "Save as HTML" quirks handled here: `<o:p>` (an inline element),
+ * conditional comments (parsed as comments, so their content vanishes), list
+ * markers wrapped in `<![if !supportLists]>` (dropped unless they are a number
+ * or letter, since the bullet glyph is Word's rendering, not the author's text)
+ * and `mso-hide:all` / `display:none` content.
+ */
+import type { AnyNode, Element } from "domhandler";
+import { parseStyle } from "./colour.js";
+
+export interface FlowLine {
+  text: string;
+  /** Every visible character of the line is bold. */
+  bold: boolean;
+  /** Font size in points of the line's first text, when declared. */
+  fontSize: number | null;
+}
+
+interface Style {
+  bold: boolean;
+  size: number | null;
+}
+
+interface Run extends Style {
+  text: string;
+}
+
+/** Return true when the element was consumed (tables, header/footer regions). */
+export type Intercept = (el: Element, style: Style) => boolean;
+
+const SKIP = new Set([
+  "script", "style", "head", "title", "noscript", "template", "meta", "link", "object", "embed",
+  "iframe", "svg", "math", "xml", "button", "select", "option", "input", "textarea", "img", "map",
+  "area", "canvas", "audio", "video", "colgroup", "col",
+]);
+
+const BLOCK = new Set([
+  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+  "pre", "center", "section", "article", "header", "footer", "main", "nav", "aside", "address",
+  "figure", "figcaption", "hr", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
+  "form", "fieldset", "legend", "details", "summary", "body", "html",
+]);
+
+const BOLD_TAGS = new Set(["b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/** `<font size=N>` → points, as browsers render the legacy sizes. */
+const FONT_SIZE_PT: Record<string, number> = { "1": 7.5, "2": 10, "3": 12, "4": 13.5, "5": 18, "6": 24, "7": 36 };
+
+/** Elements nested deeper than this are input no office tool writes. */
+export const MAX_HTML_DEPTH = 400;
+
+export class TooDeepError extends Error {}
+
+export class LineCollector {
+  private lines: FlowLine[] = [];
+  private runs: Run[] = [];
+
+  add(text: string, style: Style): void {
+    if (text !== "") this.runs.push({ text, ...style });
+  }
+
+  /** Ends the current line (a block boundary or <br>); empty lines are dropped. */
+  breakLine(): void {
+    if (this.runs.length === 0) return;
+    const text = collapse(this.runs.map((r) => r.text).join(""));
+    if (text !== "") {
+      const visible = this.runs.filter((r) => collapse(r.text) !== "");
+      this.lines.push({
+        text,
+        bold: visible.length > 0 && visible.every((r) => r.bold),
+        fontSize: visible[0]?.size ?? null,
+      });
+    }
+    this.runs = [];
+  }
+
+  /** The finished lines so far (ends the current one first). */
+  take(): FlowLine[] {
+    this.breakLine();
+    const out = this.lines;
+    this.lines = [];
+    return out;
+  }
+}
+
+/** Collapses HTML whitespace (nbsp included) and drops soft hyphens / zero-width marks. */
+export function collapse(s: string): string {
+  return s.replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, "").replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+export const PLAIN: Style = { bold: false, size: null };
+
+/** Walks `node`'s children (not the node itself) into `out`. */
+export function walkChildren(node: AnyNode, style: Style, out: LineCollector, intercept?: Intercept, depth = 0): void {
+  const children = "children" in node ? node.children : [];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as AnyNode;
+    if (child.type === "comment" && /^\[if !supportLists\]/i.test(child.data)) {
+      // Word's rendered list marker: keep "1." / "a)", drop bullet glyphs.
+      const end = findEndif(children, i + 1);
+      const marker = new LineCollector();
+      for (let k = i + 1; k < end; k++) walkNode(children[k] as AnyNode, style, marker, undefined, depth + 1);
+      const text = marker.take().map((l) => l.text).join(" ");
+      if (/[\p{L}\p{N}]/u.test(text)) out.add(text + " ", style);
+      i = end;
+      continue;
+    }
+    walkNode(child, style, out, intercept, depth + 1);
+  }
+}
+
+function findEndif(children: AnyNode[], from: number): number {
+  for (let k = from; k < children.length; k++) {
+    const c = children[k] as AnyNode;
+    if (c.type === "comment" && /^\[endif\]/i.test(c.data)) return k;
+  }
+  return from - 1; // no [endif]: do not swallow the rest
+}
+
+export function walkNode(node: AnyNode, style: Style, out: LineCollector, intercept?: Intercept, depth = 0): void {
+  if (depth > MAX_HTML_DEPTH) throw new TooDeepError(`elements nested more than ${MAX_HTML_DEPTH} deep`);
+  if (node.type === "text") {
+    out.add(node.data, style);
+    return;
+  }
+  if (node.type === "cdata") {
+    walkChildren(node, style, out, intercept, depth);
+    return;
+  }
+  if (node.type !== "tag") return; // comments, directives, script/style nodes
+  const el = node;
+  const name = el.name.toLowerCase();
+  if (SKIP.has(name) || name.startsWith("v:") || isHidden(el)) return;
+  const own = styleOf(el, name, style);
+  if (intercept?.(el, own)) return;
+  if (name === "br") {
+    out.breakLine();
+    return;
+  }
+  const block = BLOCK.has(name);
+  if (block) out.breakLine();
+  walkChildren(el, own, out, intercept, depth);
+  if (block) out.breakLine();
+}
+
+function isHidden(el: Element): boolean {
+  const style = el.attribs["style"];
+  if (el.attribs["hidden"] !== undefined) return true;
+  if (!style) return false;
+  const decls = parseStyle(style);
+  return decls.get("display")?.toLowerCase() === "none" || decls.get("mso-hide")?.toLowerCase() === "all";
+}
+
+function styleOf(el: Element, name: string, parent: Style): Style {
+  let bold = parent.bold || BOLD_TAGS.has(name);
+  let size = parent.size;
+  if (name === "font" && el.attribs["size"] && FONT_SIZE_PT[el.attribs["size"].trim()] !== undefined) {
+    size = FONT_SIZE_PT[el.attribs["size"].trim()] ?? size;
+  }
+  const css = el.attribs["style"];
+  if (css) {
+    const decls = parseStyle(css);
+    const weight = decls.get("font-weight")?.toLowerCase();
+    if (weight !== undefined) {
+      if (weight === "bold" || weight === "bolder" || Number(weight) >= 600) bold = true;
+      else if (weight === "normal" || weight === "lighter" || Number(weight) < 600) bold = false;
+    }
+    const fs = decls.get("font-size");
+    if (fs !== undefined) size = cssSizePt(fs) ?? size;
+  }
+  return { bold, size };
+}
+
+function cssSizePt(v: string): number | null {
+  const m = /^([\d.]+)\s*(pt|px)$/i.exec(v.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  if (!Number.isFinite(n) || n <= 0) return null;
+  return Math.round((m[2]?.toLowerCase() === "px" ? n * 0.75 : n) * 100) / 100;
+}

@@ -1,0 +1,40 @@
+/**
+ * The layout of a format without pages (DOCX, HTML): one LayoutPage numbered
+ * null, no geometry. An empty body is unusable input, not an empty result.
+ */
+import type { Block, LayoutDocument, ReaderMessage, SourceFormat } from "../layout.js";
+import { DocumentError } from "../../shared/errors.js";
+
+export function pagelessDocument(
+  format: SourceFormat,
+  file: string,
+  blocks: Block[],
+  header: string[],
+  footer: string[],
+  messages: ReaderMessage[],
+): LayoutDocument {
+  if (!hasContent(blocks)) {
+    throw new DocumentError("empty", file, `has no text in its body (${format.toUpperCase()})`);
+  }
+  return {
+    format,
+    pageCount: null,
+    pages: [{ number: null, width: null, height: null, header, footer, blocks }],
+    messages,
+  };
+}
+
+export function hasContent(blocks: Block[]): boolean {
+  return blocks.some((b) => (b.kind === "line" ? b.text.trim() !== "" : b.cells.some((c) => c.text.trim() !== "" || c.shaded)));
+}
+
+export function readerMessage(
+  source: string,
+  code: string,
+  severity: ReaderMessage["severity"],
+  reason: string,
+  table: string | null = null,
+  page: number | null = null,
+): ReaderMessage {
+  return { code, severity, reason, page, table, source };
+}
