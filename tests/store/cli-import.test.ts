@@ -1,0 +1,78 @@
+/** `piao import` end to end: spawns `node bin/piao import` against temp databases. */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/store/open-database.js";
+import { counts, tempDir } from "./helpers.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const piao = (args: string[], cwd = ROOT) => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin/piao"), ...args], { cwd, encoding: "utf8", timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  const t = tempDir("piao-cli-");
+  dir = t.dir;
+  cleanup = t.cleanup;
+});
+afterEach(() => cleanup());
+
+describe("piao import", () => {
+  it("without a path: usage error, exit 2", () => {
+    const r = piao(["import"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("piao import: expects at least one PATH (file or folder)\n");
+  });
+
+  it("rejects a bad --jobs", () => {
+    const r = piao(["import", dir, "--jobs", "0", "--db", path.join(dir, "x.sqlite")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--jobs must be a whole number/);
+  });
+
+  it("an empty folder: nothing to do, exit 0, database created and migrated", () => {
+    mkdirSync(path.join(dir, "empty"));
+    const db = path.join(dir, "p.sqlite");
+    const r = piao(["import", path.join(dir, "empty"), "--db", db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("imported 0, unchanged 0, failed 0\n");
+    const d = openDatabase(db);
+    expect(counts(d).documents).toBe(0);
+    d.close();
+  });
+
+  it("bad files are listed with a one-line reason and give exit 1; the database stays sound", () => {
+    writeFileSync(path.join(dir, "empty.pdf"), "");
+    writeFileSync(path.join(dir, "garbage.docx"), "not a zip");
+    const db = path.join(dir, "p.sqlite");
+    const r = piao(["import", dir, path.join(dir, "nope.pdf"), "--db", db, "--jobs", "2"]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe("imported 0, unchanged 0, failed 3");
+    expect(lines.slice(1).map((l) => l.replace(dir, "DIR"))).toEqual([
+      expect.stringMatching(/^failed: DIR\/nope\.pdf: file not found$/),
+      expect.stringMatching(/^failed: DIR\/empty\.pdf: \S.*$/),
+      expect.stringMatching(/^failed: DIR\/garbage\.docx: \S.*$/),
+    ]);
+    // Not a TTY: one plain progress line per file on stderr.
+    expect(r.stderr.trim().split("\n")).toHaveLength(3);
+    expect(r.stderr).toMatch(/^\[1\/3\] failed {4}/);
+    const d = openDatabase(db);
+    expect(d.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(counts(d).documents).toBe(0);
+    d.close();
+  });
+
+  it("defaults to ./piao.sqlite", () => {
+    copyFileSync(path.join(ROOT, "package.json"), path.join(dir, "x.txt"));
+    piao(["import", "x.txt"], dir);
+    const d = openDatabase(path.join(dir, "piao.sqlite"));
+    expect(d.prepare("SELECT count(*) FROM schema_migrations").pluck().get()).toBeGreaterThan(0);
+    d.close();
+  });
+});
