@@ -1,5 +1,216 @@
-import { CliUsageError } from "./cli-errors.js";
-/** `piao check FILE…` / `piao check --db FILE` (see src/report). */
-export async function runCheck(_argv: string[]): Promise<number> {
-  throw new CliUsageError("check is not implemented yet");
+/**
+ * `piao check FILE…` / `piao check --db FILE [--organization O] [--year Y]`:
+ * the consistency report (src/report) as text, JSON or one HTML file.
+ * FILE is a plan document or a plan export (*.json, as `piao extract` prints).
+ * With FILE… and --db together, each file's plan is compared with the same
+ * body's previous year stored in the database.
+ *
+ * Exit codes: 2 when an input cannot be read (one line `piao: FILE: reason`
+ * each; the readable ones are still reported), else 1 when findings at or
+ * above --fail-on exist, else 0.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { extractPlan } from "../pipeline/extract-plan.js";
+import { DocumentError, isDocumentError, reasonOf } from "../shared/errors.js";
+import { PlanExport } from "../normalize/plan-schema.js";
+import { buildReport, type PlanInput } from "../report/build-report.js";
+import { failLevelReached, FailOn } from "../report/fail-level.js";
+import { openReadOnly, plansFromDb, previousFromDb } from "../report/plans-from-db.js";
+import type { Report, Unreadable } from "../report/report-model.js";
+import { reportSettings } from "../report/report-settings.js";
+import { renderHtml } from "../report/render-html.js";
+import { renderJson } from "../report/render-json.js";
+import { renderText } from "../report/render-text.js";
+import { sourceHref } from "../report/source-href.js";
+import type { Db } from "../store/index.js";
+import { CliUsageError, documentErrorLine } from "./cli-errors.js";
+
+/** The same file and reason as documentErrorLine prints, kept as data for the report. */
+function unreadableOf(file: string, e: unknown): Unreadable {
+  const line = documentErrorLine(file, e);
+  const shown = isDocumentError(e) ? e.file : file;
+  const prefix = `piao: ${shown}: `;
+  return { file: shown, reason: line.startsWith(prefix) ? line.slice(prefix.length) : reasonOf(e) };
+}
+
+const FORMATS = ["text", "json", "html"] as const;
+type Format = (typeof FORMATS)[number];
+
+interface CheckArgs {
+  files: string[];
+  db: string | undefined;
+  organization: string | undefined;
+  year: number | undefined;
+  format: Format;
+  failOn: FailOn | undefined;
+  out: string | undefined;
+  expectedTotal: number | undefined;
+}
+
+function parseCheckArgs(argv: string[]): CheckArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: "string" },
+        organization: { type: "string" },
+        year: { type: "string" },
+        format: { type: "string", default: "text" },
+        "fail-on": { type: "string" },
+        out: { type: "string", short: "o" },
+        "expected-total": { type: "string" },
+      },
+    });
+  } catch (e) {
+    throw new CliUsageError(reasonOf(e));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be text, json or html, not '${values.format}'`);
+  const failOn = values["fail-on"];
+  if (failOn !== undefined && !FailOn.safeParse(failOn).success)
+    throw new CliUsageError(`--fail-on must be error or warning, not '${failOn}'`);
+  if (!values.db && positionals.length === 0) throw new CliUsageError("expects FILE… or --db FILE");
+  if (positionals.length > 0 && (values.organization !== undefined || values.year !== undefined))
+    throw new CliUsageError("--organization and --year select plans in --db; they do not apply to FILE arguments");
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    year = Number(values.year);
+    if (!/^\d{4}$/.test(values.year)) throw new CliUsageError(`--year must be a year such as 2024, not '${values.year}'`);
+  }
+  let expectedTotal: number | undefined;
+  if (values["expected-total"] !== undefined) {
+    expectedTotal = Number(values["expected-total"]);
+    if (!(expectedTotal > 0)) throw new CliUsageError("--expected-total must be a positive number");
+  }
+  return {
+    files: positionals,
+    db: values.db,
+    organization: values.organization,
+    year,
+    format,
+    failOn: failOn as FailOn | undefined,
+    out: values.out,
+    expectedTotal,
+  };
+}
+
+interface Gathered {
+  inputs: PlanInput[];
+  /** The file each plan was read from, for links (database plans: their stored path). */
+  sources: { path: string; bases: string[] }[];
+  unreadable: Unreadable[];
+}
+
+async function gather(args: CheckArgs): Promise<Gathered> {
+  const g: Gathered = { inputs: [], sources: [], unreadable: [] };
+  let db: Db | undefined;
+  if (args.db) {
+    try {
+      db = openReadOnly(args.db);
+    } catch (e) {
+      g.unreadable.push({ file: args.db, reason: `cannot open database: ${reasonOf(e).replace(`${args.db}: `, "")}` });
+      return g;
+    }
+  }
+  try {
+    if (args.files.length === 0 && db) {
+      try {
+        g.inputs = plansFromDb(db, { organization: args.organization, year: args.year });
+      } catch (e) {
+        g.unreadable.push({ file: args.db!, reason: `not a piao database: ${reasonOf(e)}` });
+        return g;
+      }
+      const bases = [process.cwd(), path.dirname(path.resolve(args.db!))];
+      g.sources = g.inputs.map((i) => ({ path: i.plan.source.path, bases }));
+      if (g.inputs.length === 0) process.stderr.write(`piao check: no current plan in ${args.db} matches ${describeFilter(args)}\n`);
+    }
+    for (const file of args.files) {
+      try {
+        const isExport = file.toLowerCase().endsWith(".json");
+        const plan = isExport
+          ? readPlanExport(file)
+          : (await extractPlan(file, args.expectedTotal ? { normalize: { expectedTotal: args.expectedTotal } } : {})).plan;
+        let previous: PlanInput["previous"] = null;
+        if (db) previous = previousFromDb(db, plan);
+        g.inputs.push({ plan, previous });
+        // An export names its source relative to itself (as `piao extract x.pdf > x.json` beside it would).
+        g.sources.push(
+          isExport
+            ? { path: plan.source.path, bases: [path.dirname(path.resolve(file)), process.cwd()] }
+            : { path: file, bases: [process.cwd()] },
+        );
+      } catch (e) {
+        g.unreadable.push(unreadableOf(file, e));
+      }
+    }
+  } finally {
+    db?.close();
+  }
+  return g;
+}
+
+/**
+ * A plan export (`piao extract` output, *.expected.json) checked as it is:
+ * the report works on exports, so a saved extraction needs no re-reading.
+ */
+function readPlanExport(file: string): PlanExport {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "cannot be opened (no such file)" : `not valid JSON: ${reasonOf(e)}`;
+    throw new DocumentError("corrupt", file, reason);
+  }
+  const parsed = PlanExport.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DocumentError("not-a-plan", file, `not a plan export: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);
+  }
+  return parsed.data;
+}
+
+function describeFilter(args: CheckArgs): string {
+  const parts = [];
+  if (args.organization !== undefined) parts.push(`--organization '${args.organization}'`);
+  if (args.year !== undefined) parts.push(`--year ${args.year}`);
+  return parts.length ? parts.join(" ") : "(the database holds no plans)";
+}
+
+function render(report: Report, args: CheckArgs, g: Gathered): string {
+  if (args.format === "json") return renderJson(report);
+  const outDir = args.out ? path.dirname(path.resolve(args.out)) : process.cwd();
+  if (args.format === "html")
+    return renderHtml(report, {
+      sourceHref: (_p, i) => {
+        const s = g.sources[i];
+        return s ? sourceHref(s.path, { outDir, bases: s.bases }) : null;
+      },
+    });
+  const color = !args.out && process.stdout.isTTY === true && !process.env["NO_COLOR"];
+  return renderText(report, { color });
+}
+
+export async function runCheck(argv: string[]): Promise<number> {
+  const args = parseCheckArgs(argv);
+  const settings = reportSettings(args.expectedTotal ? { expectedTotal: args.expectedTotal } : {});
+  const g = await gather(args);
+  for (const u of g.unreadable) process.stderr.write(`piao: ${u.file}: ${u.reason}\n`);
+  const report = buildReport(g.inputs, settings, g.unreadable);
+  const text = render(report, args, g);
+  if (args.out) {
+    try {
+      mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+      writeFileSync(args.out, text);
+    } catch (e) {
+      process.stderr.write(`piao: ${args.out}: cannot write the report: ${reasonOf(e)}\n`);
+      return 2;
+    }
+  } else process.stdout.write(text);
+  if (g.unreadable.length > 0) return 2;
+  return args.failOn && failLevelReached(report, args.failOn) ? 1 : 0;
 }

@@ -1,0 +1,232 @@
+/**
+ * The report as ONE self-contained HTML file: inline CSS, inline SVG, no
+ * scripts and no external requests, so it opens offline and can be mailed.
+ * Every text from a plan goes through esc(). Page references of a PDF source
+ * link to `SOURCE.pdf#page=N`, relative to where the report is written (the
+ * caller works that path out; see RenderHtmlOptions.sourceHref).
+ */
+import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, WeightStatus } from "./report-model.js";
+import { esc, fileHref } from "./html-escape.js";
+import { REPORT_CSS } from "./html-style.js";
+import { ganttSvg } from "./gantt-svg.js";
+import { weightBarsSvg } from "./weight-bars-svg.js";
+import { formatWeight, plural } from "./text-layout.js";
+
+export interface RenderHtmlOptions {
+  /**
+   * The source document's path relative to the report file (or null for no
+   * links), per plan. Only PDF sources get `#page=N` links.
+   */
+  sourceHref?: (plan: PlanReport, index: number) => string | null;
+}
+
+const STATUS_LABEL: Record<WeightStatus, string> = {
+  match: "ok",
+  mismatch: "mismatch",
+  "no-sheet": "no sheet",
+  "no-summary": "no summary row",
+  "no-weight": "blank weight",
+};
+
+interface Ctx {
+  href: string | null;
+  anchor: string;
+}
+
+function pageLink(ctx: Ctx, page: number | null): string {
+  if (page === null) return "";
+  if (!ctx.href) return `<span class="page">p. ${page}</span>`;
+  return `<a class="page" href="${esc(`${ctx.href}#page=${page}`)}">p. ${page}</a>`;
+}
+
+function chips(c: { error: number; warning: number; info: number }): string {
+  const chip = (cls: string, n: number, one: string, many: string) =>
+    `<span class="chip ${n === 0 ? "neutral" : cls}">${esc(plural(n, one, many))}</span>`;
+  return `<div class="chips">${chip("error", c.error, "error", "errors")}${chip("warning", c.warning, "warning", "warnings")}${chip("info", c.info, "info", "info")}</div>`;
+}
+
+function findingItem(ctx: Ctx, f: Finding): string {
+  return (
+    `<li class="finding sev-${esc(f.severity)}" data-code="${esc(f.code)}">` +
+    `<span><span class="badge">${esc(f.severity)}</span></span>` +
+    `<code>${esc(f.code)}</code>` +
+    `<span>${pageLink(ctx, f.page)}</span>` +
+    `<span class="msg">${esc(f.message)}</span></li>`
+  );
+}
+
+function unitId(ctx: Ctx, i: number): string {
+  return `${ctx.anchor}-unit-${i + 1}`;
+}
+
+function findingsSection(ctx: Ctx, p: PlanReport): string {
+  const out: string[] = [`<h3>Findings by unit and objective</h3>`];
+  const total = p.counts.findings.error + p.counts.findings.warning + p.counts.findings.info;
+  if (total === 0) return out.concat(`<p class="none">No findings.</p>`).join("");
+  if (p.findings.length > 0)
+    out.push(`<div class="findings-unit"><h4>Whole document</h4><ul class="findings">${p.findings.map((f) => findingItem(ctx, f)).join("")}</ul></div>`);
+  p.units.forEach((u, i) => {
+    const flagged = u.objectives.filter((o) => o.findings.length > 0);
+    if (flagged.length === 0 && u.findings.length === 0) return;
+    out.push(`<div class="findings-unit"><h4><a href="#${unitId(ctx, i)}">${esc(u.name)}</a>${manager(u)}</h4>`);
+    if (u.findings.length) out.push(`<ul class="findings">${u.findings.map((f) => findingItem(ctx, f)).join("")}</ul>`);
+    for (const o of flagged)
+      out.push(
+        `<div class="findings-objective"><div class="otitle">${esc(o.number)}. ${esc(o.title)}</div>` +
+          `<ul class="findings">${o.findings.map((f) => findingItem(ctx, f)).join("")}</ul></div>`,
+      );
+    out.push(`</div>`);
+  });
+  return out.join("");
+}
+
+function manager(u: { manager: string | null }): string {
+  return u.manager ? ` <span class="manager">· resp. ${esc(u.manager)}</span>` : ` <span class="manager">· no manager named</span>`;
+}
+
+function weightTable(ctx: Ctx, u: UnitView): string {
+  const rows = u.objectives.map((o) => {
+    const pages = [o.summaryPage, o.sheetPage].map((pg) => pageLink(ctx, pg)).filter((s) => s !== "");
+    return (
+      `<tr class="${o.findings.length ? "flagged" : ""}">` +
+      `<td class="num">${esc(o.number)}</td>` +
+      `<td><span class="clamp" title="${esc(o.title)}">${esc(o.title)}</span>${o.intersectoral ? `<span class="tag">INTERSETTORIALE</span>` : ""}</td>` +
+      `<td class="num">${esc(formatWeight(o.summaryWeight))}</td>` +
+      `<td class="num">${esc(formatWeight(o.sheetWeight))}</td>` +
+      `<td><span class="st ${esc(o.weightStatus)}">${esc(STATUS_LABEL[o.weightStatus])}</span></td>` +
+      `<td class="num">${pages.join(" · ")}</td></tr>`
+    );
+  });
+  const t = u.totals;
+  const expected = t.expectedFrom === "declared" ? `TOTALE row ${formatWeight(t.expected)}` : `expected ${formatWeight(t.expected)}`;
+  const summarySt = { ok: "summary ok", off: "summary off", none: "no summary weights" }[t.summaryStatus];
+  const sheetSt = { ok: "sheets ok", off: "sheets off", incomplete: "sheets incomplete", none: "no sheet weights" }[t.sheetStatus];
+  rows.push(
+    `<tr class="total"><td></td><td>Total <span class="note">(${esc(expected)})</span></td>` +
+      `<td class="num">${esc(formatWeight(t.summary))}</td><td class="num">${esc(formatWeight(t.sheet))}</td>` +
+      `<td colspan="2"><span class="st ${esc(t.summaryStatus)}">${esc(summarySt)}</span><br><span class="st ${esc(t.sheetStatus)}">${esc(sheetSt)}</span></td></tr>`,
+  );
+  return (
+    `<table class="weights"><thead><tr><th class="num">N.</th><th>Objective</th><th class="num">Summary</th>` +
+    `<th class="num">Sheet</th><th>Check</th><th class="num">Pages</th></tr></thead><tbody>${rows.join("")}</tbody></table>`
+  );
+}
+
+function timeline(ctx: Ctx, p: PlanReport, u: UnitView): string {
+  const withSheet = u.objectives.filter((o) => o.sheetPage !== null || o.phases.length > 0 || o.sheetWeight !== null);
+  if (withSheet.length === 0) return `<p class="none">No objective sheets, so no timeline.</p>`;
+  const cards = withSheet.map((o) => {
+    const caption = `Gantt of objective ${o.number}: ${o.title}`;
+    const chart = ganttSvg(o.phases, p.year, caption);
+    return (
+      `<div class="gantt-card" id="${ctx.anchor}-${esc(slug(u.name))}-obj-${esc(o.number)}">` +
+      `<div class="otitle"><span class="clamp" title="${esc(o.title)}">${esc(o.number)}. ${esc(o.title)}</span>` +
+      `<span class="pg">${o.intersectoral ? `<span class="tag">INTERSETTORIALE</span> ` : ""}${pageLink(ctx, o.sheetPage)}</span></div>` +
+      (chart || `<p class="none">No phases on the sheet.</p>`) +
+      `</div>`
+    );
+  });
+  return `<div class="timeline">${cards.join("")}</div>`;
+}
+
+function slug(s: string): string {
+  return s.normalize("NFD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase().slice(0, 40);
+}
+
+function unitSection(ctx: Ctx, p: PlanReport, u: UnitView, i: number): string {
+  return (
+    `<section class="unit" id="${unitId(ctx, i)}"><h4>${esc(u.name)}${manager(u)}</h4>` +
+    `<div class="unit-grid"><div>${weightTable(ctx, u)}</div>` +
+    `<div>${weightBarsSvg(u, `Weights of ${u.name}: summary sheet vs objective sheet`)}</div></div>` +
+    `<h4>Timeline</h4>${timeline(ctx, p, u)}</section>`
+  );
+}
+
+function changeRow(c: ObjectiveChange): string {
+  if (c.status === "added")
+    return `<tr><td class="kind added">added</td><td class="num">${esc(c.number)}</td><td>${esc(c.title)}</td><td class="num">weight ${esc(formatWeight(c.weight))}</td></tr>`;
+  if (c.status === "dropped")
+    return `<tr><td class="kind dropped">dropped</td><td class="num">${esc(c.previousNumber)}</td><td>${esc(c.previousTitle)}</td><td class="num">weight ${esc(formatWeight(c.previousWeight))}</td></tr>`;
+  const items: string[] = [];
+  if (c.renumbered) items.push(`renumbered: was ${esc(c.previousNumber)}`);
+  if (c.reweighted) items.push(`reweighted: ${esc(formatWeight(c.previousWeight))} → ${esc(formatWeight(c.weight))}`);
+  if (c.retitled) items.push(`retitled: was <span class="old">${esc(c.previousTitle)}</span>`);
+  for (const i of c.indicatorsAdded) items.push(`indicator added: ${esc(i)}`);
+  for (const i of c.indicatorsRemoved) items.push(`indicator removed: <span class="old">${esc(i)}</span>`);
+  return (
+    `<tr><td class="kind changed">changed</td><td class="num">${esc(c.number)}</td>` +
+    `<td>${esc(c.title)}<ul class="delta">${items.map((s) => `<li>${s}</li>`).join("")}</ul></td>` +
+    `<td class="num">weight ${esc(formatWeight(c.weight))}</td></tr>`
+  );
+}
+
+function unitChangesLabel(u: UnitChanges): string {
+  if (u.status === "added") return `${esc(u.unit)} <span class="manager">· new unit</span>`;
+  if (u.status === "dropped") return `${esc(u.previousUnit)} <span class="manager">· no longer in the plan</span>`;
+  return u.unit === u.previousUnit ? esc(u.unit) : `${esc(u.unit)} <span class="manager">· was ${esc(u.previousUnit)}</span>`;
+}
+
+function changesSection(p: PlanReport): string {
+  const ch = p.changes;
+  if (!ch) return "";
+  const n = ch.counts;
+  const since = ch.previous.year === null ? "the previous plan" : String(ch.previous.year);
+  const out = [
+    `<section class="changes"><h3>Changes since ${esc(since)}</h3>`,
+    `<p class="changes-summary">Compared with ${esc(ch.previous.sourcePath)}${ch.previous.planId === null ? "" : ` (database plan ${esc(ch.previous.planId)})`}: ` +
+      `${n.added} added, ${n.dropped} dropped, ${n.reweighted} reweighted, ${n.retitled} retitled, ${n.renumbered} renumbered, ` +
+      `${n.indicatorsChanged} with indicator changes, ${n.unchanged} unchanged.</p>`,
+  ];
+  for (const u of ch.units) {
+    if (u.changes.length === 0) continue;
+    out.push(`<h4>${unitChangesLabel(u)}</h4><table class="changes"><tbody>${u.changes.map(changeRow).join("")}</tbody></table>`);
+  }
+  out.push(`</section>`);
+  return out.join("");
+}
+
+function planSection(p: PlanReport, index: number, options: RenderHtmlOptions): string {
+  const rel = options.sourceHref?.(p, index) ?? null;
+  const ctx: Ctx = { href: p.source.format === "pdf" && rel ? fileHref(rel) : null, anchor: `plan-${index + 1}` };
+  const pages = p.source.pageCount === null ? "" : `, ${plural(p.source.pageCount, "page", "pages")}`;
+  const sourceName = rel ? `<a href="${esc(fileHref(rel))}">${esc(p.source.path)}</a>` : esc(p.source.path);
+  const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.findings.length > 0).length, 0);
+  return (
+    `<section class="plan" id="${ctx.anchor}"><div class="plan-head"><div>` +
+    `<h2>${esc(p.organization ?? "Unknown body")} <span class="year">${esc(p.year ?? "year unknown")}</span></h2>` +
+    `<dl class="meta"><dt>Source</dt><dd>${sourceName} (${esc(p.source.format)}${esc(pages)})</dd>` +
+    (p.planId === null ? "" : `<dt>Database plan</dt><dd>${esc(p.planId)}</dd>`) +
+    `<dt>sha256</dt><dd><code>${esc(p.source.sha256)}</code></dd>` +
+    `<dt>Contents</dt><dd>${esc(plural(p.counts.units, "unit", "units"))}, ${esc(plural(p.counts.objectives, "objective", "objectives"))}, ${flagged} flagged</dd></dl>` +
+    `</div>${chips(p.counts.findings)}</div>` +
+    `<nav class="toc">Units: ${p.units.map((u, i) => `<a href="#${unitId(ctx, i)}">${esc(u.name)}</a>`).join("")}</nav>` +
+    findingsSection(ctx, p) +
+    `<h3>Weights and timelines by unit</h3>` +
+    (p.units.length ? p.units.map((u, i) => unitSection(ctx, p, u, i)).join("") : `<p class="none">No units.</p>`) +
+    changesSection(p) +
+    `</section>`
+  );
+}
+
+export function renderHtml(report: Report, options: RenderHtmlOptions = {}): string {
+  const t = report.totals;
+  const first = report.plans[0];
+  const title =
+    report.plans.length === 1 && first
+      ? `Consistency report: ${first.organization ?? "unknown body"} ${first.year ?? ""}`.trim()
+      : `Consistency report: ${plural(report.plans.length, "plan", "plans")}`;
+  const unreadable = report.unreadable.length
+    ? `<section class="plan"><h3>Unreadable input</h3><ul>${report.unreadable.map((u) => `<li><code>${esc(u.file)}</code>: ${esc(u.reason)}</li>`).join("")}</ul></section>`
+    : "";
+  return (
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${esc(title)}</title><style>${REPORT_CSS}</style></head><body>` +
+    `<header class="top"><h1>${esc(title)}</h1><p>piao check · ${esc(plural(t.plans, "plan", "plans"))} · ` +
+    `${esc(plural(t.findings.error, "error", "errors"))}, ${esc(plural(t.findings.warning, "warning", "warnings"))}, ${t.findings.info} info` +
+    `${t.unreadable ? ` · ${esc(plural(t.unreadable, "file", "files"))} unreadable` : ""} · weights expected to total ${esc(formatWeight(report.settings.expectedTotal))} unless a TOTALE row says otherwise</p></header>` +
+    `<main>${report.plans.map((p, i) => planSection(p, i, options)).join("")}${unreadable}` +
+    (report.plans.length === 0 ? `<p class="none">No plans to report.</p>` : "") +
+    `</main><footer>Generated by piao check (report version ${report.reportVersion}).</footer></body></html>\n`
+  );
+}
