@@ -4,6 +4,62 @@
  */
 import { z } from "zod";
 
+/** Tolerances of the PDF reader (src/extract/pdf). "em" = the text's font size. */
+export const PdfSettings = z.object({
+  /** Collinear rulings closer than this are snapped onto one line (pdfplumber snap_tolerance). */
+  snapTolerance: z.number().nonnegative().default(3),
+  /** Collinear ruling pieces with a gap up to this are joined (pdfplumber join_tolerance). */
+  joinTolerance: z.number().nonnegative().default(3),
+  /** A horizontal and a vertical ruling meet when they come this close (intersection tolerance). */
+  intersectionTolerance: z.number().nonnegative().default(3),
+  /** Rulings shorter than this are ignored (tick marks, bullets). */
+  minRulingLength: z.number().nonnegative().default(3),
+  /** A stroked segment is horizontal/vertical when it deviates from the axis by at most this. */
+  axisTolerance: z.number().nonnegative().default(1),
+  /** A filled rectangle no thicker than this on one side is a ruling (Word/Excel border style). */
+  thinRectMax: z.number().positive().default(2.5),
+  /** Fills whose every RGB channel is at least this (0-255) count as white and are ignored. */
+  whiteLevel: z.number().min(0).max(255).default(240),
+  /** A cell is shaded when a non-white fill covers at least this fraction of its area. */
+  shadedCoverage: z.number().min(0).max(1).default(0.5),
+  /** A filled shape or diagonal no larger than this (both sides) can be a drawn mark. */
+  markMaxSize: z.number().positive().default(20),
+  /** Cells smaller than this on a side are not cells (double borders). */
+  minCellSize: z.number().nonnegative().default(2),
+  /** Two words on one line with a gap up to this many em are written without a space. */
+  wordJoinEm: z.number().nonnegative().default(0.1),
+  /** Words whose baselines differ by at most this many em are on one line. */
+  lineBaselineEm: z.number().nonnegative().default(0.35),
+  /** A gap wider than this many em splits a text line into separate segments. */
+  segmentGapEm: z.number().positive().default(1.5),
+  /** Font-box fallbacks (fractions of the font size) when a font reports no ascent/descent. */
+  defaultAscent: z.number().default(0.8),
+  defaultDescent: z.number().default(-0.2),
+  /** Top and bottom bands (fraction of page height) where running headers/footers are sought. */
+  marginBand: z.number().min(0).max(0.5).default(0.12),
+  /** A line repeated (digits ignored) on at least this fraction of pages is a running header/footer. */
+  repeatFraction: z.number().min(0).max(1).default(0.6),
+  /** Repeated lines must sit at the same height on each page, within this. */
+  repeatYTolerance: z.number().nonnegative().default(4),
+  /** Stream tables: column starts within this are one column. */
+  streamColumnTolerance: z.number().nonnegative().default(4),
+  /** Stream tables: at least this many lines with two or more aligned segments. */
+  streamMinRows: z.number().int().positive().default(3),
+  /** Stream tables: at least this many columns. */
+  streamMinCols: z.number().int().positive().default(3),
+  /** Stream tables: a vertical gap larger than this many line heights ends a table. */
+  streamMaxRowGap: z.number().positive().default(2.2),
+  /** Stream: a line closer than this many line heights to the one above may continue its row. */
+  streamWrapGap: z.number().positive().default(1.45),
+  /** Stitching: a table ending this close to the body bottom / starting this close to the body top may continue. */
+  stitchEdgeDistance: z.number().nonnegative().default(80),
+  /** Stitching: column boundaries within this match. */
+  stitchColumnTolerance: z.number().nonnegative().default(4),
+  /** Stitching: at least this fraction of column boundaries must match. */
+  stitchColumnMatch: z.number().min(0).max(1).default(0.8),
+});
+export type PdfSettings = z.infer<typeof PdfSettings>;
+
 export const ReaderSettings = z.object({
   /** Refuse files larger than this. */
   maxFileBytes: z.number().positive().default(200 * 1024 * 1024),
@@ -11,9 +67,11 @@ export const ReaderSettings = z.object({
   maxPages: z.number().int().positive().default(2000),
   /** Give up on one file after this many milliseconds. */
   timeoutMs: z.number().int().positive().default(120_000),
+  /** PDF reader tolerances. */
+  pdf: PdfSettings.prefault({}),
 });
 export type ReaderSettings = z.infer<typeof ReaderSettings>;
 
-export function readerSettings(partial: Partial<ReaderSettings> = {}): ReaderSettings {
+export function readerSettings(partial: Partial<z.input<typeof ReaderSettings>> = {}): ReaderSettings {
   return ReaderSettings.parse(partial);
 }

@@ -1,6 +1,41 @@
-import type { LayoutDocument } from "../layout.js";
+/**
+ * The PDF reader: pdf.js (pdfjs-dist 5.6.205, legacy build) text layer and
+ * operator list → words and classified graphics per page → layout model with
+ * ruled and borderless tables, running headers/footers and stitched tables.
+ * See ../../../docs/settings.md for the tolerances and
+ * ../../../../shared/design/pdf-tables.md for the approach.
+ */
+import type { LayoutDocument, ReaderMessage } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
-import { DocumentError } from "../../shared/errors.js";
-export async function readPdf(_bytes: Uint8Array, file: string, _opts: ReaderSettings): Promise<LayoutDocument> {
-  throw new DocumentError("unsupported", file, "PDF reader not implemented yet");
+import { DocumentError, isDocumentError, reasonOf } from "../../shared/errors.js";
+import { assembleLayout } from "./assemble-layout.js";
+import { checkDeadline } from "./deadline.js";
+import { openPdf } from "./open-pdf.js";
+import { emptyPage, readRawPage, type RawPage } from "./read-page.js";
+
+export async function readPdf(bytes: Uint8Array, file: string, opts: ReaderSettings): Promise<LayoutDocument> {
+  const deadline = Date.now() + opts.timeoutMs;
+  const doc = await openPdf(bytes, file, deadline);
+  try {
+    if (doc.numPages > opts.maxPages) {
+      throw new DocumentError("too-large", file, `has too many pages (${doc.numPages}; the limit is ${opts.maxPages})`);
+    }
+    const messages: ReaderMessage[] = [];
+    const raws: RawPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      checkDeadline(deadline, file);
+      try {
+        raws.push(await readRawPage(doc, n, opts.pdf, deadline, file));
+      } catch (e) {
+        if (isDocumentError(e)) throw e;
+        messages.push({ code: "UNREADABLE", severity: "error", reason: `page could not be read: ${reasonOf(e)}`, page: n, table: null, source: "pdf" });
+        const prev = raws[raws.length - 1];
+        raws.push(emptyPage(n, prev?.width ?? 0, prev?.height ?? 0));
+      }
+    }
+    checkDeadline(deadline, file);
+    return assembleLayout(raws, messages, opts.pdf);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
 }

@@ -1,0 +1,148 @@
+/**
+ * Turns raw page geometry into the layout model: running headers/footers out,
+ * ruled (lattice) tables, then borderless (stream) tables, then text lines;
+ * tables continued across page breaks are stitched; blocks in reading order.
+ */
+import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table, TextLine } from "../layout.js";
+import type { PdfSettings } from "../settings.js";
+import { fillGrid } from "./fill-cells.js";
+import { findLatticeGrids } from "./lattice.js";
+import { mergeRulings } from "./merge-rulings.js";
+import { round2, roundBox, type Word } from "./page-model.js";
+import type { PageTable } from "./page-table.js";
+import type { RawPage } from "./read-page.js";
+import { findRunningLines } from "./running-lines.js";
+import { stitchTables } from "./stitch-tables.js";
+import { findStreamTables } from "./stream-tables.js";
+import { splitSegments, wordsToLines, type Line } from "./text-lines.js";
+
+const SOURCE = "pdf";
+
+interface PageWork {
+  raw: RawPage;
+  header: string[];
+  footer: string[];
+  /** Body limits: below the header, above the footer. */
+  bodyTop: number;
+  bodyBottom: number;
+  tables: PageTable[];
+  lines: Line[];
+}
+
+export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: PdfSettings): LayoutDocument {
+  const allLines = raws.map((r) => wordsToLines(r.words, s));
+  const running = findRunningLines(raws.map((r, i) => ({ height: r.height, lines: allLines[i]! })), s);
+  const work: PageWork[] = raws.map((raw, i) => {
+    const run = running[i]!;
+    const skip = new Set<Word>([...run.header, ...run.footer].flatMap((l) => l.words));
+    const words = raw.words.filter((w) => !skip.has(w));
+    const bodyTop = run.header.length ? Math.max(...run.header.map((l) => l.bottom)) : 0;
+    const bodyBottom = run.footer.length ? Math.min(...run.footer.map((l) => l.top)) : raw.height;
+    const { tables, rest } = pageTables(raw, words, messages, s);
+    const stream = findStreamTables(wordsToLines(rest, s), raw.number, s);
+    return {
+      raw,
+      header: run.header.map((l) => l.text),
+      footer: run.footer.map((l) => l.text),
+      bodyTop,
+      bodyBottom,
+      tables: [...tables, ...stream.tables],
+      lines: stream.rest,
+    };
+  });
+  const stitched = stitchTables(work, s);
+  const pages: LayoutPage[] = work.map((w, i) => {
+    const tables = stitched[i]!;
+    const blocks: { top: number; block: Block }[] = [];
+    tables.forEach((t, n) => blocks.push({ top: t.bbox.y0, block: toTable(t, n + 1) }));
+    for (const l of w.lines) for (const seg of splitSegments(l, s)) blocks.push({ top: seg.top, block: toLine(seg, w.raw.number) });
+    blocks.sort((a, b) => a.top - b.top);
+    return {
+      number: w.raw.number,
+      width: round2(w.raw.width),
+      height: round2(w.raw.height),
+      header: w.header,
+      footer: w.footer,
+      blocks: blocks.map((b) => b.block),
+    };
+  });
+  noteTextless(raws, messages);
+  return { format: "pdf", pageCount: raws.length, pages, messages };
+}
+
+function pageTables(raw: RawPage, words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
+  const grids = findLatticeGrids(mergeRulings(raw.graphics.rulings, s), s).filter((g) => g.cells.length >= 2);
+  const used = new Set<number>();
+  const tables: PageTable[] = [];
+  for (const g of grids) {
+    const filled = fillGrid(g, words, raw.graphics, raw.number, s);
+    for (const i of filled.used) used.add(i);
+    const rows = g.rowY.length - 1;
+    if (g.holes > 0) {
+      messages.push({
+        code: "TABLE_GRID_OPEN",
+        severity: "warning",
+        reason: `a ruled table's grid could not be closed: ${g.holes} of ${rows * (g.colX.length - 1)} positions have no ruled cell and were filled with empty cells`,
+        page: raw.number,
+        table: null,
+        source: SOURCE,
+      });
+    }
+    tables.push({
+      method: "lattice",
+      page: raw.number,
+      pages: [raw.number],
+      bbox: g.bbox,
+      colX: g.colX,
+      rows,
+      cols: g.colX.length - 1,
+      rowPages: new Array<number>(rows).fill(raw.number),
+      cells: filled.cells,
+    });
+  }
+  return { tables, rest: words.filter((_, i) => !used.has(i)) };
+}
+
+function toTable(t: PageTable, n: number): Table {
+  return {
+    kind: "table",
+    id: `p${t.page}-t${n}`,
+    method: t.method,
+    page: t.page,
+    pages: t.pages,
+    bbox: roundBox(t.bbox),
+    rows: t.rows,
+    cols: t.cols,
+    rowPages: t.rowPages,
+    cells: t.cells,
+  };
+}
+
+function toLine(l: Line, page: number): TextLine {
+  return {
+    kind: "line",
+    text: l.text,
+    page,
+    bbox: roundBox({ x0: l.x0, y0: l.top, x1: l.x1, y1: l.bottom }),
+    fontSize: round2(l.size),
+    bold: l.bold,
+  };
+}
+
+/** Pages without any text: scanned images or pages pdf.js could not read. */
+function noteTextless(raws: RawPage[], messages: ReaderMessage[]): void {
+  const noText = raws.filter((r) => r.words.length === 0);
+  const wholeDoc = noText.length === raws.length;
+  for (const r of noText) {
+    if (messages.some((m) => m.page === r.number && m.code === "UNREADABLE")) continue;
+    if (!wholeDoc && r.graphics.imageCount === 0) continue; // an intentionally blank page
+    messages.push({
+      code: "UNREADABLE",
+      severity: "error",
+      reason: r.graphics.imageCount > 0 ? "page has no text layer, only images (scanned? OCR it first)" : "page has no text",
+      page: r.number,
+      table: null,
+      source: SOURCE,
+    });
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Ruled-table reconstruction (pdfplumber's pipeline): intersections of merged
+ * rulings → minimal cells whose four corners are connected → groups of cells
+ * sharing corners → a grid of distinct column/row positions with spans where
+ * an interior ruling is missing.
+ */
+import type { PdfSettings } from "../settings.js";
+import type { BBox } from "./page-model.js";
+import type { MergedRulings } from "./merge-rulings.js";
+
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  bbox: BBox;
+}
+
+export interface GridTable {
+  bbox: BBox;
+  colX: number[];
+  rowY: number[];
+  cells: GridCell[];
+  /** Grid positions no ruled cell covered; filled with empty cells. */
+  holes: number;
+}
+
+interface Point {
+  x: number;
+  y: number;
+  v: Set<number>;
+  h: Set<number>;
+}
+
+export function findIntersections(r: MergedRulings, tol: number): Map<string, Point> {
+  const pts = new Map<string, Point>();
+  const hs = r.h.map((h, i) => ({ h, i })).sort((a, b) => a.h.pos - b.h.pos);
+  for (let vi = 0; vi < r.v.length; vi++) {
+    const v = r.v[vi]!;
+    // Horizontal rulings within the vertical's extent: binary search on pos.
+    let lo = 0, hi = hs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hs[mid]!.h.pos < v.start - tol) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < hs.length && hs[k]!.h.pos <= v.end + tol; k++) {
+      const { h, i } = hs[k]!;
+      if (v.pos < h.start - tol || v.pos > h.end + tol) continue;
+      const key = `${v.pos}|${h.pos}`;
+      let p = pts.get(key);
+      if (!p) pts.set(key, (p = { x: v.pos, y: h.pos, v: new Set(), h: new Set() }));
+      p.v.add(vi);
+      p.h.add(i);
+    }
+  }
+  return pts;
+}
+
+function shares(a: Set<number>, b: Set<number>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/** Minimal cells: for each corner, the nearest lower and right corners that close a rectangle. */
+export function intersectionsToCells(pts: Map<string, Point>, minSize: number): BBox[] {
+  const byX = new Map<number, Point[]>();
+  const byY = new Map<number, Point[]>();
+  for (const p of pts.values()) {
+    (byX.get(p.x) ?? byX.set(p.x, []).get(p.x)!).push(p);
+    (byY.get(p.y) ?? byY.set(p.y, []).get(p.y)!).push(p);
+  }
+  for (const l of byX.values()) l.sort((a, b) => a.y - b.y);
+  for (const l of byY.values()) l.sort((a, b) => a.x - b.x);
+  const cells: BBox[] = [];
+  for (const p of pts.values()) {
+    const col = byX.get(p.x)!;
+    const row = byY.get(p.y)!;
+    const below = col.slice(col.indexOf(p) + 1);
+    const right = row.slice(row.indexOf(p) + 1);
+    let found: BBox | null = null;
+    for (const b of below) {
+      if (!shares(p.v, b.v)) continue;
+      for (const r of right) {
+        if (!shares(p.h, r.h)) continue;
+        const br = pts.get(`${r.x}|${b.y}`);
+        if (br && shares(br.v, r.v) && shares(br.h, b.h)) {
+          found = { x0: p.x, y0: p.y, x1: r.x, y1: b.y };
+          break;
+        }
+      }
+      if (found) break;
+    }
+    if (found && found.x1 - found.x0 >= minSize && found.y1 - found.y0 >= minSize) cells.push(found);
+  }
+  return cells;
+}
+
+/** Groups cells that share a corner into tables and lays each on a grid. */
+export function cellsToTables(cells: BBox[]): GridTable[] {
+  const parent = cells.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const byCorner = new Map<string, number>();
+  cells.forEach((c, i) => {
+    for (const k of [`${c.x0}|${c.y0}`, `${c.x1}|${c.y0}`, `${c.x0}|${c.y1}`, `${c.x1}|${c.y1}`]) {
+      const j = byCorner.get(k);
+      if (j === undefined) byCorner.set(k, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, BBox[]>();
+  cells.forEach((c, i) => {
+    const r = find(i);
+    (groups.get(r) ?? groups.set(r, []).get(r)!).push(c);
+  });
+  const tables: GridTable[] = [];
+  for (const group of groups.values()) tables.push(layOnGrid(group));
+  return tables.sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
+}
+
+function layOnGrid(group: BBox[]): GridTable {
+  const colX = [...new Set(group.flatMap((c) => [c.x0, c.x1]))].sort((a, b) => a - b);
+  const rowY = [...new Set(group.flatMap((c) => [c.y0, c.y1]))].sort((a, b) => a - b);
+  const ci = new Map(colX.map((x, i) => [x, i]));
+  const ri = new Map(rowY.map((y, i) => [y, i]));
+  const rows = rowY.length - 1, cols = colX.length - 1;
+  const taken: boolean[] = new Array(rows * cols).fill(false);
+  const cells: GridCell[] = [];
+  // Sort so that on overlap (rare, from odd rulings) the first, smallest anchor wins.
+  for (const c of [...group].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)) {
+    const row = ri.get(c.y0)!, col = ci.get(c.x0)!;
+    const rowSpan = ri.get(c.y1)! - row, colSpan = ci.get(c.x1)! - col;
+    let free = true;
+    for (let r = row; r < row + rowSpan && free; r++) for (let k = col; k < col + colSpan; k++) if (taken[r * cols + k]) free = false;
+    if (!free) continue;
+    for (let r = row; r < row + rowSpan; r++) for (let k = col; k < col + colSpan; k++) taken[r * cols + k] = true;
+    cells.push({ row, col, rowSpan, colSpan, bbox: c });
+  }
+  // Close the grid: uncovered positions become empty cells, merged along a row.
+  let holes = 0;
+  for (let r = 0; r < rows; r++) {
+    let k = 0;
+    while (k < cols) {
+      if (taken[r * cols + k]) { k++; continue; }
+      let e = k;
+      while (e < cols && !taken[r * cols + e]) { taken[r * cols + e] = true; e++; }
+      holes += e - k;
+      cells.push({ row: r, col: k, rowSpan: 1, colSpan: e - k, bbox: { x0: colX[k]!, y0: rowY[r]!, x1: colX[e]!, y1: rowY[r + 1]! } });
+      k = e;
+    }
+  }
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  const bbox = { x0: colX[0]!, y0: rowY[0]!, x1: colX[colX.length - 1]!, y1: rowY[rowY.length - 1]! };
+  return { bbox, colX, rowY, cells, holes };
+}
+
+export function findLatticeGrids(r: MergedRulings, s: PdfSettings): GridTable[] {
+  return cellsToTables(intersectionsToCells(findIntersections(r, s.intersectionTolerance), s.minCellSize));
+}

@@ -1,0 +1,43 @@
+/**
+ * Opens a PDF with pdf.js (legacy build, in-process fake worker) and maps its
+ * load failures to DocumentError with one clear reason.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { DocumentError, reasonOf } from "../../shared/errors.js";
+import { withDeadline } from "./deadline.js";
+
+let fontDir: string | undefined;
+
+/** pdfjs-dist's standard_fonts/ directory, as pdf.js wants it: a path ending in "/". */
+export function standardFontDataUrl(): string {
+  if (fontDir === undefined) {
+    const require = createRequire(import.meta.url);
+    const pkg = require.resolve("pdfjs-dist/package.json");
+    fontDir = path.join(path.dirname(pkg), "standard_fonts") + path.sep;
+  }
+  return fontDir;
+}
+
+export async function openPdf(bytes: Uint8Array, file: string, deadline: number): Promise<PDFDocumentProxy> {
+  // pdf.js may transfer/detach the buffer it is given: hand it a copy.
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    standardFontDataUrl: standardFontDataUrl(),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
+  try {
+    return await withDeadline(task.promise, deadline, file);
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    if (e instanceof DocumentError) throw e;
+    const name = e instanceof Error ? e.name : "";
+    if (name === "PasswordException") throw new DocumentError("encrypted", file, "is encrypted (password-protected)");
+    const detail = reasonOf(e).slice(0, 120);
+    throw new DocumentError("corrupt", file, `is not a valid PDF (corrupt or truncated): ${detail}`);
+  }
+}

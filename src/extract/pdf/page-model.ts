@@ -1,0 +1,74 @@
+/**
+ * Plain geometry of one PDF page in viewport space (top-left origin, y down,
+ * rotation applied), produced from pdf.js and consumed by the table builders.
+ */
+import type { BBox } from "../layout.js";
+
+export type { BBox };
+
+/** A word (or word piece joined with its neighbours) on one baseline. */
+export interface Word {
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  baseline: number;
+  size: number;
+  bold: boolean;
+  /** False for rotated text, which never joins horizontal lines. */
+  upright: boolean;
+}
+
+/** An axis-aligned ruling after classification: `pos` is y (horizontal) or x (vertical). */
+export interface Ruling {
+  dir: "h" | "v";
+  pos: number;
+  start: number;
+  end: number;
+}
+
+/** A non-white filled rectangle (cell shading, coloured bars, filled marks). */
+export interface FillRect extends BBox {
+  color: string;
+}
+
+/** A straight diagonal stroke, a candidate for an "X" or tick drawn in a cell. */
+export interface Diagonal {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface PageGraphics {
+  rulings: Ruling[];
+  fills: FillRect[];
+  diagonals: Diagonal[];
+  /** Small filled non-rectangular shapes (dots, bullets drawn as paths). */
+  dots: BBox[];
+  imageCount: number;
+}
+
+export function bboxOf(items: readonly BBox[]): BBox {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const b of items) {
+    if (b.x0 < x0) x0 = b.x0;
+    if (b.y0 < y0) y0 = b.y0;
+    if (b.x1 > x1) x1 = b.x1;
+    if (b.y1 > y1) y1 = b.y1;
+  }
+  return { x0, y0, x1, y1 };
+}
+
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export function roundBox(b: BBox): BBox {
+  return { x0: round2(b.x0), y0: round2(b.y0), x1: round2(b.x1), y1: round2(b.y1) };
+}
+
+export function wordBox(w: Word): BBox {
+  return { x0: w.x0, y0: w.top, x1: w.x1, y1: w.bottom };
+}

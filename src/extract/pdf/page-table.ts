@@ -1,0 +1,25 @@
+/** A table found on one page, before stitching and numbering. */
+import type { Cell, TableMethod } from "../layout.js";
+import type { BBox } from "./page-model.js";
+
+export interface PageTable {
+  method: TableMethod;
+  page: number;
+  pages: number[];
+  bbox: BBox;
+  /** Column boundaries (cols + 1 x-positions), used to match continuations. */
+  colX: number[];
+  rows: number;
+  cols: number;
+  rowPages: number[];
+  cells: Cell[];
+}
+
+/** Row texts (cells joined by "|") used to recognise a repeated header row. */
+export function rowText(t: PageTable, row: number): string {
+  return t.cells
+    .filter((c) => c.row === row)
+    .sort((a, b) => a.col - b.col)
+    .map((c) => c.text.replace(/\s+/g, " ").trim())
+    .join("|");
+}

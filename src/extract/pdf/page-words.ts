@@ -1,0 +1,122 @@
+/**
+ * Turns pdf.js text items into words in viewport space.
+ *
+ * Items are runs in content-stream order; a run may hold several words or half
+ * a word. Runs are split at spaces (word positions estimated in proportion to
+ * characters, pdf.js gives no glyph widths) and touching pieces on one baseline
+ * are joined back, so "Ge"+"n" kerning splits become one word.
+ */
+import { Util } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PdfSettings } from "../settings.js";
+import type { Word } from "./page-model.js";
+
+export interface TextItemLike {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  fontName?: string;
+}
+
+export interface FontStyleLike {
+  ascent?: number;
+  descent?: number;
+  fontFamily?: string;
+}
+
+const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|ultrabold|-bd\b|,bd\b/i;
+
+export function isBoldFont(name: string | undefined, family: string | undefined): boolean {
+  return BOLD_NAME.test(name ?? "") || BOLD_NAME.test(family ?? "");
+}
+
+/**
+ * `fontNameOf` resolves pdf.js's loaded font id (g_d0_f1) to the PDF font name
+ * (BAAAAA+LiberationSans-Bold), which is where the weight is written.
+ */
+export function itemsToWords(
+  items: readonly TextItemLike[],
+  styles: Record<string, FontStyleLike>,
+  viewport: number[],
+  fontNameOf: (id: string) => string | undefined,
+  s: PdfSettings,
+): Word[] {
+  const pieces: Word[] = [];
+  const boldCache = new Map<string, boolean>();
+  for (const it of items) {
+    const str = it.str;
+    if (!str || !it.transform || str.trim() === "") continue;
+    const t = Util.transform(viewport, it.transform);
+    const fontId = it.fontName ?? "";
+    const style = styles[fontId] ?? {};
+    let bold = boldCache.get(fontId);
+    if (bold === undefined) {
+      bold = isBoldFont(fontNameOf(fontId), style.fontFamily);
+      boldCache.set(fontId, bold);
+    }
+    const size = Math.hypot(t[2]!, t[3]!) || Math.hypot(t[0]!, t[1]!);
+    if (!(size > 0)) continue;
+    const ux = t[0]!, uy = t[1]!;
+    const len = Math.hypot(ux, uy) || 1;
+    const dirx = ux / len, diry = uy / len;
+    const upright = Math.abs(diry) < 0.05 && dirx > 0;
+    const asc = (style.ascent && style.ascent > 0 ? style.ascent : s.defaultAscent) * size;
+    const desc = (style.descent && style.descent < 0 ? style.descent : s.defaultDescent) * size;
+    const width = it.width ?? 0;
+    const ox = t[4]!, oy = t[5]!;
+    if (!upright) {
+      // Rotated text: one piece with its rotated box; it stays whole.
+      const ex = ox + dirx * width, ey = oy + diry * width;
+      // Normal pointing "up" from the baseline in viewport space.
+      const nx = diry, ny = -dirx;
+      const xs = [ox + nx * asc, ox + nx * desc, ex + nx * asc, ex + nx * desc];
+      const ys = [oy + ny * asc, oy + ny * desc, ey + ny * asc, ey + ny * desc];
+      pieces.push({
+        text: str.trim(), x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys),
+        baseline: oy, size, bold, upright: false,
+      });
+      continue;
+    }
+    const perChar = width / str.length;
+    const re = /\S+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(str)) !== null) {
+      const x0 = ox + m.index * perChar;
+      pieces.push({
+        text: m[0], x0, x1: x0 + m[0].length * perChar, top: oy - asc, bottom: oy - desc,
+        baseline: oy, size, bold, upright: true,
+      });
+    }
+  }
+  return joinTouching(pieces, s);
+}
+
+/** Joins pieces on the same baseline whose gap is below wordJoinEm (split runs, kerning). */
+function joinTouching(pieces: Word[], s: PdfSettings): Word[] {
+  const upright = pieces.filter((w) => w.upright);
+  const rotated = pieces.filter((w) => !w.upright);
+  upright.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const out: Word[] = [];
+  // Sorting by exact baseline keeps pieces of one line adjacent only when their
+  // baselines are equal; group with tolerance first, then sort each group by x.
+  let i = 0;
+  while (i < upright.length) {
+    const first = upright[i]!;
+    let j = i + 1;
+    while (j < upright.length && upright[j]!.baseline - first.baseline <= s.lineBaselineEm * first.size * 0.5) j++;
+    const group = upright.slice(i, j).sort((a, b) => a.x0 - b.x0);
+    let cur: Word | null = null;
+    for (const w of group) {
+      const gap = cur ? w.x0 - cur.x1 : Infinity;
+      if (cur && gap <= s.wordJoinEm * Math.min(cur.size, w.size) && gap >= -0.5 * w.size) {
+        const prev: Word = cur;
+        cur = { ...prev, text: prev.text + w.text, x1: Math.max(prev.x1, w.x1), top: Math.min(prev.top, w.top), bottom: Math.max(prev.bottom, w.bottom), bold: prev.bold && w.bold };
+        out[out.length - 1] = cur;
+      } else {
+        cur = { ...w };
+        out.push(cur);
+      }
+    }
+    i = j;
+  }
+  return out.concat(rotated);
+}

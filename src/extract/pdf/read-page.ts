@@ -1,0 +1,53 @@
+/**
+ * Reads one page's raw geometry: words from the text layer and classified
+ * graphics from the operator list, both through the page viewport so rotated
+ * and landscape pages come out upright.
+ */
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PdfSettings } from "../settings.js";
+import { withDeadline } from "./deadline.js";
+import { readPageGraphics, type OperatorListLike } from "./page-graphics.js";
+import type { PageGraphics, Word } from "./page-model.js";
+import { itemsToWords, type FontStyleLike, type TextItemLike } from "./page-words.js";
+
+export interface RawPage {
+  number: number;
+  width: number;
+  height: number;
+  words: Word[];
+  graphics: PageGraphics;
+}
+
+export function emptyPage(number: number, width: number, height: number): RawPage {
+  return { number, width, height, words: [], graphics: { rulings: [], fills: [], diagonals: [], dots: [], imageCount: 0 } };
+}
+
+export async function readRawPage(doc: PDFDocumentProxy, number: number, s: PdfSettings, deadline: number, file: string): Promise<RawPage> {
+  const page = await withDeadline(doc.getPage(number), deadline, file);
+  try {
+    const vp = page.getViewport({ scale: 1 });
+    const transform = Array.from(vp.transform as ArrayLike<number>);
+    // Operator list first: it loads the fonts, whose PDF names tell bold apart.
+    const ops = (await withDeadline(page.getOperatorList(), deadline, file)) as unknown as OperatorListLike;
+    const text = await withDeadline(page.getTextContent(), deadline, file);
+    const fontNameOf = (id: string): string | undefined => {
+      try {
+        const f = page.commonObjs.get(id) as { name?: string } | undefined;
+        return f?.name;
+      } catch {
+        return undefined; // not loaded (text-only run with a failed font)
+      }
+    };
+    const words = itemsToWords(
+      text.items as TextItemLike[],
+      text.styles as Record<string, FontStyleLike>,
+      transform,
+      fontNameOf,
+      s,
+    );
+    const graphics = readPageGraphics(ops, transform, s);
+    return { number, width: vp.width, height: vp.height, words, graphics };
+  } finally {
+    page.cleanup();
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Finds running headers and footers: lines in the top/bottom bands that repeat
+ * (digits ignored) at the same height on most pages, and page-number lines.
+ * Only a contiguous run from the page edge counts, so body text that happens
+ * to repeat further in is left alone.
+ */
+import type { PdfSettings } from "../settings.js";
+import type { Line } from "./text-lines.js";
+
+export interface PageLines {
+  height: number;
+  lines: Line[];
+}
+
+export interface RunningLines {
+  header: Line[];
+  footer: Line[];
+}
+
+const PAGE_NUMBER = /^(?:(?:pag(?:ina|\.|g\.)?|page|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:di|of|\/|su)\s*\d{1,4})?$/i;
+
+export function isPageNumberLine(text: string): boolean {
+  return PAGE_NUMBER.test(text.trim());
+}
+
+function keyOf(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+}
+
+export function findRunningLines(pages: readonly PageLines[], s: PdfSettings): RunningLines[] {
+  // key → y positions of occurrences, one per page and band
+  const seen = new Map<string, { page: number; y: number }[]>();
+  const bandLines = pages.map((p) => {
+    const top = p.lines.filter((l) => l.bottom <= p.height * s.marginBand).sort((a, b) => a.top - b.top);
+    const bottom = p.lines.filter((l) => l.top >= p.height * (1 - s.marginBand)).sort((a, b) => b.bottom - a.bottom);
+    return { top, bottom };
+  });
+  bandLines.forEach((b, pi) => {
+    for (const [band, lines] of [["t", b.top], ["b", b.bottom]] as const) {
+      const done = new Set<string>();
+      for (const l of lines) {
+        const k = band + keyOf(l.text);
+        if (done.has(k)) continue;
+        done.add(k);
+        const list = seen.get(k) ?? seen.set(k, []).get(k)!;
+        // y from the page edge it belongs to, so pages of different heights compare
+        list.push({ page: pi, y: band === "t" ? l.top : pages[pi]!.height - l.bottom });
+      }
+    }
+  });
+  const minPages = Math.max(2, Math.ceil(s.repeatFraction * pages.length));
+  const repeated = (band: "t" | "b", l: Line, height: number): boolean => {
+    const list = seen.get(band + keyOf(l.text));
+    if (!list || pages.length < 2) return false;
+    const y = band === "t" ? l.top : height - l.bottom;
+    const near = list.filter((o) => Math.abs(o.y - y) <= s.repeatYTolerance).length;
+    return near >= minPages;
+  };
+  return bandLines.map((b, pi) => {
+    const h = pages[pi]!.height;
+    const header: Line[] = [];
+    for (const l of b.top) {
+      if (!repeated("t", l, h) && !isPageNumberLine(l.text)) break;
+      header.push(l);
+    }
+    const footer: Line[] = [];
+    for (const l of b.bottom) {
+      if (!repeated("b", l, h) && !isPageNumberLine(l.text)) break;
+      footer.unshift(l);
+    }
+    return { header, footer };
+  });
+}

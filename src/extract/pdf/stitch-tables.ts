@@ -1,0 +1,117 @@
+/**
+ * Joins a table that runs into the page bottom with the table that opens the
+ * next page (after the running header) when their columns line up — by
+ * x-position, or by count when the page margins differ. A repeated header row
+ * on the continuation is dropped. Cells keep their own page and bbox.
+ */
+import type { Cell } from "../layout.js";
+import type { PdfSettings } from "../settings.js";
+import type { PageTable } from "./page-table.js";
+import type { Line } from "./text-lines.js";
+
+export interface StitchPage {
+  bodyTop: number;
+  bodyBottom: number;
+  tables: PageTable[];
+  lines: Line[];
+}
+
+/** Per page, the tables that start there (continuations folded into their first part). */
+export function stitchTables(pages: readonly StitchPage[], s: PdfSettings): PageTable[][] {
+  const out = pages.map((p) => [...p.tables].sort((a, b) => a.bbox.y0 - b.bbox.y0));
+  // The table a page's last table belongs to (itself, or an earlier one it was folded into).
+  let carry: PageTable | null = null;
+  for (let i = 0; i < pages.length; i++) {
+    const p = pages[i]!;
+    const tables = out[i]!;
+    const first = tables[0];
+    if (carry && first && opensPage(first, p, s) && columnsFit(carry, first, s)) {
+      appendRows(carry, first, s);
+      tables.shift();
+      // The continuation may run on into the next page too.
+      if (tables.length === 0 && endsPage(first, p, s)) continue;
+    }
+    const last = tables[tables.length - 1];
+    carry = last && endsPage(last, p, s) ? last : null;
+  }
+  return out;
+}
+
+function endsPage(t: PageTable, p: StitchPage, s: PdfSettings): boolean {
+  const bottom = t.bbox.y1;
+  return p.bodyBottom - bottom <= s.stitchEdgeDistance && !p.lines.some((l) => l.top >= bottom - 1);
+}
+
+function opensPage(t: PageTable, p: StitchPage, s: PdfSettings): boolean {
+  const top = t.bbox.y0;
+  return top - p.bodyTop <= s.stitchEdgeDistance && !p.lines.some((l) => l.bottom <= top + 1);
+}
+
+function matchFraction(a: number[], b: number[], tol: number): number {
+  const hits = b.filter((x) => a.some((y) => Math.abs(x - y) <= tol)).length;
+  return hits / Math.max(a.length, b.length);
+}
+
+function columnsFit(t: PageTable, u: PageTable, s: PdfSettings): boolean {
+  return matchFraction(t.colX, u.colX, s.stitchColumnTolerance) >= s.stitchColumnMatch || t.cols === u.cols;
+}
+
+function rowKey(cells: Cell[], row: number): string {
+  return cells
+    .filter((c) => c.row === row)
+    .sort((a, b) => a.col - b.col)
+    .map((c) => c.text.replace(/\s+/g, " ").trim())
+    .filter((x) => x !== "")
+    .join("|");
+}
+
+/** Folds u's rows into t (mutating t), re-gridding both on the union of column boundaries. */
+export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
+  const byPosition = matchFraction(t.colX, u.colX, s.stitchColumnTolerance) >= s.stitchColumnMatch;
+  const uX = byPosition ? u.colX : u.colX.map((_, k) => t.colX[k]!);
+  const union: number[] = [];
+  for (const x of [...t.colX, ...uX].sort((a, b) => a - b)) {
+    if (union.length && x - union[union.length - 1]! <= s.stitchColumnTolerance) continue;
+    union.push(x);
+  }
+  const idx = (x: number) => {
+    let best = 0;
+    for (let k = 1; k < union.length; k++) if (Math.abs(union[k]! - x) < Math.abs(union[best]! - x)) best = k;
+    return best;
+  };
+  const remap = (cells: Cell[], colX: number[]) =>
+    cells.map((c) => {
+      const a = idx(colX[c.col]!), b = idx(colX[c.col + c.colSpan]!);
+      return { ...c, col: a, colSpan: Math.max(1, b - a) };
+    });
+  const tCells = remap(t.cells, t.colX);
+  let uCells = remap(u.cells, uX);
+  // Drop the continuation's leading rows that repeat the table's header rows.
+  let skip = 0;
+  while (skip < u.rows && skip < t.rows && rowKey(uCells, skip) !== "" && rowKey(uCells, skip) === rowKey(tCells, skip)) skip++;
+  uCells = uCells.filter((c) => c.row >= skip).map((c) => ({ ...c, row: c.row - skip + t.rows }));
+  t.rowPages = [...t.rowPages, ...u.rowPages.slice(skip)];
+  t.cells = fillGaps([...tCells, ...uCells], t.rowPages, union.length - 1);
+  t.rows += u.rows - skip;
+  t.cols = union.length - 1;
+  t.colX = union;
+  for (const p of u.pages) if (!t.pages.includes(p)) t.pages.push(p);
+}
+
+/** After re-gridding, positions a part never had (new boundaries) extend its cells' spans or get empty cells. */
+function fillGaps(cells: Cell[], rowPages: number[], cols: number): Cell[] {
+  const rows = rowPages.length;
+  const taken = new Set<number>();
+  for (const c of cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) taken.add(r * cols + k);
+  const out = [...cells];
+  for (let r = 0; r < rows; r++) {
+    for (let k = 0; k < cols; k++) {
+      if (taken.has(r * cols + k)) continue;
+      const left = out.find((c) => c.row === r && c.col + c.colSpan === k && c.rowSpan === 1);
+      if (left) left.colSpan++;
+      else out.push({ row: r, col: k, rowSpan: 1, colSpan: 1, text: "", shaded: false, fill: null, marked: false, page: rowPages[r] ?? null, bbox: null });
+      taken.add(r * cols + k);
+    }
+  }
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
+}

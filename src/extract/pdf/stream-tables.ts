@@ -1,0 +1,186 @@
+/**
+ * Borderless ("stream") tables from text alignment alone.
+ *
+ * A region of closely spaced lines, at least streamMinRows of which split into
+ * two or more segments, whose segments line up in at least streamMinCols
+ * columns. Columns are x-intervals grown from the narrowest segments first, so
+ * a header spanning several columns (a year over twelve months, tabula #540)
+ * does not merge them: it becomes a spanning cell. Wrapped lines join the row
+ * above (pdf-tables.md "multi-line cells").
+ */
+import type { Cell } from "../layout.js";
+import type { PdfSettings } from "../settings.js";
+import { roundBox } from "./page-model.js";
+import type { PageTable } from "./page-table.js";
+import { splitSegments, type Line } from "./text-lines.js";
+
+interface Interval {
+  x0: number;
+  x1: number;
+  lines: Set<number>;
+}
+
+export interface StreamResult {
+  tables: PageTable[];
+  rest: Line[];
+}
+
+export function findStreamTables(lines: Line[], page: number, s: PdfSettings): StreamResult {
+  const segs = lines.map((l) => (l.words.every((w) => w.upright) ? splitSegments(l, s) : [l]));
+  const tables: PageTable[] = [];
+  const used = new Set<number>();
+  let i = 0;
+  while (i < lines.length) {
+    // A run of closely spaced lines.
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.top - lines[j - 1]!.bottom <= s.streamMaxRowGap * lineHeight(lines[j - 1]!)) j++;
+    const region = trimToRows(i, j, segs);
+    if (region) {
+      const t = buildTable(lines, segs, region[0], region[1], page, s);
+      if (t) {
+        tables.push(t);
+        for (let k = region[0]; k < region[1]; k++) used.add(k);
+      }
+    }
+    i = j;
+  }
+  return { tables, rest: lines.filter((_, k) => !used.has(k)) };
+}
+
+function lineHeight(l: Line): number {
+  return Math.max(l.bottom - l.top, l.size);
+}
+
+/** From the first to the last multi-segment line of the run. */
+function trimToRows(i: number, j: number, segs: Line[][]): [number, number] | null {
+  let a = i;
+  while (a < j && segs[a]!.length < 2) a++;
+  let b = j;
+  while (b > a && segs[b - 1]!.length < 2) b--;
+  return b > a ? [a, b] : null;
+}
+
+function buildColumns(a: number, b: number, segs: Line[][]): Interval[] {
+  const all: { seg: Line; line: number }[] = [];
+  for (let k = a; k < b; k++) if (segs[k]!.length >= 2) for (const seg of segs[k]!) all.push({ seg, line: k });
+  all.sort((p, q) => p.seg.x1 - p.seg.x0 - (q.seg.x1 - q.seg.x0));
+  const cols: Interval[] = [];
+  for (const { seg, line } of all) {
+    const hit = cols.filter((c) => seg.x0 <= c.x1 && seg.x1 >= c.x0);
+    if (hit.length > 1) continue; // spans several columns: not a column of its own
+    if (hit.length === 1) {
+      const c = hit[0]!;
+      c.x0 = Math.min(c.x0, seg.x0);
+      c.x1 = Math.max(c.x1, seg.x1);
+      c.lines.add(line);
+    } else cols.push({ x0: seg.x0, x1: seg.x1, lines: new Set([line]) });
+  }
+  cols.sort((p, q) => p.x0 - q.x0);
+  // Growing may have made neighbours overlap: merge them.
+  const merged: Interval[] = [];
+  for (const c of cols) {
+    const last = merged[merged.length - 1];
+    if (last && c.x0 <= last.x1) {
+      last.x1 = Math.max(last.x1, c.x1);
+      for (const l of c.lines) last.lines.add(l);
+    } else merged.push(c);
+  }
+  return merged;
+}
+
+function buildTable(lines: Line[], segs: Line[][], a: number, b: number, page: number, s: PdfSettings): PageTable | null {
+  let rowLines = 0;
+  for (let k = a; k < b; k++) if (segs[k]!.length >= 2) rowLines++;
+  if (rowLines < s.streamMinRows) return null;
+  const cols = buildColumns(a, b, segs);
+  if (cols.filter((c) => c.lines.size >= 2).length < s.streamMinCols) return null;
+  const bounds = [Math.min(...cols.map((c) => c.x0))];
+  for (let k = 1; k < cols.length; k++) bounds.push((cols[k - 1]!.x1 + cols[k]!.x0) / 2);
+  bounds.push(Math.max(...cols.map((c) => c.x1)));
+  // Every line in the region must fit the columns; a line crossing a boundary
+  // while the columns are well supported is fine (a spanning cell).
+  const colRange = (seg: Line): [number, number] => {
+    let c0 = -1, c1 = -1;
+    for (let k = 0; k < cols.length; k++) {
+      const lo = bounds[k]!, hi = bounds[k + 1]!;
+      const ov = Math.min(seg.x1, hi) - Math.max(seg.x0, lo);
+      const mid = (seg.x0 + seg.x1) / 2;
+      if (ov > 0.5 * Math.min(hi - lo, seg.x1 - seg.x0) || (mid >= lo && mid < hi)) {
+        if (c0 < 0) c0 = k;
+        c1 = k;
+      }
+    }
+    if (c0 < 0) c0 = c1 = seg.x0 < bounds[0]! ? 0 : cols.length - 1;
+    return [c0, c1];
+  };
+  // Key column: the leftmost column filled on at least half the multi-segment lines.
+  const key = cols.findIndex((c) => c.lines.size * 2 >= rowLines);
+  interface Entry { c0: number; c1: number; lines: Line[] }
+  const rows: { top: number; bottom: number; entries: Entry[] }[] = [];
+  let prevCols = new Set<number>();
+  let prev: Line | null = null;
+  for (let k = a; k < b; k++) {
+    const line = lines[k]!;
+    const ranges = segs[k]!.map((seg) => ({ seg, r: colRange(seg) }));
+    const cur = rows[rows.length - 1];
+    const tight = prev !== null && line.baseline - prev.baseline <= s.streamWrapGap * Math.max(line.size, prev.size);
+    const hasKey = ranges.some(({ r }) => r[0] <= key && key <= r[1]);
+    const wrapped = ranges.every(({ seg, r }) => /^\p{Ll}/u.test(seg.text) && prevCols.has(r[0]));
+    const newRow = !cur || !tight || (hasKey && !wrapped);
+    const row = newRow ? { top: line.top, bottom: line.bottom, entries: [] as Entry[] } : cur!;
+    if (newRow) rows.push(row);
+    row.bottom = Math.max(row.bottom, line.bottom);
+    for (const { seg, r } of ranges) {
+      const hit = row.entries.filter((e) => e.c0 <= r[1] && r[0] <= e.c1);
+      if (hit.length === 0) row.entries.push({ c0: r[0], c1: r[1], lines: [seg] });
+      else {
+        const e = hit[0]!;
+        for (const o of hit.slice(1)) {
+          e.lines.push(...o.lines);
+          row.entries.splice(row.entries.indexOf(o), 1);
+        }
+        e.c0 = Math.min(e.c0, r[0], ...hit.map((h) => h.c0));
+        e.c1 = Math.max(e.c1, r[1], ...hit.map((h) => h.c1));
+        e.lines.push(seg);
+      }
+    }
+    prevCols = new Set(ranges.flatMap(({ r }) => range(r[0], r[1])));
+    prev = line;
+  }
+  const cells: Cell[] = [];
+  rows.forEach((row, ri) => {
+    const y0 = row.top, y1 = ri + 1 < rows.length ? Math.max(row.bottom, rows[ri + 1]!.top) : row.bottom;
+    const taken = new Set<number>();
+    for (const e of row.entries) {
+      for (let c = e.c0; c <= e.c1; c++) taken.add(c);
+      const ls = [...e.lines].sort((p, q) => p.top - q.top || p.x0 - q.x0);
+      cells.push(cell(ri, e.c0, e.c1 - e.c0 + 1, joinLines(ls), page, bounds[e.c0]!, y0, bounds[e.c1 + 1]!, y1));
+    }
+    for (let c = 0; c < cols.length; c++) if (!taken.has(c)) cells.push(cell(ri, c, 1, "", page, bounds[c]!, y0, bounds[c + 1]!, y1));
+  });
+  cells.sort((p, q) => p.row - q.row || p.col - q.col);
+  const bbox = { x0: bounds[0]!, y0: rows[0]!.top, x1: bounds[bounds.length - 1]!, y1: rows[rows.length - 1]!.bottom };
+  return { method: "stream", page, pages: [page], bbox, colX: bounds, rows: rows.length, cols: cols.length, rowPages: rows.map(() => page), cells };
+}
+
+/** Segments of one visual line are joined by a space, visual lines by "\n". */
+function joinLines(ls: Line[]): string {
+  const out: string[] = [];
+  let last: Line | null = null;
+  for (const l of ls) {
+    if (last && Math.abs(l.baseline - last.baseline) < 0.5 * l.size) out[out.length - 1] += " " + l.text;
+    else out.push(l.text);
+    last = l;
+  }
+  return out.join("\n");
+}
+
+function range(a: number, b: number): number[] {
+  const r: number[] = [];
+  for (let k = a; k <= b; k++) r.push(k);
+  return r;
+}
+
+function cell(row: number, col: number, colSpan: number, text: string, page: number, x0: number, y0: number, x1: number, y1: number): Cell {
+  return { row, col, rowSpan: 1, colSpan, text, shaded: false, fill: null, marked: false, page, bbox: roundBox({ x0, y0, x1, y1 }) };
+}

@@ -1,0 +1,83 @@
+/**
+ * Groups words into visual lines and lines into segments (runs of words with
+ * no wide gap), the units for running text, cell text and stream tables.
+ */
+import type { PdfSettings } from "../settings.js";
+import type { Word } from "./page-model.js";
+
+export interface Line {
+  words: Word[];
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  baseline: number;
+  size: number;
+  bold: boolean;
+}
+
+/** Lines top to bottom; words of a line left to right. Rotated words form lines of their own. */
+export function wordsToLines(words: readonly Word[], s: PdfSettings): Line[] {
+  const upright = words.filter((w) => w.upright).sort((a, b) => a.baseline - b.baseline);
+  const lines: Line[] = [];
+  let group: Word[] = [];
+  let ref = 0;
+  const flush = () => {
+    if (group.length) lines.push(makeLine(group, s));
+    group = [];
+  };
+  for (const w of upright) {
+    if (group.length && Math.abs(w.baseline - ref) > s.lineBaselineEm * Math.min(w.size, group[0]!.size)) flush();
+    if (!group.length) ref = w.baseline;
+    group.push(w);
+  }
+  flush();
+  for (const w of words) if (!w.upright) lines.push(makeLine([w], s));
+  return lines.sort((a, b) => a.top - b.top || a.x0 - b.x0);
+}
+
+export function makeLine(words: Word[], s: PdfSettings): Line {
+  const ws = [...words].sort((a, b) => a.x0 - b.x0);
+  let text = "";
+  let prev: Word | null = null;
+  let sizeSum = 0;
+  for (const w of ws) {
+    if (prev) text += w.x0 - prev.x1 > s.wordJoinEm * Math.min(w.size, prev.size) ? " " : "";
+    text += w.text;
+    prev = w;
+    sizeSum += w.size;
+  }
+  return {
+    words: ws,
+    text,
+    x0: Math.min(...ws.map((w) => w.x0)),
+    x1: Math.max(...ws.map((w) => w.x1)),
+    top: Math.min(...ws.map((w) => w.top)),
+    bottom: Math.max(...ws.map((w) => w.bottom)),
+    baseline: ws[0]!.baseline,
+    size: sizeSum / ws.length,
+    bold: ws.every((w) => w.bold),
+  };
+}
+
+/** Splits a line where the gap between words exceeds segmentGapEm. */
+export function splitSegments(line: Line, s: PdfSettings): Line[] {
+  const out: Line[] = [];
+  let cur: Word[] = [];
+  for (const w of line.words) {
+    const prev = cur[cur.length - 1];
+    if (prev && w.x0 - prev.x1 > s.segmentGapEm * Math.max(w.size, prev.size)) {
+      out.push(makeLine(cur, s));
+      cur = [];
+    }
+    cur.push(w);
+  }
+  if (cur.length) out.push(makeLine(cur, s));
+  return out;
+}
+
+/** Text of words inside one cell: visual lines joined by "\n". */
+export function wordsToText(words: readonly Word[], s: PdfSettings): string {
+  return wordsToLines(words, s).map((l) => l.text).join("\n");
+}
