@@ -17,11 +17,19 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (e) {
+    throw new StoreError(`${file}: cannot open database: ${(e as Error).message}`);
+  }
   try {
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
-    if (options.readonly) return db;
+    if (options.readonly) {
+      checkSchema(db, file, readMigrations(options.migrationsDir).map((m) => m.name));
+      return db;
+    }
     db.pragma("journal_mode = WAL");
     const outcome = migrateToLatest(db, readMigrations(options.migrationsDir));
     if (outcome.error) throw new StoreError(`${file}: ${outcome.error}`);
@@ -31,4 +39,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (e instanceof StoreError) throw e;
     throw new StoreError(`${file}: cannot open database: ${(e as Error).message}`);
   }
+}
+
+/** A read-only open cannot migrate: refuse a file that is not a piao database at the latest schema. */
+function checkSchema(db: Db, file: string, names: string[]): void {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!hasTable) throw new StoreError(`${file}: not a piao database (no schema_migrations table)`);
+  const applied = db.prepare("SELECT name FROM schema_migrations ORDER BY rowid").pluck().all() as string[];
+  const prefix = applied.every((name, i) => names[i] === name);
+  if (!prefix) throw new StoreError(`${file}: written by another version of piao (its migrations are not a prefix of ours)`);
+  if (applied.length < names.length)
+    throw new StoreError(`${file}: schema is older than this piao (${applied.length} of ${names.length} migrations); run \`piao import\` on it once to migrate`);
 }

@@ -100,3 +100,19 @@ describe("migrations", () => {
     expect(() => openDatabase(file)).toThrow(/not a prefix/);
   });
 });
+
+describe("openDatabase readonly", () => {
+  it("opens a migrated database without writing, and refuses files that are not piao databases", () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const file = path.join(t.dir, "p.sqlite");
+    openDatabase(file).close();
+    const ro = openDatabase(file, { readonly: true });
+    expect(() => ro.prepare("INSERT INTO schema_migrations VALUES ('x', 'y')").run()).toThrow(/readonly/);
+    ro.close();
+    const other = path.join(t.dir, "other.sqlite");
+    new Database(other).exec("CREATE TABLE t (v)");
+    expect(() => openDatabase(other, { readonly: true })).toThrow(/not a piao database/);
+    expect(() => openDatabase(path.join(t.dir, "missing.sqlite"), { readonly: true })).toThrow(StoreError);
+  });
+});
