@@ -60,6 +60,24 @@ export const PdfSettings = z.object({
 });
 export type PdfSettings = z.infer<typeof PdfSettings>;
 
+/** Tolerances of the converted-text reader (src/extract/text). */
+export const TextSettings = z.object({
+  /** A run of at least this many blank lines (or a form feed) is a page break. */
+  pageBreakBlankLines: z.number().int().min(2).default(2),
+  /** Lines opening at least this fraction of pages (and at least two pages) are the running header. */
+  headerMinShare: z.number().min(0).max(1).default(0.5),
+  /** A table continues on the next page when column counts differ by at most this factor. */
+  stitchMaxColumnRatio: z.number().min(1).default(1.5),
+});
+export type TextSettings = z.infer<typeof TextSettings>;
+
+/** Tolerances of the DOCX reader (src/extract/docx). */
+export const DocxSettings = z.object({
+  /** Warn when fewer than this fraction of the words mammoth finds in the body are in our layout. */
+  minWordCoverage: z.number().min(0).max(1).default(0.98),
+});
+export type DocxSettings = z.infer<typeof DocxSettings>;
+
 export const ReaderSettings = z.object({
   /** Refuse files larger than this. */
   maxFileBytes: z.number().positive().default(200 * 1024 * 1024),
@@ -69,6 +87,10 @@ export const ReaderSettings = z.object({
   timeoutMs: z.number().int().positive().default(120_000),
   /** PDF reader tolerances. */
   pdf: PdfSettings.prefault({}),
+  /** Converted-text reader tolerances. */
+  text: TextSettings.prefault({}),
+  /** DOCX reader tolerances. */
+  docx: DocxSettings.prefault({}),
 });
 export type ReaderSettings = z.infer<typeof ReaderSettings>;
 
