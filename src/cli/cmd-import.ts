@@ -4,6 +4,7 @@
  * file otherwise); the summary goes to stdout. Exit 1 when any file failed.
  */
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../store/open-database.js";
 import { importFiles, type ImportOutcome } from "../store/import-files.js";
@@ -11,6 +12,8 @@ import { StoreError } from "../store/store-errors.js";
 import { CliUsageError } from "./cli-errors.js";
 
 const BAR_WIDTH = 24;
+const MIN_COLUMNS = 20;
+const DEFAULT_COLUMNS = 80;
 
 export async function runImport(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -82,8 +85,9 @@ function barProgress() {
       counts[o.status] += 1;
       const filled = total ? Math.round((done / total) * BAR_WIDTH) : BAR_WIDTH;
       const bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
-      const width = process.stderr.columns ?? 80;
-      const line = `[${bar}] ${done}/${total}  ok ${counts.imported}  same ${counts.unchanged}  failed ${counts.failed}  ${o.file}`;
+      // A pseudo-terminal may report 0 columns: assume the classic 80.
+      const width = (process.stderr.columns ?? 0) > MIN_COLUMNS ? process.stderr.columns : DEFAULT_COLUMNS;
+      const line = `[${bar}] ${done}/${total}  ok ${counts.imported}  same ${counts.unchanged}  failed ${counts.failed}  ${path.basename(o.file)}`;
       process.stderr.write(`\r${line.slice(0, width - 1).padEnd(width - 1)}`);
       drawn = true;
     },
