@@ -74,6 +74,14 @@ export class WorkerPool {
       resourceLimits: { maxOldGenerationSizeMb: this.#settings.maxOldGenerationSizeMb },
     });
     this.#all.add(w);
+    // An idle worker that dies must not take the main thread with it (an 'error'
+    // event without a listener throws): forget it; a busy one is handled in #runOne.
+    w.on("error", () => {});
+    w.on("exit", () => {
+      this.#all.delete(w);
+      const i = this.#idle.indexOf(w);
+      if (i >= 0) this.#idle.splice(i, 1);
+    });
     return w;
   }
 
