@@ -33,7 +33,14 @@ export function collectFiles(paths: readonly string[]): CollectedFiles {
     }
   };
   const walk = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      // One unreadable folder is reported; its siblings are still imported.
+      missing.push({ file: dir, reason: `cannot be read: ${(e as Error).message.split("\n")[0]}` });
+      return;
+    }
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
       const full = path.join(dir, e.name);
