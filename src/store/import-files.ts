@@ -58,7 +58,7 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
     options.onOutcome?.(o, done, total);
     return o;
   };
-  const missingOutcomes = missing.map((m) => report({ file: m.file, status: "failed", reason: m.reason, kind: "not-found" }));
+  const missingOutcomes = missing.map((m) => report({ file: m.file, status: "failed", reason: m.reason, kind: m.reason === "file not found" ? "not-found" : undefined }));
 
   let pool: WorkerPool | undefined;
   let extract: (file: string) => Promise<{ plan: PlanExport; stats?: WorkerStats }>;
