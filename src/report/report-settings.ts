@@ -1,7 +1,7 @@
 /**
  * Every threshold the consistency report uses, in one zod schema with named
- * defaults. Weights are on the plans' 0-100 scale; similarities are 0-1 Dice
- * coefficients over character bigrams (see text-similarity.ts).
+ * defaults. Weights are on the plans' 0-100 scale; similarities are 0-1 title
+ * likeness as computed by titleSimilarity (text-similarity.ts).
  */
 import { z } from "zod";
 
@@ -18,7 +18,7 @@ export const ReportSettings = z.object({
   /** Units of two years are the same unit when their names are at least this alike. */
   unitMatchSimilarity: z.number().min(0).max(1).default(0.7),
   /** Objectives of two years (within one unit) are the same when their titles are at least this alike. */
-  titleMatchSimilarity: z.number().min(0).max(1).default(0.6),
+  titleMatchSimilarity: z.number().min(0).max(1).default(0.65),
   /**
    * Objectives left unmatched by title but carrying the same number are the
    * same objective retitled only when their titles share at least this much,
