@@ -140,22 +140,26 @@ function weightsSection(out: Out, p: PlanReport): void {
   for (const u of p.units) weightTable(out, u);
 }
 
+const CHANGE_MARK = { added: "+ added    ", dropped: "- dropped  ", changed: "~ changed  " } as const;
+
 function changeLines(out: Out, c: ObjectiveChange): void {
-  const w = out.width;
+  const lead = "  " + CHANGE_MARK[c.status];
+  const indent = " ".repeat(lead.length);
+  const room = out.width - lead.length;
   if (c.status === "added") {
-    out.push(`  + ${truncate(`added ${c.number}. ${c.title ?? ""}`, w - 18)}  weight ${formatWeight(c.weight)}`);
+    out.push(lead + truncate(`${c.number}. ${c.title ?? ""} (weight ${formatWeight(c.weight)})`, room));
     return;
   }
   if (c.status === "dropped") {
-    out.push(`  - ${truncate(`dropped (was ${c.previousNumber}) ${c.previousTitle ?? ""}`, w - 18)}  weight ${formatWeight(c.previousWeight)}`);
+    out.push(lead + truncate(`${c.previousNumber}. ${c.previousTitle ?? ""} (weight ${formatWeight(c.previousWeight)})`, room));
     return;
   }
-  out.push(`  ~ ${truncate(`${c.number}. ${c.title ?? ""}`, w - 4)}`);
-  if (c.renumbered) out.push(`      renumbered: was ${c.previousNumber}`);
-  if (c.reweighted) out.push(`      reweighted: ${formatWeight(c.previousWeight)} → ${formatWeight(c.weight)}`);
-  if (c.retitled) out.para(6, `retitled: was "${c.previousTitle ?? ""}"`);
-  for (const i of c.indicatorsAdded) out.para(6, `+ indicator: ${i}`);
-  for (const i of c.indicatorsRemoved) out.para(6, `- indicator: ${i}`);
+  out.push(lead + truncate(`${c.number}. ${c.title ?? ""}`, room));
+  if (c.renumbered) out.push(`${indent}renumbered: was ${c.previousNumber}`);
+  if (c.reweighted) out.push(`${indent}reweighted: ${formatWeight(c.previousWeight)} → ${formatWeight(c.weight)}`);
+  if (c.retitled) out.para(indent.length, `retitled: was "${c.previousTitle ?? ""}"`);
+  for (const i of c.indicatorsAdded) out.para(indent.length, `+ indicator: ${i}`);
+  for (const i of c.indicatorsRemoved) out.para(indent.length, `- indicator: ${i}`);
 }
 
 function unitChangesLabel(u: UnitChanges): string {

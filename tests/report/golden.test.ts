@@ -1,0 +1,100 @@
+/**
+ * Golden text and JSON reports (tests/golden/report/NAME.txt|.json) for the
+ * shared samples' expected exports, the constructed plans and every fixture
+ * export. UPDATE_GOLDEN=1 rewrites them; a missing golden fails.
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReport, type PlanInput } from "../../src/report/build-report.js";
+import { Report } from "../../src/report/report-model.js";
+import { reportSettings } from "../../src/report/report-settings.js";
+import { renderJson } from "../../src/report/render-json.js";
+import { renderText } from "../../src/report/render-text.js";
+import type { PlanExport } from "../../src/normalize/plan-schema.js";
+import { everyCodePlan, yearPair } from "./constructed-plans.js";
+import { expectGolden, fixtureExports, fixturesDir, loadExport, samplesDir } from "./helpers.js";
+
+const settings = reportSettings();
+
+interface Case {
+  name: string;
+  inputs: () => PlanInput[];
+}
+
+/** Fixture exports paired with the same body's export of the year before, when there is one. */
+function fixtureCases(): Case[] {
+  const files = fixtureExports();
+  const plans = files.map((f) => ({ file: f, plan: loadExport(f) }));
+  const previousOf = (p: PlanExport) =>
+    plans.find((q) => q.plan.organization !== null && q.plan.organization === p.organization && p.year !== null && q.plan.year === p.year - 1);
+  return plans.map(({ file, plan }) => {
+    const prev = previousOf(plan);
+    const name = "fixture-" + path.relative(fixturesDir, file).replace(/\.expected\.json$/, "").replace(/[\\/]+/g, "--");
+    return { name, inputs: () => [{ plan, previous: prev ? { plan: prev.plan } : null }] };
+  });
+}
+
+const cases: Case[] = [
+  { name: "sample-luzzara-2024-pdf", inputs: () => [{ plan: loadExport(path.join(samplesDir, "luzzara-2024.pdf.expected.json")) }] },
+  { name: "sample-luzzara-2024-html", inputs: () => [{ plan: loadExport(path.join(samplesDir, "luzzara-2024.html.expected.json")) }] },
+  { name: "constructed-every-code", inputs: () => [{ plan: everyCodePlan() }] },
+  {
+    name: "constructed-year-pair",
+    inputs: () => {
+      const { previous, current } = yearPair();
+      return [{ plan: current, planId: 2, previous: { plan: previous, planId: 1 } }];
+    },
+  },
+  ...fixtureCases(),
+];
+
+describe.each(cases)("report golden $name", ({ name, inputs }) => {
+  const report = buildReport(inputs(), settings);
+
+  it("text", () => {
+    const text = renderText(report);
+    expectGolden(`tests/golden/report/${name}.txt`, text);
+    // Readable in a 96-column terminal, plain when not a TTY.
+    for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(96);
+    expect(text).not.toContain("\x1b[");
+  });
+
+  it("json", () => {
+    const json = renderJson(report);
+    expectGolden(`tests/golden/report/${name}.json`, json);
+    expect(Report.parse(JSON.parse(json))).toEqual(report);
+  });
+});
+
+describe("text report", () => {
+  const plan = everyCodePlan();
+  const text = renderText(buildReport([{ plan }], settings));
+
+  it("shows every finding with its code, severity and page", () => {
+    for (const a of plan.anomalies) {
+      const head = `${a.severity.toUpperCase().padEnd(8)}${a.code}${a.page === null ? "" : `  p. ${a.page}`}`;
+      expect(text, a.code).toContain(head);
+    }
+  });
+
+  it("groups findings under their unit and objective", () => {
+    const unitAt = text.indexOf("Area Amministrativa & Finanziaria (resp. Rossi Mario)");
+    const objAt = text.indexOf("2. Tempi di pagamento delle fatture commerciali", unitAt);
+    const codeAt = text.indexOf("PAYMENT_TIMES_WEIGHT", objAt);
+    expect(unitAt).toBeGreaterThan(-1);
+    expect(objAt).toBeGreaterThan(unitAt);
+    expect(codeAt).toBeGreaterThan(objAt);
+    expect(text.indexOf("Servizi <tecnici>")).toBeGreaterThan(codeAt);
+  });
+
+  it("colours severities only when asked", () => {
+    const coloured = renderText(buildReport([{ plan }], settings), { color: true });
+    expect(coloured).toContain("\x1b[31;1mERROR");
+    expect(coloured.replace(/\x1b\[[0-9;]*m/g, "")).toBe(text);
+  });
+
+  it("fits a narrower terminal", () => {
+    const narrow = renderText(buildReport([{ plan }], settings), { width: 80 });
+    for (const line of narrow.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+});
