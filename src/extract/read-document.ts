@@ -54,6 +54,10 @@ export async function readDocument(file: string, settings: Partial<ReaderSetting
       break;
     case "zip":
       throw new DocumentError("unsupported", file, "is a ZIP archive but not a Word (.docx) document");
+    case "encrypted-office":
+      throw new DocumentError("encrypted", file, "is a password-protected Office document; remove the password and save it again as .docx or PDF");
+    case "ole":
+      throw new DocumentError("unsupported", file, "is an old Word .doc file (or another pre-2007 Office file); save it as .docx or PDF");
     case "binary":
       throw new DocumentError("unsupported", file, "is not a PDF, DOCX, HTML or text document");
   }

@@ -4,7 +4,10 @@
  */
 import type { SourceFormat } from "./layout.js";
 
-export type Sniffed = SourceFormat | "zip" | "binary";
+export type Sniffed = SourceFormat | "zip" | "encrypted-office" | "ole" | "binary";
+
+/** OLE2 / Compound File Binary magic: old .doc/.xls and password-protected OOXML. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   const head = Buffer.from(bytes.subarray(0, 1024));
@@ -12,6 +15,11 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (head.includes("%PDF-")) return "pdf";
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     return Buffer.from(bytes).includes("word/document.xml") ? "docx" : "zip";
+  }
+  if (CFB_MAGIC.every((b, i) => head[i] === b)) {
+    // An encrypted DOCX is a CFB file holding an "EncryptedPackage" stream (MS-OFFCRYPTO 2.3.4.4);
+    // directory names are UTF-16LE.
+    return Buffer.from(bytes).includes(Buffer.from("EncryptedPackage", "utf16le")) ? "encrypted-office" : "ole";
   }
   if (looksBinary(head)) return "binary";
   const text = head.toString("utf8").replace(/^\uFEFF/, "").trimStart().slice(0, 512).toLowerCase();

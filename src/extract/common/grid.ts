@@ -20,6 +20,11 @@ export interface GridCellInput {
   /** "#rrggbb" of a non-white fill, or null. */
   fill?: string | null;
   marked?: boolean;
+  /**
+   * Where the cell starts when the source says so (a DOCX cell after w:gridBefore
+   * or after a vertically merged cell): placed at the first free column ≥ col.
+   */
+  col?: number;
 }
 
 export interface BuiltGrid {
@@ -47,6 +52,7 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
   input.forEach((row, r) => {
     let c = 0;
     for (const cell of row) {
+      if (cell.col !== undefined && Number.isInteger(cell.col) && cell.col > c && cell.col <= MAX_COL_SPAN) c = cell.col;
       while (isTaken(r, c)) c++;
       const wantRows = cell.rowSpan === 0 ? nRows - r : clampSpan(cell.rowSpan, MAX_ROW_SPAN);
       const wantCols = clampSpan(cell.colSpan, MAX_COL_SPAN);
