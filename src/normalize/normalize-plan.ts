@@ -1,15 +1,143 @@
+/**
+ * Layout → plan: organisation and year, summary sheets and objective sheets,
+ * pairing, then the anomaly rules. The one entry point of src/normalize.
+ */
 import type { LayoutDocument } from "../extract/layout.js";
-import type { PlanExport } from "./plan-schema.js";
 import { DocumentError } from "../shared/errors.js";
+import type { AnomalyDraft, ObjectiveInfo, Rule, RuleContext, UnitInfo } from "./anomaly-rules/context.js";
+import { noIndicators, phaseNoMonths, weightMismatch } from "./anomaly-rules/content-rules.js";
+import { duplicateNumber, missingDetail, orphanDetail, titleMismatch, unitMismatch } from "./anomaly-rules/pairing-rules.js";
+import { intersectoralDrift, paymentTimesWeight, unreadable, weightTotal } from "./anomaly-rules/unit-rules.js";
+import { findOrganization, findYear } from "./document-meta.js";
+import { splitIndicators } from "./indicators.js";
+import { matchObjectives, rowKey } from "./match-objectives.js";
+import type { Anomaly, DetailSheet, Objective, PlanExport, Unit } from "./plan-schema.js";
+import { recognizeDocument, type SheetRead } from "./recognize-document.js";
+import { normalizeSettings, type NormalizeSettings } from "./settings.js";
+import { sameUnit } from "./unit-name.js";
 
-export interface NormalizeOptions {
-  file: string;
-  /** The total a unit's weights must reach when it has no TOTALE row. */
-  expectedTotal: number;
-}
+export type NormalizeOptions = NormalizeSettings & { file: string };
 
 export type PlanBody = Pick<PlanExport, "organization" | "year" | "units" | "anomalies">;
 
-export function normalizePlan(_layout: LayoutDocument, opts: Partial<NormalizeOptions> & { file: string }): PlanBody {
-  throw new DocumentError("not-a-plan", opts.file, "normaliser not implemented yet");
+/** Rules in the order their findings are listed for one objective. */
+const RULES: ReadonlyArray<Rule> = [
+  weightTotal,
+  duplicateNumber,
+  missingDetail,
+  orphanDetail,
+  titleMismatch,
+  weightMismatch,
+  unitMismatch,
+  noIndicators,
+  phaseNoMonths,
+  paymentTimesWeight,
+  intersectoralDrift,
+];
+
+/** Lines that name the body and the year: running headers, then the first pages' lines. */
+function metaLines(layout: LayoutDocument, settings: NormalizeSettings): string[] {
+  const lines: string[] = [];
+  const pages = layout.pages.slice(0, settings.metaPages);
+  for (const p of pages) lines.push(...p.header);
+  for (const p of pages) {
+    let n = 0;
+    for (const b of p.blocks) {
+      if (b.kind === "line") lines.push(b.text);
+      else lines.push(...b.cells.map((c) => c.text));
+      // A page-less document is one long page: its first blocks stand for the first pages.
+      if (p.number === null && ++n > settings.metaBlocks) break;
+    }
+  }
+  for (const p of pages) lines.push(...p.footer);
+  return lines;
+}
+
+/** The export carries the contract's fields only; `table` provenance stays internal. */
+function withoutProvenance(sheet: DetailSheet): DetailSheet {
+  const { table: _table, ...rest } = sheet;
+  return rest;
+}
+
+export function normalizePlan(layout: LayoutDocument, opts: Partial<NormalizeOptions> & { file: string }): PlanBody {
+  const { file, ...rest } = opts;
+  const settings = normalizeSettings(rest);
+  const lines = metaLines(layout, settings);
+  const organization = findOrganization(lines);
+  const year = findYear(lines, settings.minYear, settings.maxYear);
+  const paragraphLines = layout.format !== "pdf";
+  const doc = recognizeDocument(layout, year, settings);
+  if (doc.units.length === 0 && doc.sheets.length === 0) {
+    throw new DocumentError("not-a-plan", file, "contains no performance plan (no summary sheet or objective sheet found)");
+  }
+  const pairing = matchObjectives(doc.units, doc.sheets, settings);
+  const infos: UnitInfo[] = doc.units.map((u, ui) => {
+    const objectives: ObjectiveInfo[] = u.rows.map((row, ri) => {
+      const s = pairing.byRow.get(rowKey(ui, ri));
+      const read: SheetRead | undefined = s === undefined ? undefined : doc.sheets[s];
+      const objective: Objective = {
+        number: row.number ?? ri + 1,
+        title: row.title,
+        summary: {
+          weight: row.weight,
+          title: row.title,
+          indicators: splitIndicators(row.indicatorsText, { paragraphLines }),
+          notes: row.notes,
+          page: row.page,
+        },
+        detail: read ? withoutProvenance(read.sheet) : null,
+      };
+      const ctx = read?.contextUnit;
+      return {
+        objective,
+        index: ri,
+        orphan: false,
+        titleMismatch: s !== undefined && pairing.titleMismatch.has(s),
+        printedUnder: read && ctx !== null && ctx !== undefined && ctx !== ui ? doc.units[ctx]!.name : null,
+        summaryIntersectoral: row.intersectoral,
+      };
+    });
+    const first = objectives.find((o) => o.objective.detail)?.objective.detail;
+    const unit: Unit = {
+      name: u.name ?? first?.unitName ?? `Unità ${ui + 1}`,
+      manager: u.manager ?? first?.manager ?? null,
+      declaredTotal: u.declaredTotal,
+      objectives: [],
+    };
+    return { unit, index: ui, hasSummary: true, page: u.page, objectives };
+  });
+  // Orphan sheets: under the unit they belong to, or in units of their own built from the sheets.
+  for (const { sheet: s, unit } of pairing.orphans) {
+    const sheet = doc.sheets[s]!.sheet;
+    let info: UnitInfo | undefined = unit !== null ? infos[unit] : undefined;
+    info ??= infos.find((i) => !i.hasSummary && sameUnit(i.unit.name, sheet.unitName));
+    if (!info) {
+      info = {
+        unit: { name: sheet.unitName ?? `Unità ${infos.length + 1}`, manager: sheet.manager, declaredTotal: null, objectives: [] },
+        index: infos.length,
+        hasSummary: false,
+        page: sheet.page,
+        objectives: [],
+      };
+      infos.push(info);
+    }
+    const used = new Set(info.objectives.map((o) => o.objective.number));
+    const number = sheet.number ?? Math.max(0, ...used) + 1;
+    info.objectives.push({
+      objective: { number, title: sheet.title, summary: null, detail: withoutProvenance(sheet) },
+      index: info.objectives.length,
+      orphan: true,
+      titleMismatch: false,
+      printedUnder: null,
+      summaryIntersectoral: false,
+    });
+  }
+  for (const info of infos) info.unit.objectives = info.objectives.map((o) => o.objective);
+  const ctx: RuleContext = { units: infos, settings, readerMessages: layout.messages };
+  const drafts: AnomalyDraft[] = [...unreadable(ctx)];
+  RULES.forEach((rule) => drafts.push(...rule(ctx)));
+  const rank = new Map(drafts.map((d, i) => [d, i]));
+  drafts.sort((a, b) => a.unitIndex - b.unitIndex || a.objectiveIndex - b.objectiveIndex || rank.get(a)! - rank.get(b)!);
+  const anomalies: Anomaly[] = drafts.map(({ code, severity, unit, objective, message, page }) => ({ code, severity, unit, objective, message, page }));
+  return { organization, year, units: infos.map((i) => i.unit), anomalies };
 }

@@ -1,0 +1,105 @@
+/**
+ * Rules over a unit's whole set of objectives or across units: WEIGHT_TOTAL,
+ * PAYMENT_TIMES_WEIGHT, INTERSECTORAL_DRIFT, and UNREADABLE from the reader.
+ */
+import { cut } from "../clean-text.js";
+import { sameWording, titleLikeness } from "../title-likeness.js";
+import { draft, fmt, summaryPage, type ObjectiveInfo, type Rule, type UnitInfo } from "./context.js";
+
+/** Weights that all look like coefficients (1,0 / 1,2 / 1,4) are not percentages. */
+function coefficientUnit(u: UnitInfo, max: number): boolean {
+  const ws = u.objectives.map((o) => o.objective.summary?.weight).filter((w): w is number => w != null);
+  return ws.length > 0 && ws.every((w) => w <= max);
+}
+
+export const weightTotal: Rule = ({ units, settings }) =>
+  units.flatMap((u) => {
+    const rows = u.objectives.filter((o) => o.objective.summary);
+    const weights = rows.map((o) => o.objective.summary!.weight).filter((w): w is number => w !== null);
+    if (weights.length === 0 || coefficientUnit(u, settings.coefficientMax)) return [];
+    const sum = weights.reduce((a, b) => a + b, 0);
+    const declared = u.unit.declaredTotal ?? null;
+    const target = declared ?? settings.expectedTotal;
+    if (Math.abs(sum - target) <= settings.weightTolerance) return [];
+    const blanks = rows.length - weights.length;
+    const against = declared !== null ? `al TOTALE dichiarato (${fmt(declared)})` : `a ${fmt(target)}`;
+    const note = blanks > 0 ? ` (${blanks} obiettivi senza peso)` : "";
+    return [
+      draft(u, null, "WEIGHT_TOTAL", "error",
+        `${u.unit.name}: i pesi della scheda sintetica sommano a ${fmt(sum)}${note} invece che ${against}.`,
+        u.page),
+    ];
+  });
+
+const PAYMENT_TIMES = /tempi\s+(?:medi\s+)?di\s+pagamento|tempestivit[aà]\s+dei\s+pagamenti|ritardo\s+(?:dei\s+|nei\s+)?pagament|pagamento\s+delle\s+fatture|fatture\s+commerciali/i;
+
+export const paymentTimesWeight: Rule = ({ units, settings }) =>
+  units.flatMap((u) => {
+    if (coefficientUnit(u, settings.coefficientMax)) return [];
+    return u.objectives.flatMap((o) => {
+      const titles = [o.objective.title, o.objective.summary?.title ?? "", o.objective.detail?.title ?? ""];
+      if (!titles.some((t) => PAYMENT_TIMES.test(t))) return [];
+      const w = o.objective.summary?.weight ?? o.objective.detail?.weight ?? null;
+      if (w === null || w >= settings.paymentTimesMinWeight - settings.weightTolerance) return [];
+      return [
+        draft(u, o, "PAYMENT_TIMES_WEIGHT", "error",
+          `${u.unit.name}, obiettivo ${o.objective.number}: l'obiettivo sui tempi di pagamento delle fatture commerciali pesa ${fmt(w)}, meno del minimo di ${fmt(settings.paymentTimesMinWeight)} (art. 4-bis D.L. 13/2023).`,
+          summaryPage(o)),
+      ];
+    });
+  });
+
+function intersectoral(o: ObjectiveInfo): boolean {
+  return o.summaryIntersectoral || o.objective.detail?.intersectoral === true;
+}
+
+function indicatorsOf(o: ObjectiveInfo): string[] {
+  const s = o.objective.summary?.indicators ?? [];
+  return s.length ? s : o.objective.detail?.indicators ?? [];
+}
+
+function sameIndicators(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  const key = (xs: string[]) => xs.map((x) => x.toLowerCase().replace(/[^\p{L}\d]+/gu, " ").trim()).sort().join("|");
+  return key(a) === key(b);
+}
+
+export const intersectoralDrift: Rule = ({ units, settings }) => {
+  const all = units.flatMap((u) => u.objectives.filter(intersectoral).map((o) => ({ u, o })));
+  const out: ReturnType<Rule> = [];
+  const reference: Array<{ u: UnitInfo; o: ObjectiveInfo }> = [];
+  for (const item of all) {
+    const ref = reference.find((r) => r.u !== item.u && titleLikeness(r.o.objective.title, item.o.objective.title) >= settings.titleSameFrom);
+    if (!ref) {
+      reference.push(item);
+      continue;
+    }
+    const { u, o } = item;
+    const head = `${u.unit.name}, obiettivo ${o.objective.number}`;
+    const other = `l'obiettivo ${ref.o.objective.number} di '${ref.u.unit.name}'`;
+    if (!sameWording(ref.o.objective.title, o.objective.title)) {
+      out.push(draft(u, o, "INTERSECTORAL_DRIFT", "warning",
+        `${head}: l'obiettivo intersettoriale ha un titolo diverso da ${other} ('${cut(o.objective.title, settings.messageTitleLength)}' invece di '${cut(ref.o.objective.title, settings.messageTitleLength)}').`,
+        summaryPage(o)));
+    } else if (!sameIndicators(indicatorsOf(ref.o), indicatorsOf(o))) {
+      out.push(draft(u, o, "INTERSECTORAL_DRIFT", "warning",
+        `${head}: l'obiettivo intersettoriale ha indicatori diversi da quelli dell'obiettivo ${ref.o.objective.number} di '${ref.u.unit.name}'.`,
+        summaryPage(o)));
+    }
+  }
+  return out;
+};
+
+export const unreadable: Rule = ({ readerMessages }) =>
+  readerMessages
+    .filter((m) => m.code === "UNREADABLE")
+    .map((m) => ({
+      code: "UNREADABLE",
+      severity: "error" as const,
+      unit: null,
+      objective: null,
+      message: m.table ? `${m.reason} (tabella ${m.table})` : m.reason,
+      page: m.page,
+      unitIndex: -1,
+      objectiveIndex: -1,
+    }));

@@ -1,0 +1,74 @@
+/**
+ * The adopting body ("Comune di …", "Unione …", "Azienda …", "Università …")
+ * and the plan year, read from the first pages' lines and running headers.
+ */
+import { cleanInline } from "./clean-text.js";
+import { isAllCaps } from "./person-name.js";
+
+const BODY =
+  /\b(comune|unione(?:\s+(?:dei|di)\s+comuni)?|azienda|universit[aà]|provincia|regione|citt[aà]\s+metropolitana|consorzio|camera\s+di\s+commercio|ministero|istituto|ente|agenzia|autorit[aà])\b(.*)$/iu;
+/** Bodies that are usually a locator line ("Provincia di Reggio Emilia") under the real one. */
+const LOCATOR = /^(provincia|regione)$/i;
+
+const LOWER_WORDS = new Set(["di", "del", "della", "delle", "dei", "degli", "dello", "e", "ed", "per", "la", "le", "il", "lo", "in", "sul", "dell"]);
+
+function bodyCase(s: string): string {
+  if (!isAllCaps(s)) return s;
+  return s
+    .toLowerCase()
+    .split(/(\s+|['’])/)
+    .map((w, i) => (i > 0 && LOWER_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join("");
+}
+
+/** "COMUNE DI LUZZARA (RE)" → "Comune di Luzzara"; null when the line names no body. */
+export function parseOrganization(line: string): string | null {
+  const text = cleanInline(line);
+  const m = BODY.exec(text);
+  if (!m || m.index > 0) return null;
+  let name = text.slice(0, m.index + m[0].length);
+  name = name.split(/\s*[(–—,;]|\s-\s|\s{2,}|\t/)[0]!.trim();
+  // A body type alone, or followed by a sentence, is not a name.
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 8) return null;
+  if (/[.:]$/.test(name) && !/\b[A-Z]\.$/.test(name)) name = name.replace(/[.:]+$/, "");
+  return bodyCase(name);
+}
+
+export function findOrganization(lines: ReadonlyArray<string>): string | null {
+  let fallback: string | null = null;
+  for (const line of lines) {
+    const org = parseOrganization(line);
+    if (!org) continue;
+    const type = org.split(/\s+/)[0] ?? "";
+    if (LOCATOR.test(type)) {
+      fallback ??= org;
+      continue;
+    }
+    return org;
+  }
+  return fallback;
+}
+
+const YEAR_CONTEXT =
+  /(?:piano|performance|obiettivi|esercizio|peg|pdo|piao|anno|sintesi|scheda)[^\n\d]{0,60}?((?:19|20)\d{2})(?:\s*[-–/]\s*(?:19|20)?\d{2,4})?/giu;
+
+/** The plan year: the first year named next to plan words; else the most frequent year. */
+export function findYear(lines: ReadonlyArray<string>, min: number, max: number): number | null {
+  for (const line of lines) {
+    for (const m of cleanInline(line).matchAll(YEAR_CONTEXT)) {
+      const y = Number(m[1]);
+      if (y >= min && y <= max) return y;
+    }
+  }
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    for (const m of line.matchAll(/\b((?:19|20)\d{2})\b/g)) {
+      const y = Number(m[1]);
+      if (y >= min && y <= max) counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = y;
+  return best;
+}

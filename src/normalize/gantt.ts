@@ -1,0 +1,165 @@
+/**
+ * The phases table of an objective sheet: its header (N°, Descrizione fase,
+ * Responsabile, Prodotto intermedio, then the month grid, possibly under a row
+ * of years), and each phase row's marked months. A month header may span
+ * several sub-columns (half months); marks are mapped to months by bbox
+ * x-overlap when both have boxes, else by the columns they cover.
+ */
+import type { BBox, Cell, Table } from "../extract/layout.js";
+import { cleanBlock, cleanInline, labelKey } from "./clean-text.js";
+import { isMarkedCell } from "./marks.js";
+import { parseYearToken, readMonthSequence } from "./month-header.js";
+import type { NormalizeSettings } from "./settings.js";
+import { colRange, colsOverlap, type ColRange, xOverlapRatio } from "./table-grid.js";
+import type { Phase } from "./plan-schema.js";
+
+export interface MonthColumn extends ColRange {
+  bbox: BBox | null;
+  /** "YYYY-MM". */
+  ym: string;
+}
+
+export interface PhaseGrid {
+  number: ColRange | null;
+  description: ColRange;
+  responsible: ColRange | null;
+  output: ColRange | null;
+  months: MonthColumn[];
+  /** Column count of the table the grid was read from (continuations must agree). */
+  cols: number;
+}
+
+type Role = "number" | "description" | "responsible" | "output";
+
+/** Dispatch table: a header cell's label key → the column's role. */
+const ROLE_LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
+  [/^(?:n|nr|num|numero)(?: fase)?$/, "number"],
+  [/^(?:descrizione )?(?:delle |della )?(?:fasi|fase|attivita|azioni|azione)\b|^descrizione$/, "description"],
+  [/responsabil|referent|soggett/, "responsible"],
+  [/prodott|output|risultato intermedio/, "output"],
+];
+
+/** Header labels are short; a long text is content, whatever words it contains. */
+const MAX_HEADER_WORDS = 6;
+
+export function roleOf(text: string): Role | null {
+  const k = labelKey(text);
+  if (k.split(" ").length > MAX_HEADER_WORDS) return null;
+  for (const [re, role] of ROLE_LABELS) if (re.test(k)) return role;
+  return null;
+}
+
+/** Minimum number of month headers for a row to be a month header. */
+const MIN_MONTHS = 3;
+
+/**
+ * If row `r` of `rows` starts a phases header, the grid it defines and the index
+ * of the first phase row; else null.
+ */
+export function readPhaseHeader(
+  table: Table,
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+  r: number,
+  planYear: number | null,
+): { grid: PhaseGrid; firstRow: number } | null {
+  const head = rows[r] ?? [];
+  const roles = new Map<Role, ColRange>();
+  for (const cell of head) {
+    const role = roleOf(cell.text);
+    if (role && !roles.has(role)) roles.set(role, colRange(cell));
+  }
+  const description = roles.get("description");
+  if (!description) return null;
+  // The month row is this row or one of the next two (under "Tempificazione", maybe under years).
+  for (let m = r; m <= r + 2 && m < rows.length; m++) {
+    const cells = (rows[m] ?? []).filter((c) => c.col > description.col1);
+    const months = readMonthSequence(cells.map((c) => c.text));
+    if (months.filter((x) => x !== null).length < MIN_MONTHS) continue;
+    const yearCells = rows.slice(r, m).flat().filter((c) => parseYearToken(c.text) !== null);
+    const monthCols: MonthColumn[] = [];
+    let year = planYear ?? new Date().getUTCFullYear();
+    let prev = 0;
+    cells.forEach((cell, i) => {
+      const month = months[i];
+      if (month == null) return;
+      const range = colRange(cell);
+      const yc = yearCells.find((y) =>
+        y.bbox && cell.bbox ? xOverlapRatio(y.bbox, cell.bbox) > 0.5 : colsOverlap(colRange(y), range),
+      );
+      if (yc) year = parseYearToken(yc.text)!;
+      else if (month <= prev) year += 1; // the sequence wrapped into the next year
+      prev = month;
+      monthCols.push({ ...range, bbox: cell.bbox, ym: `${year}-${String(month).padStart(2, "0")}` });
+    });
+    return {
+      grid: {
+        number: roles.get("number") ?? null,
+        description,
+        responsible: roles.get("responsible") ?? null,
+        output: roles.get("output") ?? null,
+        months: monthCols,
+        cols: table.cols,
+      },
+      firstRow: m + 1,
+    };
+  }
+  // A description header with no month row: phases without a grid.
+  return {
+    grid: {
+      number: roles.get("number") ?? null,
+      description,
+      responsible: roles.get("responsible") ?? null,
+      output: roles.get("output") ?? null,
+      months: [],
+      cols: table.cols,
+    },
+    firstRow: r + 1,
+  };
+}
+
+function textIn(row: ReadonlyArray<Cell>, range: ColRange | null): string {
+  if (!range) return "";
+  return row
+    .filter((c) => colsOverlap(colRange(c), range) && c.col <= range.col1 && c.col >= range.col0)
+    .map((c) => c.text)
+    .join("\n");
+}
+
+/** One phase row → a phase, or null when the row holds no phase. */
+export function readPhaseRow(
+  row: ReadonlyArray<Cell>,
+  grid: PhaseGrid,
+  settings: Pick<NormalizeSettings, "markOverlap">,
+): Phase | null {
+  const description = cleanBlock(textIn(row, grid.description));
+  const numberText = cleanInline(textIn(row, grid.number));
+  if (description === "" && numberText === "") return null;
+  const firstMonthCol = grid.months.length ? Math.min(...grid.months.map((m) => m.col0)) : Infinity;
+  const lead = row.filter((c) => c.col < firstMonthCol);
+  const leadFills = new Set(lead.map((c) => (c.shaded ? c.fill ?? "shaded" : "none")));
+  const rowFill = leadFills.size === 1 && !leadFills.has("none") ? [...leadFills][0]! : null;
+  const months = new Set<string>();
+  for (const cell of row) {
+    if (cell.col + cell.colSpan - 1 < firstMonthCol) continue;
+    if (!isMarkedCell(cell, rowFill)) continue;
+    for (const m of grid.months) {
+      const hit =
+        cell.bbox && m.bbox
+          ? xOverlapRatio(cell.bbox, m.bbox) >= settings.markOverlap
+          : colsOverlap(colRange(cell), m);
+      if (hit) months.add(m.ym);
+    }
+  }
+  const num = /^(\d{1,3})\b/.exec(numberText);
+  return {
+    number: num?.[1] ? Number(num[1]) : null,
+    description,
+    responsible: nullIfBlank(cleanBlock(textIn(row, grid.responsible))),
+    output: nullIfBlank(cleanBlock(textIn(row, grid.output))),
+    months: [...months].sort(),
+  };
+}
+
+function nullIfBlank(s: string): string | null {
+  return /^[\s\-–—•.]*$/.test(s) ? null : s;
+}

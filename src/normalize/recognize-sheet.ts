@@ -1,0 +1,177 @@
+/**
+ * Objective sheets (scheda obiettivo): a builder fed with the sheet's text
+ * fragments (text lines and table cells, in reading order) and its phase rows.
+ * Fragments are split at their labels (sheet-labels.ts); a label with no value
+ * on its line takes the unlabelled fragments that follow. A second Area,
+ * Responsabile, Peso, N° or title means a new sheet has begun.
+ */
+import { cleanBlock, cleanInline, isBlankValue } from "./clean-text.js";
+import type { PhaseGrid } from "./gantt.js";
+import { splitIndicators } from "./indicators.js";
+import { parseWeight } from "./parse-weight.js";
+import { cleanPersonName } from "./person-name.js";
+import type { DetailSheet, Phase } from "./plan-schema.js";
+import type { NormalizeSettings } from "./settings.js";
+import { splitByLabels, type SheetField } from "./sheet-labels.js";
+import { cleanUnitName } from "./unit-name.js";
+
+/** Fields that appear once per sheet: seeing one again starts the next sheet. */
+const CORE: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "number", "title"]);
+/** Fields whose value runs over several lines or cells. */
+const MULTILINE: ReadonlySet<SheetField> = new Set(["description", "indicators", "criticalities", "ignored"]);
+/** Lines that never belong to a field's value: the body's name printed at the top of a page. */
+const ORG_LINE = /^\s*(?:comune|unione|provincia|regione|citt[aà]\s+metropolitana|azienda|universit[aà])\b[^\n]{0,60}$/iu;
+
+export interface SheetDraft {
+  values: Map<SheetField, string[]>;
+  intersectoral: boolean;
+  phases: Phase[];
+  grid: PhaseGrid | null;
+  gridOpen: boolean;
+  page: number | null;
+  table: string | null;
+  /** The unit whose summary the sheet is printed under (index into units), null before any summary. */
+  contextUnit: number | null;
+  /** Document order. */
+  order: number;
+}
+
+export class SheetBuilder {
+  readonly draft: SheetDraft;
+  private accumulating: SheetField | null = null;
+
+  constructor(contextUnit: number | null, order: number) {
+    this.draft = {
+      values: new Map(),
+      intersectoral: false,
+      phases: [],
+      grid: null,
+      gridOpen: false,
+      page: null,
+      table: null,
+      contextUnit,
+      order,
+    };
+  }
+
+  /** True once the sheet holds anything that identifies an objective. */
+  get started(): boolean {
+    return [...CORE].some((f) => this.has(f)) || this.draft.phases.length > 0;
+  }
+
+  has(field: SheetField): boolean {
+    return (this.draft.values.get(field) ?? []).some((v) => !isBlankValue(v));
+  }
+
+  /**
+   * Feed one fragment. Returns false (consuming nothing) when the fragment
+   * starts another sheet; the caller then finishes this one and feeds a new one.
+   */
+  feedText(text: string, page: number | null, table: string | null = null): boolean {
+    const parts = splitByLabels(text).map((p) =>
+      // "N. 2 incontri…" inside a list is no sheet number: a number label holds only digits.
+      p.field === "number" && !/^\s*\d{1,3}\s*[.)]?\s*$/.test(p.value) ? { ...p, field: null, value: p.label + p.value } : p,
+    );
+    const startsNew = parts.some(
+      (p) =>
+        (p.field === "heading" && this.started) ||
+        (p.field !== null && CORE.has(p.field) && this.has(p.field) && !isBlankValue(p.value)),
+    );
+    if (startsNew) return false;
+    if (this.draft.page === null && page !== null && parts.some((p) => p.field !== null)) this.draft.page = page;
+    if (this.draft.table === null && table !== null && parts.some((p) => p.field !== null && CORE.has(p.field))) this.draft.table = table;
+    for (const part of parts) this.apply(part.field, part.value);
+    return true;
+  }
+
+  private push(field: SheetField, value: string): void {
+    const list = this.draft.values.get(field) ?? [];
+    list.push(value);
+    this.draft.values.set(field, list);
+  }
+
+  private apply(field: SheetField | null, value: string): void {
+    if (field === null) {
+      if (ORG_LINE.test(value)) {
+        this.accumulating = null;
+        return;
+      }
+      if (this.accumulating && value.trim() !== "") this.push(this.accumulating, value);
+      return;
+    }
+    switch (field) {
+      case "heading":
+      case "resources":
+      case "projectManager":
+        this.accumulating = null;
+        return;
+      case "intersectoral":
+        this.draft.intersectoral = true;
+        // Text after the tag continues whatever field was being read.
+        if (this.accumulating && !isBlankValue(value)) this.push(this.accumulating, value);
+        return;
+      default:
+        this.push(field, value);
+        this.accumulating = MULTILINE.has(field) || isBlankValue(value) ? field : null;
+    }
+  }
+
+  /** A phase row was read: values no longer run on. */
+  addPhase(phase: Phase): void {
+    this.accumulating = null;
+    this.draft.phases.push(phase);
+  }
+
+  stopAccumulating(): void {
+    this.accumulating = null;
+  }
+}
+
+function joined(draft: SheetDraft, field: SheetField): string | null {
+  const list = draft.values.get(field);
+  if (!list) return null;
+  return list.join("\n");
+}
+
+/** The finished sheet, or null when the fragments named no objective. */
+export function finishSheet(
+  draft: SheetDraft,
+  settings: Pick<NormalizeSettings, "fractionMax">,
+  paragraphLines = false,
+): DetailSheet | null {
+  const titleRaw = joined(draft, "title");
+  const numberRaw = joined(draft, "number");
+  if ((titleRaw === null || isBlankValue(titleRaw)) && numberRaw === null) return null;
+  const num = /(\d{1,3})/.exec(numberRaw ?? "");
+  const durationRaw = (joined(draft, "duration") ?? "").toLowerCase();
+  const duration = /\b(annuale|biennale|triennale|pluriennale|semestrale)\b/.exec(durationRaw)?.[1] ?? null;
+  const endYear = /\b((?:19|20)\d{2})\b/.exec(joined(draft, "endYear") ?? "")?.[1];
+  const description = joined(draft, "description");
+  const criticalities = joined(draft, "criticalities");
+  return {
+    number: num?.[1] ? Number(num[1]) : null,
+    weight: parseWeight(cleanInline(joined(draft, "weight") ?? ""), settings),
+    title: cleanTitle(titleRaw ?? ""),
+    unitName: cleanUnitName(firstValue(draft, "area")),
+    manager: cleanPersonName(firstValue(draft, "manager")),
+    duration,
+    endYear: endYear ? Number(endYear) : null,
+    intersectoral: draft.intersectoral,
+    description: description === null || isBlankValue(description) ? null : cleanBlock(description),
+    indicators: splitIndicators(joined(draft, "indicators") ?? "", { paragraphLines }),
+    criticalities: criticalities === null || isBlankValue(criticalities) ? null : cleanBlock(criticalities),
+    phases: draft.phases,
+    page: draft.page,
+    table: draft.table,
+  };
+}
+
+function firstValue(draft: SheetDraft, field: SheetField): string | null {
+  const v = (draft.values.get(field) ?? []).find((x) => !isBlankValue(x));
+  return v ?? null;
+}
+
+/** A sheet title: italic side notes (<i>…</i>) and trailing separators removed. */
+export function cleanTitle(raw: string): string {
+  return cleanInline(raw.replace(/<i>[\s\S]*?<\/i>/gi, " ")).replace(/[\s;,:–—-]+$/, "");
+}

@@ -1,0 +1,197 @@
+/**
+ * Summary sheets (scheda sintetica / sintesi obiettivi): the unit heading
+ * (name + RESPONSABILE line) and the table of objectives — number, weight,
+ * title, indicators, notes, and an optional TOTALE row. Column roles come from
+ * the header cells' labels, never from positions; a table without a header
+ * continues the previous summary with the same columns.
+ */
+import type { Cell, Table } from "../extract/layout.js";
+import { cleanBlock, cleanInline, isBlankValue, labelKey } from "./clean-text.js";
+import { parseWeight } from "./parse-weight.js";
+import { cleanPersonName } from "./person-name.js";
+import type { NormalizeSettings } from "./settings.js";
+import { tableRows } from "./table-grid.js";
+import { cleanUnitName } from "./unit-name.js";
+
+export type SummaryRole = "number" | "weight" | "title" | "indicators" | "notes" | "status" | "other";
+
+/** Dispatch table, tried in order: a header label key → the column's role. */
+const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, SummaryRole]> = [
+  [/^(?:peso|pesatura|punti|punteggio|ponderazione)\b|\bpeso\b/, "weight"],
+  [/^(?:n|nr|num|numero|cod|codice)\b|^obiettivo n\b|^n obiett/, "number"],
+  [/indicator|target|valore atteso|risultat/, "indicators"],
+  [/^note\b|osservazion/, "notes"],
+  [/stato di attuazione|giugno|settembre|dicembre|^3[01] (?:06|09|12)\b|monitoraggio|consuntivo|grado di raggiungimento/, "status"],
+  [/descrizione|titolo|obiettiv|denominazione|oggetto/, "title"],
+];
+
+export function summaryRoleOf(text: string): SummaryRole | null {
+  const k = labelKey(text);
+  if (k === "") return null;
+  for (const [re, role] of COLUMN_LABELS) if (re.test(k)) return role;
+  return "other";
+}
+
+export interface SummaryColumns {
+  roles: Array<SummaryRole | null>;
+  cols: number;
+}
+
+export interface SummaryRowDraft {
+  number: number | null;
+  weight: number | null;
+  weightText: string;
+  title: string;
+  intersectoral: boolean;
+  indicatorsText: string;
+  notes: string | null;
+  page: number | null;
+  table: string;
+}
+
+export interface SummaryTableRead {
+  columns: SummaryColumns;
+  rows: SummaryRowDraft[];
+  declaredTotal: number | null;
+}
+
+const TOTAL_ROW = /^total[ei]\b/;
+const INTERSECTORAL_TAG = /\bobiettivo\s+(?:intersettoriale|trasversale)\b/giu;
+
+/** Header rows: leading rows whose number cell is not a number. Null when the table is no summary. */
+export function readSummaryHeader(table: Table): { columns: SummaryColumns; firstRow: number } | null {
+  const rows = tableRows(table);
+  for (let h = 0; h < Math.min(3, rows.length); h++) {
+    const roles = new Set(rows[h]!.map((c) => summaryRoleOf(c.text)));
+    const keys = rows[h]!.map((c) => labelKey(c.text));
+    if (keys.some((k) => /descrizione fase|^fase\b|tempificazione|cronoprogramma/.test(k))) return null;
+    if (!roles.has("weight") || !roles.has("title")) continue;
+    const colRoles: Array<SummaryRole | null> = Array.from({ length: table.cols }, () => null);
+    let first = h + 1;
+    // Header cells may sit in several rows (a spanning "Stato di attuazione" over dates).
+    for (let r = 0; r <= h + 1 && r < rows.length; r++) {
+      const isHeader = r <= h || !rows[r]!.some((c) => /^\d{1,3}$/.test(c.text.trim()) && c.col === 0);
+      if (!isHeader) break;
+      if (r > h && rows[r]!.every((c) => isBlankValue(c.text) || summaryRoleOf(c.text) !== null)) first = r + 1;
+      for (const cell of rows[r]!) {
+        const role = summaryRoleOf(cell.text);
+        for (let c = cell.col; c < cell.col + cell.colSpan && c < table.cols; c++) {
+          if (role && (colRoles[c] === null || colRoles[c] === "other")) colRoles[c] = role;
+        }
+      }
+    }
+    // Under a spanning "Stato di attuazione" the date cells keep that role.
+    return { columns: { roles: colRoles, cols: table.cols }, firstRow: first };
+  }
+  return null;
+}
+
+function textOf(row: ReadonlyArray<Cell>, columns: SummaryColumns, role: SummaryRole): string {
+  return row
+    .filter((c) => {
+      for (let k = c.col; k < c.col + c.colSpan; k++) if (columns.roles[k] === role) return true;
+      return false;
+    })
+    .map((c) => c.text)
+    .filter((t) => t.trim() !== "")
+    .join("\n");
+}
+
+/** Data rows of a summary table (from `firstRow`), continuation rows merged into the row above. */
+export function readSummaryRows(
+  table: Table,
+  columns: SummaryColumns,
+  firstRow: number,
+  previous: SummaryRowDraft | null,
+  settings: Pick<NormalizeSettings, "fractionMax">,
+): SummaryTableRead {
+  const rows = tableRows(table);
+  const out: SummaryRowDraft[] = [];
+  let declaredTotal: number | null = null;
+  let last = previous;
+  for (let r = firstRow; r < rows.length; r++) {
+    const row = rows[r]!;
+    const numberText = cleanInline(textOf(row, columns, "number"));
+    const weightText = cleanInline(textOf(row, columns, "weight"));
+    const titleRaw = textOf(row, columns, "title");
+    const indicatorsText = textOf(row, columns, "indicators");
+    const notesText = textOf(row, columns, "notes");
+    const firstText = labelKey(row[0]?.text ?? "");
+    if (TOTAL_ROW.test(firstText) || TOTAL_ROW.test(labelKey(numberText))) {
+      declaredTotal = parseWeight(weightText || row.map((c) => c.text).find((t) => /\d/.test(t) && !TOTAL_ROW.test(labelKey(t))) || "", settings);
+      continue;
+    }
+    if ([numberText, weightText, titleRaw, indicatorsText, notesText].every((t) => isBlankValue(t))) continue;
+    const num = /^(\d{1,3})\b/.exec(numberText);
+    if (!num && isBlankValue(weightText) && last) {
+      // A row broken across a page: its text continues the row above.
+      last.title = joinText(last.title, cleanInline(titleRaw.replace(INTERSECTORAL_TAG, " ")));
+      last.indicatorsText = joinText(last.indicatorsText, indicatorsText, "\n");
+      const notes = cleanBlock(notesText);
+      if (notes) last.notes = joinText(last.notes ?? "", notes);
+      continue;
+    }
+    const intersectoral = INTERSECTORAL_TAG.test(titleRaw);
+    INTERSECTORAL_TAG.lastIndex = 0;
+    const draft: SummaryRowDraft = {
+      number: num?.[1] ? Number(num[1]) : null,
+      weight: parseWeight(weightText, settings),
+      weightText,
+      title: cleanInline(titleRaw.replace(INTERSECTORAL_TAG, " ")),
+      intersectoral,
+      indicatorsText,
+      notes: isBlankValue(notesText) ? null : cleanBlock(notesText),
+      page: table.rowPages[r] ?? table.page,
+      table: table.id,
+    };
+    out.push(draft);
+    last = draft;
+  }
+  return { columns, rows: out, declaredTotal };
+}
+
+function joinText(a: string, b: string, sep = " "): string {
+  if (b.trim() === "") return a;
+  if (a.trim() === "") return b;
+  return `${a}${sep}${b}`;
+}
+
+export interface UnitHeading {
+  name: string | null;
+  manager: string | null;
+}
+
+const HEADING_NOISE =
+  /^(?:scheda\s+sintetica|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|obiettivi\s+(?:di\s+\w+\s+)?(?:anno\s+)?\d{4}|piano\b|comune\s+di|unione\b|provincia\s+di|regione\b|citt[aà]\s+di|pag(?:ina|\.)?\s*\d|\d+\s*$|allegato)/i;
+const MANAGER_LINE = /^(?:responsabile|resp\.|dirigente|p\.\s?o\.|e\.\s?q\.|titolare\s+p\.?\s?o\.?)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*[:\-–]?\s*(.*)$/i;
+const UNIT_LINE = /^(?:area|settore|servizio|servizi|ufficio|direzione|dipartimento|struttura|u\.?\s?o\.?\s?c?\.?)\s*:\s*(.+)$/i;
+
+/** The unit heading from the text lines printed above a summary table. */
+export function readUnitHeading(lines: ReadonlyArray<string>): UnitHeading {
+  let manager: string | null = null;
+  const nameLines: string[] = [];
+  let explicitName: string | null = null;
+  for (const raw of lines) {
+    const line = cleanInline(raw);
+    if (line === "") continue;
+    const m = MANAGER_LINE.exec(line);
+    if (m) {
+      if (m[1] && !isBlankValue(m[1])) manager = cleanPersonName(m[1]);
+      continue;
+    }
+    const u = UNIT_LINE.exec(line);
+    if (u?.[1]) {
+      explicitName = u[1];
+      continue;
+    }
+    if (HEADING_NOISE.test(line)) {
+      // "SCHEDA SINTETICA OBIETTIVI – SERVIZI AL CITTADINO": keep what follows a dash.
+      const rest = /^(?:scheda\s+sintetica|sintesi)[^–—\-:]*[–—\-:]\s*(.+)$/i.exec(line);
+      if (rest?.[1] && !HEADING_NOISE.test(rest[1])) nameLines.push(rest[1]);
+      continue;
+    }
+    nameLines.push(line);
+  }
+  const name = cleanUnitName(explicitName ?? (nameLines.length ? nameLines.join(" ") : null));
+  return { name, manager };
+}

@@ -1,0 +1,38 @@
+/**
+ * Every tolerance and option of the normaliser, in one zod schema with named
+ * defaults. Algorithms read these; none inlines its own numbers.
+ */
+import { z } from "zod";
+
+export const NormalizeSettings = z.object({
+  /** Sum a unit's summary weights must reach when the summary has no TOTALE row. */
+  expectedTotal: z.number().positive().default(100),
+  /** Rounding tolerance on weight totals and weight comparisons. */
+  weightTolerance: z.number().nonnegative().default(0.5),
+  /** Weights that are all at most this look like coefficients (1,0 / 1,2 / 1,4), not percentages. */
+  coefficientMax: z.number().positive().default(2),
+  /** Weights such as "0,15" below this are read as fractions of 1 and scaled to 0-100. */
+  fractionMax: z.number().positive().default(1),
+  /** Title likeness (0-1) below which a summary row and a sheet are not the same objective. */
+  titleMismatchBelow: z.number().min(0).max(1).default(0.2),
+  /** Title likeness from which two titles name the same objective when numbers disagree. */
+  titleSameFrom: z.number().min(0).max(1).default(0.6),
+  /** Characters of a title quoted in a message. */
+  messageTitleLength: z.number().int().positive().default(80),
+  /** Minimum weight of the payment-times objective (art. 4-bis D.L. 13/2023). */
+  paymentTimesMinWeight: z.number().nonnegative().default(30),
+  /** Pages scanned for the organisation and year. */
+  metaPages: z.number().int().positive().default(3),
+  /** Blocks of a page-less document (DOCX, HTML) read for the organisation and year. */
+  metaBlocks: z.number().int().positive().default(60),
+  /** Plausible plan years. */
+  minYear: z.number().int().default(1990),
+  maxYear: z.number().int().default(2100),
+  /** Fraction of a month column's width a mark's bbox must overlap to count for it. */
+  markOverlap: z.number().min(0).max(1).default(0.3),
+});
+export type NormalizeSettings = z.infer<typeof NormalizeSettings>;
+
+export function normalizeSettings(input: Partial<NormalizeSettings> = {}): NormalizeSettings {
+  return NormalizeSettings.parse(input);
+}

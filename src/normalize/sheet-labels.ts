@@ -1,0 +1,108 @@
+/**
+ * The labels of an objective sheet, as a dispatch table. Text is split at every
+ * label it contains: what follows a label, up to the next label, is that
+ * label's value. "line" labels count only at the start of a line (so a phrase
+ * inside a description is not taken for a field); "inline" labels count
+ * anywhere ("Nome obiettivo: … Annuale/Plurienn.: annuale ; Anno di prev.
+ * conclusione: 2024").
+ */
+export type SheetField =
+  | "heading"
+  | "area"
+  | "resources"
+  | "manager"
+  | "weight"
+  | "number"
+  | "title"
+  | "duration"
+  | "endYear"
+  | "intersectoral"
+  | "projectManager"
+  | "description"
+  | "indicators"
+  | "criticalities"
+  | "ignored";
+
+interface LabelRule {
+  field: SheetField;
+  re: RegExp;
+  scope: "line" | "inline";
+}
+
+/** Order matters only among labels matching at the same position (first wins). */
+export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
+  { field: "heading", re: /scheda\s+(?:di\s+)?(?:obiettiv[oi]|progetto|peg|dettaglio)\b[^\n]*/iu, scope: "line" },
+  { field: "number", re: /(?:obiettivo\s+)?n(?:r|um)?\s*[.°º]+\s*(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
+  { field: "number", re: /numero\s+(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
+  { field: "title", re: /(?:nome|titolo|denominazione|descrizione\s+sintetica)\s+(?:dell['’]\s*)?obiettivo\s*[:.]?/iu, scope: "inline" },
+  { field: "title", re: /obiettivo\s*:/iu, scope: "line" },
+  { field: "weight", re: /peso\s+(?:dell['’]\s*|del\s+)?obiettivo\s*(?:\(?%\)?)?\s*:?|pesatura\s*:?|peso\s*:/iu, scope: "line" },
+  { field: "area", re: /(?:area|settore|servizi?|ufficio|u\.\s?o\.|direzione|dipartimento|struttura|centro\s+di\s+responsabilit[aà]|cdr)\s*:/iu, scope: "line" },
+  { field: "resources", re: /risorse\s*:/iu, scope: "inline" },
+  { field: "manager", re: /(?:responsabile|resp\.|dirigente|p\.\s?o\.|e\.\s?q\.)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*:/iu, scope: "line" },
+  { field: "projectManager", re: /project\s+manager\s*:?/iu, scope: "inline" },
+  { field: "duration", re: /annuale\s*\/\s*plurienn(?:\.|ale)?\s*:?|durata\s*:/iu, scope: "inline" },
+  { field: "endYear", re: /(?:anno\s+di\s+)?prev(?:\.|isione|isto|ista)?\s*(?:(?:19|20)\d{2}\s*)?(?:di\s+)?conclusione\s*:?/iu, scope: "inline" },
+  { field: "ignored", re: /anno\s+di\s*$/iu, scope: "inline" },
+  { field: "intersectoral", re: /obiettivo\s+(?:intersettoriale|trasversale)/iu, scope: "inline" },
+  { field: "description", re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|risultat[oi]\s+attes[oi]\s*:|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu, scope: "line" },
+  { field: "indicators", re: /indicator[ei]\s*(?:di\s+(?:risultato|performance|attivit[aà]))?\s*:?/iu, scope: "line" },
+  { field: "criticalities", re: /criticit[aà]\s*(?:riscontrate|rilevate|previste)?\s*:?/iu, scope: "line" },
+  {
+    field: "ignored",
+    re: /livello\s+di\s+attuazione\s*:?|consuntivo\s*:?|stato\s+di\s+attuazione\s*:?|(?:\d\s*[°º]\s*)?monitoraggio\s+(?:semestrale|conclusivo|intermedio|finale)\s*:?|note\s*:|valutazione\s*:?/iu,
+    scope: "line",
+  },
+];
+
+export interface LabelledPart {
+  field: SheetField | null;
+  /** The label as printed ("" for text before the first label). */
+  label: string;
+  value: string;
+}
+
+interface Hit {
+  field: SheetField;
+  start: number;
+  end: number;
+}
+
+function isLineStart(text: string, i: number): boolean {
+  const before = text.slice(0, i);
+  const lineBefore = before.slice(before.lastIndexOf("\n") + 1).replace(/<[^>]*>/g, "");
+  return /^[\s*•\-–"“]*$/.test(lineBefore);
+}
+
+/** Split a fragment of sheet text at its labels. Text before the first label has field null. */
+export function splitByLabels(text: string): LabelledPart[] {
+  const hits: Hit[] = [];
+  for (const rule of SHEET_LABELS) {
+    const re = new RegExp(rule.re.source, rule.re.flags.includes("g") ? rule.re.flags : rule.re.flags + "g");
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      if (rule.scope === "line" && !isLineStart(text, start)) continue;
+      if (!startsWord(text, start)) continue;
+      hits.push({ field: rule.field, start, end: start + m[0].length });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const chosen: Hit[] = [];
+  for (const h of hits) {
+    const last = chosen[chosen.length - 1];
+    if (last && h.start < last.end) continue;
+    chosen.push(h);
+  }
+  const parts: LabelledPart[] = [];
+  const head = text.slice(0, chosen[0]?.start ?? text.length);
+  if (head.trim() !== "" || chosen.length === 0) parts.push({ field: null, label: "", value: head });
+  chosen.forEach((h, i) => {
+    const next = chosen[i + 1];
+    parts.push({ field: h.field, label: text.slice(h.start, h.end), value: text.slice(h.end, next ? next.start : text.length) });
+  });
+  return parts;
+}
+
+function startsWord(text: string, i: number): boolean {
+  return i === 0 || !/[\p{L}\d]/u.test(text[i - 1] ?? "");
+}
