@@ -52,7 +52,7 @@ export const PdfSettings = z.object({
   /** Stream: a line closer than this many line heights to the one above may continue its row. */
   streamWrapGap: z.number().positive().default(1.45),
   /** Stitching: a table ending this close to the body bottom / starting this close to the body top may continue. */
-  stitchEdgeDistance: z.number().nonnegative().default(80),
+  stitchEdgeDistance: z.number().nonnegative().default(120),
   /** Stitching: column boundaries within this match. */
   stitchColumnTolerance: z.number().nonnegative().default(4),
   /** Stitching: at least this fraction of column boundaries must match. */

@@ -1,0 +1,97 @@
+/** Bad input gives one DocumentError with a clear reason, or a message per unreadable page; never a crash. */
+import { describe, expect, it } from "vitest";
+import { readPdf } from "../../../src/extract/pdf/read-pdf.js";
+import { readerSettings } from "../../../src/extract/settings.js";
+import { DocumentError } from "../../../src/shared/errors.js";
+import { buildPdf, draw } from "./pdf-builder.js";
+
+async function failure(p: Promise<unknown>): Promise<DocumentError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(DocumentError);
+    return e as DocumentError;
+  }
+  throw new Error("expected a DocumentError");
+}
+
+const twoPages = () => buildPdf([{ content: draw.text(50, 700, 10, "uno") }, { content: draw.text(50, 700, 10, "due") }]);
+
+describe("readPdf on bad input", () => {
+  it("a truncated file is corrupt", async () => {
+    const whole = twoPages();
+    const e = await failure(readPdf(whole.slice(0, Math.floor(whole.length / 3)), "cut.pdf", readerSettings()));
+    expect(e.kind).toBe("corrupt");
+    expect(e.message).toMatch(/^is not a valid PDF \(corrupt or truncated\)/);
+    expect(e.file).toBe("cut.pdf");
+  });
+
+  it("a file that is not a PDF is corrupt", async () => {
+    const bytes = new TextEncoder().encode("%PDF-1.7\nthis is plain text pretending to be a PDF\n".repeat(20));
+    const e = await failure(readPdf(bytes, "fake.pdf", readerSettings()));
+    expect(e.kind).toBe("corrupt");
+  });
+
+  it("an encrypted file is reported as such", async () => {
+    const e = await failure(readPdf(buildPdf([{ content: draw.text(50, 700, 10, "segreto") }], { encrypted: true }), "enc.pdf", readerSettings()));
+    expect(e.kind).toBe("encrypted");
+    expect(e.message).toBe("is encrypted (password-protected)");
+  });
+
+  it("more pages than maxPages is too large", async () => {
+    const e = await failure(readPdf(twoPages(), "big.pdf", readerSettings({ maxPages: 1 })));
+    expect(e.kind).toBe("too-large");
+    expect(e.message).toContain("2");
+  });
+
+  it("running out of time is a timeout", async () => {
+    const pages = Array.from({ length: 40 }, (_, i) => ({ content: draw.text(50, 700, 10, `pagina ${i}`) + draw.grid([50, 100, 150], [600, 620, 640]) }));
+    const e = await failure(readPdf(buildPdf(pages), "slow.pdf", readerSettings({ timeoutMs: 1 })));
+    expect(e.kind).toBe("timeout");
+  });
+
+  it("does not consume or detach the caller's buffer", async () => {
+    const bytes = twoPages();
+    const copy = bytes.slice();
+    await readPdf(bytes, "a.pdf", readerSettings());
+    expect(bytes).toEqual(copy);
+  });
+});
+
+describe("a page that cannot be read", () => {
+  it("becomes an UNREADABLE message and an empty page; the rest of the document is read", async () => {
+    // Point the second page-tree kid at an object that does not exist (same byte length, xref stays valid).
+    const text = Buffer.from(twoPages()).toString("latin1").replace("/Kids [5 0 R 7 0 R]", "/Kids [5 0 R 9 0 R]");
+    expect(text).toContain("/Kids [5 0 R 9 0 R]");
+    const doc = await readPdf(new Uint8Array(Buffer.from(text, "latin1")), "badpage.pdf", readerSettings());
+    expect(doc.pageCount).toBe(2);
+    expect(doc.pages[0]!.blocks.map((b) => b.kind === "line" && b.text)).toEqual(["uno"]);
+    expect(doc.pages[1]!.blocks).toEqual([]);
+    expect(doc.messages).toHaveLength(1);
+    expect(doc.messages[0]).toMatchObject({ code: "UNREADABLE", severity: "error", page: 2, source: "pdf" });
+    expect(doc.messages[0]!.reason).toMatch(/^page could not be read/);
+  });
+});
+
+describe("pages without text", () => {
+  const scanned = "q 500 0 0 700 50 80 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x20\x10 EI Q\n";
+
+  it("a scanned document gets one UNREADABLE error per page", async () => {
+    const doc = await readPdf(buildPdf([{ content: scanned }, { content: scanned }]), "scan.pdf", readerSettings());
+    expect(doc.pageCount).toBe(2);
+    expect(doc.messages.map((m) => [m.code, m.severity, m.page])).toEqual([
+      ["UNREADABLE", "error", 1],
+      ["UNREADABLE", "error", 2],
+    ]);
+    expect(doc.messages[0]!.reason).toMatch(/no text/);
+  });
+
+  it("a scanned page inside a text document is flagged, a blank page is not", async () => {
+    const doc = await readPdf(
+      buildPdf([{ content: draw.text(50, 700, 10, "testo") }, { content: scanned }, { content: "" }]),
+      "mixed.pdf",
+      readerSettings(),
+    );
+    expect(doc.messages.map((m) => [m.code, m.page])).toEqual([["UNREADABLE", 2]]);
+  });
+});

@@ -1,0 +1,129 @@
+/** Page-level behaviour on hand-written PDFs: running headers/footers, stitching, rotation, stream tables. */
+import { describe, expect, it } from "vitest";
+import { readPdf } from "../../../src/extract/pdf/read-pdf.js";
+import { readerSettings } from "../../../src/extract/settings.js";
+import { buildPdf, draw } from "./pdf-builder.js";
+import { cellAt, tablesOf } from "./layout-helpers.js";
+
+const header = (n: number, total: number) =>
+  draw.text(220, 810, 12, "COMUNE DI PROVA", true) + draw.text(230, 797, 9, "Provincia di Esempio") + draw.text(480, 30, 9, `Pag. ${n} di ${total}`);
+
+/** A ruled 3-column table with a header row; rows listed top-down from y (PDF coordinates). */
+function ruled(y: number, rows: string[][], rowH = 20): string {
+  const xs = [50, 150, 350, 545];
+  const ys = rows.map((_, i) => y - i * rowH).concat(y - rows.length * rowH);
+  let c = draw.grid(xs, ys);
+  rows.forEach((r, i) => r.forEach((t, k) => (c += draw.text(xs[k]! + 3, ys[i]! - 13, 9, t))));
+  return c;
+}
+
+describe("running headers and footers", () => {
+  it("moves repeated top lines and page numbers out of the blocks, keeps repeated body text", async () => {
+    const pages = [1, 2, 3].map((n) => ({
+      content: header(n, 3) + draw.text(50, 700, 10, `Testo della pagina ${n}`) + draw.text(50, 400, 10, "Nota ripetuta nel corpo"),
+    }));
+    const doc = await readPdf(buildPdf(pages), "h.pdf", readerSettings());
+    for (const [i, p] of doc.pages.entries()) {
+      expect(p.header).toEqual(["COMUNE DI PROVA", "Provincia di Esempio"]);
+      expect(p.footer).toEqual([`Pag. ${i + 1} di 3`]);
+      expect(p.blocks.map((b) => (b.kind === "line" ? b.text : b.id))).toEqual([`Testo della pagina ${i + 1}`, "Nota ripetuta nel corpo"]);
+    }
+  });
+
+  it("recognises a bare page number even on a single page", async () => {
+    const doc = await readPdf(buildPdf([{ content: draw.text(50, 700, 10, "Corpo") + draw.text(290, 30, 9, "- 4 -") }]), "one.pdf", readerSettings());
+    expect(doc.pages[0]!.footer).toEqual(["- 4 -"]);
+    expect(doc.pages[0]!.header).toEqual([]);
+  });
+});
+
+describe("stitching across a page break", () => {
+  const head = ["N.", "Descrizione", "Indicatore"];
+  const first = Array.from({ length: 32 }, (_, i) => [`${i + 1}`, `Attivita ${i + 1}`, `Valore ${i + 1}`]);
+  const pdf = () =>
+    buildPdf([
+      { content: header(1, 2) + draw.text(50, 760, 11, "SCHEDA SINTETICA", true) + ruled(740, [head, ...first]) },
+      { content: header(2, 2) + ruled(780, [head, ["33", "Attivita 33", "Valore 33"], ["34", "Attivita 34", "Valore 34"]]) + draw.text(50, 600, 10, "Fine della scheda") },
+    ]);
+
+  it("joins the continuation, drops its repeated header row and keeps each row's page", async () => {
+    const doc = await readPdf(pdf(), "s.pdf", readerSettings());
+    const tables = tablesOf(doc);
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect(t.id).toBe("p1-t1");
+    expect(t.pages).toEqual([1, 2]);
+    expect(t.rows).toBe(35);
+    expect(t.rowPages).toEqual([...Array(33).fill(1), 2, 2]);
+    expect(cellAt(t, 32, 1)).toMatchObject({ text: "Attivita 32", page: 1 });
+    expect(cellAt(t, 33, 1)).toMatchObject({ text: "Attivita 33", page: 2 });
+    expect(cellAt(t, 34, 2)!.text).toBe("Valore 34");
+    expect(doc.pages[1]!.blocks.map((b) => (b.kind === "line" ? b.text : b.id))).toEqual(["Fine della scheda"]);
+  });
+
+  it("does not join when text sits between the table and the page bottom", async () => {
+    const bytes = buildPdf([
+      { content: header(1, 2) + ruled(740, [head, ...first.slice(0, 5)]) + draw.text(50, 500, 10, "Paragrafo dopo la tabella") },
+      { content: header(2, 2) + ruled(780, [head, ["31", "Attivita 31", "Valore 31"]]) },
+    ]);
+    const tables = tablesOf(await readPdf(bytes, "s2.pdf", readerSettings()));
+    expect(tables.map((t) => t.id)).toEqual(["p1-t1", "p2-t1"]);
+  });
+});
+
+describe("rotated and landscape pages", () => {
+  it("brings a /Rotate 90 page upright: width/height swapped, text on horizontal lines", async () => {
+    // Portrait media box shown rotated: the text runs up the media box, so it reads left-to-right once rotated.
+    const content = "BT /F1 12 Tf 0 1 -1 0 300 100 Tm (Piano della performance) Tj ET\n" + draw.line(100, 50, 100, 500) + draw.line(200, 50, 200, 500);
+    const doc = await readPdf(buildPdf([{ content, rotate: 90 }]), "r.pdf", readerSettings());
+    const p = doc.pages[0]!;
+    expect([p.width, p.height]).toEqual([842, 595]);
+    const lines = p.blocks.filter((b) => b.kind === "line");
+    expect(lines.map((l) => l.text)).toEqual(["Piano della performance"]);
+    const bb = lines[0]!.bbox!;
+    expect(bb.x1 - bb.x0).toBeGreaterThan(3 * (bb.y1 - bb.y0)); // a horizontal line of text
+  });
+
+  it("reads a landscape media box as is", async () => {
+    const doc = await readPdf(buildPdf([{ width: 842, height: 595, content: draw.text(50, 550, 10, "Cronoprogramma") }]), "l.pdf", readerSettings());
+    expect([doc.pages[0]!.width, doc.pages[0]!.height]).toEqual([842, 595]);
+    expect(doc.pages[0]!.blocks[0]).toMatchObject({ text: "Cronoprogramma", bbox: { x0: 50 } });
+  });
+});
+
+describe("borderless (stream) tables", () => {
+  it("finds aligned columns, keeps a wrapped header as one row and joins wrapped cell lines", async () => {
+    let c = draw.text(50, 760, 10, "Fasi e tempi del progetto", true);
+    const cols = [50, 90, 260, 300, 340, 380];
+    const row = (y: number, cells: string[]) => cells.map((t, k) => (t ? draw.text(cols[k]!, y, 9, t) : "")).join("");
+    c += row(730, ["N.", "Descrizione", "Ge", "Feb", "Mar", "Apr"]);
+    c += row(719, ["", "fase", "n", "", "", ""]);
+    c += row(700, ["1", "Raccolta dei dati", "X", "X", "", ""]);
+    c += row(689, ["", "presso gli uffici", "", "", "", ""]);
+    c += row(670, ["2", "Analisi", "", "", "X", "X"]);
+    c += row(651, ["3", "Relazione finale", "", "", "", "X"]);
+    c += draw.text(50, 600, 10, "Il presente cronoprogramma potra essere aggiornato in corso d'anno.");
+    const doc = await readPdf(buildPdf([{ content: c }]), "stream.pdf", readerSettings());
+    const [t, ...more] = tablesOf(doc);
+    expect(more).toHaveLength(0);
+    expect(t!.method).toBe("stream");
+    expect([t!.rows, t!.cols]).toEqual([4, 6]);
+    const grid = Array.from({ length: t!.rows }, (_, r) => Array.from({ length: t!.cols }, (_, k) => cellAt(t!, r, k)?.text ?? "?"));
+    expect(grid).toEqual([
+      ["N.", "Descrizione\nfase", "Ge\nn", "Feb", "Mar", "Apr"],
+      ["1", "Raccolta dei dati\npresso gli uffici", "X", "X", "", ""],
+      ["2", "Analisi", "", "", "X", "X"],
+      ["3", "Relazione finale", "", "", "", "X"],
+    ]);
+    const lines = doc.pages[0]!.blocks.filter((b) => b.kind === "line").map((b) => b.kind === "line" && b.text);
+    expect(lines).toEqual(["Fasi e tempi del progetto", "Il presente cronoprogramma potra essere aggiornato in corso d'anno."]);
+  });
+
+  it("leaves plain paragraphs alone", async () => {
+    const text = ["Il Piano della Performance e' il documento", "programmatico triennale che individua gli", "obiettivi specifici dell'amministrazione", "e gli indicatori per la misurazione."];
+    const c = text.map((t, i) => draw.text(50, 700 - i * 12, 10, t)).join("");
+    const doc = await readPdf(buildPdf([{ content: c }]), "para.pdf", readerSettings());
+    expect(tablesOf(doc)).toHaveLength(0);
+    expect(doc.pages[0]!.blocks.map((b) => b.kind === "line" && b.text)).toEqual(text);
+  });
+});

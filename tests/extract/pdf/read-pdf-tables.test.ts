@@ -1,0 +1,85 @@
+/** Ruled tables end to end on small hand-written PDFs: spans, wrapped headers, shading, drawn marks. */
+import { describe, expect, it } from "vitest";
+import { readPdf } from "../../../src/extract/pdf/read-pdf.js";
+import { readerSettings } from "../../../src/extract/settings.js";
+import { buildPdf, draw } from "./pdf-builder.js";
+import { cellAt, tablesOf } from "./layout-helpers.js";
+
+const MONTHS = ["Gen", "Feb", "Mar", "Apr", "Mag", "Giu", "Lug", "Ago", "Set", "Ott", "Nov", "Dic"];
+
+
+/** A Gantt sheet: N. | Fase | 12 months; header "Tempi" over the months; row 1 X glyphs; row 2 grey fill; row 3 drawn X. */
+function ganttPdf(): Uint8Array {
+  const mx = Array.from({ length: 13 }, (_, i) => 200 + i * 20); // month boundaries 200..440
+  const top = 700, r1 = 685, r2 = 660, r3 = 640, r4 = 620, r5 = 600;
+  let c = "";
+  c += draw.fillRect(40, 560, 420, 160, [1, 1, 1]); // white background: must be ignored
+  c += draw.text(50, 740, 11, "Scheda obiettivo 2024", true);
+  // grey shading in row 3 (Gen, Feb) drawn before the rulings, as Word does
+  c += draw.fillRect(200, r4, 40, r3 - r4, [0.8, 0.8, 0.8]);
+  // outer box as thin filled rectangles (Word/Excel style), inner rulings stroked
+  c += draw.fillRect(50, top - 0.25, 390, 0.5, [0, 0, 0]);
+  c += draw.fillRect(50, r5 - 0.25, 390, 0.5, [0, 0, 0]);
+  c += draw.fillRect(50 - 0.25, r5, 0.5, top - r5, [0, 0, 0]);
+  c += draw.fillRect(440 - 0.25, r5, 0.5, top - r5, [0, 0, 0]);
+  c += draw.line(200, r1, 440, r1); // under "Tempi" only
+  for (const y of [r2, r3, r4]) c += draw.line(50, y, 440, y);
+  c += draw.line(80, r5, 80, top);
+  c += draw.line(200, r5, 200, top);
+  for (const x of mx.slice(1, -1)) c += draw.line(x, r5, x, r1);
+  c += draw.text(53, 690, 8, "N.", true);
+  c += draw.text(83, 690, 8, "Fase", true);
+  c += draw.text(290, 690, 8, "Tempi", true);
+  MONTHS.forEach((m, i) => {
+    if (i === 0) {
+      // a month header too narrow for its word: wrapped as "Ge" / "n"
+      c += draw.text(203, 676, 7, "Ge", true);
+      c += draw.text(203, 668, 7, "n", true);
+    } else c += draw.text(mx[i]! + 3, 672, 7, m, true);
+  });
+  c += draw.text(53, 648, 8, "1") + draw.text(83, 648, 8, "Analisi dei dati") + draw.text(83 + 0, 648 - 9.5, 8, "esistenti");
+  c += draw.text(mx[2]! + 7, 648, 8, "X") + draw.text(mx[3]! + 7, 648, 8, "x");
+  c += draw.text(53, 627, 8, "2") + draw.text(83, 627, 8, "Verifica");
+  c += draw.text(53, 607, 8, "3") + draw.text(83, 607, 8, "Chiusura");
+  // a drawn X (two crossing diagonals) in May of row 4
+  c += draw.line(mx[4]! + 5, r5 + 4, mx[4]! + 15, r4 - 4) + draw.line(mx[4]! + 5, r4 - 4, mx[4]! + 15, r5 + 4);
+  c += draw.text(50, 560, 9, "Indicatori di risultato: relazione finale");
+  return buildPdf([{ content: c }]);
+}
+
+describe("ruled tables", () => {
+  it("reads a Gantt sheet: spans, a wrapped month header as one cell, X glyphs, shading and drawn marks", async () => {
+    const doc = await readPdf(ganttPdf(), "gantt.pdf", readerSettings());
+    expect(doc.messages).toEqual([]);
+    const [t, ...more] = tablesOf(doc);
+    expect(more).toHaveLength(0);
+    expect(t!.method).toBe("lattice");
+    expect(t!.id).toBe("p1-t1");
+    expect([t!.rows, t!.cols]).toEqual([5, 14]);
+    expect(cellAt(t!, 0, 0)).toMatchObject({ text: "N.", rowSpan: 2, colSpan: 1 });
+    expect(cellAt(t!, 0, 2)).toMatchObject({ text: "Tempi", rowSpan: 1, colSpan: 12 });
+    const header = Array.from({ length: 12 }, (_, k) => cellAt(t!, 1, 2 + k)!.text);
+    expect(header).toEqual(["Ge\nn", ...MONTHS.slice(1)]);
+    expect(cellAt(t!, 2, 1)!.text).toBe("Analisi dei dati\nesistenti");
+    const marks = (row: number) => Array.from({ length: 12 }, (_, k) => cellAt(t!, row, 2 + k)!);
+    expect(marks(2).map((c) => c.text)).toEqual(["", "", "X", "x", "", "", "", "", "", "", "", ""]);
+    expect(marks(3).map((c) => c.shaded)).toEqual([true, true, false, false, false, false, false, false, false, false, false, false]);
+    expect(marks(3)[0]!.fill).toBe("#cccccc");
+    expect(marks(4).map((c) => c.marked)).toEqual([false, false, false, false, true, false, false, false, false, false, false, false]);
+    // nothing else is shaded or marked: the white background is ignored
+    expect(t!.cells.filter((c) => c.shaded)).toHaveLength(2);
+    expect(t!.cells.filter((c) => c.marked)).toHaveLength(1);
+    // text around the table stays as lines, in reading order
+    const blocks = doc.pages[0]!.blocks.map((b) => (b.kind === "line" ? b.text : b.id));
+    expect(blocks).toEqual(["Scheda obiettivo 2024", "p1-t1", "Indicatori di risultato: relazione finale"]);
+    const title = doc.pages[0]!.blocks[0]!;
+    expect(title).toMatchObject({ kind: "line", bold: true, fontSize: 11, page: 1 });
+  });
+
+  it("rounds every coordinate to 2 decimals", async () => {
+    const doc = await readPdf(ganttPdf(), "gantt.pdf", readerSettings());
+    const nums: number[] = [];
+    JSON.stringify(doc, (_k, v) => (typeof v === "number" ? (nums.push(v), v) : v));
+    expect(nums.every((n) => Math.round(n * 100) / 100 === n)).toBe(true);
+  });
+});
