@@ -23,8 +23,13 @@ dl.meta dd { margin:0; word-break:break-all; }
 .chip.warning { color:var(--warning); background:var(--warning-bg); border-color:#fedf89; }
 .chip.info { color:var(--info); background:var(--info-bg); border-color:#b2ddff; }
 .chip.neutral { color:var(--muted); background:var(--bg); border-color:var(--line); }
-nav.toc { margin:12px 0 0; font-size:13px; color:var(--muted); }
-nav.toc a { margin-right:14px; white-space:nowrap; }
+table.overview { width:100%; border-collapse:collapse; font-size:13px; }
+table.overview th { text-align:left; color:var(--muted); font-weight:600; font-size:12px; border-bottom:2px solid var(--line); padding:6px 8px; }
+table.overview td { border-bottom:1px solid var(--line); padding:6px 8px; }
+table.overview .num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+.count { display:inline-block; min-width:24px; text-align:center; border-radius:10px; padding:0 6px; font-weight:700; font-size:12px; }
+.count.error { color:var(--error); background:var(--error-bg); } .count.warning { color:var(--warning); background:var(--warning-bg); } .count.info { color:var(--info); background:var(--info-bg); }
+.zero { color:#c0c6cf; }
 h3 { font-size:16px; margin:22px 0 10px; color:var(--accent); text-transform:uppercase; letter-spacing:.6px; }
 h4 { font-size:15px; margin:16px 0 8px; }
 h4 .manager { color:var(--muted); font-weight:400; }

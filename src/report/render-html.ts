@@ -59,6 +59,33 @@ function unitId(ctx: Ctx, i: number): string {
   return `${ctx.anchor}-unit-${i + 1}`;
 }
 
+function unitFindings(u: UnitView): Finding[] {
+  return [...u.findings, ...u.objectives.flatMap((o) => o.findings)];
+}
+
+/** One row per unit: the dashboard a reader scans before the details. */
+function overview(ctx: Ctx, p: PlanReport): string {
+  if (p.units.length === 0) return "";
+  const rows = p.units.map((u, i) => {
+    const f = unitFindings(u);
+    const n = (sev: Finding["severity"]) => f.filter((x) => x.severity === sev).length;
+    const cell = (count: number, cls: string) => `<td class="num">${count ? `<span class="count ${cls}">${count}</span>` : `<span class="zero">0</span>`}</td>`;
+    const t = u.totals;
+    return (
+      `<tr><td><a href="#${unitId(ctx, i)}">${esc(u.name)}</a></td><td>${esc(u.manager ?? "—")}</td>` +
+      `<td class="num">${u.objectives.length}</td><td class="num">${u.objectives.filter((o) => o.findings.length).length}</td>` +
+      cell(n("error"), "error") + cell(n("warning"), "warning") + cell(n("info"), "info") +
+      `<td class="num"><span class="st ${esc(t.summaryStatus)}">${esc(formatWeight(t.summary))}</span> / ${esc(formatWeight(t.expected))}</td>` +
+      `<td class="num"><span class="st ${esc(t.sheetStatus)}">${esc(formatWeight(t.sheet))}</span></td></tr>`
+    );
+  });
+  return (
+    `<h3>Overview</h3><table class="overview"><thead><tr><th>Unit</th><th>Manager</th><th class="num">Objectives</th>` +
+    `<th class="num">Flagged</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Info</th>` +
+    `<th class="num">Summary total</th><th class="num">Sheet total</th></tr></thead><tbody>${rows.join("")}</tbody></table>`
+  );
+}
+
 function findingsSection(ctx: Ctx, p: PlanReport): string {
   const out: string[] = [`<h3>Findings by unit and objective</h3>`];
   const total = p.counts.findings.error + p.counts.findings.warning + p.counts.findings.info;
@@ -72,7 +99,7 @@ function findingsSection(ctx: Ctx, p: PlanReport): string {
     if (u.findings.length) out.push(`<ul class="findings">${u.findings.map((f) => findingItem(ctx, f)).join("")}</ul>`);
     for (const o of flagged)
       out.push(
-        `<div class="findings-objective"><div class="otitle">${esc(o.number)}. ${esc(o.title)}</div>` +
+        `<div class="findings-objective"><div class="otitle clamp" title="${esc(o.title)}">${esc(o.number)}. ${esc(o.title)}</div>` +
           `<ul class="findings">${o.findings.map((f) => findingItem(ctx, f)).join("")}</ul></div>`,
       );
     out.push(`</div>`);
@@ -199,7 +226,7 @@ function planSection(p: PlanReport, index: number, options: RenderHtmlOptions): 
     `<dt>sha256</dt><dd><code>${esc(p.source.sha256)}</code></dd>` +
     `<dt>Contents</dt><dd>${esc(plural(p.counts.units, "unit", "units"))}, ${esc(plural(p.counts.objectives, "objective", "objectives"))}, ${flagged} flagged</dd></dl>` +
     `</div>${chips(p.counts.findings)}</div>` +
-    `<nav class="toc">Units: ${p.units.map((u, i) => `<a href="#${unitId(ctx, i)}">${esc(u.name)}</a>`).join("")}</nav>` +
+    overview(ctx, p) +
     findingsSection(ctx, p) +
     `<h3>Weights and timelines by unit</h3>` +
     (p.units.length ? p.units.map((u, i) => unitSection(ctx, p, u, i)).join("") : `<p class="none">No units.</p>`) +
