@@ -13,7 +13,7 @@
  * Each measurement runs in its own child process so peak RSS is its own.
  * Writes bench/results.json and bench/results.md.
  *
- * Options: --pages N (corpus size in pages, default 1500), --keep (keep the temp dir).
+ * Options: --pages N (corpus size in pages, default 3000), --keep (keep the temp dir).
  * Environment: BENCH_PAGES overrides the default --pages.
  */
 import { spawnSync } from "node:child_process";
@@ -34,7 +34,7 @@ if (process.argv[2] === "--child") {
 }
 
 const { values } = parseArgs({ options: { pages: { type: "string" }, keep: { type: "boolean", default: false } } });
-const targetPages = Number(values.pages ?? process.env.BENCH_PAGES ?? 1500);
+const targetPages = Number(values.pages ?? process.env.BENCH_PAGES ?? 3000);
 if (!existsSync(path.join(ROOT, "dist/store/import-files.js"))) {
   console.error("bench: dist/ is missing; run `npm run bench` (it builds first)");
   process.exit(2);
@@ -114,8 +114,13 @@ async function usableSources() {
   walk(path.resolve(ROOT, "../shared/samples"));
   const listFile = path.join(work, "candidates.json");
   writeFileSync(listFile, JSON.stringify(found));
-  const probe = runChild("probe", [listFile]);
-  return probe.ok.map(([file, pages]) => ({ file, pages }));
+  // Only PDFs that pdf.js opens and that hold a plan: the bench measures the path a
+  // plan takes, and a refused file (fixtures/bad/) would make pages/s meaningless.
+  const opened = runChild("probe", [listFile]).ok;
+  writeFileSync(listFile, JSON.stringify(opened.map(([file]) => file)));
+  const plans = new Set(runChild("probe-plan", [listFile]).ok);
+  for (const [file] of opened) if (!plans.has(file)) log(`bench: leaving out ${path.relative(ROOT, file)} (not read as a plan)`);
+  return opened.filter(([file]) => plans.has(file)).map(([file, pages]) => ({ file, pages }));
 }
 
 function measure(kind, args, label) {
@@ -184,6 +189,19 @@ async function child(kind, args) {
       }
     }
     return kind === "probe" ? { ok } : { ms: round(performance.now() - t0), pages, failed, rssPeakMb: rss() };
+  }
+  if (kind === "probe-plan") {
+    const { extractPlan } = await import(dist("pipeline/extract-plan.js"));
+    const ok = [];
+    for (const file of JSON.parse(readFileSync(args[0], "utf8"))) {
+      try {
+        await extractPlan(file);
+        ok.push(file);
+      } catch {
+        // left out of the corpus, reported by the parent
+      }
+    }
+    return { ok };
   }
   if (kind === "extract") {
     const { extractPlan } = await import(dist("pipeline/extract-plan.js"));
