@@ -6,7 +6,7 @@ import { cleanInline } from "./clean-text.js";
 import { isAllCaps } from "./person-name.js";
 
 const BODY =
-  /\b(comune|unione(?:\s+(?:dei|di)\s+comuni)?|azienda|universit[aà]|provincia|regione|citt[aà]\s+metropolitana|consorzio|camera\s+di\s+commercio|ministero|istituto|ente|agenzia|autorit[aà])\b(.*)$/iu;
+  /\b(comune|unione(?:\s+(?:dei|di)\s+comuni)?|azienda|universit[aà]|provincia|regione|citt[aà]\s+metropolitana|consorzio|camera\s+di\s+commercio|ministero|istituto|ente|agenzia|autorit[aà])(?![\p{L}])(.*)$/iu;
 /** Bodies that are usually a locator line ("Provincia di Reggio Emilia") under the real one. */
 const LOCATOR = /^(provincia|regione)$/i;
 

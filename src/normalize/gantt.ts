@@ -103,7 +103,9 @@ export function readPhaseHeader(
       firstRow: m + 1,
     };
   }
-  // A description header with no month row: phases without a grid.
+  // A description header with no month row: phases without a grid. It must name at
+  // least two columns, so that a phase row with "fase" in its text is not taken for one.
+  if (roles.size < 2) return null;
   return {
     grid: {
       number: roles.get("number") ?? null,

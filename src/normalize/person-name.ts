@@ -6,7 +6,8 @@
  */
 import { cleanInline } from "./clean-text.js";
 
-const TITLES = /(?<![\p{L}])(?:dott(?:\.?ssa)?|d\.?ssa|dr(?:\.?ssa)?|arch|ing|geom|avv|rag|prof(?:\.?ssa)?|sig(?:\.?ra)?|p\.?\s?i|per\.?\s?ind|m\.?llo|ten|col|cav|on)\.(?=\s|\p{L}|$)/giu;
+const TITLES =
+  /(?<![\p{L}])(?:(?:dott|d|dr|prof)\.?ssa\.?|sig\.?ra\.?|(?:dott|dr|arch|ing|geom|avv|rag|prof|sig|p\.?\s?i|per\.?\s?ind|m\.?llo|ten|col|cav|on)\.)(?=\s|\p{L}|$)/giu;
 const TITLE_WORDS = /(?<![\p{L}])(?:dottore(?:ssa)?|architetto|ingegnere|geometra|avvocato|ragioniere|professore(?:ssa)?|dott\.?ssa|dssa)(?![\p{L}])/giu;
 
 export function cleanPersonName(raw: string | null | undefined): string | null {

@@ -43,7 +43,9 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "projectManager", re: /project\s+manager\s*:?/iu, scope: "inline" },
   { field: "duration", re: /annuale\s*\/\s*plurienn(?:\.|ale)?\s*:?|durata\s*:/iu, scope: "inline" },
   { field: "endYear", re: /(?:anno\s+di\s+)?prev(?:\.|isione|isto|ista)?\s*(?:(?:19|20)\d{2}\s*)?(?:di\s+)?conclusione\s*:?/iu, scope: "inline" },
-  { field: "ignored", re: /anno\s+di\s*$/iu, scope: "inline" },
+  // "Anno di prev." | "conclusione: 2024" split across cells or lines.
+  { field: "endYear", re: /conclusione\s*:/iu, scope: "line" },
+  { field: "ignored", re: /anno\s+di(?:\s+prev(?:\.|isione|isto|ista)?)?\s*$/iu, scope: "inline" },
   { field: "intersectoral", re: /obiettivo\s+(?:intersettoriale|trasversale)/iu, scope: "inline" },
   { field: "description", re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|risultat[oi]\s+attes[oi]\s*:|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu, scope: "line" },
   { field: "indicators", re: /indicator[ei]\s*(?:di\s+(?:risultato|performance|attivit[aà]))?\s*:?/iu, scope: "line" },

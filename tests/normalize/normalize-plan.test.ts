@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { normalizePlan } from "../../src/normalize/normalize-plan.js";
+import { DocumentError } from "../../src/shared/errors.js";
+import { doc, line, pagedDoc, sheet, summary, table } from "./layout-builder.js";
+
+const file = "test.html";
+const codes = (p: ReturnType<typeof normalizePlan>) => p.anomalies.map((a) => `${a.code}:${a.unit ?? "-"}:${a.objective ?? "-"}`);
+
+describe("normalizePlan", () => {
+  it("pairs sheets with summary rows and reads organisation and year", () => {
+    const plan = normalizePlan(
+      doc([
+        line("COMUNE DI BORGO FELICE"),
+        line("PIANO DELLA PERFORMANCE 2025"),
+        ...summary("AREA TECNICA", "ING. PAOLO ROSSI", [
+          ["1", "60%", "Manutenzione strade", "- Km asfaltati - Interventi"],
+          ["2", "40%", "Illuminazione pubblica", "Punti luce sostituiti"],
+        ], "100"),
+        ...sheet({ area: "Area tecnica", manager: "Rossi Paolo", weight: "60/100", number: "1", title: "Manutenzione delle strade", indicators: "Km asfaltati", phases: [["Gara", [1, 2]]] }),
+        ...sheet({ area: "Area tecnica", manager: "Rossi Paolo", weight: "40/100", number: "2", title: "Illuminazione pubblica", indicators: "Punti luce", phases: [["Lavori", [6]]] }),
+      ]),
+      { file },
+    );
+    expect(plan.organization).toBe("Comune di Borgo Felice");
+    expect(plan.year).toBe(2025);
+    expect(plan.units).toHaveLength(1);
+    const u = plan.units[0]!;
+    expect(u).toMatchObject({ name: "Area tecnica", manager: "Paolo Rossi", declaredTotal: 100 });
+    expect(u.objectives.map((o) => [o.number, o.summary?.weight, o.detail?.weight, o.detail?.phases[0]?.months])).toEqual([
+      [1, 60, 60, ["2025-01", "2025-02"]],
+      [2, 40, 40, ["2025-06"]],
+    ]);
+    expect(u.objectives[0]!.summary!.indicators).toEqual(["Km asfaltati", "Interventi"]);
+    expect(plan.anomalies).toEqual([]);
+  });
+
+  it("reports every pairing anomaly in unit, objective order", () => {
+    const plan = normalizePlan(
+      doc([
+        ...summary("SERVIZI SOCIALI", "ANNA BIANCHI", [
+          ["1", "50", "Assistenza domiciliare anziani", "Utenti seguiti"],
+          ["2", "30", "Contributi affitto famiglie", "Domande istruite"],
+          ["2", "10", "Centri estivi ragazzi", "Iscritti"],
+          ["3", "5", "Tempi di pagamento delle fatture commerciali", "Indice di ritardo ≤ 0"],
+        ]),
+        ...sheet({ area: "Servizi sociali", manager: "Bianchi Anna", weight: "40", number: "1", title: "Assistenza domiciliare agli anziani", indicators: "Utenti", phases: [["Fase senza mesi", []]] }),
+        ...sheet({ area: "Ragioneria", manager: "Carlo Verdi", weight: "30", number: "2", title: "Contributi affitto alle famiglie", indicators: "Domande" }),
+        ...sheet({ area: "Servizi sociali", manager: "Anna Bianchi", weight: "10", number: "9", title: "Sportello badanti comunale", indicators: "" }),
+      ]),
+      { file },
+    );
+    expect(codes(plan)).toEqual([
+      "WEIGHT_TOTAL:Servizi sociali:-",
+      "WEIGHT_MISMATCH:Servizi sociali:1",
+      "PHASE_NO_MONTHS:Servizi sociali:1",
+      "UNIT_MISMATCH:Servizi sociali:2",
+      "DUPLICATE_NUMBER:Servizi sociali:2",
+      "MISSING_DETAIL:Servizi sociali:2",
+      "MISSING_DETAIL:Servizi sociali:3",
+      "PAYMENT_TIMES_WEIGHT:Servizi sociali:3",
+      "ORPHAN_DETAIL:Servizi sociali:9",
+      "NO_INDICATORS:Servizi sociali:9",
+    ]);
+    const m = plan.anomalies.find((a) => a.code === "WEIGHT_MISMATCH")!;
+    expect(m.message).toBe("Servizi sociali, obiettivo 1: peso 50 nella scheda sintetica ma 40 nella scheda obiettivo.");
+    expect(plan.anomalies.find((a) => a.code === "WEIGHT_TOTAL")!.message).toContain("sommano a 95");
+    expect(plan.anomalies.find((a) => a.code === "UNIT_MISMATCH")!.message).toBe(
+      "Servizi sociali, obiettivo 2: la scheda obiettivo indica l'area 'Ragioneria' e il responsabile 'Carlo Verdi', diversi da quelli della scheda sintetica (Servizi sociali, Anna Bianchi).",
+    );
+    const orphan = plan.units[0]!.objectives.at(-1)!;
+    expect(orphan).toMatchObject({ number: 9, summary: null, title: "Sportello badanti comunale" });
+  });
+
+  it("files a sheet printed under another unit where its number, title and weight belong", () => {
+    const plan = normalizePlan(
+      doc([
+        ...summary("AREA FINANZE", "MARIO NERI", [["1", "100", "Revisione regolamento contabilità", "Regolamento approvato"]]),
+        ...summary("AREA AMBIENTE", "LUCA GIALLI", [["1", "100", "Censimento del verde urbano", "Alberi censiti"]]),
+        ...sheet({ area: "Area finanze", manager: "Mario Neri", weight: "100", number: "1", title: "Revisione del regolamento di contabilità", indicators: "Regolamento" }),
+        ...sheet({ area: "Area ambiente", manager: "Luca Gialli", weight: "100", number: "1", title: "Censimento del verde urbano", indicators: "Alberi" }),
+      ]),
+      { file },
+    );
+    expect(plan.units.map((u) => u.objectives[0]!.detail?.title)).toEqual(["Revisione del regolamento di contabilità", "Censimento del verde urbano"]);
+    expect(codes(plan)).toEqual(["UNIT_MISMATCH:Area finanze:1"]);
+    expect(plan.anomalies[0]!.message).toContain("stampata tra le schede di 'Area ambiente'");
+  });
+
+  it("reports a title too different from the summary row with the same number", () => {
+    const plan = normalizePlan(
+      doc([
+        ...summary("AREA C", "PIA ROSSI", [["1", "100", "Digitalizzazione archivio storico", "Pratiche digitalizzate"]]),
+        ...sheet({ area: "Area C", manager: "Pia Rossi", weight: "100", number: "1", title: "Organizzazione festa patronale", indicators: "Evento" }),
+      ]),
+      { file },
+    );
+    expect(codes(plan)).toEqual(["TITLE_MISMATCH:Area c:1"]);
+  });
+
+  it("skips WEIGHT_TOTAL for coefficients and flags intersectoral drift", () => {
+    const plan = normalizePlan(
+      doc([
+        ...summary("SETTORE UNO", "ADA ROSSI", [
+          ["1", "1,2", "Trasparenza amministrativa OBIETTIVO INTERSETTORIALE", "Verifiche svolte"],
+          ["2", "1,4", "Riduzione arretrato", "Pratiche evase"],
+        ]),
+        ...summary("SETTORE DUE", "BIANCA NERI", [
+          ["1", "50", "Trasparenza amministrativa OBIETTIVO INTERSETTORIALE", "Pubblicazioni aggiornate"],
+          ["2", "50", "Nuovo sportello", "Sportello aperto"],
+        ]),
+      ]),
+      { file },
+    );
+    expect(plan.units[0]!.objectives[0]!.title).toBe("Trasparenza amministrativa");
+    expect(codes(plan)).toEqual([
+      "MISSING_DETAIL:Settore uno:1",
+      "MISSING_DETAIL:Settore uno:2",
+      "MISSING_DETAIL:Settore due:1",
+      "INTERSECTORAL_DRIFT:Settore due:1",
+      "MISSING_DETAIL:Settore due:2",
+    ]);
+  });
+
+  it("honours options.expectedTotal and passes reader UNREADABLE messages on", () => {
+    const layout = pagedDoc([[...summary("AREA X", "EVA BLU", [["1", "30", "Obiettivo unico dell'area", "Indicatore"]])]]);
+    const t = layout.pages[0]!.blocks.find((b) => b.kind === "table")!;
+    if (t.kind === "table") Object.assign(t, { page: 1, rowPages: t.rowPages.map(() => 1) });
+    layout.messages.push({ code: "UNREADABLE", severity: "error", reason: "pagina 2: nessun testo estraibile (scansione?)", page: 2, table: null, source: "pdf" });
+    const plan = normalizePlan(layout, { file, expectedTotal: 30 });
+    expect(codes(plan)).toEqual(["UNREADABLE:-:-", "MISSING_DETAIL:Area x:1"]);
+    expect(plan.anomalies[1]!.page).toBe(1);
+  });
+
+  it("reads a summary split into two tables and a sheet whose labels are split across cells", () => {
+    const plan = normalizePlan(
+      doc([
+        ...summary("AREA Y", "UGO VERDI", [["1", "50", "Primo obiettivo di prova", "A"]]),
+        table([["2", "50", "Secondo obiettivo di prova", "B", ""]]),
+        line("Area: Area Y"),
+        line("Responsabile: Ugo Verdi"),
+        table([
+          ["Peso obiettivo", "50 %"],
+          ["N.° 02", "Nome obiettivo: Secondo obiettivo di prova OBIETTIVO INTERSETTORIALE Annuale/Plurienn.: biennale ; Anno di prev."],
+          ["conclusione: 2025", ""],
+          ["Indicatori di risultato:", "1. B uno 2. B due"],
+          ["Criticità:", "Nessuna in particolare"],
+        ]),
+      ]),
+      { file },
+    );
+    const o = plan.units[0]!.objectives;
+    expect(o).toHaveLength(2);
+    expect(o[1]!.detail).toMatchObject({
+      number: 2,
+      weight: 50,
+      title: "Secondo obiettivo di prova",
+      intersectoral: true,
+      duration: "biennale",
+      endYear: 2025,
+      indicators: ["B uno", "B due"],
+      criticalities: "Nessuna in particolare",
+    });
+  });
+
+  it("throws not-a-plan when there is neither a summary nor a sheet", () => {
+    const layout = doc([line("Verbale della seduta"), table([["a", "b"], ["c", "d"]])]);
+    expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
+    try {
+      normalizePlan(layout, { file });
+    } catch (e) {
+      expect((e as DocumentError).kind).toBe("not-a-plan");
+      expect((e as Error).message).toBe("contains no performance plan (no summary sheet or objective sheet found)");
+    }
+  });
+});
