@@ -9,7 +9,7 @@
  * each; the readable ones are still reported), else 1 when findings at or
  * above --fail-on exist, else 0.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { extractPlan } from "../pipeline/extract-plan.js";
@@ -110,10 +110,16 @@ async function gather(args: CheckArgs): Promise<Gathered> {
   const g: Gathered = { inputs: [], sources: [], unreadable: [] };
   let db: Db | undefined;
   if (args.db) {
+    if (!existsSync(args.db)) {
+      g.unreadable.push({ file: args.db, reason: "cannot open database: no such file" });
+      return g;
+    }
     try {
       db = openReadOnly(args.db);
     } catch (e) {
-      g.unreadable.push({ file: args.db, reason: `cannot open database: ${reasonOf(e).replace(`${args.db}: `, "")}` });
+      // StoreError messages start with the file name and say "cannot open database" already.
+      const reason = reasonOf(e).replace(`${args.db}: `, "");
+      g.unreadable.push({ file: args.db, reason: reason.startsWith("cannot open database") ? reason : `cannot open database: ${reason}` });
       return g;
     }
   }

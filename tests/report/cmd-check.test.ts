@@ -1,0 +1,177 @@
+/**
+ * `piao check` end to end: spawns `node bin/piao check` (needs dist/, built by
+ * `npm test`) on plan exports, unreadable files and temp databases.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as cheerio from "cheerio";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PlanExport } from "../../src/normalize/plan-schema.js";
+import { Report } from "../../src/report/report-model.js";
+import { openDatabase } from "../../src/store/open-database.js";
+import { storePlan } from "../../src/store/store-plan.js";
+import { everyCodePlan, yearPair } from "./constructed-plans.js";
+import { repoRoot, samplesDir } from "./helpers.js";
+
+const piao = (args: string[], cwd = repoRoot) => {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, "bin/piao"), "check", ...args], { cwd, encoding: "utf8", timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "piao-check-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeExport(name: string, plan: PlanExport): string {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(plan));
+  return file;
+}
+
+const infoOnly = (): PlanExport => {
+  const p = everyCodePlan();
+  return { ...p, anomalies: p.anomalies.filter((a) => a.severity === "info") };
+};
+const warningsOnly = (): PlanExport => {
+  const p = everyCodePlan();
+  return { ...p, anomalies: p.anomalies.filter((a) => a.severity !== "error") };
+};
+
+describe("piao check FILE…", () => {
+  it("prints the text report of a plan export", () => {
+    const r = piao([path.join(samplesDir, "luzzara-2024.pdf.expected.json")]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Comune di Luzzara, plan 2024");
+    expect(r.stdout).toContain("ERROR   WEIGHT_MISMATCH  p. 9");
+    expect(r.stdout).not.toContain("\x1b[");
+  });
+
+  it("--fail-on error exits 1 on errors only; --fail-on warning also on warnings", () => {
+    const errors = writeExport("errors.json", everyCodePlan());
+    const warnings = writeExport("warnings.json", warningsOnly());
+    const info = writeExport("info.json", infoOnly());
+    expect(piao([errors]).code).toBe(0);
+    expect(piao([errors, "--fail-on", "error"]).code).toBe(1);
+    expect(piao([warnings, "--fail-on", "error"]).code).toBe(0);
+    expect(piao([warnings, "--fail-on", "warning"]).code).toBe(1);
+    expect(piao([info, "--fail-on", "warning"]).code).toBe(0);
+    expect(piao([info, warnings, "--fail-on", "warning"]).code).toBe(1);
+  });
+
+  it("unreadable input: one line `piao: FILE: reason` each, exit 2, the readable ones still reported", () => {
+    const good = writeExport("good.json", infoOnly());
+    const broken = path.join(dir, "broken.json");
+    writeFileSync(broken, "{ not json");
+    const notPlan = path.join(dir, "other.json");
+    writeFileSync(notPlan, JSON.stringify({ hello: 1 }));
+    const missing = path.join(dir, "missing.pdf");
+    const r = piao([good, broken, notPlan, missing, "--format", "json", "--fail-on", "warning"]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^piao: ${escapeRe(broken)}: not valid JSON`));
+    expect(lines[1]).toMatch(new RegExp(`^piao: ${escapeRe(notPlan)}: not a plan export: `));
+    expect(lines[2]).toMatch(new RegExp(`^piao: ${escapeRe(missing)}: `));
+    const report = Report.parse(JSON.parse(r.stdout));
+    expect(report.totals).toMatchObject({ plans: 1, unreadable: 3 });
+    expect(report.unreadable.map((u) => u.file)).toEqual([broken, notPlan, missing]);
+  });
+
+  it("--out writes the report; HTML links each page to the PDF relative to the report", () => {
+    const docs = path.join(dir, "docs");
+    mkdirSync(docs);
+    copyFileSync(path.join(samplesDir, "luzzara-2024.pdf.expected.json"), path.join(docs, "luzzara-2024.pdf.expected.json"));
+    copyFileSync(path.join(samplesDir, "luzzara-2024.pdf"), path.join(docs, "luzzara-2024.pdf"));
+    const out = path.join(dir, "reports", "2024", "luzzara.html");
+    const r = piao([path.join(docs, "luzzara-2024.pdf.expected.json"), "--format", "html", "--out", out, "--fail-on", "error"]);
+    expect(r.stdout).toBe("");
+    expect(r.code).toBe(1);
+    const $ = cheerio.load(readFileSync(out, "utf8"));
+    expect($("a.page").map((_, a) => $(a).attr("href")).get()).toContain("../../docs/luzzara-2024.pdf#page=9");
+    const txt = path.join(dir, "r.txt");
+    expect(piao([path.join(docs, "luzzara-2024.pdf.expected.json"), "--out", txt]).code).toBe(0);
+    expect(readFileSync(txt, "utf8")).toContain("Comune di Luzzara, plan 2024");
+  });
+
+  it("rejects bad arguments with exit 2", () => {
+    expect(piao([]).stderr).toBe("piao check: expects FILE… or --db FILE\n");
+    expect(piao(["x.json", "--format", "pdf"]).stderr).toMatch(/--format must be text, json or html/);
+    expect(piao(["x.json", "--fail-on", "info"]).stderr).toMatch(/--fail-on must be error or warning/);
+    expect(piao(["x.json", "--year", "2024"]).stderr).toMatch(/only|do not apply/);
+    const r = piao(["--db", "x.sqlite", "--year", "24"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--year must be a year/);
+    expect(piao(["x.json", "--bogus"]).code).toBe(2);
+  });
+});
+
+describe("piao check --db", () => {
+  function makeDb(plans: PlanExport[]): string {
+    const file = path.join(dir, "piao.sqlite");
+    const db = openDatabase(file);
+    for (const p of plans) storePlan(db, p, { bytes: 1 });
+    db.close();
+    return file;
+  }
+
+  it("reports the current plans, with the previous year's changes, filtered by organization and year", () => {
+    const { previous, current } = yearPair();
+    const db = makeDb([previous, current, everyCodePlan()]);
+    const all = Report.parse(JSON.parse(piao(["--db", db, "--format", "json"]).stdout));
+    expect(all.plans.map((p) => [p.organization, p.year])).toEqual([
+      ['Comune di "Prova" & Uniti', 2024],
+      ["Comune di Prova", 2023],
+      ["Comune di Prova", 2024],
+    ]);
+    const r = piao(["--db", db, "--organization", "comune di prova", "--year", "2024", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const report = Report.parse(JSON.parse(r.stdout));
+    expect(report.plans).toHaveLength(1);
+    const plan = report.plans[0]!;
+    expect(plan.planId).toEqual(expect.any(Number));
+    expect(plan.changes?.previous).toMatchObject({ year: 2023, sourcePath: "prova-2023.pdf", planId: expect.any(Number) });
+    expect(plan.changes?.counts).toEqual({ added: 3, dropped: 2, reweighted: 3, retitled: 2, renumbered: 1, indicatorsChanged: 3, unchanged: 1 });
+    const y2023 = Report.parse(JSON.parse(piao(["--db", db, "--organization", "Comune di Prova", "--year", "2023", "--format", "json"]).stdout));
+    expect(y2023.plans.map((p) => [p.year, p.changes])).toEqual([[2023, null]]);
+    const text = piao(["--db", db, "--organization", "Prova", "--year", "2024"]).stdout;
+    expect(text).toContain("Changes since 2023");
+  });
+
+  it("compares FILE… with the previous year stored in --db", () => {
+    const { previous, current } = yearPair();
+    const db = makeDb([previous]);
+    const r = piao([writeExport("current.json", current), "--db", db, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(Report.parse(JSON.parse(r.stdout)).plans[0]!.changes?.counts.added).toBe(3);
+  });
+
+  it("no matching plan: an empty report and a note, exit 0", () => {
+    const db = makeDb([everyCodePlan()]);
+    const r = piao(["--db", db, "--organization", "Comune di Nessuno", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/no current plan in .* matches --organization 'Comune di Nessuno'/);
+    expect(Report.parse(JSON.parse(r.stdout)).plans).toEqual([]);
+  });
+
+  it("a missing or foreign database: one line, exit 2", () => {
+    const missing = path.join(dir, "nope.sqlite");
+    const r = piao(["--db", missing]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toMatch(new RegExp(`^piao: ${escapeRe(missing)}: cannot open database`));
+    const foreign = path.join(dir, "foreign.sqlite");
+    writeFileSync(foreign, "this is not sqlite at all, just text");
+    const f = piao(["--db", foreign]);
+    expect(f.code).toBe(2);
+    expect(f.stderr.split("\n")[0]).toMatch(new RegExp(`^piao: ${escapeRe(foreign)}: `));
+  });
+});
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,99 @@
+/** The HTML report as a file: self-contained, escaped, linked to PDF pages, one chart per unit and objective. */
+import * as cheerio from "cheerio";
+import { describe, expect, it } from "vitest";
+import { buildReport } from "../../src/report/build-report.js";
+import { ganttSvg, monthSpan } from "../../src/report/gantt-svg.js";
+import { reportSettings } from "../../src/report/report-settings.js";
+import { renderHtml } from "../../src/report/render-html.js";
+import { everyCodePlan, phase, yearPair } from "./constructed-plans.js";
+
+const settings = reportSettings();
+
+describe("renderHtml", () => {
+  const plan = everyCodePlan();
+  const report = buildReport([{ plan }], settings);
+  const html = renderHtml(report, { sourceHref: () => "../docs/prova 2024 #1.pdf" });
+  const $ = cheerio.load(html);
+
+  it("is one self-contained file: inline style and SVG, no scripts, no external requests", () => {
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect($("style")).toHaveLength(1);
+    expect($("script")).toHaveLength(0);
+    expect($("link, img, iframe, object, embed")).toHaveLength(0);
+    expect(html).not.toMatch(/\bsrc=|url\(|@import/);
+    // The only absolute URL is the SVG namespace, which is never fetched.
+    const urls = html.match(/\bhttps?:\/\/[^\s"'<>]+/g) ?? [];
+    expect(new Set(urls)).toEqual(new Set(["http://www.w3.org/2000/svg"]));
+  });
+
+  it("escapes text from the plan everywhere", () => {
+    expect(html).not.toContain("<2025>");
+    expect(html).not.toContain("<tecnici>");
+    expect(html).toContain("&quot;smart working&quot; &lt;2025&gt; &amp; oltre");
+    expect($("h2").first().text()).toContain('Comune di "Prova" & Uniti');
+    expect($(".findings-objective .otitle").first().text()).toBe('1. Regolamento "smart working" <2025> & oltre');
+    expect($("section.unit h4").eq(2).text()).toContain("Servizi <tecnici>");
+    // Inside the SVG charts too.
+    expect($("svg.gantt").first().attr("aria-label")).toBe('Gantt of objective 1: Regolamento "smart working" <2025> & oltre');
+    expect($("svg.gantt g.g-row title").first().text()).toBe("1. Analisi dell'esistente & benchmark (Resp. Serv.)");
+  });
+
+  it("lists every finding once, each page linked to the PDF", () => {
+    const items = $("li.finding");
+    expect(items).toHaveLength(plan.anomalies.length);
+    expect(items.map((_, e) => $(e).attr("data-code")).get().sort()).toEqual(plan.anomalies.map((a) => a.code).sort());
+    const links = $("li.finding a.page").map((_, e) => $(e).attr("href")).get();
+    expect(links).toEqual(expect.arrayContaining(plan.anomalies.map((a) => `../docs/prova%202024%20%231.pdf#page=${a.page}`)));
+    expect($("li.finding a.page").first().text()).toMatch(/^p\. \d+$/);
+  });
+
+  it("draws one weight chart per unit and one Gantt chart per objective with phases", () => {
+    expect($("svg.weight-chart")).toHaveLength(plan.units.length);
+    const withPhases = plan.units.flatMap((u) => u.objectives).filter((o) => (o.detail?.phases.length ?? 0) > 0);
+    expect($("svg.gantt")).toHaveLength(withPhases.length);
+    // A mismatching sheet weight is drawn in the error colour.
+    expect($("svg.weight-chart").first().find("rect.w-mismatch")).toHaveLength(1);
+  });
+
+  it("does not link pages of documents without pages or without a known location", () => {
+    const docx = { ...plan, source: { ...plan.source, format: "docx" as const, pageCount: null } };
+    const noLinks = cheerio.load(renderHtml(buildReport([{ plan: docx }], settings), { sourceHref: () => "x.docx" }));
+    expect(noLinks("a.page")).toHaveLength(0);
+    expect(cheerio.load(renderHtml(report))("a.page")).toHaveLength(0);
+  });
+
+  it("shows the changes since the previous year", () => {
+    const { previous, current } = yearPair();
+    const $$ = cheerio.load(renderHtml(buildReport([{ plan: current, previous: { plan: previous } }], settings)));
+    expect($$("section.changes h3").text()).toBe("Changes since 2023");
+    expect($$("td.kind.added")).toHaveLength(3);
+    expect($$("td.kind.dropped")).toHaveLength(2);
+    expect($$("section.changes").text()).toContain("reweighted: 30 → 25");
+  });
+
+  it("renders an empty report", () => {
+    const empty = renderHtml(buildReport([], settings));
+    expect(cheerio.load(empty)("p.none").text()).toBe("No plans to report.");
+  });
+});
+
+describe("ganttSvg", () => {
+  it("spans the plan year, widened to months marked outside it", () => {
+    expect(monthSpan(2024, [phase(1, "a", ["2024-03"])])).toEqual({ first: 2024 * 12, last: 2024 * 12 + 11 });
+    expect(monthSpan(2024, [phase(1, "a", ["2023-11", "2025-02"])])).toEqual({ first: 2023 * 12 + 10, last: 2025 * 12 + 1 });
+    expect(monthSpan(null, [phase(1, "a", ["2024-05", "2024-07"])])).toEqual({ first: 2024 * 12 + 4, last: 2024 * 12 + 6 });
+    expect(monthSpan(null, [phase(1, "a", [])])).toBeNull();
+  });
+
+  it("fills marked months, outlines a phase without months and labels years across a year end", () => {
+    const $ = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01", "2024-02"]), phase(2, "Due", []), phase(3, "Tre", ["2025-01"])], 2024, "cap"));
+    expect($("rect.g-bar")).toHaveLength(3);
+    expect($("rect.g-missing")).toHaveLength(1);
+    expect($("text.g-month")).toHaveLength(13);
+    expect($("text.g-year").map((_, e) => $(e).text()).get()).toEqual(["2024", "2025"]);
+  });
+
+  it("draws nothing without phases", () => {
+    expect(ganttSvg([], 2024, "cap")).toBe("");
+  });
+});
