@@ -41,8 +41,10 @@ export const PdfSettings = z.object({
   repeatFraction: z.number().min(0).max(1).default(0.6),
   /** Repeated lines must sit at the same height on each page, within this. */
   repeatYTolerance: z.number().nonnegative().default(4),
-  /** Stream tables: column starts within this are one column. */
-  streamColumnTolerance: z.number().nonnegative().default(4),
+  /** Stream tables: a gap wider than this many em separates two cells (month grids are dense). */
+  streamGapEm: z.number().positive().default(0.6),
+  /** Stream tables: give up when more than this fraction of segments cross column boundaries (prose, not a table). */
+  streamMaxSpanning: z.number().min(0).max(1).default(0.2),
   /** Stream tables: at least this many lines with two or more aligned segments. */
   streamMinRows: z.number().int().positive().default(3),
   /** Stream tables: at least this many columns. */
@@ -66,7 +68,7 @@ export const TextSettings = z.object({
   pageBreakBlankLines: z.number().int().min(2).default(2),
   /** Lines opening at least this fraction of pages (and at least two pages) are the running header. */
   headerMinShare: z.number().min(0).max(1).default(0.5),
-  /** A table continues on the next page when column counts differ by at most this factor. */
+  /** A table continues on the next page unless the next page's table is wider than this factor times it. */
   stitchMaxColumnRatio: z.number().min(1).default(1.5),
 });
 export type TextSettings = z.infer<typeof TextSettings>;

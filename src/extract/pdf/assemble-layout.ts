@@ -6,7 +6,7 @@
 import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table, TextLine } from "../layout.js";
 import type { PdfSettings } from "../settings.js";
 import { fillGrid } from "./fill-cells.js";
-import { findLatticeGrids } from "./lattice.js";
+import { findLatticeGrids, type GridTable } from "./lattice.js";
 import { mergeRulings } from "./merge-rulings.js";
 import { round2, roundBox, type Word } from "./page-model.js";
 import type { PageTable } from "./page-table.js";
@@ -40,6 +40,7 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
     const bodyBottom = run.footer.length ? Math.min(...run.footer.map((l) => l.top)) : raw.height;
     const { tables, rest } = pageTables(raw, words, messages, s);
     const stream = findStreamTables(wordsToLines(rest, s), raw.number, s);
+    for (const t of stream.tables) paintStreamTable(t, raw, s);
     return {
       raw,
       header: run.header.map((l) => l.text),
@@ -101,6 +102,24 @@ function pageTables(raw: RawPage, words: Word[], messages: ReaderMessage[], s: P
     });
   }
   return { tables, rest: words.filter((_, i) => !used.has(i)) };
+}
+
+/** Borderless tables get shading and drawn marks the same way ruled ones do. */
+function paintStreamTable(t: PageTable, raw: RawPage, s: PdfSettings): void {
+  const g = raw.graphics;
+  if (g.fills.length === 0 && g.diagonals.length === 0 && g.dots.length === 0) return;
+  const rowY: number[] = [];
+  for (let r = 0; r < t.rows; r++) rowY.push(t.cells.find((c) => c.row === r)!.bbox!.y0);
+  rowY.push(t.cells.find((c) => c.row === t.rows - 1)!.bbox!.y1);
+  const grid: GridTable = {
+    bbox: t.bbox,
+    colX: t.colX,
+    rowY,
+    cells: t.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox! })),
+    holes: 0,
+  };
+  const painted = fillGrid(grid, [], g, raw.number, s).cells;
+  t.cells = t.cells.map((c, i) => ({ ...c, shaded: painted[i]!.shaded, fill: painted[i]!.fill, marked: painted[i]!.marked }));
 }
 
 function toTable(t: PageTable, n: number): Table {

@@ -23,6 +23,24 @@ export interface FontStyleLike {
   fontFamily?: string;
 }
 
+/**
+ * Symbol/Wingdings glyphs that fonts without a usable ToUnicode map leave in
+ * the Private Use Area (U+F0xx = the font's own code): map the common bullets
+ * and ticks to the characters a reader sees.
+ */
+const PUA_GLYPHS: Record<string, string> = {
+  "\uf0b7": "•", "\uf0a7": "▪", "\uf06e": "■", "\uf06c": "●", "\uf0d8": "➢", "\uf0fc": "✓", "\uf0fb": "✗", "\uf0fe": "☒",
+};
+const PUA_RE = new RegExp(`[${Object.keys(PUA_GLYPHS).join("")}]`, "g");
+/** In a Wingdings font, the ASCII stand-ins of the usual ticks. */
+const WINGDINGS_ASCII: Record<string, string> = { "ü": "✓", "û": "✗", "þ": "☒", "n": "■", "l": "●", "§": "▪", "Ø": "➢" };
+
+export function normaliseGlyphs(str: string, fontName: string | undefined): string {
+  let out = str.replace(PUA_RE, (c) => PUA_GLYPHS[c] ?? c);
+  if (fontName && /wingdings/i.test(fontName)) out = out.replace(/[üûþnl§Ø]/g, (c) => WINGDINGS_ASCII[c] ?? c);
+  return out;
+}
+
 const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|ultrabold|-bd\b|,bd\b/i;
 
 export function isBoldFont(name: string | undefined, family: string | undefined): boolean {
@@ -42,15 +60,18 @@ export function itemsToWords(
 ): Word[] {
   const pieces: Word[] = [];
   const boldCache = new Map<string, boolean>();
+  const nameCache = new Map<string, string | undefined>();
   for (const it of items) {
-    const str = it.str;
-    if (!str || !it.transform || str.trim() === "") continue;
+    if (!it.str || !it.transform || it.str.trim() === "") continue;
     const t = Util.transform(viewport, it.transform);
     const fontId = it.fontName ?? "";
     const style = styles[fontId] ?? {};
+    if (!nameCache.has(fontId)) nameCache.set(fontId, fontNameOf(fontId));
+    const pdfFont = nameCache.get(fontId);
+    const str = normaliseGlyphs(it.str, pdfFont);
     let bold = boldCache.get(fontId);
     if (bold === undefined) {
-      bold = isBoldFont(fontNameOf(fontId), style.fontFamily);
+      bold = isBoldFont(pdfFont, style.fontFamily);
       boldCache.set(fontId, bold);
     }
     const size = Math.hypot(t[2]!, t[3]!) || Math.hypot(t[0]!, t[1]!);

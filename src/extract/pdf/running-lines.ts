@@ -17,7 +17,8 @@ export interface RunningLines {
   footer: Line[];
 }
 
-const PAGE_NUMBER = /^(?:(?:pag(?:ina|\.|g\.)?|page|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:di|of|\/|su)\s*\d{1,4})?$/i;
+// A bare number is a page number up to 3 digits (a lone "2024" is a year).
+const PAGE_NUMBER = /^(?:(?:pag(?:ina|\.|g\.)?|page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:di|of|\/|su)\s*\d{1,4})?$/i;
 
 export function isPageNumberLine(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());

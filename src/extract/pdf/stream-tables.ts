@@ -26,7 +26,8 @@ export interface StreamResult {
 }
 
 export function findStreamTables(lines: Line[], page: number, s: PdfSettings): StreamResult {
-  const segs = lines.map((l) => (l.words.every((w) => w.upright) ? splitSegments(l, s) : [l]));
+  const cellGap = { ...s, segmentGapEm: s.streamGapEm };
+  const segs = lines.map((l) => (l.words.every((w) => w.upright) ? splitSegments(l, cellGap) : [l]));
   const tables: PageTable[] = [];
   const used = new Set<number>();
   let i = 0;
@@ -113,6 +114,10 @@ function buildTable(lines: Line[], segs: Line[][], a: number, b: number, page: n
     if (c0 < 0) c0 = c1 = seg.x0 < bounds[0]! ? 0 : cols.length - 1;
     return [c0, c1];
   };
+  const multi = [];
+  for (let k = a; k < b; k++) if (segs[k]!.length >= 2) multi.push(...segs[k]!);
+  const spanning = multi.filter((seg) => { const r = colRange(seg); return r[1] > r[0]; }).length;
+  if (spanning > s.streamMaxSpanning * multi.length) return null;
   // Key column: the leftmost column filled on at least half the multi-segment lines.
   const key = cols.findIndex((c) => c.lines.size * 2 >= rowLines);
   interface Entry { c0: number; c1: number; lines: Line[] }

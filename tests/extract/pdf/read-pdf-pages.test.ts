@@ -119,6 +119,25 @@ describe("borderless (stream) tables", () => {
     expect(lines).toEqual(["Fasi e tempi del progetto", "Il presente cronoprogramma potra essere aggiornato in corso d'anno."]);
   });
 
+  it("marks shaded month cells of a borderless Gantt", async () => {
+    const cols = [50, 200, 230, 260, 290];
+    let c = "";
+    // bars filling the month cells of a Gantt drawn without borders (rows 20pt apart)
+    c += draw.fillRect(230, 685, 30, 19, [0.6, 0.6, 0.6]) + draw.fillRect(260, 685, 30, 19, [0.6, 0.6, 0.6]);
+    c += draw.fillRect(290, 665, 30, 19, [0.2, 0.4, 0.8]);
+    const row = (y: number, cells: string[]) => cells.map((t, k) => (t ? draw.text(cols[k]! + 3, y, 9, t) : "")).join("");
+    c += row(720, ["Fase", "Gen", "Feb", "Mar", "Apr"]);
+    c += row(698, ["Analisi", "a", "", "", ""]);
+    c += row(678, ["Sviluppo", "b", "", "", ""]);
+    c += row(658, ["Collaudo", "c", "", "", "d"]);
+    const doc = await readPdf(buildPdf([{ content: c }]), "sg.pdf", readerSettings());
+    const [t] = tablesOf(doc);
+    expect(t!.method).toBe("stream");
+    expect([t!.rows, t!.cols]).toEqual([4, 5]);
+    const shaded = t!.cells.filter((x) => x.shaded).map((x) => [x.row, x.col, x.fill]);
+    expect(shaded).toEqual([[1, 2, "#999999"], [1, 3, "#999999"], [2, 4, "#3366cc"]]);
+  });
+
   it("leaves plain paragraphs alone", async () => {
     const text = ["Il Piano della Performance e' il documento", "programmatico triennale che individua gli", "obiettivi specifici dell'amministrazione", "e gli indicatori per la misurazione."];
     const c = text.map((t, i) => draw.text(50, 700 - i * 12, 10, t)).join("");

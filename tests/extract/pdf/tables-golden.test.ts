@@ -1,0 +1,47 @@
+/**
+ * Golden tables for real PDFs: the committed tests/golden/pdf/<name>.tables.json
+ * must match what the reader finds. UPDATE_GOLDEN=1 rewrites; a missing golden
+ * fails. Each golden was checked by eye against page renders (see the report).
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { LayoutDocument } from "../../../src/extract/layout.js";
+import { readPdf } from "../../../src/extract/pdf/read-pdf.js";
+import { readerSettings } from "../../../src/extract/settings.js";
+import { tablesOf } from "./layout-helpers.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const goldenDir = path.join(repoRoot, "tests/golden/pdf");
+
+const CASES: { name: string; file: string }[] = [
+  { name: "luzzara-2024", file: path.resolve(repoRoot, "../shared/samples/luzzara-2024.pdf") },
+  { name: "borgoverde-2024", file: path.join(repoRoot, "fixtures/borgoverde-2024/borgoverde-2024.pdf") },
+];
+
+/** One table per line group, one cell per line: diffs stay readable. */
+export function goldenText(doc: LayoutDocument): string {
+  const tables = tablesOf(doc).map((t) => {
+    const head = JSON.stringify({ id: t.id, pages: t.pages, method: t.method, rows: t.rows, cols: t.cols }).slice(0, -1);
+    const cells = t.cells.map((c) => "    " + JSON.stringify([c.row, c.col, c.rowSpan, c.colSpan, c.text, c.shaded, c.marked]));
+    return `  ${head},"cells":[\n${cells.join(",\n")}\n  ]}`;
+  });
+  const messages = doc.messages.map((m) => "  " + JSON.stringify([m.code, m.severity, m.page, m.reason]));
+  const headers = doc.pages.map((p) => "  " + JSON.stringify([p.number, p.header, p.footer]));
+  return `{"messages":[\n${messages.join(",\n")}\n],"headersFooters":[\n${headers.join(",\n")}\n],"tables":[\n${tables.join(",\n")}\n]}\n`;
+}
+
+describe("PDF tables against goldens", () => {
+  for (const c of CASES) {
+    it(`${c.name}`, async () => {
+      const bytes = new Uint8Array(readFileSync(c.file));
+      const actual = goldenText(await readPdf(bytes, path.basename(c.file), readerSettings()));
+      JSON.parse(actual); // the golden is valid JSON
+      const golden = path.join(goldenDir, `${c.name}.tables.json`);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
+      expect(existsSync(golden), `missing golden ${golden} (UPDATE_GOLDEN=1 writes it; review it before committing)`).toBe(true);
+      expect(actual).toBe(readFileSync(golden, "utf8"));
+    });
+  }
+});
