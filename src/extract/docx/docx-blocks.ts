@@ -17,6 +17,8 @@ export interface DocxContext {
   w: Names;
   mc: Names;
   styles: DocxStyles;
+  /** Text of hidden runs, kept aside (not in the layout) for the coverage check. */
+  hidden: string[];
 }
 
 export interface BlockSink {
@@ -84,7 +86,10 @@ interface Style {
 function readRun(ctx: DocxContext, r: Element, base: Style, out: LineCollector, floating: Element[]): void {
   const { w } = ctx;
   const rPr = w.child(r, "rPr");
-  if (w.flag(rPr, "vanish") || w.flag(rPr, "webHidden")) return;
+  if (w.flag(rPr, "vanish") || w.flag(rPr, "webHidden")) {
+    ctx.hidden.push(w.children(r, "t").map(textOf).join(" "));
+    return;
+  }
   const own = runProps(w, rPr);
   const charStyle = ctx.styles.resolve(w.attr(w.child(rPr, "rStyle"), "val"));
   const style: Style = {

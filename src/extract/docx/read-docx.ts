@@ -36,7 +36,7 @@ export async function readDocx(bytes: Uint8Array, file: string, opts: ReaderSett
   const styles = DocxStyles.parse(await parts.text(relTargets(rels, "styles")[0] ?? "word/styles.xml"));
 
   const doc = parseXmlPart(mainXml);
-  const ctx: DocxContext = { w: new Names(doc.w), mc: new Names(doc.mc), styles };
+  const ctx: DocxContext = { w: new Names(doc.w), mc: new Names(doc.mc), styles, hidden: [] };
   const body = ctx.w.child(doc.root ?? undefined, "body");
   if (!body) throw new DocumentError("corrupt", file, "is not a readable DOCX (the document part has no body)");
 
@@ -44,7 +44,7 @@ export async function readDocx(bytes: Uint8Array, file: string, opts: ReaderSett
   out.read(body);
   const header = await regionLines(parts, rels, body, ctx, "header");
   const footer = await regionLines(parts, rels, body, ctx, "footer");
-  const messages = [...out.messages, ...(await coverageCheck(bytes, out.blocks, opts))];
+  const messages = [...out.messages, ...(await coverageCheck(bytes, out.blocks, ctx.hidden, opts))];
   return pagelessDocument("docx", file, out.blocks, header, footer, messages);
 }
 
@@ -210,7 +210,8 @@ function wordCounts(text: string): Map<string, number> {
   return counts;
 }
 
-async function coverageCheck(bytes: Uint8Array, blocks: Block[], opts: ReaderSettings): Promise<ReaderMessage[]> {
+/** mammoth keeps hidden runs; we leave them out on purpose, so they count as read. */
+async function coverageCheck(bytes: Uint8Array, blocks: Block[], hidden: string[], opts: ReaderSettings): Promise<ReaderMessage[]> {
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
@@ -218,7 +219,7 @@ async function coverageCheck(bytes: Uint8Array, blocks: Block[], opts: ReaderSet
     return []; // our own reading succeeded; mammoth failing is no reason to reject the file
   }
   const ours = wordCounts(
-    blocks.map((b) => (b.kind === "line" ? b.text : b.cells.map((c) => c.text).join("\n"))).join("\n"),
+    [...blocks.map((b) => (b.kind === "line" ? b.text : b.cells.map((c) => c.text).join("\n"))), ...hidden].join("\n"),
   );
   const theirs = wordCounts(raw);
   let total = 0;

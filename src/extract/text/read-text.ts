@@ -1,6 +1,188 @@
-import type { LayoutDocument } from "../layout.js";
+/**
+ * Reader for text conversions of plans (what PDF-to-text tools produce):
+ * tab-separated table rows with HTML fragments inside cells, blank lines
+ * between blocks, and the running page header repeated after every page break.
+ *
+ * Pages are numbered by breaks (text-pages.ts). Within a page, a group of
+ * consecutive non-blank lines containing tab-separated lines is a table: one
+ * cell per tab field, rows padded to the widest one; a line without tabs
+ * sandwiched between table rows is a row of one cell across the table (a
+ * merged row such as "Descrizione dei risultati attesi" flattened by the
+ * converter). Other lines are text lines. A table that ends its page continues
+ * on the next page when that page (after its header) opens with a table of a
+ * compatible width; a repeated header row at the top of the continuation is
+ * dropped.
+ */
+import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
-export function readText(_text: string, file: string, _opts: ReaderSettings): LayoutDocument {
-  throw new DocumentError("unsupported", file, "text reader not implemented yet");
+import { buildGrid, type GridCellInput } from "../common/grid.js";
+import { hasContent, readerMessage } from "../common/pageless-document.js";
+import { fieldLines } from "./cell-text.js";
+import { separateRunningLines, splitPages, type TextPage } from "./text-pages.js";
+
+const SOURCE = "text-reader";
+
+/** A table before its grid is built, so a continuation can still be appended. */
+interface ProtoTable {
+  kind: "proto";
+  /** Tab fields per row, or one string for a full-width row. */
+  rows: { fields: string[] | string; page: number }[];
+}
+
+type ProtoBlock = Exclude<Block, Table> | ProtoTable;
+
+export function readText(text: string, file: string, opts: ReaderSettings): LayoutDocument {
+  const settings = opts.text;
+  if (text.includes("\u0000")) throw new DocumentError("unsupported", file, "is binary data, not a text conversion");
+  const pages = separateRunningLines(splitPages(text, settings), settings);
+  const perPage = pages.map((p) => pageBlocks(p));
+  const messages: ReaderMessage[] = [];
+  stitch(perPage, pages, settings.stitchMaxColumnRatio, messages);
+  const layoutPages: LayoutPage[] = pages.map((p, i) => ({
+    number: p.number,
+    width: null,
+    height: null,
+    header: p.header,
+    footer: p.footer,
+    blocks: finish(perPage[i] as ProtoBlock[], p.number, messages),
+  }));
+  if (!hasContent(layoutPages.flatMap((p) => p.blocks))) {
+    throw new DocumentError("empty", file, "has no text (only blank lines or running headers)");
+  }
+  return { format: "text", pageCount: layoutPages.length, pages: layoutPages, messages };
+}
+
+const isTabLine = (line: string): boolean => line.includes("\t");
+
+/**
+ * A line drawn with dashes (a converter's table border, "-----\t--\t---"):
+ * no content, so it is dropped. A lone "-" (an empty field written as a dash) is content.
+ */
+const isRuleLine = (line: string): boolean => {
+  const fields = line.split("\t").map((f) => f.trim());
+  return fields.some((f) => f !== "") && fields.every((f) => f === "" || /^[-=_:+]{2,}$/.test(f)) && line.replace(/[^-=_]/g, "").length >= 3;
+};
+
+function pageBlocks(page: TextPage): ProtoBlock[] {
+  const blocks: ProtoBlock[] = [];
+  const textLines = (lines: string[]): void => {
+    for (const line of lines) {
+      for (const t of fieldLines(line)) blocks.push({ kind: "line", text: t, page: page.number, bbox: null, fontSize: null, bold: false });
+    }
+  };
+  for (const group of groups(page.lines.filter((l) => !isRuleLine(l)))) {
+    const first = group.findIndex(isTabLine);
+    if (first < 0) {
+      textLines(group);
+      continue;
+    }
+    let last = group.length - 1;
+    while (!isTabLine(group[last] as string)) last--;
+    textLines(group.slice(0, first));
+    blocks.push({
+      kind: "proto",
+      rows: group.slice(first, last + 1).map((line) => ({ fields: isTabLine(line) ? splitFields(line) : line, page: page.number })),
+    });
+    textLines(group.slice(last + 1));
+  }
+  return blocks;
+}
+
+/** Runs of non-blank lines. */
+function groups(lines: string[]): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === "") {
+      if (current.length) out.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** Tab fields, without the empty ones trailing at the end of the line. */
+function splitFields(line: string): string[] {
+  const fields = line.split("\t");
+  while (fields.length > 1 && (fields[fields.length - 1] as string).trim() === "") fields.pop();
+  return fields;
+}
+
+function width(t: ProtoTable): number {
+  return t.rows.reduce((m, r) => Math.max(m, typeof r.fields === "string" ? 1 : r.fields.length), 0);
+}
+
+/**
+ * Appends each page's opening table to the table that ended the page before
+ * (a table can run over several pages). The table stays where it started; its
+ * rows remember their pages.
+ */
+function stitch(perPage: ProtoBlock[][], pages: TextPage[], maxRatio: number, messages: ReaderMessage[]): void {
+  let open: ProtoTable | null = null;
+  perPage.forEach((blocks, i) => {
+    if (blocks.length === 0) {
+      // A page with nothing but its running header: its content is missing
+      // from the conversion, so whatever follows cannot be assumed to continue.
+      open = null;
+      return;
+    }
+    const head = blocks[0];
+    if (open && head?.kind === "proto") {
+      // Rows lose their trailing empty fields, so a narrower continuation (a
+      // "TOTALE | 100" row) fits; a much wider one is another table.
+      if (width(head) <= width(open) * maxRatio) {
+        const repeated = repeatedHeaderRows(open, head);
+        const page = pages[i]?.number ?? null;
+        if (repeated > 0) {
+          messages.push(readerMessage(SOURCE, "repeated-header-dropped", "info",
+            `${repeated} header row(s) repeated at the top of page ${page} were dropped from the continued table`, null, page));
+        }
+        open.rows.push(...head.rows.slice(repeated));
+        blocks.shift();
+        if (blocks.length === 0) return; // the table fills this page: still open
+      }
+    }
+    const last = blocks[blocks.length - 1];
+    open = last?.kind === "proto" ? last : null;
+  });
+}
+
+function repeatedHeaderRows(tail: ProtoTable, head: ProtoTable): number {
+  let n = 0;
+  while (n < head.rows.length - 1 && n < tail.rows.length && sameRow(tail.rows[n], head.rows[n])) n++;
+  return n;
+}
+
+function sameRow(a: ProtoTable["rows"][number] | undefined, b: ProtoTable["rows"][number] | undefined): boolean {
+  if (!a || !b) return false;
+  const norm = (f: string[] | string): string => (typeof f === "string" ? [f] : f).map((x) => x.trim().replace(/\s+/g, " ")).join("\t");
+  const na = norm(a.fields);
+  return na.replace(/\t/g, "") !== "" && na === norm(b.fields);
+}
+
+function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessage[]): Block[] {
+  let n = 0;
+  return blocks.map((b) => {
+    if (b.kind !== "proto") return b;
+    const id = `p${pageNumber}-t${++n}`;
+    const cols = width(b);
+    const rows: GridCellInput[][] = b.rows.map((r) =>
+      typeof r.fields === "string"
+        ? [{ text: fieldLines(r.fields).join("\n"), colSpan: cols }]
+        : r.fields.map((f) => ({ text: fieldLines(f).join("\n") })),
+    );
+    const rowPages = b.rows.map((r) => r.page);
+    const grid = buildGrid(rows, rowPages);
+    if (grid.clippedSpans > 0) {
+      messages.push(readerMessage(SOURCE, "table-spans-overlap", "warning", "cell spans overlapped and were shortened", id, pageNumber));
+    }
+    const pages = [...new Set(rowPages)];
+    const table: Table = {
+      kind: "table", id, method: "text", page: pageNumber, pages, bbox: null,
+      rows: grid.rows, cols: grid.cols, rowPages, cells: grid.cells,
+    };
+    return table;
+  });
 }
