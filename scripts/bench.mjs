@@ -72,6 +72,7 @@ async function main() {
   const listFile = path.join(work, "files.json");
   writeFileSync(listFile, JSON.stringify(files));
 
+  const loadBefore = os.loadavg()[0];
   const runs = {};
   runs.pdfjs = measure("pdfjs", [listFile], "pdf.js alone (operator list + text per page)");
   runs.extract = measure("extract", [listFile], "extractPlan, single thread");
@@ -86,6 +87,8 @@ async function main() {
     node: process.version,
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? null,
+    // 1-minute load average before and after: other work on the machine skews every figure.
+    loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]) },
     corpus: { files: files.length, pages, bytes, sources: sources.map((s) => ({ file: path.relative(ROOT, s.file), pages: s.pages })) },
     runs,
     timeVsPdftotext: Object.fromEntries(["pdfjs", "extract", "import-1", "import-2"].map((k) => [k, ratio(runs[k])])),
@@ -258,7 +261,7 @@ function markdown(r) {
   return [
     "# Benchmark",
     "",
-    `${r.date} · Node ${r.node} · ${r.cpus} CPU(s) (${r.cpuModel}) · corpus: ${r.corpus.files} PDFs, ${r.corpus.pages} pages, ${(r.corpus.bytes / 1e6).toFixed(1)} MB`,
+    `${r.date} · Node ${r.node} · ${r.cpus} CPU(s) (${r.cpuModel}) · load average ${r.loadAverage.before} → ${r.loadAverage.after} · corpus: ${r.corpus.files} PDFs, ${r.corpus.pages} pages, ${(r.corpus.bytes / 1e6).toFixed(1)} MB`,
     "",
     "| run | seconds | pages/s | peak RSS (MB, whole process) | worker V8 heap peak (MB) | time × pdftotext |",
     "|---|---|---|---|---|---|",
