@@ -49,7 +49,26 @@ interface CheckArgs {
   expectedTotal: number | undefined;
 }
 
-function parseCheckArgs(argv: string[]): CheckArgs {
+export const CHECK_HELP = `usage: piao check FILE… [--db FILE] [options]
+       piao check --db FILE [--organization O] [--year Y] [options]
+
+The consistency report: findings by unit and objective with pages, summary vs
+sheet weights per unit, and what changed since the body's previous plan.
+FILE is a plan document (pdf, docx, html, txt) or a plan export (*.json).
+With --db alone, the current plans in the database are checked; with FILE…
+and --db, each file is compared with the previous year stored there.
+
+options:
+  --format text|json|html   text (default), the Report as JSON, or one HTML file
+  --out FILE                write the report to FILE (page links are relative to it)
+  --fail-on error|warning   exit 1 when findings at or above that level exist
+  --organization O          only plans of this body (case and accents ignored)
+  --year Y                  only plans of this year
+  --expected-total N        the total a unit's weights must reach without a TOTALE row (100)
+
+exit: 0 ok, 1 findings at --fail-on level, 2 unreadable input or bad arguments`;
+
+function parseCheckArgs(argv: string[]): CheckArgs | "help" {
   let parsed;
   try {
     parsed = parseArgs({
@@ -63,12 +82,14 @@ function parseCheckArgs(argv: string[]): CheckArgs {
         "fail-on": { type: "string" },
         out: { type: "string", short: "o" },
         "expected-total": { type: "string" },
+        help: { type: "boolean", short: "h" },
       },
     });
   } catch (e) {
     throw new CliUsageError(reasonOf(e));
   }
   const { values, positionals } = parsed;
+  if (values.help) return "help";
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be text, json or html, not '${values.format}'`);
   const failOn = values["fail-on"];
@@ -203,6 +224,10 @@ function render(report: Report, args: CheckArgs, g: Gathered): string {
 
 export async function runCheck(argv: string[]): Promise<number> {
   const args = parseCheckArgs(argv);
+  if (args === "help") {
+    process.stdout.write(CHECK_HELP + "\n");
+    return 0;
+  }
   const settings = reportSettings(args.expectedTotal ? { expectedTotal: args.expectedTotal } : {});
   const g = await gather(args);
   for (const u of g.unreadable) process.stderr.write(`piao: ${u.file}: ${u.reason}\n`);

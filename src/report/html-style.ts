@@ -75,9 +75,11 @@ svg text { font-size:12px; fill:var(--ink); }
 .w-grid { stroke:var(--line); } .w-expected { stroke:var(--ink); stroke-width:2; stroke-dasharray:3 2; }
 .w-none { font-size:10px; fill:var(--warning); } .w-scale { text-anchor:end; font-size:10px; fill:var(--muted); } .w-key { font-size:11px; fill:var(--muted); }
 .changes-summary { font-size:13px; color:var(--muted); }
-table.changes { width:100%; border-collapse:collapse; font-size:13px; margin-bottom:8px; }
+table.changes { width:100%; border-collapse:collapse; font-size:13px; margin-bottom:8px; table-layout:fixed; }
+table.changes col.c-kind { width:110px; } table.changes col.c-num { width:48px; } table.changes col.c-weight { width:120px; }
+table.changes td.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; padding-right:14px; }
 table.changes td { border-bottom:1px solid var(--line); padding:5px 6px; vertical-align:top; }
-table.changes td.kind { width:110px; font-weight:700; font-size:12px; text-transform:uppercase; }
+table.changes td.kind { font-weight:700; font-size:12px; text-transform:uppercase; }
 .kind.added { color:var(--ok); } .kind.dropped { color:var(--error); } .kind.changed { color:var(--warning); }
 ul.delta { margin:2px 0 0; padding-left:18px; color:#344054; }
 .old { color:var(--muted); text-decoration:line-through; }

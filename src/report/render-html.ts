@@ -206,7 +206,7 @@ function changesSection(p: PlanReport): string {
   ];
   for (const u of ch.units) {
     if (u.changes.length === 0) continue;
-    out.push(`<h4>${unitChangesLabel(u)}</h4><table class="changes"><tbody>${u.changes.map(changeRow).join("")}</tbody></table>`);
+    out.push(`<h4>${unitChangesLabel(u)}</h4><table class="changes"><colgroup><col class="c-kind"><col class="c-num"><col><col class="c-weight"></colgroup><tbody>${u.changes.map(changeRow).join("")}</tbody></table>`);
   }
   out.push(`</section>`);
   return out.join("");

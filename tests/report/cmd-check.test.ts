@@ -109,6 +109,12 @@ describe("piao check FILE…", () => {
     expect(r.stderr).toMatch(/--year must be a year/);
     expect(piao(["x.json", "--bogus"]).code).toBe(2);
   });
+
+  it("--help prints the options, exit 0", () => {
+    const r = piao(["--help"]);
+    expect(r.code).toBe(0);
+    for (const flag of ["--format", "--out", "--fail-on", "--organization", "--year", "--db"]) expect(r.stdout).toContain(flag);
+  });
 });
 
 describe("piao check --db", () => {
