@@ -145,7 +145,8 @@ async function main() {
       console.log(`${spec.id}: ${pages.pageCount} pages`);
     }
 
-    const bad = only.length === 0 ? await makeBadInputs(FIXTURES, pdfs.length ? path.join(FIXTURES, specs[0].id, `${specs[0].id}.pdf`) : null, tmp) : [];
+    // The truncated and encrypted bad inputs are cut from this plan's PDF.
+    const bad = only.length === 0 ? await makeBadInputs(FIXTURES, path.join(FIXTURES, "borgoverde-2024", "borgoverde-2024.pdf"), tmp) : [];
     writeManifest(entries, bad, only.length > 0);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
