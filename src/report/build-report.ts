@@ -65,6 +65,7 @@ function unitView(unit: Unit, findings: Finding[], settings: ReportSettings): Un
       months: p.months,
     })),
     findings: numbers.get(o.number) === 1 ? bySeverity(byObjective.get(o.number) ?? []) : [],
+    flagged: (byObjective.get(o.number)?.length ?? 0) > 0 || unitLevel.some((f) => f.objective === o.number),
   }));
   const firstPage = unit.page ?? unit.objectives.find((o) => o.summary?.page != null)?.summary?.page ?? null;
   return {

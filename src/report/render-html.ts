@@ -73,7 +73,7 @@ function overview(ctx: Ctx, p: PlanReport): string {
     const t = u.totals;
     return (
       `<tr><td><a href="#${unitId(ctx, i)}">${esc(u.name)}</a></td><td>${esc(u.manager ?? "—")}</td>` +
-      `<td class="num">${u.objectives.length}</td><td class="num">${u.objectives.filter((o) => o.findings.length).length}</td>` +
+      `<td class="num">${u.objectives.length}</td><td class="num">${u.objectives.filter((o) => o.flagged).length}</td>` +
       cell(n("error"), "error") + cell(n("warning"), "warning") + cell(n("info"), "info") +
       `<td class="num"><span class="st ${esc(t.summaryStatus)}">${esc(formatWeight(t.summary))}</span> / ${esc(formatWeight(t.expected))}</td>` +
       `<td class="num"><span class="st ${esc(t.sheetStatus)}">${esc(formatWeight(t.sheet))}</span></td></tr>`
@@ -115,7 +115,7 @@ function weightTable(ctx: Ctx, u: UnitView): string {
   const rows = u.objectives.map((o) => {
     const pages = [o.summaryPage, o.sheetPage].map((pg) => pageLink(ctx, pg)).filter((s) => s !== "");
     return (
-      `<tr class="${o.findings.length ? "flagged" : ""}">` +
+      `<tr class="${o.flagged ? "flagged" : ""}">` +
       `<td class="num">${esc(o.number)}</td>` +
       `<td><span class="clamp" title="${esc(o.title)}">${esc(o.title)}</span>${o.intersectoral ? `<span class="tag">INTERSETTORIALE</span>` : ""}</td>` +
       `<td class="num">${esc(formatWeight(o.summaryWeight))}</td>` +
@@ -217,7 +217,7 @@ function planSection(p: PlanReport, index: number, options: RenderHtmlOptions): 
   const ctx: Ctx = { href: p.source.format === "pdf" && rel ? fileHref(rel) : null, anchor: `plan-${index + 1}` };
   const pages = p.source.pageCount === null ? "" : `, ${plural(p.source.pageCount, "page", "pages")}`;
   const sourceName = rel ? `<a href="${esc(fileHref(rel))}">${esc(p.source.path)}</a>` : esc(p.source.path);
-  const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.findings.length > 0).length, 0);
+  const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.flagged).length, 0);
   return (
     `<section class="plan" id="${ctx.anchor}"><div class="plan-head"><div>` +
     `<h2>${esc(p.organization ?? "Unknown body")} <span class="year">${esc(p.year ?? "year unknown")}</span></h2>` +

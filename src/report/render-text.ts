@@ -34,9 +34,11 @@ class Out {
     this.push(this.paint(text, "bold"));
     this.push(rule.repeat(Math.min(this.width, [...text].length)));
   }
-  /** Text wrapped under a hanging indent. */
-  para(indent: number, text: string): void {
-    for (const l of wrap(text, this.width - indent)) this.push(" ".repeat(indent) + l);
+  /** Text wrapped at `indent`; continuation lines `hang` further in. */
+  para(indent: number, text: string, hang = 0): void {
+    const [first, ...rest] = wrap(text, this.width - indent);
+    if (first !== undefined) this.push(" ".repeat(indent) + first);
+    for (const l of wrap(rest.join(" "), this.width - indent - hang)) this.push(" ".repeat(indent + hang) + l);
   }
 }
 
@@ -60,7 +62,7 @@ function header(out: Out, p: PlanReport): void {
   const id = p.planId === null ? "" : `  (database plan ${p.planId})`;
   out.push(`  Source    ${p.source.path} (${p.source.format}${pages})${id}`);
   out.push(`  sha256    ${p.source.sha256}`);
-  const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.findings.length > 0).length, 0);
+  const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.flagged).length, 0);
   out.push(`  Contents  ${plural(p.counts.units, "unit", "units")}, ${plural(p.counts.objectives, "objective", "objectives")} (${flagged} flagged)`);
   out.push(`  Findings  ${severityCounts(p.counts.findings)}`);
   out.push();
@@ -117,7 +119,7 @@ function weightTable(out: Out, u: UnitView): void {
   out.push(out.paint(truncate(unitLabel(u), out.width), "bold"));
   out.push(`  ${padStart("N.", numW)}  ${padEnd("Objective", titleW)}${padStart("Summary", wW)}${padStart("Sheet", wW)}  Check`);
   for (const o of u.objectives) {
-    const mark = o.findings.length > 0 ? "*" : " ";
+    const mark = o.flagged ? "*" : " ";
     const status = STATUS_TEXT[o.weightStatus];
     out.push(
       `  ${padStart(String(o.number), numW - 1)}${mark}  ${padEnd(truncate(o.title, titleW - 1), titleW)}` +
@@ -157,9 +159,9 @@ function changeLines(out: Out, c: ObjectiveChange): void {
   out.push(lead + truncate(`${c.number}. ${c.title ?? ""}`, room));
   if (c.renumbered) out.push(`${indent}renumbered: was ${c.previousNumber}`);
   if (c.reweighted) out.push(`${indent}reweighted: ${formatWeight(c.previousWeight)} → ${formatWeight(c.weight)}`);
-  if (c.retitled) out.para(indent.length, `retitled: was "${c.previousTitle ?? ""}"`);
-  for (const i of c.indicatorsAdded) out.para(indent.length, `+ indicator: ${i}`);
-  for (const i of c.indicatorsRemoved) out.para(indent.length, `- indicator: ${i}`);
+  if (c.retitled) out.para(indent.length, `retitled: was "${c.previousTitle ?? ""}"`, 2);
+  for (const i of c.indicatorsAdded) out.para(indent.length, `+ indicator: ${i}`, 2);
+  for (const i of c.indicatorsRemoved) out.para(indent.length, `- indicator: ${i}`, 2);
 }
 
 function unitChangesLabel(u: UnitChanges): string {

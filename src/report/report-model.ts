@@ -53,7 +53,13 @@ export const ObjectiveView = z.object({
   sheetPage: z.number().int().nullable(),
   intersectoral: z.boolean(),
   phases: z.array(PhaseView),
+  /** Findings about this objective alone. */
   findings: z.array(Finding),
+  /**
+   * Some finding concerns this objective: one of its own, or a unit-level one
+   * naming its number (two objectives sharing a number, DUPLICATE_NUMBER).
+   */
+  flagged: z.boolean(),
 });
 export type ObjectiveView = z.infer<typeof ObjectiveView>;
 

@@ -25,7 +25,7 @@ export const ReportSettings = z.object({
    * or their indicators overlap by `indicatorOverlapForRetitle`; otherwise one
    * was dropped and another added under the freed number.
    */
-  retitleMinSimilarity: z.number().min(0).max(1).default(0.25),
+  retitleMinSimilarity: z.number().min(0).max(1).default(0.4),
   indicatorOverlapForRetitle: z.number().min(0).max(1).default(0.5),
 });
 export type ReportSettings = z.infer<typeof ReportSettings>;

@@ -32,6 +32,10 @@ describe("buildPlanReport", () => {
     // Number 2 is carried by two objectives of unit B: the finding cannot be pinned on one.
     expect(b!.findings.map((f) => f.code)).toEqual(["DUPLICATE_NUMBER"]);
     expect(b!.objectives[1]!.findings).toEqual([]);
+    // ...but both objectives numbered 2 are flagged, the others of B only by their own findings.
+    expect(b!.objectives.map((o) => o.flagged)).toEqual([true, true, true, true]);
+    expect(a!.objectives.map((o) => o.flagged)).toEqual([true, true, true, true]);
+    expect(c!.objectives.map((o) => o.flagged)).toEqual([true, true]);
     expect(b!.objectives[3]!.findings.map((f) => f.code)).toEqual(["UNIT_MISMATCH"]);
     expect(c!.objectives[1]!.findings.map((f) => f.code)).toEqual(["INTERSECTORAL_DRIFT", "baseline_missing"]);
   });

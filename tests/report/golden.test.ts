@@ -21,15 +21,26 @@ interface Case {
   inputs: () => PlanInput[];
 }
 
-/** Fixture exports paired with the same body's export of the year before, when there is one. */
+/**
+ * One export per fixture folder (the PDF's where there is one: it has pages),
+ * paired with the same body's export of the year before when there is one.
+ * The other formats of a fixture differ only in provenance.
+ */
 function fixtureCases(): Case[] {
-  const files = fixtureExports();
-  const plans = files.map((f) => ({ file: f, plan: loadExport(f) }));
+  const byFolder = new Map<string, string[]>();
+  for (const f of fixtureExports()) {
+    const folder = path.relative(fixturesDir, path.dirname(f));
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
+  }
+  const chosen = [...byFolder].map(([folder, files]) => {
+    const file = files.find((f) => f.endsWith(".pdf.expected.json")) ?? files[0]!;
+    return { folder, plan: loadExport(file) };
+  });
   const previousOf = (p: PlanExport) =>
-    plans.find((q) => q.plan.organization !== null && q.plan.organization === p.organization && p.year !== null && q.plan.year === p.year - 1);
-  return plans.map(({ file, plan }) => {
+    chosen.find((q) => q.plan.organization !== null && q.plan.organization === p.organization && p.year !== null && q.plan.year === p.year - 1);
+  return chosen.map(({ folder, plan }) => {
     const prev = previousOf(plan);
-    const name = "fixture-" + path.relative(fixturesDir, file).replace(/\.expected\.json$/, "").replace(/[\\/]+/g, "--");
+    const name = "fixture-" + folder.replace(/[\\/]+/g, "--");
     return { name, inputs: () => [{ plan, previous: prev ? { plan: prev.plan } : null }] };
   });
 }
