@@ -39,6 +39,8 @@ export const PdfSettings = z.object({
   marginBand: z.number().min(0).max(0.5).default(0.12),
   /** A line repeated (digits ignored) on at least this fraction of pages is a running header/footer. */
   repeatFraction: z.number().min(0).max(1).default(0.6),
+  /** A header line recurring on fewer pages than this fraction of the line above it is body text. */
+  repeatBlockRatio: z.number().min(0).max(1).default(0.95),
   /** Repeated lines must sit at the same height on each page, within this. */
   repeatYTolerance: z.number().nonnegative().default(4),
   /** Stream tables: a gap wider than this many em separates two cells (month grids are dense). */

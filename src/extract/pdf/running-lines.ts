@@ -24,8 +24,9 @@ export function isPageNumberLine(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
 }
 
+/** Digits ignored (page numbers, dates); case kept ("COMUNE DI X" is not the body's "Comune di X"). */
 function keyOf(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+  return text.replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
 }
 
 export function findRunningLines(pages: readonly PageLines[], s: PdfSettings): RunningLines[] {
@@ -50,25 +51,35 @@ export function findRunningLines(pages: readonly PageLines[], s: PdfSettings): R
     }
   });
   const minPages = Math.max(2, Math.ceil(s.repeatFraction * pages.length));
-  const repeated = (band: "t" | "b", l: Line, height: number): boolean => {
+  /** On how many pages the line recurs at the same distance from the edge. */
+  const repeats = (band: "t" | "b", l: Line, height: number): number => {
     const list = seen.get(band + keyOf(l.text));
-    if (!list || pages.length < 2) return false;
+    if (!list || pages.length < 2) return 0;
     const y = band === "t" ? l.top : height - l.bottom;
-    const near = list.filter((o) => Math.abs(o.y - y) <= s.repeatYTolerance).length;
-    return near >= minPages;
+    return list.filter((o) => Math.abs(o.y - y) <= s.repeatYTolerance).length;
+  };
+  /**
+   * Lines from the page edge inwards while they repeat; a running header repeats
+   * as a block, so a line recurring on clearly fewer pages than the line before
+   * it (a sheet title under the header) ends the block.
+   */
+  const take = (band: "t" | "b", lines: Line[], height: number): Line[] => {
+    const out: Line[] = [];
+    let prev = 0;
+    for (const l of lines) {
+      if (isPageNumberLine(l.text)) {
+        out.push(l);
+        continue;
+      }
+      const n = repeats(band, l, height);
+      if (n < minPages || n < s.repeatBlockRatio * prev) break;
+      out.push(l);
+      prev = n;
+    }
+    return out;
   };
   return bandLines.map((b, pi) => {
     const h = pages[pi]!.height;
-    const header: Line[] = [];
-    for (const l of b.top) {
-      if (!repeated("t", l, h) && !isPageNumberLine(l.text)) break;
-      header.push(l);
-    }
-    const footer: Line[] = [];
-    for (const l of b.bottom) {
-      if (!repeated("b", l, h) && !isPageNumberLine(l.text)) break;
-      footer.unshift(l);
-    }
-    return { header, footer };
+    return { header: take("t", b.top, h), footer: take("b", b.bottom, h).reverse() };
   });
 }
