@@ -12,7 +12,7 @@ import { renderJson } from "../../src/report/render-json.js";
 import { renderText } from "../../src/report/render-text.js";
 import type { PlanExport } from "../../src/normalize/plan-schema.js";
 import { everyCodePlan, yearPair } from "./constructed-plans.js";
-import { expectGolden, fixtureExports, fixturesDir, loadExport, samplesDir } from "./helpers.js";
+import { contractCodes, expectGolden, fixtureExports, fixturesDir, loadExport, samplesDir } from "./helpers.js";
 
 const settings = reportSettings();
 
@@ -60,7 +60,16 @@ const cases: Case[] = [
 ];
 
 describe.each(cases)("report golden $name", ({ name, inputs }) => {
-  const report = buildReport(inputs(), settings);
+  const given = inputs();
+  const report = buildReport(given, settings);
+
+  it("shows every finding of the plan with its severity, code and page", () => {
+    const text = renderText(report);
+    for (const a of given.flatMap((i) => i.plan.anomalies)) {
+      const head = `${a.severity.toUpperCase().padEnd(8)}${a.code}${a.page === null ? "" : `  p. ${a.page}`}`;
+      expect(text, `${a.code} ${a.unit} ${a.objective}`).toContain(head);
+    }
+  });
 
   it("text", () => {
     const text = renderText(report);
@@ -75,6 +84,11 @@ describe.each(cases)("report golden $name", ({ name, inputs }) => {
     expectGolden(`tests/golden/report/${name}.json`, json);
     expect(Report.parse(JSON.parse(json))).toEqual(report);
   });
+});
+
+it("the fixtures raise every anomaly code of the contract", () => {
+  const codes = new Set(fixtureExports().flatMap((f) => loadExport(f).anomalies.map((a) => a.code)));
+  for (const code of contractCodes()) expect(codes, code).toContain(code);
 });
 
 describe("text report", () => {
