@@ -13,7 +13,7 @@
  * and `mso-hide:all` / `display:none` content.
  */
 import type { AnyNode, Element } from "domhandler";
-import { parseStyle } from "./colour.js";
+import { INLINE_ONLY, type StyleSheet } from "./style-sheet.js";
 
 export interface FlowLine {
   text: string;
@@ -34,6 +34,12 @@ interface Run extends Style {
 
 /** Return true when the element was consumed (tables, header/footer regions). */
 export type Intercept = (el: Element, style: Style) => boolean;
+
+export interface FlowOptions {
+  intercept?: Intercept;
+  /** The document's own CSS rules (class-based bold, hidden text). */
+  sheet?: StyleSheet;
+}
 
 const SKIP = new Set([
   "script", "style", "head", "title", "noscript", "template", "meta", "link", "object", "embed",
@@ -98,7 +104,7 @@ export function collapse(s: string): string {
 export const PLAIN: Style = { bold: false, size: null };
 
 /** Walks `node`'s children (not the node itself) into `out`. */
-export function walkChildren(node: AnyNode, style: Style, out: LineCollector, intercept?: Intercept, depth = 0): void {
+export function walkChildren(node: AnyNode, style: Style, out: LineCollector, opts: FlowOptions = {}, depth = 0): void {
   const children = "children" in node ? node.children : [];
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as AnyNode;
@@ -106,13 +112,13 @@ export function walkChildren(node: AnyNode, style: Style, out: LineCollector, in
       // Word's rendered list marker: keep "1." / "a)", drop bullet glyphs.
       const end = findEndif(children, i + 1);
       const marker = new LineCollector();
-      for (let k = i + 1; k < end; k++) walkNode(children[k] as AnyNode, style, marker, undefined, depth + 1);
+      for (let k = i + 1; k < end; k++) walkNode(children[k] as AnyNode, style, marker, { sheet: opts.sheet }, depth + 1);
       const text = marker.take().map((l) => l.text).join(" ");
       if (/[\p{L}\p{N}]/u.test(text)) out.add(text + " ", style);
       i = end;
       continue;
     }
-    walkNode(child, style, out, intercept, depth + 1);
+    walkNode(child, style, out, opts, depth + 1);
   }
 }
 
@@ -124,49 +130,46 @@ function findEndif(children: AnyNode[], from: number): number {
   return from - 1; // no [endif]: do not swallow the rest
 }
 
-export function walkNode(node: AnyNode, style: Style, out: LineCollector, intercept?: Intercept, depth = 0): void {
+export function walkNode(node: AnyNode, style: Style, out: LineCollector, opts: FlowOptions = {}, depth = 0): void {
   if (depth > MAX_HTML_DEPTH) throw new TooDeepError(`elements nested more than ${MAX_HTML_DEPTH} deep`);
   if (node.type === "text") {
     out.add(node.data, style);
     return;
   }
   if (node.type === "cdata") {
-    walkChildren(node, style, out, intercept, depth);
+    walkChildren(node, style, out, opts, depth);
     return;
   }
   if (node.type !== "tag") return; // comments, directives, script/style nodes
   const el = node;
   const name = el.name.toLowerCase();
-  if (SKIP.has(name) || name.startsWith("v:") || isHidden(el)) return;
-  const own = styleOf(el, name, style);
-  if (intercept?.(el, own)) return;
+  if (SKIP.has(name) || name.startsWith("v:")) return;
+  const decls = (opts.sheet ?? INLINE_ONLY).declarations(el);
+  if (isHidden(el, decls)) return;
+  const own = styleOf(el, name, style, decls);
+  if (opts.intercept?.(el, own)) return;
   if (name === "br") {
     out.breakLine();
     return;
   }
   const block = BLOCK.has(name);
   if (block) out.breakLine();
-  walkChildren(el, own, out, intercept, depth);
+  walkChildren(el, own, out, opts, depth);
   if (block) out.breakLine();
 }
 
-function isHidden(el: Element): boolean {
-  const style = el.attribs["style"];
+function isHidden(el: Element, decls: Map<string, string>): boolean {
   if (el.attribs["hidden"] !== undefined) return true;
-  if (!style) return false;
-  const decls = parseStyle(style);
   return decls.get("display")?.toLowerCase() === "none" || decls.get("mso-hide")?.toLowerCase() === "all";
 }
 
-function styleOf(el: Element, name: string, parent: Style): Style {
+function styleOf(el: Element, name: string, parent: Style, decls: Map<string, string>): Style {
   let bold = parent.bold || BOLD_TAGS.has(name);
   let size = parent.size;
   if (name === "font" && el.attribs["size"] && FONT_SIZE_PT[el.attribs["size"].trim()] !== undefined) {
     size = FONT_SIZE_PT[el.attribs["size"].trim()] ?? size;
   }
-  const css = el.attribs["style"];
-  if (css) {
-    const decls = parseStyle(css);
+  {
     const weight = decls.get("font-weight")?.toLowerCase();
     if (weight !== undefined) {
       if (weight === "bold" || weight === "bolder" || Number(weight) >= 600) bold = true;

@@ -17,8 +17,9 @@ import type { Block, LayoutDocument, ReaderMessage, Table } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
 import { buildGrid, type GridCellInput } from "../common/grid.js";
-import { cssBackground, parseStyle, styleBackground, visibleFill } from "../common/colour.js";
+import { cssBackground, visibleFill } from "../common/colour.js";
 import { LineCollector, PLAIN, TooDeepError, walkChildren, type Intercept } from "../common/html-flow.js";
+import { StyleSheet } from "../common/style-sheet.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
 
 const SOURCE = "html-reader";
@@ -27,7 +28,8 @@ export function readHtml(text: string, file: string, _opts: ReaderSettings): Lay
   const $ = cheerio.load(text);
   const root = $("body")[0] ?? $.root()[0];
   if (!root) throw new DocumentError("empty", file, "has no HTML body");
-  const state = new HtmlState();
+  const sheet = StyleSheet.parse($("style").toArray().map((el) => $(el).text()));
+  const state = new HtmlState(sheet);
   try {
     state.readFlow(root as AnyNode);
   } catch (e) {
@@ -44,6 +46,8 @@ class HtmlState {
   messages: ReaderMessage[] = [];
   private tableCount = 0;
 
+  constructor(private readonly sheet: StyleSheet) {}
+
   /** Running text and tables under `node`, appended to the blocks. */
   readFlow(node: AnyNode): void {
     const lines = new LineCollector();
@@ -53,11 +57,11 @@ class HtmlState {
       }
     };
     const intercept: Intercept = (el) => {
-      const region = regionOf(el);
+      const region = regionOf(el, this.sheet);
       if (region) {
         flush();
         const collector = new LineCollector();
-        walkChildren(el, PLAIN, collector);
+        walkChildren(el, PLAIN, collector, { sheet: this.sheet });
         this[region].push(...collector.take().map((l) => l.text));
         return true;
       }
@@ -68,7 +72,7 @@ class HtmlState {
       }
       return false;
     };
-    walkChildren(node, PLAIN, lines, intercept);
+    walkChildren(node, PLAIN, lines, { intercept, sheet: this.sheet });
     flush();
   }
 
@@ -82,12 +86,12 @@ class HtmlState {
     }
     const nested: Element[] = [];
     const rows: GridCellInput[][] = trs.map((tr) => {
-      const rowBackground = elementBackground(tr);
+      const rowBackground = elementBackground(tr, this.sheet);
       return cellsOf(tr).map((td) => ({
-        text: cellText(td, nested),
+        text: cellText(td, nested, this.sheet),
         rowSpan: spanAttr(td.attribs["rowspan"], 1),
         colSpan: spanAttr(td.attribs["colspan"], 1),
-        fill: visibleFill(elementBackground(td) ?? rowBackground),
+        fill: visibleFill(elementBackground(td, this.sheet) ?? rowBackground),
       }));
     });
     const caption = childrenNamed(table, "caption")[0];
@@ -111,10 +115,10 @@ class HtmlState {
 }
 
 /** "header"/"footer" for regions exporters mark as running header/footer. */
-function regionOf(el: Element): "header" | "footer" | null {
+function regionOf(el: Element, sheet: StyleSheet): "header" | "footer" | null {
   const title = el.attribs["title"]?.toLowerCase();
   if (el.name === "div" && (title === "header" || title === "footer")) return title;
-  const mso = el.attribs["style"] ? parseStyle(el.attribs["style"]).get("mso-element")?.toLowerCase() : undefined;
+  const mso = sheet.declarations(el).get("mso-element")?.toLowerCase();
   if (mso === "header" || mso === "footer") return mso;
   return null;
 }
@@ -144,21 +148,23 @@ function childrenNamed(el: Element, name: string): Element[] {
 }
 
 /** Cell text, lines joined by "\n"; nested tables are set aside for later. */
-function cellText(td: Element, nested: Element[]): string {
+function cellText(td: Element, nested: Element[], sheet: StyleSheet): string {
   const lines = new LineCollector();
   const style = td.name === "th" ? { bold: true, size: null } : PLAIN;
-  walkChildren(td, style, lines, (el) => {
+  const intercept: Intercept = (el) => {
     if (el.name !== "table") return false;
     nested.push(el);
     lines.breakLine();
     return true;
-  });
+  };
+  walkChildren(td, style, lines, { intercept, sheet });
   return lines.take().map((l) => l.text).join("\n");
 }
 
 /** A cell's or row's own background (white included; undefined lets the row's show through). */
-function elementBackground(el: Element): string | undefined {
-  return styleBackground(el.attribs["style"]) ?? cssBackground(el.attribs["bgcolor"]);
+function elementBackground(el: Element, sheet: StyleSheet): string | undefined {
+  const decls = sheet.declarations(el);
+  return cssBackground(decls.get("background-color")) ?? cssBackground(decls.get("background")) ?? cssBackground(el.attribs["bgcolor"]);
 }
 
 function spanAttr(v: string | undefined, fallback: number): number {

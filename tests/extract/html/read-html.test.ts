@@ -157,3 +157,22 @@ describe("readHtml: the Luzzara sample (LibreOffice export)", () => {
     expectTablesGolden(doc, "tests/golden/html/luzzara-2024.tables.json");
   });
 });
+
+describe("readHtml: CSS rules in <style> blocks", () => {
+  it("applies class and tag rules (fill, bold, hidden), inline style winning", () => {
+    const doc = read(`<html><head><style>
+      td.Tab_B2 { background-color:#7f7f7f; }
+      .Forte { font-weight: bold }
+      p.Nascosto { display:none }
+      td.Bianco { background: #fff }
+      span.T1 { font-weight:bold } span.T1 { font-weight: normal }
+      div > p.Ignored { display:none }
+    </style></head><body>
+      <p class="Forte">titolo</p><p class="Nascosto">via</p><p><span class="T1">normale</span></p><p class="Ignored">resta</p>
+      <table><tr><td class="Tab_B2"></td><td class="Tab_B2" style="background:#ffffff">b</td><td class="Bianco" bgcolor="red">c</td></tr></table>
+    </body></html>`);
+    const lines = doc.pages[0]!.blocks.filter((b): b is TextLine => b.kind === "line");
+    expect(lines.map((l) => [l.text, l.bold])).toEqual([["titolo", true], ["normale", false], ["resta", false]]);
+    expect(allTables(doc)[0]!.cells.map((c) => c.fill)).toEqual(["#7f7f7f", null, null]);
+  });
+});
