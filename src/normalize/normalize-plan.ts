@@ -12,6 +12,7 @@ import { findOrganization, findYear } from "./document-meta.js";
 import { splitIndicators } from "./indicators.js";
 import { matchObjectives, rowKey } from "./match-objectives.js";
 import type { Anomaly, DetailSheet, Objective, PlanExport, Unit } from "./plan-schema.js";
+import { reflowLayout } from "./reflow.js";
 import { recognizeDocument, type SheetRead } from "./recognize-document.js";
 import { normalizeSettings, type NormalizeSettings } from "./settings.js";
 import { sameUnit } from "./unit-name.js";
@@ -59,13 +60,15 @@ function withoutProvenance(sheet: DetailSheet): DetailSheet {
   return rest;
 }
 
-export function normalizePlan(layout: LayoutDocument, opts: Partial<NormalizeOptions> & { file: string }): PlanBody {
+export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOptions> & { file: string }): PlanBody {
   const { file, ...rest } = opts;
   const settings = normalizeSettings(rest);
+  // From here on every format's cell text is paragraphs separated by "\n".
+  const layout = reflowLayout(input, settings);
   const lines = metaLines(layout, settings);
   const organization = findOrganization(lines);
   const year = findYear(lines, settings.minYear, settings.maxYear);
-  const paragraphLines = layout.format !== "pdf";
+  const paragraphLines = true;
   const doc = recognizeDocument(layout, year, settings);
   if (doc.units.length === 0 && doc.sheets.length === 0) {
     throw new DocumentError("not-a-plan", file, "contains no performance plan (no summary sheet or objective sheet found)");

@@ -55,7 +55,7 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
   const contextUnit = () => (units.length ? units.length - 1 : null);
   const closeSheet = () => {
     if (builder) {
-      const sheet = finishSheet(builder.draft, settings, layout.format !== "pdf");
+      const sheet = finishSheet(builder.draft, settings, true);
       if (sheet) sheets.push({ sheet, contextUnit: builder.draft.contextUnit, order: builder.draft.order });
     }
     builder = null;

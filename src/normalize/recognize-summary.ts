@@ -55,7 +55,8 @@ export interface SummaryTableRead {
   declaredTotal: number | null;
 }
 
-const TOTAL_ROW = /^total[ei]\b/;
+const ITEM_START = /^\s*(?:[•▪◦●■◆►▸‣⁃∙*]|[-–—]\s*\S|\d{1,2}[.)]\s)/u;
+const TOTAL_ROW = /^(?:total[ei]|somma)/;
 const INTERSECTORAL_TAG = /\bobiettivo\s+(?:intersettoriale|trasversale)\b/giu;
 
 /** Header rows: leading rows whose number cell is not a number. Null when the table is no summary. */
@@ -116,8 +117,9 @@ export function readSummaryRows(
     const titleRaw = textOf(row, columns, "title");
     const indicatorsText = textOf(row, columns, "indicators");
     const notesText = textOf(row, columns, "notes");
-    const firstText = labelKey(row[0]?.text ?? "");
-    if (TOTAL_ROW.test(firstText) || TOTAL_ROW.test(labelKey(numberText))) {
+    // "TOTA\nLE": a narrow first column breaks the word.
+    const firstText = labelKey(row[0]?.text ?? "").replace(/ /g, "");
+    if (TOTAL_ROW.test(firstText) || TOTAL_ROW.test(labelKey(numberText).replace(/ /g, ""))) {
       declaredTotal = parseWeight(weightText || row.map((c) => c.text).find((t) => /\d/.test(t) && !TOTAL_ROW.test(labelKey(t))) || "", settings);
       continue;
     }
@@ -126,7 +128,8 @@ export function readSummaryRows(
     if (!num && isBlankValue(weightText) && last) {
       // A row broken across a page: its text continues the row above.
       last.title = joinText(last.title, cleanInline(titleRaw.replace(INTERSECTORAL_TAG, " ")));
-      last.indicatorsText = joinText(last.indicatorsText, indicatorsText, "\n");
+      // An item broken by the page goes on with a space; a new bullet or number starts a new item.
+      last.indicatorsText = joinText(last.indicatorsText, indicatorsText, ITEM_START.test(indicatorsText) ? "\n" : " ");
       const notes = cleanBlock(notesText);
       if (notes) last.notes = joinText(last.notes ?? "", notes);
       continue;

@@ -25,6 +25,14 @@ export const NormalizeSettings = z.object({
   metaPages: z.number().int().positive().default(3),
   /** Blocks of a page-less document (DOCX, HTML) read for the organisation and year. */
   metaBlocks: z.number().int().positive().default(60),
+  /** Average glyph width (points) used to tell how many characters a PDF cell line holds. */
+  pdfCharWidth: z.number().positive().default(4.5),
+  /** A PDF line break before a capital is a paragraph end when the next word would have fitted within this share of the line. */
+  reflowFit: z.number().positive().default(0.985),
+  /** The same share when the line ends a sentence (. : ; ! ?). */
+  reflowFitSentence: z.number().positive().default(1),
+  /** Letters of a capitals word at a line end from which a 1-3 letter capitals fragment on the next line completes it. */
+  brokenWordMin: z.number().int().positive().default(8),
   /** Plausible plan years. */
   minYear: z.number().int().default(1990),
   maxYear: z.number().int().default(2100),

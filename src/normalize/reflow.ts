@@ -1,0 +1,97 @@
+/**
+ * PDF cell text comes as visual lines; DOCX and HTML give paragraphs. This
+ * rejoins wrapped lines so every format reaches the recognisers as paragraphs:
+ * a line break is kept only where the next line starts a list item, or where it
+ * starts with a capital and its first word would have fitted on the line above
+ * (so the line was ended on purpose). Cells that use bullets break only at
+ * bullets.
+ */
+import type { Cell, LayoutDocument } from "../extract/layout.js";
+import type { NormalizeSettings } from "./settings.js";
+
+const ITEM_START = /^\s*(?:[•▪◦●■◆►▸‣⁃∙*]|[-–—](?=\s*\S)|\d{1,2}[.)]\s|[a-z][.)]\s)/u;
+const BULLET_START = /^\s*[•▪◦●■◆►▸‣⁃∙]/u;
+const CAPITAL_START = /^["'«“(]?\p{Lu}/u;
+
+/**
+ * Rough width of a text in "average lowercase letters": narrow glyphs count
+ * half, capitals and m/w more. Enough to tell whether a word would have fitted.
+ */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    if (/[iljtfI.,;:'’!| ]/.test(ch)) w += 0.5;
+    else if (/[mwMW]/.test(ch)) w += 1.5;
+    else if (/\p{Lu}/u.test(ch)) w += 1.25;
+    else w += 1;
+  }
+  return w;
+}
+
+/** Short Italian words that never end a word broken across lines. */
+const SHORT_WORDS = new Set("a e i o ad al da di ed il in la le lo tra fra su per con del dei dal nel sul che non un una uno gli".split(" "));
+const CAPS_WORD = /^[\p{Lu}/]+$/u;
+
+function isEndOfSentence(line: string): boolean {
+  return /[.:;!?]["'”»)]?$/.test(line);
+}
+
+export function reflowLines(lines: ReadonlyArray<string>, capacity: number, settings: Pick<NormalizeSettings, "reflowFit" | "reflowFitSentence" | "brokenWordMin">): string {
+  const bulleted = lines.some((l) => BULLET_START.test(l));
+  let out = "";
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (i === 0) {
+      out = line;
+      return;
+    }
+    const prev = lines[i - 1]!.trim();
+    const firstWord = line.split(/\s+/)[0] ?? "";
+    const lastWord = prev.split(/\s+/).at(-1) ?? "";
+    let paragraph: boolean;
+    if (line === "" || prev === "") paragraph = true;
+    else if (bulleted) paragraph = BULLET_START.test(line);
+    else if (ITEM_START.test(line)) paragraph = true;
+    else if (!CAPITAL_START.test(line)) paragraph = false;
+    // A run of capitals or of initials ("B. M. C. M." / "R. / L. C.") goes on across the break.
+    else if (/^\p{Lu}+$/u.test(lastWord) && /^\p{Lu}{3,}[.,;:]?$/u.test(firstWord)) paragraph = false;
+    else if (/(?:^|\s)\p{Lu}\.$/u.test(prev) && /^\p{Lu}\.(?:\s|$)/u.test(line)) paragraph = false;
+    else {
+      // Ended on purpose if the next word would have fitted on this line.
+      const fit = (textWidth(prev) + 0.5 + textWidth(firstWord)) / capacity;
+      paragraph = fit <= (isEndOfSentence(prev) ? settings.reflowFitSentence : settings.reflowFit);
+    }
+    if (paragraph) out += `\n${line}`;
+    else if (/\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(line)) out += line; // a hyphenated compound: keep the hyphen
+    else if (
+      // A capitals word too long for a narrow column, broken without a hyphen: "DOCUMENTAZI" + "ONE".
+      CAPS_WORD.test(lastWord) && CAPS_WORD.test(firstWord.replace(/[.,;:]$/, "")) &&
+      lastWord.length >= settings.brokenWordMin && firstWord.length <= 3 && !SHORT_WORDS.has(firstWord.toLowerCase())
+    ) out += line;
+    else out += ` ${line}`;
+  });
+  return out;
+}
+
+export function reflowCell(cell: Cell, settings: Pick<NormalizeSettings, "pdfCharWidth" | "reflowFit" | "reflowFitSentence" | "brokenWordMin">): string {
+  if (!cell.text.includes("\n")) return cell.text;
+  const lines = cell.text.split("\n");
+  const widest = Math.max(...lines.map((l) => textWidth(l.trim())));
+  // Three lines or more show the wrap width; for fewer, the cell's box estimates it.
+  const fromBox = cell.bbox && lines.length < 3 ? (cell.bbox.x1 - cell.bbox.x0) / settings.pdfCharWidth : 0;
+  return reflowLines(lines, Math.max(widest, fromBox), settings);
+}
+
+/** A copy of a PDF layout with every cell's text reflowed into paragraphs; other formats as they are. */
+export function reflowLayout(layout: LayoutDocument, settings: NormalizeSettings): LayoutDocument {
+  if (layout.format !== "pdf") return layout;
+  return {
+    ...layout,
+    pages: layout.pages.map((p) => ({
+      ...p,
+      blocks: p.blocks.map((b) =>
+        b.kind === "table" ? { ...b, cells: b.cells.map((c) => ({ ...c, text: reflowCell(c, settings) })) } : b,
+      ),
+    })),
+  };
+}
