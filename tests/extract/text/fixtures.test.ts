@@ -1,0 +1,3 @@
+import { fixtureGoldenSuite } from "../common/fixture-goldens.js";
+
+fixtureGoldenSuite("text");
