@@ -218,8 +218,11 @@ function render(report: Report, args: CheckArgs, g: Gathered): string {
         return s ? sourceHref(s.path, { outDir, bases: s.bases }) : null;
       },
     });
-  const color = !args.out && process.stdout.isTTY === true && !process.env["NO_COLOR"];
-  return renderText(report, { color });
+  const tty = !args.out && process.stdout.isTTY === true;
+  const color = tty && !process.env["NO_COLOR"];
+  // A terminal's own width, kept within 80-100 columns; files get the default.
+  const width = tty && process.stdout.columns ? Math.min(100, Math.max(80, process.stdout.columns)) : undefined;
+  return renderText(report, width ? { color, width } : { color });
 }
 
 export async function runCheck(argv: string[]): Promise<number> {

@@ -11,8 +11,8 @@ import { truncate } from "./text-layout.js";
 const MONTHS_IT = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
 
 export const GANTT = {
-  labelWidth: 228,
-  gridWidth: 312,
+  labelWidth: 256,
+  gridWidth: 288,
   rowHeight: 24,
   headHeight: 34,
   /** Average glyph width of the 12px label font, to cut labels before they overflow the grid. */
