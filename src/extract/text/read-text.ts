@@ -149,10 +149,20 @@ function stitch(perPage: ProtoBlock[][], pages: TextPage[], maxRatio: number, me
   });
 }
 
-function repeatedHeaderRows(tail: ProtoTable, head: ProtoTable): number {
-  let n = 0;
-  while (n < head.rows.length - 1 && n < tail.rows.length && sameRow(tail.rows[n], head.rows[n])) n++;
-  return n;
+/**
+ * How many opening rows of the continuation repeat, in order, a run of rows of
+ * the table so far (header rows a converter or word processor printed again
+ * after the break; they need not be the table's very first rows when several
+ * blocks share one table). At least one row is always kept.
+ */
+function repeatedHeaderRows(open: ProtoTable, head: ProtoTable): number {
+  let best = 0;
+  for (let start = 0; start < open.rows.length; start++) {
+    let n = 0;
+    while (n < head.rows.length - 1 && sameRow(open.rows[start + n], head.rows[n])) n++;
+    best = Math.max(best, n);
+  }
+  return best;
 }
 
 function sameRow(a: ProtoTable["rows"][number] | undefined, b: ProtoTable["rows"][number] | undefined): boolean {

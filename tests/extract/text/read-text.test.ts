@@ -105,6 +105,16 @@ describe("readText", () => {
     expect(doc.pages[2]!.blocks.map((b) => b.kind)).toEqual(["line"]);
   });
 
+  it("drops repeated header rows even when they sit below other rows of the table", () => {
+    const doc = read(
+      page("N. 1\tNome obiettivo\nN.\tFase\tGen\tFeb\n\t\tG\tF\n1\tAvvio\tX") + BREAK +
+      page("N.\tFase\tGen\tFeb\n\t\tG\tF\n2\tFine\t\tX"),
+    );
+    const t = allTables(doc)[0]!;
+    expect(textGrid(t).map((r) => r[0])).toEqual(["N. 1", "N.", "", "1", "2"]);
+    expect(t.rowPages).toEqual([1, 1, 1, 1, 2]);
+  });
+
   it("does not stitch when text comes between, when the next table is much wider, or across an empty page", () => {
     const intervening = read(page("a\tb\n1\t2") + BREAK + page("Titolo nuovo\n\nc\td\n3\t4"));
     expect(allTables(intervening).map((t) => t.pages)).toEqual([[1], [2]]);
