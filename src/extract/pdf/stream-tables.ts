@@ -37,10 +37,10 @@ export function findStreamTables(lines: Line[], page: number, s: PdfSettings): S
     while (j < lines.length && lines[j]!.top - lines[j - 1]!.bottom <= s.streamMaxRowGap * lineHeight(lines[j - 1]!)) j++;
     const region = trimToRows(i, j, segs);
     if (region) {
-      const t = buildTable(lines, segs, region[0], region[1], page, s);
+      const t = buildTable(lines, segs, region[0], region[1], j, page, s);
       if (t) {
-        tables.push(t);
-        for (let k = region[0]; k < region[1]; k++) used.add(k);
+        tables.push(t.table);
+        for (let k = region[0]; k < t.end; k++) used.add(k);
       }
     }
     i = j;
@@ -66,9 +66,13 @@ function buildColumns(a: number, b: number, segs: Line[][]): Interval[] {
   for (let k = a; k < b; k++) if (segs[k]!.length >= 2) for (const seg of segs[k]!) all.push({ seg, line: k });
   all.sort((p, q) => p.seg.x1 - p.seg.x0 - (q.seg.x1 - q.seg.x0));
   const cols: Interval[] = [];
+  const bridging: Line[] = [];
   for (const { seg, line } of all) {
     const hit = cols.filter((c) => seg.x0 <= c.x1 && seg.x1 >= c.x0);
-    if (hit.length > 1) continue; // spans several columns: not a column of its own
+    if (hit.length > 1) {
+      bridging.push(seg); // spans several columns: not a column of its own
+      continue;
+    }
     if (hit.length === 1) {
       const c = hit[0]!;
       c.x0 = Math.min(c.x0, seg.x0);
@@ -78,10 +82,14 @@ function buildColumns(a: number, b: number, segs: Line[][]): Interval[] {
   }
   cols.sort((p, q) => p.x0 - q.x0);
   // Growing may have made neighbours overlap: merge them.
+  // Neighbours that never hold text on the same line but are bridged by a wider
+  // segment are one column seen in pieces (a short header over longer values).
   const merged: Interval[] = [];
   for (const c of cols) {
     const last = merged[merged.length - 1];
-    if (last && c.x0 <= last.x1) {
+    const bridged = last !== undefined && ![...c.lines].some((l) => last.lines.has(l)) &&
+      bridging.some((seg) => seg.x0 <= last.x1 && seg.x1 >= c.x0);
+    if (last && (c.x0 <= last.x1 || bridged)) {
       last.x1 = Math.max(last.x1, c.x1);
       for (const l of c.lines) last.lines.add(l);
     } else merged.push(c);
@@ -89,15 +97,16 @@ function buildColumns(a: number, b: number, segs: Line[][]): Interval[] {
   return merged;
 }
 
-function buildTable(lines: Line[], segs: Line[][], a: number, b: number, page: number, s: PdfSettings): PageTable | null {
+function buildTable(lines: Line[], segs: Line[][], a: number, b0: number, runEnd: number, page: number, s: PdfSettings): { table: PageTable; end: number } | null {
+  let b = b0;
   let rowLines = 0;
   for (let k = a; k < b; k++) if (segs[k]!.length >= 2) rowLines++;
   if (rowLines < s.streamMinRows) return null;
   const cols = buildColumns(a, b, segs);
   if (cols.filter((c) => c.lines.size >= 2).length < s.streamMinCols) return null;
-  const bounds = [Math.min(...cols.map((c) => c.x0))];
+  const bounds = [cols[0]!.x0];
   for (let k = 1; k < cols.length; k++) bounds.push((cols[k - 1]!.x1 + cols[k]!.x0) / 2);
-  bounds.push(Math.max(...cols.map((c) => c.x1)));
+  bounds.push(cols[cols.length - 1]!.x1);
   // Every line in the region must fit the columns; a line crossing a boundary
   // while the columns are well supported is fine (a spanning cell).
   const colRange = (seg: Line): [number, number] => {
@@ -120,6 +129,18 @@ function buildTable(lines: Line[], segs: Line[][], a: number, b: number, page: n
   if (spanning > s.streamMaxSpanning * multi.length) return null;
   // Key column: the leftmost column filled on at least half the multi-segment lines.
   const key = cols.findIndex((c) => c.lines.size * 2 >= rowLines);
+  // Wrapped lines after the last multi-cell line (the last row's continuation) belong to the table.
+  while (b < runEnd) {
+    const prevLine = lines[b - 1]!, line = lines[b]!;
+    const tight = line.baseline - prevLine.baseline <= s.streamWrapGap * Math.max(line.size, prevLine.size);
+    const fits = segs[b]!.every((seg) => { const r = colRange(seg); return r[0] === r[1] && r[0] !== key; });
+    if (!tight || !fits) break;
+    b++;
+  }
+  for (let k = a; k < b; k++) for (const seg of segs[k]!) {
+    bounds[0] = Math.min(bounds[0]!, seg.x0);
+    bounds[bounds.length - 1] = Math.max(bounds[bounds.length - 1]!, seg.x1);
+  }
   interface Entry { c0: number; c1: number; lines: Line[] }
   const rows: { top: number; bottom: number; entries: Entry[] }[] = [];
   let prevCols = new Set<number>();
@@ -165,7 +186,7 @@ function buildTable(lines: Line[], segs: Line[][], a: number, b: number, page: n
   });
   cells.sort((p, q) => p.row - q.row || p.col - q.col);
   const bbox = { x0: bounds[0]!, y0: rows[0]!.top, x1: bounds[bounds.length - 1]!, y1: rows[rows.length - 1]!.bottom };
-  return { method: "stream", page, pages: [page], bbox, colX: bounds, rows: rows.length, cols: cols.length, rowPages: rows.map(() => page), cells };
+  return { table: { method: "stream", page, pages: [page], bbox, colX: bounds, rows: rows.length, cols: cols.length, rowPages: rows.map(() => page), cells }, end: b };
 }
 
 /** Segments of one visual line are joined by a space, visual lines by "\n". */
