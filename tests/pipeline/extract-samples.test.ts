@@ -1,0 +1,36 @@
+/**
+ * `piao extract` on the shared Luzzara samples equals the expected export
+ * beside each (the source block aside; messages included). The converted text,
+ * which lacks pages of the plan, is compared with a golden checked by eye.
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractPlan } from "../../src/pipeline/extract-plan.js";
+import { body, expectGolden, readJson, repoRoot, samplesDir } from "./helpers.js";
+
+describe("Luzzara samples", () => {
+  for (const format of ["pdf", "docx", "html"]) {
+    it(`${format} export equals luzzara-2024.${format}.expected.json`, async () => {
+      const file = path.join(samplesDir, `luzzara-2024.${format}`);
+      const { plan } = await extractPlan(file);
+      const expected = readJson(`${file}.expected.json`) as Record<string, unknown>;
+      expect(body(plan)).toEqual(body(expected));
+      expect(plan.source).toMatchObject({ format, sha256: (expected.source as { sha256: string }).sha256 });
+    });
+  }
+
+  it("the converted text gives everything the text holds (golden)", async () => {
+    const file = path.join(samplesDir, "luzzara-2024-piano-performance.converted.txt");
+    const { plan } = await extractPlan(file);
+    expectGolden("luzzara-2024-piano-performance.converted.txt.json", body(plan));
+  });
+
+  it("piao extract prints the export on stdout", () => {
+    const file = path.join(samplesDir, "luzzara-2024.html");
+    const run = spawnSync(process.execPath, [path.join(repoRoot, "bin/piao"), "extract", file], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(body(printed)).toEqual(body(readJson(`${file}.expected.json`) as Record<string, unknown>));
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Shared paths and comparisons for the extract tests: the shared samples, the
+ * fixture manifest, and exports compared with the source block (and, for
+ * fixtures, messages) left out.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const samplesDir = path.resolve(repoRoot, "../shared/samples");
+export const contractDir = path.resolve(repoRoot, "../shared/contract");
+export const fixturesDir = path.join(repoRoot, "fixtures");
+export const goldenDir = path.join(repoRoot, "tests/golden/plan");
+
+export interface FixtureEntry {
+  id: string;
+  file: string;
+  format: string;
+  expected?: string;
+}
+
+export function fixtureEntries(): FixtureEntry[] {
+  const manifest = path.join(fixturesDir, "manifest.json");
+  if (!fs.existsSync(manifest)) return [];
+  const { files } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { files: FixtureEntry[] };
+  return files.filter((f) => f.expected);
+}
+
+export function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+/** Everything but the source block. */
+export function body<T extends { source?: unknown }>(plan: T): Omit<T, "source"> {
+  const { source: _source, ...rest } = plan;
+  return rest;
+}
+
+/** The export with every anomaly's message removed (fixtures fix codes, places and order, not wording). */
+export function withoutMessages(plan: Record<string, unknown>): Record<string, unknown> {
+  const anomalies = (plan.anomalies as Array<Record<string, unknown>>).map(({ message: _m, ...a }) => a);
+  return { ...plan, anomalies };
+}
+
+/** Compare with a committed golden file; UPDATE_GOLDEN=1 rewrites it; a missing golden fails. */
+export function expectGolden(name: string, actual: unknown): void {
+  const file = path.join(goldenDir, name);
+  const text = JSON.stringify(actual, null, 1) + "\n";
+  if (process.env.UPDATE_GOLDEN === "1") {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return;
+  }
+  if (!fs.existsSync(file)) throw new Error(`missing golden ${path.relative(repoRoot, file)} (run with UPDATE_GOLDEN=1 and review it)`);
+  expect(JSON.parse(text)).toEqual(JSON.parse(fs.readFileSync(file, "utf8")));
+}
