@@ -185,6 +185,16 @@ describe("WorkerPool", () => {
     }
   });
 
+  it("a worker past its heap limit fails only its file, as out of memory", async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 20_000, maxOldGenerationSizeMb: 32, workerFile: HANG_WORKER });
+    try {
+      expect(await pool.run("/x/hog.pdf")).toMatchObject({ ok: false, reason: "out of memory (worker limit 32 MB)", kind: "too-large" });
+      expect(await pool.run("/x/e.pdf")).toMatchObject({ ok: false, reason: "echo /x/e.pdf" });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("importFiles reports a timed-out file as failed", async () => {
     copySample("luzzara-2024.pdf", "hang.pdf");
     const result = await importFiles([path.join(dir, "hang.pdf")], { db, jobs: 1, timeoutMs: 500, workerFile: HANG_WORKER });
