@@ -139,14 +139,15 @@ function weightTable(ctx: Ctx, u: UnitView): string {
   );
 }
 
-function timeline(ctx: Ctx, p: PlanReport, u: UnitView): string {
-  const withSheet = u.objectives.filter((o) => o.sheetPage !== null || o.phases.length > 0 || o.sheetWeight !== null);
+function timeline(ctx: Ctx, p: PlanReport, u: UnitView, unitIndex: number): string {
+  // Every objective with a sheet (weightStatus "no-sheet" means the summary row has none).
+  const withSheet = u.objectives.filter((o) => o.weightStatus !== "no-sheet");
   if (withSheet.length === 0) return `<p class="none">No objective sheets, so no timeline.</p>`;
-  const cards = withSheet.map((o) => {
+  const cards = withSheet.map((o, k) => {
     const caption = `Gantt of objective ${o.number}: ${o.title}`;
     const chart = ganttSvg(o.phases, p.year, caption);
     return (
-      `<div class="gantt-card" id="${ctx.anchor}-${esc(slug(u.name))}-obj-${esc(o.number)}">` +
+      `<div class="gantt-card" id="${unitId(ctx, unitIndex)}-sheet-${k + 1}">` +
       `<div class="otitle"><span class="clamp" title="${esc(o.title)}">${esc(o.number)}. ${esc(o.title)}</span>` +
       `<span class="pg">${o.intersectoral ? `<span class="tag">INTERSETTORIALE</span> ` : ""}${pageLink(ctx, o.sheetPage)}</span></div>` +
       (chart || `<p class="none">No phases on the sheet.</p>`) +
@@ -156,16 +157,12 @@ function timeline(ctx: Ctx, p: PlanReport, u: UnitView): string {
   return `<div class="timeline">${cards.join("")}</div>`;
 }
 
-function slug(s: string): string {
-  return s.normalize("NFD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase().slice(0, 40);
-}
-
 function unitSection(ctx: Ctx, p: PlanReport, u: UnitView, i: number): string {
   return (
     `<section class="unit" id="${unitId(ctx, i)}"><h4>${esc(u.name)}${manager(u)}</h4>` +
     `<div class="unit-grid"><div>${weightTable(ctx, u)}</div>` +
     `<div>${weightBarsSvg(u, `Weights of ${u.name}: summary sheet vs objective sheet`)}</div></div>` +
-    `<h4>Timeline</h4>${timeline(ctx, p, u)}</section>`
+    `<h4>Timeline</h4>${timeline(ctx, p, u, i)}</section>`
   );
 }
 

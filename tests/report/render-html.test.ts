@@ -47,6 +47,19 @@ describe("renderHtml", () => {
     expect($("li.finding a.page").first().text()).toMatch(/^p\. \d+$/);
   });
 
+  it("gives every element a distinct id, even objectives sharing a number", () => {
+    const ids = $("[id]").map((_, e) => $(e).attr("id")).get();
+    expect(ids.length).toBeGreaterThan(plan.units.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every in-page link has its target.
+    for (const href of $('a[href^="#"]').map((_, e) => $(e).attr("href")).get()) expect(ids).toContain(href.slice(1));
+  });
+
+  it("draws one timeline card per objective sheet", () => {
+    const sheets = plan.units.flatMap((u) => u.objectives).filter((o) => o.detail !== null);
+    expect($(".gantt-card")).toHaveLength(sheets.length);
+  });
+
   it("draws one weight chart per unit and one Gantt chart per objective with phases", () => {
     expect($("svg.weight-chart")).toHaveLength(plan.units.length);
     const withPhases = plan.units.flatMap((u) => u.objectives).filter((o) => (o.detail?.phases.length ?? 0) > 0);
