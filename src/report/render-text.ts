@@ -68,6 +68,34 @@ function header(out: Out, p: PlanReport): void {
   out.push();
 }
 
+/** One line per unit: what a reader scans before the details. */
+function overview(out: Out, p: PlanReport): void {
+  if (p.units.length === 0) return;
+  out.heading("Overview", "-");
+  const cols = [
+    ["Obj.", 5],
+    ["Flagged", 8],
+    ["Err.", 5],
+    ["Warn.", 6],
+    ["Info", 5],
+    ["Summary", 10],
+    ["Sheet", 7],
+  ] as const;
+  const nameW = out.width - 2 - cols.reduce((n, [, w]) => n + w, 0);
+  out.push(`  ${padEnd("Unit", nameW)}${cols.map(([h, w]) => padStart(h, w)).join("")}`);
+  for (const u of p.units) {
+    const all = [...u.findings, ...u.objectives.flatMap((o) => o.findings)];
+    const n = (sev: Finding["severity"]) => String(all.filter((f) => f.severity === sev).length);
+    const t = u.totals;
+    const summary = `${formatWeight(t.summary)}/${formatWeight(t.expected)}${t.summaryStatus === "off" ? "!" : ""}`;
+    const sheet = `${formatWeight(t.sheet)}${t.sheetStatus === "off" ? "!" : ""}`;
+    const values = [String(u.objectives.length), String(u.objectives.filter((o) => o.flagged).length), n("error"), n("warning"), n("info"), summary, sheet];
+    out.push(`  ${padEnd(truncate(u.name, nameW - 2), nameW)}${values.map((v, i) => padStart(v, cols[i]![1])).join("")}`);
+  }
+  out.push("  ! = the total differs from the expected one");
+  out.push();
+}
+
 function finding(out: Out, f: Finding, indent: number): void {
   const sev = padEnd(f.severity.toUpperCase(), 8);
   const ref = pageRef(f.page);
@@ -193,6 +221,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   out.push();
   for (const p of report.plans) {
     header(out, p);
+    overview(out, p);
     findingsSection(out, p);
     weightsSection(out, p);
     changesSection(out, p);

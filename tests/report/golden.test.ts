@@ -109,7 +109,7 @@ describe("text report", () => {
     expect(unitAt).toBeGreaterThan(-1);
     expect(objAt).toBeGreaterThan(unitAt);
     expect(codeAt).toBeGreaterThan(objAt);
-    expect(text.indexOf("Servizi <tecnici>")).toBeGreaterThan(codeAt);
+    expect(text.indexOf("Servizi <tecnici> (resp. Bianchi Anna)")).toBeGreaterThan(codeAt);
   });
 
   it("colours severities only when asked", () => {
