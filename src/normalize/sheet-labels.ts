@@ -48,8 +48,9 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "ignored", re: /anno\s+di(?:\s+prev(?:\.|isione|isto|ista)?)?\s*$/iu, scope: "inline" },
   { field: "intersectoral", re: /obiettivo\s+(?:intersettoriale|trasversale)/iu, scope: "inline" },
   { field: "description", re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|risultat[oi]\s+attes[oi]\s*:|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu, scope: "line" },
-  { field: "indicators", re: /indicator[ei]\s*(?:di\s+(?:risultato|performance|attivit[aà]))?\s*:?/iu, scope: "line" },
-  { field: "criticalities", re: /criticit[aà]\s*(?:riscontrate|rilevate|previste)?\s*:?/iu, scope: "line" },
+  // A label has a colon, a qualifier or a line of its own: "Indicatore annuale di ritardo…" is an item.
+  { field: "indicators", re: /indicator[ei](?:\s+di\s+(?:risultato|performance|attivit[aà]))?\s*:|indicator[ei]\s+di\s+(?:risultato|performance)|indicator[ei]\s*(?=\n|$)/iu, scope: "line" },
+  { field: "criticalities", re: /criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*:|criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*(?=\n|$)/iu, scope: "line" },
   {
     field: "ignored",
     re: /livello\s+di\s+attuazione\s*:?|consuntivo\s*:?|stato\s+di\s+attuazione\s*:?|(?:\d\s*[°º]\s*)?monitoraggio\s+(?:semestrale|conclusivo|intermedio|finale)\s*:?|note\s*:|valutazione\s*:?/iu,

@@ -60,7 +60,8 @@ export function draft(
     message,
     page,
     unitIndex: u.index,
-    objectiveIndex: o ? o.index : -1,
+    // Findings on a whole unit follow those on its objectives.
+    objectiveIndex: o ? o.index : Number.MAX_SAFE_INTEGER,
   };
 }
 
