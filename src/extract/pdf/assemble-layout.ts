@@ -67,7 +67,8 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
       blocks: blocks.map((b) => b.block),
     };
   });
-  noteTextless(raws, messages);
+  // Lines and tables hold every body word (header/footer words were taken out).
+  noteTextless(raws, work.map((w) => w.lines.length + w.tables.length === 0), messages);
   return { format: "pdf", pageCount: raws.length, pages, messages };
 }
 
@@ -148,20 +149,24 @@ function toLine(l: Line, page: number): TextLine {
   };
 }
 
-/** Pages without any text: scanned images or pages pdf.js could not read. */
-function noteTextless(raws: RawPage[], messages: ReaderMessage[]): void {
-  const noText = raws.filter((r) => r.words.length === 0);
-  const wholeDoc = noText.length === raws.length;
-  for (const r of noText) {
-    if (messages.some((m) => m.page === r.number && m.code === "UNREADABLE")) continue;
-    if (!wholeDoc && r.graphics.imageCount === 0) continue; // an intentionally blank page
+/**
+ * Pages whose body has no text: a scanned image (only running headers/footers,
+ * if any, are text) or, when the whole document has no text, every page.
+ * An intentionally blank page (no image) is not flagged.
+ */
+function noteTextless(raws: RawPage[], bodyless: boolean[], messages: ReaderMessage[]): void {
+  const wholeDoc = raws.every((r) => r.words.length === 0);
+  raws.forEach((r, i) => {
+    if (!bodyless[i]) return;
+    if (messages.some((m) => m.page === r.number && m.code === "UNREADABLE")) return;
+    if (!wholeDoc && r.graphics.imageCount === 0) return;
     messages.push({
       code: "UNREADABLE",
       severity: "error",
-      reason: r.graphics.imageCount > 0 ? "page has no text layer, only images (scanned? OCR it first)" : "page has no text",
+      reason: r.graphics.imageCount > 0 ? "page has no text layer in its body, only images (scanned? OCR it first)" : "page has no text",
       page: r.number,
       table: null,
       source: SOURCE,
     });
-  }
+  });
 }

@@ -56,13 +56,22 @@ function columnsFit(t: PageTable, u: PageTable, s: PdfSettings): boolean {
   return matchFraction(t.colX, u.colX, s.stitchColumnTolerance) >= s.stitchColumnMatch || t.cols === u.cols;
 }
 
-function rowKey(cells: Cell[], row: number): string {
+function rowTexts(cells: Cell[], row: number): string[] {
   return cells
     .filter((c) => c.row === row)
     .sort((a, b) => a.col - b.col)
     .map((c) => c.text.replace(/\s+/g, " ").trim())
-    .filter((x) => x !== "")
-    .join("|");
+    .filter((x) => x !== "");
+}
+
+/**
+ * A repeated header row: the same non-empty cells, each equal to the first
+ * part's or cut short of it (a repeated header row can be drawn lower, its
+ * last wrapped line clipped).
+ */
+function repeatsRow(u: Cell[], uRow: number, t: Cell[], tRow: number): boolean {
+  const a = rowTexts(u, uRow), b = rowTexts(t, tRow);
+  return a.length > 0 && a.length === b.length && a.every((x, i) => x === b[i] || b[i]!.startsWith(x) || x.startsWith(b[i]!));
 }
 
 /** Folds u's rows into t (mutating t), re-gridding both on the union of column boundaries. */
@@ -88,7 +97,7 @@ export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
   let uCells = remap(u.cells, uX);
   // Drop the continuation's leading rows that repeat the table's header rows.
   let skip = 0;
-  while (skip < u.rows && skip < t.rows && rowKey(uCells, skip) !== "" && rowKey(uCells, skip) === rowKey(tCells, skip)) skip++;
+  while (skip < u.rows && skip < t.rows && repeatsRow(uCells, skip, tCells, skip)) skip++;
   uCells = uCells.filter((c) => c.row >= skip).map((c) => ({ ...c, row: c.row - skip + t.rows }));
   t.rowPages = [...t.rowPages, ...u.rowPages.slice(skip)];
   t.cells = fillGaps([...tCells, ...uCells], t.rowPages, union.length - 1);

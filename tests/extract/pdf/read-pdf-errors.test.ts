@@ -94,4 +94,15 @@ describe("pages without text", () => {
     );
     expect(doc.messages.map((m) => [m.code, m.page])).toEqual([["UNREADABLE", 2]]);
   });
+
+  it("a scanned sheet under a text running header is still flagged", async () => {
+    const head = draw.text(220, 810, 12, "AZIENDA SANITARIA") + draw.text(480, 30, 9, "Pagina 1 di 3");
+    const doc = await readPdf(
+      buildPdf([{ content: head + draw.text(50, 700, 10, "testo") }, { content: head + scanned }, { content: head + draw.text(50, 700, 10, "altro") }]),
+      "scan-under-header.pdf",
+      readerSettings(),
+    );
+    expect(doc.pages[1]!.header).toEqual(["AZIENDA SANITARIA"]);
+    expect(doc.messages.map((m) => [m.code, m.page])).toEqual([["UNREADABLE", 2]]);
+  });
 });

@@ -61,6 +61,17 @@ describe("stitching across a page break", () => {
     expect(doc.pages[1]!.blocks.map((b) => (b.kind === "line" ? b.text : b.id))).toEqual(["Fine della scheda"]);
   });
 
+  it("drops a repeated header row whose last wrapped line is clipped on the continuation", async () => {
+    const bytes = buildPdf([
+      { content: header(1, 2) + ruled(740, [["N.", "Prodotto intermedio atteso", "Note"], ...first]) },
+      { content: header(2, 2) + ruled(780, [["N.", "Prodotto intermedio", "Note"], ["33", "Attivita 33", "Valore 33"]]) },
+    ]);
+    const [t, ...more] = tablesOf(await readPdf(bytes, "clip.pdf", readerSettings()));
+    expect(more).toHaveLength(0);
+    expect(t!.rows).toBe(34);
+    expect(cellAt(t!, 33, 0)!.text).toBe("33");
+  });
+
   it("does not join when text sits between the table and the page bottom", async () => {
     const bytes = buildPdf([
       { content: header(1, 2) + ruled(740, [head, ...first.slice(0, 5)]) + draw.text(50, 500, 10, "Paragrafo dopo la tabella") },
