@@ -64,8 +64,10 @@ export async function readDocument(file: string, settings: Partial<ReaderSetting
   return { layout, format: layout.format, sha256, bytes: size };
 }
 
-/** UTF-8, falling back to Windows-1252 (old Word "Save as HTML" output). */
+/** UTF-16 when it has a BOM (Word's "Unicode" Save as HTML), else UTF-8, falling back to Windows-1252 (old Word "Save as HTML" output). */
 function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {

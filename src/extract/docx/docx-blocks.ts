@@ -219,6 +219,7 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
         col,
         // A cell's own w:shd (even white) overrides the table's; paragraph shading fills an unshaded cell.
         fill: w.child(tcPr, "shd") ? shading(ctx, w.child(tcPr, "shd")) : (paragraphShading(ctx, tc) ?? tableFill),
+        marked: crossed(ctx, tcPr),
       };
       if (vMerge === "restart") {
         open.set(col, cell);
@@ -250,6 +251,16 @@ function cellText(ctx: DocxContext, tc: Element, nested: Element[]): string {
   const lines: string[] = [];
   readBlocks(ctx, tc, { line: (l) => lines.push(l.text), table: (t) => nested.push(t) });
   return lines.join("\n");
+}
+
+/** A cell struck through by a diagonal border (w:tl2br / w:tr2bl) is a drawn mark, not text. */
+function crossed(ctx: DocxContext, tcPr: Element | undefined): boolean {
+  const borders = ctx.w.child(tcPr, "tcBorders");
+  return ["tl2br", "tr2bl"].some((side) => {
+    const el = ctx.w.child(borders, side);
+    const val = ctx.w.attr(el, "val");
+    return el !== undefined && val !== undefined && val !== "nil" && val !== "none";
+  });
 }
 
 function shading(ctx: DocxContext, shd: Element | undefined): string | null {

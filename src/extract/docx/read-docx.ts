@@ -41,7 +41,13 @@ export async function readDocx(bytes: Uint8Array, file: string, opts: ReaderSett
   if (!body) throw new DocumentError("corrupt", file, "is not a readable DOCX (the document part has no body)");
 
   const out = new DocxBodyReader(ctx);
-  out.read(body);
+  try {
+    out.read(body);
+  } catch (e) {
+    // Content controls or tables nested thousands deep: no word processor writes that.
+    if (e instanceof RangeError) throw new DocumentError("unsupported", file, "is not a usable DOCX (its elements are nested too deeply)");
+    throw e;
+  }
   const header = await regionLines(parts, rels, body, ctx, "header");
   const footer = await regionLines(parts, rels, body, ctx, "footer");
   const messages = [...out.messages, ...(await coverageCheck(bytes, out.blocks, ctx.hidden, opts))];
@@ -211,7 +217,7 @@ function wordCounts(text: string): Map<string, number> {
 }
 
 /** mammoth keeps hidden runs; we leave them out on purpose, so they count as read. */
-async function coverageCheck(bytes: Uint8Array, blocks: Block[], hidden: string[], opts: ReaderSettings): Promise<ReaderMessage[]> {
+export async function coverageCheck(bytes: Uint8Array, blocks: Block[], hidden: string[], opts: ReaderSettings): Promise<ReaderMessage[]> {
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { readDocx } from "../../../src/extract/docx/read-docx.js";
+import { coverageCheck, readDocx } from "../../../src/extract/docx/read-docx.js";
 import { readerSettings } from "../../../src/extract/settings.js";
 import { LayoutDocument, type TextLine } from "../../../src/extract/layout.js";
 import { DocumentError } from "../../../src/shared/errors.js";
@@ -194,5 +194,29 @@ describe("readDocx: the Luzzara sample", () => {
 
   it("matches the golden tables", async () => {
     expectTablesGolden(await docP, "tests/golden/docx/luzzara-2024.tables.json");
+  });
+});
+
+describe("readDocx: marks and safety nets", () => {
+  it("marks a cell crossed by diagonal borders", async () => {
+    const doc = await read({
+      body: tbl(tr(tc(para("a")) + tc("", `<w:tcBorders><w:tl2br w:val="single" w:sz="4"/><w:tr2bl w:val="single" w:sz="4"/></w:tcBorders>`) +
+        tc("", `<w:tcBorders><w:tl2br w:val="nil"/></w:tcBorders>`))),
+    });
+    expect(allTables(doc)[0]!.cells.map((c) => c.marked)).toEqual([false, true, false]);
+  });
+
+  it("warns when mammoth finds body words the layout lacks, and counts hidden runs as read", async () => {
+    const bytes = await makeDocx({ body: para("alfa beta gamma delta epsilon") + `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>nascosto testo</w:t></w:r></w:p>` });
+    const doc = await readDocx(bytes, "x.docx", opts);
+    expect(doc.messages).toEqual([]);
+    const lost = await coverageCheck(bytes, [], [], opts);
+    expect(lost.map((m) => m.code)).toEqual(["docx-text-dropped"]);
+    expect(lost[0]!.reason).toMatch(/7 of 7 words/);
+  });
+
+  it("refuses absurdly deep nesting with a DocumentError", async () => {
+    const deep = "<w:sdt><w:sdtContent>".repeat(20000) + para("x") + "</w:sdtContent></w:sdt>".repeat(20000);
+    expect(await kindOf(read({ body: deep }))).toBe("unsupported");
   });
 });
