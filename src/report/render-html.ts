@@ -240,7 +240,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
       ? `Consistency report: ${first.organization ?? "unknown body"} ${first.year ?? ""}`.trim()
       : `Consistency report: ${plural(report.plans.length, "plan", "plans")}`;
   const unreadable = report.unreadable.length
-    ? `<section class="plan"><h3>Unreadable input</h3><ul>${report.unreadable.map((u) => `<li><code>${esc(u.file)}</code>: ${esc(u.reason)}</li>`).join("")}</ul></section>`
+    ? `<section class="plan unreadable"><h3>Unreadable input</h3><ul>${report.unreadable.map((u) => `<li><code>${esc(u.file)}</code>: ${esc(u.reason)}</li>`).join("")}</ul></section>`
     : "";
   return (
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +

@@ -117,6 +117,26 @@ describe("piao check FILE…", () => {
   });
 });
 
+describe("piao check on documents", () => {
+  it("extracts a PDF and links its findings to its pages; an encrypted PDF is one line and exit 2", () => {
+    const pdf = path.join(dir, "plans", "borgoverde-2024.pdf");
+    mkdirSync(path.dirname(pdf));
+    copyFileSync(path.join(repoRoot, "fixtures/borgoverde-2024/borgoverde-2024.pdf"), pdf);
+    const encrypted = path.join(repoRoot, "fixtures/bad/encrypted.pdf");
+    const out = path.join(dir, "out", "report.html");
+    const r = piao(["plans/borgoverde-2024.pdf", encrypted, "--format", "html", "--out", out], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`piao: ${encrypted}: is encrypted (password-protected)\n`);
+    const $ = cheerio.load(readFileSync(out, "utf8"));
+    expect($("h2").first().text()).toContain("Comune di Borgoverde");
+    const links = $("li.finding a.page").map((_, a) => $(a).attr("href")).get();
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^\.\.\/plans\/borgoverde-2024\.pdf#page=\d+$/);
+    expect($("section.plan:not(.unreadable)")).toHaveLength(1);
+    expect($("section.unreadable").text()).toContain(`${encrypted}: is encrypted (password-protected)`);
+  });
+});
+
 describe("piao check --db", () => {
   function makeDb(plans: PlanExport[]): string {
     const file = path.join(dir, "piao.sqlite");
