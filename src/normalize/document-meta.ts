@@ -35,19 +35,29 @@ export function parseOrganization(line: string): string | null {
   return bodyCase(name);
 }
 
+/**
+ * The first body named in the lines. A name written in mixed case wins over one
+ * in capitals (a running header often spells the name out in capitals, the
+ * text as the body uses it); a locator ("Provincia di …") only when nothing else.
+ */
 export function findOrganization(lines: ReadonlyArray<string>): string | null {
-  let fallback: string | null = null;
+  let capitals: string | null = null;
+  let locator: string | null = null;
   for (const line of lines) {
     const org = parseOrganization(line);
     if (!org) continue;
     const type = org.split(/\s+/)[0] ?? "";
     if (LOCATOR.test(type)) {
-      fallback ??= org;
+      locator ??= org;
+      continue;
+    }
+    if (isAllCaps(cleanInline(line).split(/\s*[(–—,;]/)[0] ?? "")) {
+      capitals ??= org;
       continue;
     }
     return org;
   }
-  return fallback;
+  return capitals ?? locator;
 }
 
 const YEAR_CONTEXT =

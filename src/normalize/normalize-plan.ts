@@ -33,14 +33,12 @@ const RULES: ReadonlyArray<Rule> = [
   noIndicators,
   phaseNoMonths,
   paymentTimesWeight,
-  intersectoralDrift,
 ];
 
 /** Lines that name the body and the year: running headers, then the first pages' lines. */
 function metaLines(layout: LayoutDocument, settings: NormalizeSettings): string[] {
   const lines: string[] = [];
   const pages = layout.pages.slice(0, settings.metaPages);
-  for (const p of pages) lines.push(...p.header);
   for (const p of pages) {
     let n = 0;
     for (const b of p.blocks) {
@@ -50,7 +48,7 @@ function metaLines(layout: LayoutDocument, settings: NormalizeSettings): string[
       if (p.number === null && ++n > settings.metaBlocks) break;
     }
   }
-  for (const p of pages) lines.push(...p.footer);
+  for (const p of pages) lines.push(...p.header, ...p.footer);
   return lines;
 }
 
@@ -137,8 +135,11 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
   }
   for (const info of infos) info.unit.objectives = info.objectives.map((o) => o.objective);
   const ctx: RuleContext = { units: infos, settings, readerMessages: layout.messages };
-  const drafts: AnomalyDraft[] = [...unreadable(ctx)];
+  const drafts: AnomalyDraft[] = [];
   RULES.forEach((rule) => drafts.push(...rule(ctx)));
+  // Findings across units follow a unit's own; what the reader could not read comes last.
+  for (const d of intersectoralDrift(ctx)) drafts.push({ ...d, objectiveIndex: Number.MAX_SAFE_INTEGER });
+  drafts.push(...unreadable(ctx).map((d) => ({ ...d, unitIndex: Number.MAX_SAFE_INTEGER })));
   const rank = new Map(drafts.map((d, i) => [d, i]));
   drafts.sort((a, b) => a.unitIndex - b.unitIndex || a.objectiveIndex - b.objectiveIndex || rank.get(a)! - rank.get(b)!);
   const anomalies: Anomaly[] = drafts.map(({ code, severity, unit, objective, message, page }) => ({ code, severity, unit, objective, message, page }));

@@ -39,7 +39,8 @@ export interface DocumentRead {
   sheets: SheetRead[];
 }
 
-const SUMMARY_HEADING = /^(?:scheda\s+sintetica|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|riepilogo\s+obiettivi|elenco\s+obiettivi)/i;
+const SUMMARY_HEADING =
+  /^(?:scheda\s+sintetica|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|riepilogo\s+(?:degli\s+)?obiettivi|elenco\s+(?:degli\s+)?obiettivi|scheda\s+di\s+budget|obiettivi\s+assegnati)/i;
 /** Lines kept above a summary table when no summary heading line was seen. */
 const HEADING_LINES_WITHOUT_TITLE = 4;
 

@@ -165,8 +165,8 @@ export interface UnitHeading {
 }
 
 const HEADING_NOISE =
-  /^(?:scheda\s+sintetica|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|(?:obiettivi|anno|esercizio|annualit[aà]|periodo)\b[^\n]{0,40}\b(?:19|20)\d{2}\b|piano\b|comune\s+di|unione\b|provincia\s+di|regione\b|citt[aà]\s+di|pag(?:ina|\.)?\s*\d|\d+\s*$|allegato)/i;
-const MANAGER_LINE = /^(?:responsabile|resp\.|dirigente|p\.\s?o\.|e\.\s?q\.|titolare\s+p\.?\s?o\.?)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*[:\-–]?\s*(.*)$/i;
+  /^(?:scheda\s+sintetica|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|scheda\s+di\s+budget|obiettivi\s+assegnati|riepilogo|elenco\s+(?:degli\s+)?obiettivi|(?:obiettivi|anno|esercizio|annualit[aà]|periodo)\b[^\n]{0,40}\b(?:19|20)\d{2}\b|piano\b|comune\s+di|unione\b|provincia\s+di|regione\b|citt[aà]\s+di|pag(?:ina|\.)?\s*\d|\d+\s*$|allegato)/i;
+const MANAGER_LINE = /^(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.|titolare\s+p\.?\s?o\.?)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*[:\-–]?\s*(.*)$/i;
 const UNIT_LINE = /^(?:area|settore|servizio|servizi|ufficio|direzione|dipartimento|struttura|u\.?\s?o\.?\s?c?\.?)\s*:\s*(.+)$/i;
 
 /** The unit heading from the text lines printed above a summary table. */
@@ -189,7 +189,7 @@ export function readUnitHeading(lines: ReadonlyArray<string>): UnitHeading {
     }
     if (HEADING_NOISE.test(line)) {
       // "SCHEDA SINTETICA OBIETTIVI – SERVIZI AL CITTADINO": keep what follows a dash.
-      const rest = /^(?:scheda\s+sintetica|sintesi)[^–—\-:]*[–—\-:]\s*(.+)$/i.exec(line);
+      const rest = /^(?:scheda\s+sintetica|sintesi|scheda\s+di\s+budget)[^–—\-:]*[–—\-:]\s*(.+)$/i.exec(line);
       if (rest?.[1] && !HEADING_NOISE.test(rest[1])) nameLines.push(rest[1]);
       continue;
     }

@@ -39,7 +39,7 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "weight", re: /peso\s+(?:dell['’]\s*|del\s+)?obiettivo\s*(?:\(?%\)?)?\s*:?|pesatura\s*:?|peso\s*:/iu, scope: "line" },
   { field: "area", re: /(?:area|settore|servizi?|ufficio|u\.\s?o\.|direzione|dipartimento|struttura|centro\s+di\s+responsabilit[aà]|cdr)\s*:/iu, scope: "line" },
   { field: "resources", re: /risorse\s*:/iu, scope: "inline" },
-  { field: "manager", re: /(?:responsabile|resp\.|dirigente|p\.\s?o\.|e\.\s?q\.)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*:/iu, scope: "line" },
+  { field: "manager", re: /(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*:/iu, scope: "line" },
   { field: "projectManager", re: /project\s+manager\s*:?/iu, scope: "inline" },
   { field: "duration", re: /annuale\s*\/\s*plurienn(?:\.|ale)?\s*:?|durata\s*:/iu, scope: "inline" },
   { field: "endYear", re: /(?:anno\s+di\s+)?prev(?:\.|isione|isto|ista)?\s*(?:(?:19|20)\d{2}\s*)?(?:di\s+)?conclusione\s*:?/iu, scope: "inline" },
