@@ -127,57 +127,79 @@ interface Gathered {
   unreadable: Unreadable[];
 }
 
+/** The database opened read-only, or the reason it cannot be used. */
+function openDb(file: string): Db | Unreadable {
+  if (!existsSync(file)) return { file, reason: "cannot open database: no such file" };
+  try {
+    return openReadOnly(file);
+  } catch (e) {
+    // StoreError messages start with the file name and say "cannot open database" already.
+    const reason = reasonOf(e).replace(`${file}: `, "");
+    return { file, reason: reason.startsWith("cannot open database") ? reason : `cannot open database: ${reason}` };
+  }
+}
+
+function fromDb(db: Db, dbFile: string, args: CheckArgs, g: Gathered): void {
+  try {
+    g.inputs = plansFromDb(db, { organization: args.organization, year: args.year });
+  } catch (e) {
+    g.unreadable.push({ file: dbFile, reason: `not a piao database: ${reasonOf(e)}` });
+    return;
+  }
+  // Stored paths are relative to where `piao import` ran: here, or beside the database.
+  const bases = [process.cwd(), path.dirname(path.resolve(dbFile))];
+  g.sources = g.inputs.map((i) => ({ path: i.plan.source.path, bases }));
+  if (g.inputs.length === 0) process.stderr.write(`piao check: no current plan in ${dbFile} matches ${describeFilter(args)}\n`);
+}
+
+async function fromFile(file: string, db: Db | undefined, args: CheckArgs, g: Gathered): Promise<void> {
+  const isExport = file.toLowerCase().endsWith(".json");
+  let plan: PlanExport;
+  try {
+    plan = isExport
+      ? readPlanExport(file)
+      : (await extractPlan(file, args.expectedTotal ? { normalize: { expectedTotal: args.expectedTotal } } : {})).plan;
+  } catch (e) {
+    g.unreadable.push(unreadableOf(file, e));
+    return;
+  }
+  let previous: PlanInput["previous"] = null;
+  if (db) {
+    try {
+      previous = previousFromDb(db, plan);
+    } catch (e) {
+      g.unreadable.push({ file: args.db!, reason: `not a piao database: ${reasonOf(e)}` });
+    }
+  }
+  g.inputs.push({ plan, previous });
+  // An export names its source relative to itself (as `piao extract x.pdf > x.json` beside it would).
+  g.sources.push(
+    isExport
+      ? { path: plan.source.path, bases: [path.dirname(path.resolve(file)), process.cwd()] }
+      : { path: file, bases: [process.cwd()] },
+  );
+}
+
 async function gather(args: CheckArgs): Promise<Gathered> {
   const g: Gathered = { inputs: [], sources: [], unreadable: [] };
   let db: Db | undefined;
   if (args.db) {
-    if (!existsSync(args.db)) {
-      g.unreadable.push({ file: args.db, reason: "cannot open database: no such file" });
-      return g;
-    }
-    try {
-      db = openReadOnly(args.db);
-    } catch (e) {
-      // StoreError messages start with the file name and say "cannot open database" already.
-      const reason = reasonOf(e).replace(`${args.db}: `, "");
-      g.unreadable.push({ file: args.db, reason: reason.startsWith("cannot open database") ? reason : `cannot open database: ${reason}` });
-      return g;
-    }
+    const opened = openDb(args.db);
+    if ("reason" in opened) g.unreadable.push(opened);
+    else db = opened;
   }
   try {
-    if (args.files.length === 0 && db) {
-      try {
-        g.inputs = plansFromDb(db, { organization: args.organization, year: args.year });
-      } catch (e) {
-        g.unreadable.push({ file: args.db!, reason: `not a piao database: ${reasonOf(e)}` });
-        return g;
-      }
-      const bases = [process.cwd(), path.dirname(path.resolve(args.db!))];
-      g.sources = g.inputs.map((i) => ({ path: i.plan.source.path, bases }));
-      if (g.inputs.length === 0) process.stderr.write(`piao check: no current plan in ${args.db} matches ${describeFilter(args)}\n`);
-    }
-    for (const file of args.files) {
-      try {
-        const isExport = file.toLowerCase().endsWith(".json");
-        const plan = isExport
-          ? readPlanExport(file)
-          : (await extractPlan(file, args.expectedTotal ? { normalize: { expectedTotal: args.expectedTotal } } : {})).plan;
-        let previous: PlanInput["previous"] = null;
-        if (db) previous = previousFromDb(db, plan);
-        g.inputs.push({ plan, previous });
-        // An export names its source relative to itself (as `piao extract x.pdf > x.json` beside it would).
-        g.sources.push(
-          isExport
-            ? { path: plan.source.path, bases: [path.dirname(path.resolve(file)), process.cwd()] }
-            : { path: file, bases: [process.cwd()] },
-        );
-      } catch (e) {
-        g.unreadable.push(unreadableOf(file, e));
-      }
+    if (args.files.length === 0) {
+      if (db) fromDb(db, args.db!, args, g);
+    } else {
+      // Without the database the files are still reported, only without the previous year.
+      for (const file of args.files) await fromFile(file, db, args, g);
     }
   } finally {
     db?.close();
   }
+  // One line per unusable input, even if it failed for several plans.
+  g.unreadable = g.unreadable.filter((u, i) => g.unreadable.findIndex((v) => v.file === u.file && v.reason === u.reason) === i);
   return g;
 }
 

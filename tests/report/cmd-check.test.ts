@@ -177,6 +177,16 @@ describe("piao check --db", () => {
     expect(Report.parse(JSON.parse(r.stdout)).plans[0]!.changes?.counts.added).toBe(3);
   });
 
+  it("FILE… with an unusable --db: the files are still reported, without changes, exit 2", () => {
+    const { current } = yearPair();
+    const missing = path.join(dir, "nope.sqlite");
+    const r = piao([writeExport("current.json", current), "--db", missing, "--format", "json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`piao: ${missing}: cannot open database: no such file\n`);
+    const report = Report.parse(JSON.parse(r.stdout));
+    expect(report.plans.map((p) => [p.organization, p.changes])).toEqual([["Comune di Prova", null]]);
+  });
+
   it("no matching plan: an empty report and a note, exit 0", () => {
     const db = makeDb([everyCodePlan()]);
     const r = piao(["--db", db, "--organization", "Comune di Nessuno", "--format", "json"]);
