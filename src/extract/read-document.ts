@@ -11,6 +11,7 @@ import { readPdf } from "./pdf/read-pdf.js";
 import { readDocx } from "./docx/read-docx.js";
 import { readHtml } from "./html/read-html.js";
 import { readText } from "./text/read-text.js";
+import { decodeWindows1252 } from "./common/windows-1252.js";
 import { readerSettings, type ReaderSettings } from "./settings.js";
 
 export interface ReadResult {
@@ -71,6 +72,6 @@ function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }

@@ -132,7 +132,17 @@ function tableRows(table: Element): Element[] {
       rows.push(...childrenNamed(child, "tr"));
     }
   }
-  return rows;
+  return rows.filter((tr) => !isSpacerRow(tr));
+}
+
+/**
+ * Word's "Save as HTML" ends tables whose columns do not line up with a
+ * zero-height row of empty cells (inside `<![if !supportMisalignedColumns]>`)
+ * that only fixes column widths: not content.
+ */
+function isSpacerRow(tr: Element): boolean {
+  if (tr.attribs["height"]?.trim() !== "0") return false;
+  return cellsOf(tr).every((td) => td.children.every((c) => c.type !== "text" || c.data.trim() === "") && !td.children.some((c) => c.type === "tag"));
 }
 
 function cellsOf(tr: Element): Element[] {
