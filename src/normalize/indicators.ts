@@ -18,7 +18,7 @@ export function splitIndicators(raw: string, opts: SplitOptions = { paragraphLin
   const text = squeeze(stripHtml(raw));
   if (isBlankValue(text)) return [];
   const items: string[] = [];
-  for (const paragraph of text.split(/\n{2,}/)) {
+  for (const paragraph of stripListNumbers(text).split(/\n{2,}/)) {
     let current: string | null = null;
     for (const line of paragraph.split("\n")) {
       for (const piece of splitInline(line)) {
@@ -36,6 +36,21 @@ export function splitIndicators(raw: string, opts: SplitOptions = { paragraphLin
     if (current !== null) items.push(current);
   }
   return items.map((i) => i.replace(/\s+/g, " ").trim()).filter((i) => !isBlankValue(i));
+}
+
+/**
+ * Lines numbered 1, 2, 3… in sequence (an HTML or Word list rendered as text,
+ * "1.100% delle pratiche", "2.Tempo medio…") lose their numbers even when no
+ * space follows the dot.
+ */
+function stripListNumbers(text: string): string {
+  const lines = text.split("\n");
+  const filled = lines.filter((l) => l.trim() !== "");
+  if (filled.length < 2) return text;
+  const nums = filled.map((l) => /^\s*(\d{1,2})[.)]\s*(?=\S)/.exec(l));
+  const inSequence = nums.every((m, i) => m !== null && Number(m[1]) === i + 1);
+  if (!inSequence) return text;
+  return lines.map((l) => l.replace(/^\s*\d{1,2}[.)]\s*/, "")).join("\n");
 }
 
 interface Piece {

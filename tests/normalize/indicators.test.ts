@@ -23,6 +23,13 @@ describe("splitIndicators", () => {
       "Svolgimento di almeno 2 incontri",
     ]);
   });
+  it("drops list numbers glued to the text when the lines count 1, 2, 3", () => {
+    expect(splitIndicators("1.100% delle pratiche\n2.Tempo medio entro 60 giorni", { paragraphLines: true })).toEqual([
+      "100% delle pratiche",
+      "Tempo medio entro 60 giorni",
+    ]);
+    expect(splitIndicators("1.5 milioni di euro investiti", { paragraphLines: true })).toEqual(["1.5 milioni di euro investiti"]);
+  });
   it("splits bullets and <li> lines", () => {
     expect(splitIndicators("• Primo indicatore\n• Secondo indicatore")).toEqual(["Primo indicatore", "Secondo indicatore"]);
     expect(splitIndicators("<ul><li>Uno</li><li>Due</li></ul>")).toEqual(["Uno", "Due"]);

@@ -50,7 +50,6 @@ describe("normalizePlan", () => {
       { file },
     );
     expect(codes(plan)).toEqual([
-      "WEIGHT_TOTAL:Servizi sociali:-",
       "WEIGHT_MISMATCH:Servizi sociali:1",
       "PHASE_NO_MONTHS:Servizi sociali:1",
       "UNIT_MISMATCH:Servizi sociali:2",
@@ -60,6 +59,7 @@ describe("normalizePlan", () => {
       "PAYMENT_TIMES_WEIGHT:Servizi sociali:3",
       "ORPHAN_DETAIL:Servizi sociali:9",
       "NO_INDICATORS:Servizi sociali:9",
+      "WEIGHT_TOTAL:Servizi sociali:-",
     ]);
     const m = plan.anomalies.find((a) => a.code === "WEIGHT_MISMATCH")!;
     expect(m.message).toBe("Servizi sociali, obiettivo 1: peso 50 nella scheda sintetica ma 40 nella scheda obiettivo.");
@@ -116,8 +116,8 @@ describe("normalizePlan", () => {
       "MISSING_DETAIL:Settore uno:1",
       "MISSING_DETAIL:Settore uno:2",
       "MISSING_DETAIL:Settore due:1",
-      "INTERSECTORAL_DRIFT:Settore due:1",
       "MISSING_DETAIL:Settore due:2",
+      "INTERSECTORAL_DRIFT:Settore due:1",
     ]);
   });
 
@@ -127,8 +127,8 @@ describe("normalizePlan", () => {
     if (t.kind === "table") Object.assign(t, { page: 1, rowPages: t.rowPages.map(() => 1) });
     layout.messages.push({ code: "UNREADABLE", severity: "error", reason: "pagina 2: nessun testo estraibile (scansione?)", page: 2, table: null, source: "pdf" });
     const plan = normalizePlan(layout, { file, expectedTotal: 30 });
-    expect(codes(plan)).toEqual(["UNREADABLE:-:-", "MISSING_DETAIL:Area x:1"]);
-    expect(plan.anomalies[1]!.page).toBe(1);
+    expect(codes(plan)).toEqual(["MISSING_DETAIL:Area x:1", "UNREADABLE:-:-"]);
+    expect(plan.anomalies[0]!.page).toBe(1);
   });
 
   it("reads a summary split into two tables and a sheet whose labels are split across cells", () => {
