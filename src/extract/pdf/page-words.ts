@@ -126,7 +126,11 @@ function joinTouching(pieces: Word[], s: PdfSettings): Word[] {
     while (j < upright.length && upright[j]!.baseline - first.baseline <= s.lineBaselineEm * first.size * 0.5) j++;
     const group = upright.slice(i, j).sort((a, b) => a.x0 - b.x0);
     let cur: Word | null = null;
+    let last: Word | null = null;
     for (const w of group) {
+      // Text painted twice at (almost) the same place: fake bold or a producer's shadow.
+      if (last && last.text === w.text && Math.abs(last.x0 - w.x0) <= s.wordJoinEm * w.size && Math.abs(last.baseline - w.baseline) <= s.wordJoinEm * w.size) continue;
+      last = w;
       const gap = cur ? w.x0 - cur.x1 : Infinity;
       if (cur && gap <= s.wordJoinEm * Math.min(cur.size, w.size) && gap >= -0.5 * w.size) {
         const prev: Word = cur;

@@ -46,7 +46,9 @@ export async function readRawPage(doc: PDFDocumentProxy, number: number, s: PdfS
       s,
     );
     const graphics = readPageGraphics(ops, transform, s);
-    return { number, width: vp.width, height: vp.height, words, graphics };
+    // Text placed off the page (outside the crop box) is not shown: leave it out.
+    const onPage = words.filter((w) => w.x1 > 0 && w.x0 < vp.width && w.bottom > 0 && w.top < vp.height);
+    return { number, width: vp.width, height: vp.height, words: onPage, graphics };
   } finally {
     page.cleanup();
   }

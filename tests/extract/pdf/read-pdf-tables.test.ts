@@ -83,3 +83,30 @@ describe("ruled tables", () => {
     expect(nums.every((n) => Math.round(n * 100) / 100 === n)).toBe(true);
   });
 });
+
+describe("producer variants", () => {
+  /** A 2x3 grid as in camelot's foo.pdf: thin eoFill rectangles under a 0.1-scale CTM. */
+  it("reads rulings drawn as thin filled rectangles under a scaled CTM", async () => {
+    let c = "q 0.1 0 0 0.1 0 0 cm 0 0 0 rg\n";
+    for (const y of [7000, 6800, 6600]) c += `1000 ${y - 2.4} 3000 4.8 re\n`;
+    for (const x of [1000, 2000, 3000, 4000]) c += `${x - 2.4} 6600 4.8 400 re\n`;
+    c += "f* Q\n"; // one eoFill path with seven rectangle subpaths
+    c += draw.text(105, 686, 9, "Fase") + draw.text(205, 686, 9, "Inizio") + draw.text(305, 686, 9, "Fine");
+    c += draw.text(105, 666, 9, "Analisi") + draw.text(205, 666, 9, "Gen") + draw.text(305, 666, 9, "Mar");
+    const doc = await readPdf(buildPdf([{ content: c }]), "foo-like.pdf", readerSettings());
+    const [t] = tablesOf(doc);
+    expect([t!.rows, t!.cols]).toEqual([2, 3]);
+    expect(t!.bbox).toEqual({ x0: 100, y0: 142, x1: 400, y1: 182 });
+    expect(t!.cells.map((x) => x.text)).toEqual(["Fase", "Inizio", "Fine", "Analisi", "Gen", "Mar"]);
+  });
+
+  it("ignores text painted twice in the same place (fake bold) and text outside the page", async () => {
+    let c = draw.grid([50, 150, 250], [700, 680, 660]);
+    c += draw.text(53, 686, 9, "Fase") + draw.text(53.2, 686, 9, "Fase") + draw.text(153, 686, 9, "Mese");
+    c += draw.text(53, 666, 9, "Uno") + draw.text(153, 666, 9, "Gen");
+    c += draw.text(-300, 500, 9, "fuori pagina");
+    const doc = await readPdf(buildPdf([{ content: c }]), "dup.pdf", readerSettings());
+    expect(tablesOf(doc)[0]!.cells.map((x) => x.text)).toEqual(["Fase", "Mese", "Uno", "Gen"]);
+    expect(doc.pages[0]!.blocks).toHaveLength(1);
+  });
+});
