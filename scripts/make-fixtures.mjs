@@ -121,6 +121,7 @@ async function main() {
       fs.copyFileSync(pdfs[i], path.join(dir, pdfName));
       stabilizePdf(path.join(dir, pdfName));
       const pages = findPages(spec, path.join(dir, pdfName));
+      checkPromises(spec, pages);
       const about = spec.about;
       const feats = spec.features ?? [];
       const add = (file, format, extra, pageCount) =>
@@ -150,6 +151,15 @@ async function main() {
     writeManifest(entries, bad, only.length > 0);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** A spec's features that depend on where LibreOffice breaks pages are checked, not assumed. */
+function checkPromises(spec, pages) {
+  const sheets = spec.units.flatMap((u) => u.sheets).filter((s) => !s.scanned);
+  if ((spec.features ?? []).includes("phases-cross-page-break")) {
+    const crossing = sheets.some((s) => s.phases.some((ph) => pages.phase.get(ph) !== pages.sheet.get(s)));
+    if (!crossing) throw new Error(`${spec.id}: promises a phases table crossing a page break, but none does`);
   }
 }
 
