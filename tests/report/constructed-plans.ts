@@ -9,7 +9,7 @@ import type { Anomaly, DetailSheet, Objective, Phase, PlanExport, Unit } from ".
 
 export const sha = (n: number) => n.toString(16).padStart(64, "0");
 
-export function phase(number: number, description: string, months: string[], responsible: string | null = null): Phase {
+export function phase(number: number | null, description: string, months: string[], responsible: string | null = null): Phase {
   return { number, description, responsible, output: null, months };
 }
 
