@@ -24,6 +24,8 @@ export const PdfSettings = z.object({
   shadedCoverage: z.number().min(0).max(1).default(0.5),
   /** A filled shape or diagonal no larger than this (both sides) can be a drawn mark. */
   markMaxSize: z.number().positive().default(20),
+  /** More rulings than this on a page (a drawing, a map) and no ruled tables are sought there. */
+  maxRulings: z.number().int().positive().default(4000),
   /** Cells smaller than this on a side are not cells (double borders). */
   minCellSize: z.number().nonnegative().default(2),
   /** Two words on one line with a gap up to this many em are written without a space. */

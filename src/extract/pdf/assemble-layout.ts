@@ -73,7 +73,19 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
 }
 
 function pageTables(raw: RawPage, words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
-  const grids = findLatticeGrids(mergeRulings(raw.graphics.rulings, s), s).filter((g) => g.cells.length >= 2);
+  const merged = mergeRulings(raw.graphics.rulings, s);
+  if (merged.h.length + merged.v.length > s.maxRulings) {
+    messages.push({
+      code: "TABLE_SKIPPED",
+      severity: "warning",
+      reason: `page has ${merged.h.length + merged.v.length} ruling lines (more than ${s.maxRulings}): read as a drawing, no ruled tables sought`,
+      page: raw.number,
+      table: null,
+      source: SOURCE,
+    });
+    return { tables: [], rest: words };
+  }
+  const grids = findLatticeGrids(merged, s).filter((g) => g.cells.length >= 2);
   const used = new Set<number>();
   const tables: PageTable[] = [];
   for (const g of grids) {

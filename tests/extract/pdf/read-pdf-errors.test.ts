@@ -106,3 +106,13 @@ describe("pages without text", () => {
     expect(doc.messages.map((m) => [m.code, m.page])).toEqual([["UNREADABLE", 2]]);
   });
 });
+
+describe("pages that are drawings", () => {
+  it("a page with more rulings than maxRulings is not searched for ruled tables, with a warning", async () => {
+    let c = draw.text(50, 800, 10, "Planimetria");
+    for (let i = 0; i < 60; i++) c += draw.line(50, 100 + i * 10, 550, 100 + i * 10, 0.2) + draw.line(50 + i * 8, 100, 50 + i * 8, 700, 0.2);
+    const doc = await readPdf(buildPdf([{ content: c }]), "map.pdf", readerSettings({ pdf: { maxRulings: 100 } }));
+    expect(doc.pages[0]!.blocks.map((b) => b.kind)).toEqual(["line"]);
+    expect(doc.messages.map((m) => [m.code, m.severity, m.page])).toEqual([["TABLE_SKIPPED", "warning", 1]]);
+  });
+});

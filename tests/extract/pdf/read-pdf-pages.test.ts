@@ -130,6 +130,34 @@ describe("borderless (stream) tables", () => {
     expect(lines).toEqual(["Fasi e tempi del progetto", "Il presente cronoprogramma potra essere aggiornato in corso d'anno."]);
   });
 
+  it("separates a dense 12-month borderless grid into 12 columns with marks under their months", async () => {
+    const months = ["Gen", "Feb", "Mar", "Apr", "Mag", "Giu", "Lug", "Ago", "Set", "Ott", "Nov", "Dic"];
+    const mx = (k: number) => 250 + 20 * k;
+    let c = draw.text(50, 730, 7, "N.", true) + draw.text(70, 730, 7, "Descrizione fase", true);
+    months.forEach((m, k) => (c += draw.text(mx(k) + 3, 730, 7, m, true)));
+    const rows: [string, string, number[]][] = [
+      ["1", "Rilevazione dei fabbisogni", [0, 1, 2]],
+      ["2", "Erogazione dei corsi", [3, 4, 5, 6, 7, 8]],
+      ["3", "Valutazione finale", [11]],
+    ];
+    rows.forEach(([n, d, ms], i) => {
+      const y = 715 - i * 12;
+      c += draw.text(50, y, 8, n) + draw.text(70, y, 8, d);
+      for (const k of ms) c += draw.text(mx(k) + 7, y, 8, "x");
+    });
+    const doc = await readPdf(buildPdf([{ content: c }]), "dense.pdf", readerSettings());
+    const [t] = tablesOf(doc);
+    expect(t!.method).toBe("stream");
+    expect([t!.rows, t!.cols]).toEqual([4, 14]);
+    expect(Array.from({ length: 12 }, (_, k) => cellAt(t!, 0, 2 + k)!.text)).toEqual(months);
+    rows.forEach(([n, d, ms], i) => {
+      expect(cellAt(t!, i + 1, 0)!.text).toBe(n);
+      expect(cellAt(t!, i + 1, 1)!.text).toBe(d);
+      const marked = Array.from({ length: 12 }, (_, k) => k).filter((k) => cellAt(t!, i + 1, 2 + k)!.text === "x");
+      expect(marked).toEqual(ms);
+    });
+  });
+
   it("marks shaded month cells of a borderless Gantt", async () => {
     const cols = [50, 200, 230, 260, 290];
     let c = "";
