@@ -8,9 +8,9 @@
  *
  * Word's "Save as HTML" quirks handled here: `<o:p>` (an inline element),
  * conditional comments (parsed as comments, so their content vanishes), list
- * markers wrapped in `<![if !supportLists]>` (dropped unless they are a number
- * or letter, since the bullet glyph is Word's rendering, not the author's text)
- * and `mso-hide:all` / `display:none` content.
+ * markers wrapped in `<![if !supportLists]>` (dropped: bullets and numbers are
+ * Word's rendering, not the author's text, as in DOCX list paragraphs) and
+ * `mso-hide:all` / `display:none` content.
  */
 import type { AnyNode, Element } from "domhandler";
 import { INLINE_ONLY, type StyleSheet } from "./style-sheet.js";
@@ -109,13 +109,8 @@ export function walkChildren(node: AnyNode, style: Style, out: LineCollector, op
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as AnyNode;
     if (child.type === "comment" && /^\[if !supportLists\]/i.test(child.data)) {
-      // Word's rendered list marker: keep "1." / "a)", drop bullet glyphs.
-      const end = findEndif(children, i + 1);
-      const marker = new LineCollector();
-      for (let k = i + 1; k < end; k++) walkNode(children[k] as AnyNode, style, marker, { sheet: opts.sheet }, depth + 1);
-      const text = marker.take().map((l) => l.text).join(" ");
-      if (/[\p{L}\p{N}]/u.test(text)) out.add(text + " ", style);
-      i = end;
+      // Word's rendered list marker (bullet glyph or "1."): generated, not the author's text.
+      i = findEndif(children, i + 1);
       continue;
     }
     walkNode(child, style, out, opts, depth + 1);
@@ -145,7 +140,7 @@ export function walkNode(node: AnyNode, style: Style, out: LineCollector, opts: 
   const name = el.name.toLowerCase();
   if (SKIP.has(name) || name.startsWith("v:")) return;
   const decls = (opts.sheet ?? INLINE_ONLY).declarations(el);
-  if (isHidden(el, decls)) return;
+  if (isHidden(el, decls) || isListLabel(el, decls)) return;
   const own = styleOf(el, name, style, decls);
   if (opts.intercept?.(el, own)) return;
   if (name === "br") {
@@ -156,6 +151,21 @@ export function walkNode(node: AnyNode, style: Style, out: LineCollector, opts: 
   if (block) out.breakLine();
   walkChildren(el, own, out, opts, depth);
   if (block) out.breakLine();
+}
+
+/**
+ * A list label an exporter wrote out as text (LibreOffice XHTML:
+ * `<span class="ListLabel_20_4" style="float:left">1.</span>`): generated
+ * numbering, dropped like the bullets of <ul>, so that only markers the author
+ * typed remain.
+ */
+function isListLabel(el: Element, decls: Map<string, string>): boolean {
+  if (el.name !== "span") return false;
+  const label = /(^|\s)ListLabel/.test(el.attribs["class"] ?? "");
+  const floated = decls.get("float")?.toLowerCase() === "left";
+  if (!label && !floated) return false;
+  const text = collapse(el.children.map((c) => (c.type === "text" ? c.data : "")).join(""));
+  return /^(\(?(\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[•·▪◦§\-–○●■□➢✓]|o)$/.test(text);
 }
 
 function isHidden(el: Element, decls: Map<string, string>): boolean {

@@ -43,11 +43,14 @@ describe("readHtml: running text", () => {
       <p class=MsoListParagraphCxSpLast style='mso-list:l1 level1 lfo2'><!--[if !supportLists]--><span>1.<span>&nbsp;&nbsp;</span></span><!--[endif]-->Indicatore due</p>
       <p class=MsoNormal><span style='display:none;mso-hide:all'>nascosto</span>visibile<o:p>&nbsp;</o:p></p>
       </div></body></html>`;
-    expect(lines(html)).toEqual(["Scheda obiettivo", "Indicatore uno", "1. Indicatore due", "visibile"]);
+    expect(lines(html)).toEqual(["Scheda obiettivo", "Indicatore uno", "Indicatore due", "visibile"]);
   });
 
-  it("keeps a literal '- ' marker but adds none for <ul> bullets", () => {
+  it("keeps a literal '- ' marker but adds none for <ul> bullets or exported list labels", () => {
     expect(lines(`<ul><li>- scritto</li><li>non scritto</li></ul>`)).toEqual(["- scritto", "non scritto"]);
+    expect(lines(`<ol><li><p><span class="ListLabel_20_4" style="display:block;float:left;">1.</span><span>Primo</span></p></li>
+      <li><p><span style="float:left">b)</span>Secondo</p></li><li><p><span class="T2">3. scritto a mano</span></p></li></ol>`))
+      .toEqual(["Primo", "Secondo", "3. scritto a mano"]);
   });
 
   it("puts marked header/footer regions into page.header/footer, not the blocks", () => {
