@@ -8,7 +8,7 @@
 import { OPS, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PdfSettings } from "../settings.js";
 import { decodePath } from "./decode-path.js";
-import type { BBox, Diagonal, FillRect, PageGraphics, Ruling } from "./page-model.js";
+import type { BBox, Diagonal, PageGraphics } from "./page-model.js";
 
 type Matrix = number[];
 
@@ -177,5 +177,3 @@ function addStroked(pts: number[], closed: boolean, width: number, color: string
     }
   }
 }
-
-export type { FillRect, Ruling };

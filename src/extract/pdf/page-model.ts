@@ -50,17 +50,6 @@ export interface PageGraphics {
   imageCount: number;
 }
 
-export function bboxOf(items: readonly BBox[]): BBox {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const b of items) {
-    if (b.x0 < x0) x0 = b.x0;
-    if (b.y0 < y0) y0 = b.y0;
-    if (b.x1 > x1) x1 = b.x1;
-    if (b.y1 > y1) y1 = b.y1;
-  }
-  return { x0, y0, x1, y1 };
-}
-
 export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
@@ -69,6 +58,3 @@ export function roundBox(b: BBox): BBox {
   return { x0: round2(b.x0), y0: round2(b.y0), x1: round2(b.x1), y1: round2(b.y1) };
 }
 
-export function wordBox(w: Word): BBox {
-  return { x0: w.x0, y0: w.top, x1: w.x1, y1: w.bottom };
-}

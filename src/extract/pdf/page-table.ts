@@ -14,12 +14,3 @@ export interface PageTable {
   rowPages: number[];
   cells: Cell[];
 }
-
-/** Row texts (cells joined by "|") used to recognise a repeated header row. */
-export function rowText(t: PageTable, row: number): string {
-  return t.cells
-    .filter((c) => c.row === row)
-    .sort((a, b) => a.col - b.col)
-    .map((c) => c.text.replace(/\s+/g, " ").trim())
-    .join("|");
-}
