@@ -29,6 +29,10 @@ export function summaryRoleOf(text: string): SummaryRole | null {
   const k = labelKey(text);
   if (k === "") return null;
   for (const [re, role] of COLUMN_LABELS) if (re.test(k)) return role;
+  // A narrow header broken inside a word ("Obietti vo n."): try it without spaces.
+  const joined = k.replace(/ /g, "");
+  if (/^(?:obiettivon|nobiett|numero|nr)/.test(joined)) return "number";
+  for (const [re, role] of COLUMN_LABELS) if (role !== "number" && re.test(joined)) return role;
   return "other";
 }
 

@@ -68,9 +68,26 @@ export function reflowLines(lines: ReadonlyArray<string>, capacity: number, sett
       CAPS_WORD.test(lastWord) && CAPS_WORD.test(firstWord.replace(/[.,;:]$/, "")) &&
       lastWord.length >= settings.brokenWordMin && firstWord.length <= 3 && !SHORT_WORDS.has(firstWord.toLowerCase())
     ) out += line;
+    else if (brokenWord(lastWord, firstWord, capacity)) out += line;
     else out += ` ${line}`;
   });
   return out;
+}
+
+/** Endings that only continue a word ("telecomunica" + "zioni"). */
+const WORD_TAILS = /^(?:zion[ei]|ment[ei]|tiv[oaie]|it[aà]|ent[oi]|at[oaie]|al[ei]|ic[oaie]|ist[aie]|or[ei]|ur[ae])[.,;:]?$/u;
+
+/**
+ * A word too wide for the column, broken without a hyphen: joined back when the
+ * two pieces together could not fit on any line and the first piece cannot end
+ * a word (it ends in a consonant) or the second is a short tail.
+ */
+function brokenWord(lastWord: string, firstWord: string, capacity: number): boolean {
+  if (!/^\p{L}+$/u.test(lastWord) || !/^\p{Ll}+[.,;:]?$/u.test(firstWord)) return false;
+  if (textWidth(lastWord + firstWord) <= capacity) return false;
+  const consonantEnd = /[b-df-hj-np-tv-z]$/i.test(lastWord) && !/(?:n|l|r)$/i.test(lastWord);
+  const shortTail = firstWord.replace(/[.,;:]$/, "").length <= 2 && !SHORT_WORDS.has(firstWord.replace(/[.,;:]$/, "").toLowerCase());
+  return consonantEnd || shortTail || WORD_TAILS.test(firstWord) || /(?:zion|ion)$/i.test(lastWord);
 }
 
 export function reflowCell(cell: Cell, settings: Pick<NormalizeSettings, "pdfCharWidth" | "reflowFit" | "reflowFitSentence" | "brokenWordMin">): string {
