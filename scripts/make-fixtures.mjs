@@ -161,6 +161,14 @@ function checkPromises(spec, pages) {
     const crossing = sheets.some((s) => s.phases.some((ph) => pages.phase.get(ph) !== pages.sheet.get(s)));
     if (!crossing) throw new Error(`${spec.id}: promises a phases table crossing a page break, but none does`);
   }
+  if ((spec.features ?? []).includes("summary-crosses-page")) {
+    const crossing = spec.units.some((u) => new Set(u.summary.map((r) => pages.row.get(r))).size > 1 || u.summary.some((r) => pages.rowEnd.get(r) !== pages.row.get(r)));
+    if (!crossing) throw new Error(`${spec.id}: promises a summary table crossing a page break, but none does`);
+  }
+  if ((spec.features ?? []).includes("summary-row-split-across-pages")) {
+    const split = spec.units.some((u) => u.summary.some((r) => pages.rowEnd.get(r) !== pages.row.get(r)));
+    if (!split) throw new Error(`${spec.id}: promises a summary row split across pages, but none is`);
+  }
 }
 
 /** fixtures/manifest.json: every file with its sha256. A partial run (IDs given) updates only its own entries. */
