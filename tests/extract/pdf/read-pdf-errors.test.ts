@@ -116,3 +116,24 @@ describe("pages that are drawings", () => {
     expect(doc.messages.map((m) => [m.code, m.severity, m.page])).toEqual([["TABLE_SKIPPED", "warning", 1]]);
   });
 });
+
+describe("damaged files never crash the reader", () => {
+  it("byte-flipped copies of a table PDF give a layout or one DocumentError", async () => {
+    const base = buildPdf([
+      { content: draw.grid([50, 150, 250], [700, 680, 660]) + draw.text(53, 686, 9, "Fase") + draw.text(153, 666, 9, "X") + "q 1 0 0 1 5 5 cm 0.5 g 300 300 50 50 re f Q\n" },
+      { content: draw.text(50, 700, 10, "seconda pagina") },
+    ]);
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 25; i++) {
+      const bytes = base.slice();
+      for (let k = 0; k < 1 + i; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+      try {
+        const doc = await readPdf(bytes, `fuzz-${i}.pdf`, readerSettings({ timeoutMs: 10_000 }));
+        expect(doc.format).toBe("pdf");
+      } catch (e) {
+        expect(e, `fuzz-${i}: ${String(e)}`).toBeInstanceOf(DocumentError);
+      }
+    }
+  });
+});

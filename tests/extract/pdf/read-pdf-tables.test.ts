@@ -110,3 +110,18 @@ describe("producer variants", () => {
     expect(doc.pages[0]!.blocks).toHaveLength(1);
   });
 });
+
+describe("rotated text in cells", () => {
+  it("assigns month names written bottom-to-top to their narrow header cells", async () => {
+    const months = ["Gennaio", "Febbraio", "Marzo"];
+    let c = draw.grid([50, 150, 170, 190, 210], [700, 640, 620]);
+    c += draw.text(53, 665, 9, "Fase") + draw.text(53, 626, 9, "Analisi") + draw.text(175, 626, 9, "X");
+    // text direction up the page: Tm = [0 1 -1 0 x y]
+    months.forEach((m, k) => (c += `BT /F1 8 Tf 0 1 -1 0 ${163 + 20 * k} 644 Tm (${m}) Tj ET\n`));
+    const doc = await readPdf(buildPdf([{ content: c }]), "vertical.pdf", readerSettings());
+    const [t] = tablesOf(doc);
+    expect([t!.rows, t!.cols]).toEqual([2, 4]);
+    expect(t!.cells.filter((x) => x.row === 0).map((x) => x.text)).toEqual(["Fase", ...months]);
+    expect(t!.cells.filter((x) => x.row === 1).map((x) => x.text)).toEqual(["Analisi", "", "X", ""]);
+  });
+});
