@@ -35,7 +35,8 @@ type ProtoBlock = Exclude<Block, Table> | ProtoTable;
 export function readText(text: string, file: string, opts: ReaderSettings): LayoutDocument {
   const settings = opts.text;
   if (text.includes("\u0000")) throw new DocumentError("unsupported", file, "is binary data, not a text conversion");
-  const pages = separateRunningLines(splitPages(text, settings), settings);
+  const rows = text.replace(/\r\n?/g, "\n").split("\n").map(pipeRowToTabs).join("\n");
+  const pages = separateRunningLines(splitPages(rows, settings), settings);
   const perPage = pages.map((p) => pageBlocks(p));
   const messages: ReaderMessage[] = [];
   stitch(perPage, pages, settings.stitchMaxColumnRatio, messages);
@@ -56,6 +57,18 @@ export function readText(text: string, file: string, opts: ReaderSettings): Layo
 const isTabLine = (line: string): boolean => line.includes("\t");
 
 /**
+ * A Markdown pipe-table row ("| N. | Fase | Gen |", as Markdown converters
+ * write tables) as tab-separated fields, so both conversions read alike; its
+ * "|---|:--:|" separator then reads as a rule line.
+ */
+function pipeRowToTabs(line: string): string {
+  const m = /^\s*\|(.*)\|\s*$/.exec(line);
+  if (!m || line.includes("\t")) return line;
+  const fields = (m[1] as string).split(/(?<!\\)\|/).map((f) => f.trim().replace(/\\\|/g, "|"));
+  return fields.length >= 2 ? fields.join("\t") : line;
+}
+
+/**
  * A line drawn with dashes (a converter's table border, "-----\t--\t---"):
  * no content, so it is dropped. A lone "-" (an empty field written as a dash) is content.
  */
@@ -67,8 +80,8 @@ const isRuleLine = (line: string): boolean => {
 function pageBlocks(page: TextPage): ProtoBlock[] {
   const blocks: ProtoBlock[] = [];
   const textLines = (lines: string[]): void => {
-    for (const line of lines) {
-      for (const t of fieldLines(line)) blocks.push({ kind: "line", text: t, page: page.number, bbox: null, fontSize: null, bold: false });
+    for (const piece of boldPieces(lines)) {
+      for (const t of fieldLines(piece.text)) blocks.push({ kind: "line", text: t, page: page.number, bbox: null, fontSize: null, bold: piece.bold });
     }
   };
   for (const group of groups(page.lines.filter((l) => !isRuleLine(l)))) {
@@ -87,6 +100,25 @@ function pageBlocks(page: TextPage): ProtoBlock[] {
     textLines(group.slice(last + 1));
   }
   return blocks;
+}
+
+/**
+ * Markdown-style bold (`**…**`, which some converters write for bold
+ * paragraphs, even across lines or several on one line) → separate pieces with
+ * a bold flag, the asterisks removed.
+ */
+function boldPieces(lines: string[]): { text: string; bold: boolean }[] {
+  const out: { text: string; bold: boolean }[] = [];
+  const total = lines.reduce((n, l) => n + (l.match(/\*\*/g)?.length ?? 0), 0);
+  if (total % 2 !== 0) return lines.map((text) => ({ text, bold: false })); // unbalanced: not markup
+  let bold = false;
+  for (const line of lines) {
+    line.split("**").forEach((part, i) => {
+      if (i > 0) bold = !bold;
+      if (part.trim() !== "") out.push({ text: part, bold });
+    });
+  }
+  return out;
 }
 
 /** Runs of non-blank lines. */
@@ -172,6 +204,12 @@ function sameRow(a: ProtoTable["rows"][number] | undefined, b: ProtoTable["rows"
   return na.replace(/\t/g, "") !== "" && na === norm(b.fields);
 }
 
+/** Balanced `**` bold markers in a cell go; the text stays. */
+function stripBold(field: string): string {
+  const n = field.match(/\*\*/g)?.length ?? 0;
+  return n > 0 && n % 2 === 0 ? field.replace(/\*\*/g, "") : field;
+}
+
 function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessage[]): Block[] {
   let n = 0;
   return blocks.map((b) => {
@@ -180,8 +218,8 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
     const cols = width(b);
     const rows: GridCellInput[][] = b.rows.map((r) =>
       typeof r.fields === "string"
-        ? [{ text: fieldLines(r.fields).join("\n"), colSpan: cols }]
-        : r.fields.map((f) => ({ text: fieldLines(f).join("\n") })),
+        ? [{ text: fieldLines(stripBold(r.fields)).join("\n"), colSpan: cols }]
+        : r.fields.map((f) => ({ text: fieldLines(stripBold(f)).join("\n") })),
     );
     const rowPages = b.rows.map((r) => r.page);
     const grid = buildGrid(rows, rowPages);

@@ -85,6 +85,18 @@ describe("readText", () => {
     expect(t.cells.find((c) => c.text === "d")).toMatchObject({ colSpan: 3 });
   });
 
+  it("reads markdown-style bold: split into pieces, flagged, asterisks removed (also across lines and in cells)", () => {
+    const doc = read("Ente **Provincia** **SCHEDA SINTETICA**\n**Livello:\nfinale**\n\na**b\n\nx\t**X**");
+    const lines = doc.pages[0]!.blocks.filter((b): b is TextLine => b.kind === "line").map((l) => [l.text, l.bold]);
+    expect(lines).toEqual([["Ente", false], ["Provincia", true], ["SCHEDA SINTETICA", true], ["Livello:", true], ["finale", true], ["a**b", false]]);
+    expect(textGrid(allTables(doc)[0]!)).toEqual([["x", "X"]]);
+  });
+
+  it("reads Markdown pipe tables like tab-separated ones", () => {
+    const doc = read("Titolo\n\n| N. | Fase | Gen |\n|---|:---|:-:|\n| 1 | Avvio \\| verifica | X |\n|  | vuota | |");
+    expect(textGrid(allTables(doc)[0]!)).toEqual([["N.", "Fase", "Gen"], ["1", "Avvio | verifica", "X"], ["", "vuota", ""]]);
+  });
+
   it("drops rule lines drawn with dashes but keeps a lone '-'", () => {
     const doc = read("a\tb\n---\t------\n-\tc");
     expect(textGrid(allTables(doc)[0]!)).toEqual([["a", "b"], ["-", "c"]]);
