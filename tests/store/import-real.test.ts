@@ -58,12 +58,16 @@ describe("piao import with the real readers", () => {
     const seen = await new Promise<number>((resolve, reject) => {
       const child = spawn(process.execPath, [BIN, "import", path.join(dir, "in"), "--db", db, "--jobs", "2"], { stdio: ["ignore", "ignore", "pipe"] });
       let n = 0;
+      let log = "";
       child.stderr.on("data", (c: Buffer) => {
+        log += c.toString();
         n += (c.toString().match(/\] imported /g) ?? []).length;
         if (n >= 4) child.kill("SIGKILL");
       });
       child.on("error", reject);
-      child.on("exit", (_code, signal) => (signal === "SIGKILL" ? resolve(n) : reject(new Error("import ended before it was killed"))));
+      child.on("exit", (code, signal) =>
+        signal === "SIGKILL" ? resolve(n) : reject(new Error(`import ended (exit ${code}) before it was killed:\n${log.split("\n").slice(-6).join("\n")}`)),
+      );
     });
     expect(seen).toBeGreaterThanOrEqual(4);
     const check = () => {
