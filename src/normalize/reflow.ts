@@ -62,7 +62,7 @@ export function reflowLines(lines: ReadonlyArray<string>, capacity: number, sett
       paragraph = fit <= (isEndOfSentence(prev) ? settings.reflowFitSentence : settings.reflowFit);
     }
     if (paragraph) out += `\n${line}`;
-    else if (/\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(line)) out += line; // a hyphenated compound: keep the hyphen
+    else if (/[\p{L}\d]-$/u.test(prev) && /^[\p{Ll}\d]/u.test(line)) out += line; // "Vice-segretari", "2024-2025": keep the hyphen
     else if (
       // A capitals word too long for a narrow column, broken without a hyphen: "DOCUMENTAZI" + "ONE".
       CAPS_WORD.test(lastWord) && CAPS_WORD.test(firstWord.replace(/[.,;:]$/, "")) &&
@@ -90,13 +90,18 @@ function brokenWord(lastWord: string, firstWord: string, capacity: number): bool
   return consonantEnd || shortTail || WORD_TAILS.test(firstWord) || /(?:zion|ion)$/i.test(lastWord);
 }
 
-export function reflowCell(cell: Cell, settings: Pick<NormalizeSettings, "pdfCharWidth" | "reflowFit" | "reflowFitSentence" | "brokenWordMin">): string {
+export function reflowCell(
+  cell: Cell,
+  settings: Pick<NormalizeSettings, "pdfCharWidth" | "reflowFit" | "reflowFitSentence" | "brokenWordMin" | "reflowShortCell">,
+): string {
   if (!cell.text.includes("\n")) return cell.text;
   const lines = cell.text.split("\n");
   const widest = Math.max(...lines.map((l) => textWidth(l.trim())));
-  // Three lines or more show the wrap width; for fewer, the cell's box estimates it.
-  const fromBox = cell.bbox && lines.length < 3 ? (cell.bbox.x1 - cell.bbox.x0) / settings.pdfCharWidth : 0;
-  return reflowLines(lines, Math.max(widest, fromBox), settings);
+  // Three lines or more show the wrap width. With fewer, a cell whose lines all fall
+  // well short of its box was broken on purpose: its box estimates the width.
+  const fromBox = cell.bbox ? (cell.bbox.x1 - cell.bbox.x0) / settings.pdfCharWidth : 0;
+  const useBox = lines.length < 3 && widest < fromBox * settings.reflowShortCell;
+  return reflowLines(lines, useBox ? fromBox : widest, settings);
 }
 
 /** A copy of a PDF layout with every cell's text reflowed into paragraphs; other formats as they are. */

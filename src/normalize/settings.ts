@@ -33,6 +33,8 @@ export const NormalizeSettings = z.object({
   reflowFitSentence: z.number().positive().default(1),
   /** Letters of a capitals word at a line end from which a 1-3 letter capitals fragment on the next line completes it. */
   brokenWordMin: z.number().int().positive().default(8),
+  /** A one- or two-line PDF cell whose widest line is below this share of its box was broken on purpose. */
+  reflowShortCell: z.number().positive().default(0.6),
   /** Plausible plan years. */
   minYear: z.number().int().default(1990),
   maxYear: z.number().int().default(2100),
