@@ -81,7 +81,30 @@ function writeExpected(dir, file, spec, format, pages) {
   return exp;
 }
 
+/** The external tools, with how to get them, checked before anything is written. */
+function checkTools() {
+  const tools = [
+    ["soffice", "apt-get install -y libreoffice-writer-nogui"],
+    ["pdftotext", "apt-get install -y poppler-utils"],
+    ["pdfinfo", "apt-get install -y poppler-utils"],
+    ["pdftoppm", "apt-get install -y poppler-utils"],
+  ];
+  const missing = tools.filter(([tool]) => {
+    try {
+      execFileSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length) {
+    console.error(`make-fixtures: missing ${missing.map(([t]) => t).join(", ")}; install with: ${[...new Set(missing.map(([, how]) => how))].join(" && ")}`);
+    process.exit(2);
+  }
+}
+
 async function main() {
+  checkTools();
   const only = process.argv.slice(2);
   const specs = await loadSpecs(only);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "piao-fixtures-"));
