@@ -28,7 +28,7 @@ describe("reflow of PDF cell lines", () => {
   });
   it("rejoins words too wide for a narrow column, keeps compounds' hyphens", () => {
     expect(reflowLines(["Provveditorat", "o"], 12, settings)).toBe("Provveditorato");
-    expect(reflowLines(["Reti e telecomunica", "zioni"], 16, settings)).toBe("Reti e telecomunicazioni");
+    expect(reflowLines(["Reti e", "telecomunica", "zioni"], 11, settings)).toBe("Reti e telecomunicazioni");
     expect(reflowLines(["REDAZIONE DOCUMENTAZI", "ONE"], 22, settings)).toBe("REDAZIONE DOCUMENTAZIONE");
     expect(reflowLines(["Confronto con i Vice-", "segretari"], 20, settings)).toBe("Confronto con i Vice-segretari");
     expect(reflowLines(["Biennale 2024-", "2025"], 14, settings)).toBe("Biennale 2024-2025");
