@@ -165,8 +165,6 @@ export interface DocxTableRows {
   rows: GridCellInput[][];
   /** Cells that continue a vertical merge nobody started. */
   orphanMerges: number;
-  /** Rows marked w:tblHeader (repeated on every page in Word). */
-  headerRows: number;
 }
 
 /**
@@ -181,10 +179,9 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
   const open = new Map<number, GridCellInput>();
   const rows: GridCellInput[][] = [];
   let orphanMerges = 0;
-  let headerRows = 0;
   for (const tr of transparentChildren(ctx, tbl, "tr")) {
+    // w:tblHeader rows repeat on every printed page in Word; the XML holds them once, so nothing to undo here.
     const trPr = w.child(tr, "trPr");
-    if (w.flag(trPr, "tblHeader")) headerRows++;
     let col = Math.max(0, w.int(trPr, "gridBefore") ?? 0);
     const row: GridCellInput[] = [];
     const continued = new Set<number>();
@@ -232,7 +229,7 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
     for (const key of [...open.keys()]) if (!continued.has(key)) open.delete(key);
     rows.push(row);
   }
-  return { rows, orphanMerges, headerRows };
+  return { rows, orphanMerges };
 }
 
 /** Children with this local name, looking through content controls and custom XML. */

@@ -10,8 +10,10 @@
  * merged row such as "Descrizione dei risultati attesi" flattened by the
  * converter). Other lines are text lines. A table that ends its page continues
  * on the next page when that page (after its header) opens with a table of a
- * compatible width; a repeated header row at the top of the continuation is
- * dropped.
+ * compatible width (an empty page in between, i.e. content missing from the
+ * conversion, breaks the chain); header rows repeated at the top of the
+ * continuation are dropped. Markdown leftovers are understood too: pipe-table
+ * rows read like tab rows, `**bold**` marks bold lines, dash rules are dropped.
  */
 import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
