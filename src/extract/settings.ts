@@ -57,6 +57,8 @@ export const PdfSettings = z.object({
   streamMaxRowGap: z.number().positive().default(2.2),
   /** Stream: a line closer than this many line heights to the one above may continue its row. */
   streamWrapGap: z.number().positive().default(1.45),
+  /** Stream: a horizontal rule covering this fraction of a borderless table's width separates its rows. */
+  streamRuleCover: z.number().min(0).max(1).default(0.6),
   /** Stitching: a table ending this close to the body bottom / starting this close to the body top may continue. */
   stitchEdgeDistance: z.number().nonnegative().default(120),
   /** Stitching: column boundaries within this match. */

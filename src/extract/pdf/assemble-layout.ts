@@ -7,7 +7,7 @@ import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table, TextLine 
 import type { PdfSettings } from "../settings.js";
 import { fillGrid } from "./fill-cells.js";
 import { findLatticeGrids, type GridTable } from "./lattice.js";
-import { mergeRulings } from "./merge-rulings.js";
+import { mergeRulings, type MergedRulings } from "./merge-rulings.js";
 import { round2, roundBox, type Word } from "./page-model.js";
 import type { PageTable } from "./page-table.js";
 import type { RawPage } from "./read-page.js";
@@ -38,8 +38,9 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
     const words = raw.words.filter((w) => !skip.has(w));
     const bodyTop = run.header.length ? Math.max(...run.header.map((l) => l.bottom)) : 0;
     const bodyBottom = run.footer.length ? Math.min(...run.footer.map((l) => l.top)) : raw.height;
-    const { tables, rest } = pageTables(raw, words, messages, s);
-    const stream = findStreamTables(wordsToLines(rest, s), raw.number, s);
+    const merged = mergeRulings(raw.graphics.rulings, s);
+    const { tables, rest } = pageTables(raw, merged, words, messages, s);
+    const stream = findStreamTables(wordsToLines(rest, s), raw.number, s, merged.h);
     for (const t of stream.tables) paintStreamTable(t, raw, s);
     return {
       raw,
@@ -72,8 +73,7 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
   return { format: "pdf", pageCount: raws.length, pages, messages };
 }
 
-function pageTables(raw: RawPage, words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
-  const merged = mergeRulings(raw.graphics.rulings, s);
+function pageTables(raw: RawPage, merged: MergedRulings, words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
   if (merged.h.length + merged.v.length > s.maxRulings) {
     messages.push({
       code: "TABLE_SKIPPED",

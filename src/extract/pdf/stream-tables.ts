@@ -13,6 +13,7 @@ import type { PdfSettings } from "../settings.js";
 import { roundBox } from "./page-model.js";
 import type { PageTable } from "./page-table.js";
 import { splitSegments, type Line } from "./text-lines.js";
+import type { Ruling } from "./page-model.js";
 
 interface Interval {
   x0: number;
@@ -25,7 +26,12 @@ export interface StreamResult {
   rest: Line[];
 }
 
-export function findStreamTables(lines: Line[], page: number, s: PdfSettings): StreamResult {
+/**
+ * `rules` are the page's horizontal rulings: when a borderless table has rules
+ * between its rows (a Word style with horizontal borders only), they decide
+ * where rows start instead of the text heuristics.
+ */
+export function findStreamTables(lines: Line[], page: number, s: PdfSettings, rules: readonly Ruling[] = []): StreamResult {
   const cellGap = { ...s, segmentGapEm: s.streamGapEm };
   const segs = lines.map((l) => (l.words.every((w) => w.upright) ? splitSegments(l, cellGap) : [l]));
   const tables: PageTable[] = [];
@@ -37,7 +43,7 @@ export function findStreamTables(lines: Line[], page: number, s: PdfSettings): S
     while (j < lines.length && lines[j]!.top - lines[j - 1]!.bottom <= s.streamMaxRowGap * lineHeight(lines[j - 1]!)) j++;
     const region = trimToRows(i, j, segs);
     if (region) {
-      const t = buildTable(lines, segs, region[0], region[1], j, page, s);
+      const t = buildTable(lines, segs, region[0], region[1], j, page, s, rules);
       if (t) {
         tables.push(t.table);
         for (let k = region[0]; k < t.end; k++) used.add(k);
@@ -97,7 +103,9 @@ function buildColumns(a: number, b: number, segs: Line[][]): Interval[] {
   return merged;
 }
 
-function buildTable(lines: Line[], segs: Line[][], a: number, b0: number, runEnd: number, page: number, s: PdfSettings): { table: PageTable; end: number } | null {
+function buildTable(
+  lines: Line[], segs: Line[][], a: number, b0: number, runEnd: number, page: number, s: PdfSettings, allRules: readonly Ruling[],
+): { table: PageTable; end: number } | null {
   let b = b0;
   let rowLines = 0;
   for (let k = a; k < b; k++) if (segs[k]!.length >= 2) rowLines++;
@@ -145,6 +153,13 @@ function buildTable(lines: Line[], segs: Line[][], a: number, b0: number, runEnd
   const rows: { top: number; bottom: number; entries: Entry[] }[] = [];
   let prevCols = new Set<number>();
   let prev: Line | null = null;
+  // Horizontal rules across most of the table, between its first and last line.
+  const width = bounds[bounds.length - 1]! - bounds[0]!;
+  const rules = allRules
+    .filter((r) => r.dir === "h" && r.pos > lines[a]!.bottom && r.pos < lines[b - 1]!.top)
+    .filter((r) => Math.min(r.end, bounds[bounds.length - 1]!) - Math.max(r.start, bounds[0]!) >= s.streamRuleCover * width)
+    .map((r) => r.pos);
+  const ruled = rules.length >= 2;
   for (let k = a; k < b; k++) {
     const line = lines[k]!;
     const ranges = segs[k]!.map((seg) => ({ seg, r: colRange(seg) }));
@@ -152,7 +167,9 @@ function buildTable(lines: Line[], segs: Line[][], a: number, b0: number, runEnd
     const tight = prev !== null && line.baseline - prev.baseline <= s.streamWrapGap * Math.max(line.size, prev.size);
     const hasKey = ranges.some(({ r }) => r[0] <= key && key <= r[1]);
     const wrapped = ranges.every(({ seg, r }) => /^\p{Ll}/u.test(seg.text) && prevCols.has(r[0]));
-    const newRow = !cur || !tight || (hasKey && !wrapped);
+    const newRow = ruled
+      ? !cur || rules.some((y) => y > prev!.baseline && y < line.top)
+      : !cur || !tight || (hasKey && !wrapped);
     const row = newRow ? { top: line.top, bottom: line.bottom, entries: [] as Entry[] } : cur!;
     if (newRow) rows.push(row);
     row.bottom = Math.max(row.bottom, line.bottom);

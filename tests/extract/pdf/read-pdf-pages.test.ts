@@ -177,6 +177,29 @@ describe("borderless (stream) tables", () => {
     expect(shaded).toEqual([[1, 2, "#999999"], [1, 3, "#999999"], [2, 4, "#3366cc"]]);
   });
 
+  it("uses horizontal rules between rows when a table has no vertical borders", async () => {
+    const cols = [50, 110, 260, 420];
+    let c = "";
+    const row = (y: number, cells: string[]) => cells.map((t, k) => (t ? draw.text(cols[k]!, y, 9, t) : "")).join("");
+    // Word's "horizontal borders only" style: one rule per row, drawn in pieces per cell
+    const rule = (y: number) => [50, 110, 260, 420].map((x, k, xs) => draw.line(x, y, xs[k + 1] ?? 540, y)).join("");
+    c += rule(745) + row(735, ["Area", "Obiettivo", "Indicatore", "Peso"]) + rule(729);
+    c += row(718, ["Servizi", "Digitalizzazione", "Pratiche online", "40"]) + row(707, ["Finanziari", "PNRR Misura 1.4.1", "Tempi di rilascio", ""]) + rule(701);
+    c += row(690, ["Tecnica", "Manutenzione strade", "Km asfaltati", "30"]) + row(679, ["", "Intercomunali", "", ""]) + rule(673);
+    c += row(662, ["Tecnica", "Protezione civile", "Piano aggiornato", "30"]) + rule(656);
+    const doc = await readPdf(buildPdf([{ content: c }]), "hrules.pdf", readerSettings());
+    const [t, ...more] = tablesOf(doc);
+    expect(more).toHaveLength(0);
+    expect(t!.method).toBe("stream");
+    const grid = Array.from({ length: t!.rows }, (_, r) => Array.from({ length: t!.cols }, (_, k) => cellAt(t!, r, k)?.text ?? "?"));
+    expect(grid).toEqual([
+      ["Area", "Obiettivo", "Indicatore", "Peso"],
+      ["Servizi\nFinanziari", "Digitalizzazione\nPNRR Misura 1.4.1", "Pratiche online\nTempi di rilascio", "40"],
+      ["Tecnica", "Manutenzione strade\nIntercomunali", "Km asfaltati", "30"],
+      ["Tecnica", "Protezione civile", "Piano aggiornato", "30"],
+    ]);
+  });
+
   it("leaves plain paragraphs alone", async () => {
     const text = ["Il Piano della Performance e' il documento", "programmatico triennale che individua gli", "obiettivi specifici dell'amministrazione", "e gli indicatori per la misurazione."];
     const c = text.map((t, i) => draw.text(50, 700 - i * 12, 10, t)).join("");
