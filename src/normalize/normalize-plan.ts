@@ -71,6 +71,14 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
   if (doc.units.length === 0 && doc.sheets.length === 0) {
     throw new DocumentError("not-a-plan", file, "contains no performance plan (no summary sheet or objective sheet found)");
   }
+  // Pages are the PDF's; a text conversion's page breaks are no pages of the plan.
+  if (layout.format !== "pdf") {
+    for (const u of doc.units) {
+      u.page = null;
+      for (const r of u.rows) r.page = null;
+    }
+    for (const r of doc.sheets) r.sheet.page = null;
+  }
   const pairing = matchObjectives(doc.units, doc.sheets, settings);
   const infos: UnitInfo[] = doc.units.map((u, ui) => {
     const objectives: ObjectiveInfo[] = u.rows.map((row, ri) => {
