@@ -34,6 +34,8 @@ export function readHtml(text: string, file: string, _opts: ReaderSettings): Lay
     state.readFlow(root as AnyNode);
   } catch (e) {
     if (e instanceof TooDeepError) throw new DocumentError("unsupported", file, `is not a usable HTML document (${e.message})`);
+    // Thousands of tables nested one in another's only cell: no exporter writes that.
+    if (e instanceof RangeError) throw new DocumentError("unsupported", file, "is not a usable HTML document (tables nested too deeply)");
     throw e;
   }
   return pagelessDocument("html", file, state.blocks, state.header, state.footer, state.messages);

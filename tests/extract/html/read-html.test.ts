@@ -74,6 +74,8 @@ describe("readHtml: running text", () => {
   it("refuses absurdly deep nesting with a DocumentError instead of overflowing the stack", () => {
     const deep = "<div>".repeat(5000) + "x" + "</div>".repeat(5000);
     expect(() => read(deep)).toThrowError(DocumentError);
+    expect(() => read("<table><tr><td>".repeat(5000) + "x")).toThrowError(DocumentError);
+    expect(allTables(read("<table><tr><td>a</td><td>".repeat(2000) + "x"))).toHaveLength(2000);
   });
 });
 
