@@ -72,6 +72,31 @@ describe("stitching across a page break", () => {
     expect(cellAt(t!, 33, 0)!.text).toBe("33");
   });
 
+  it("follows a table over three pages, and matches columns by count when a landscape page moves them", async () => {
+    const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => [`${from + i}`, `Attivita ${from + i}`, `Valore ${from + i}`]);
+    const landscape = (y: number, rs: string[][]) => {
+      const xs = [60, 200, 500, 780];
+      const ys = rs.map((_, i) => y - i * 20).concat(y - rs.length * 20);
+      let c = draw.grid(xs, ys);
+      rs.forEach((r, i) => r.forEach((t, k) => (c += draw.text(xs[k]! + 3, ys[i]! - 13, 9, t))));
+      return c;
+    };
+    const bytes = buildPdf([
+      { content: header(1, 3) + ruled(740, [head, ...rows(1, 32)]) },
+      { content: header(2, 3) + ruled(780, [head, ...rows(33, 34)]) },
+      { width: 842, height: 595, content: draw.text(330, 565, 12, "COMUNE DI PROVA", true) + draw.text(340, 552, 9, "Provincia di Esempio") + draw.text(730, 30, 9, "Pag. 3 di 3") + landscape(530, [head, ...rows(67, 3)]) + draw.text(60, 300, 10, "Fine") },
+    ]);
+    const doc = await readPdf(bytes, "three.pdf", readerSettings());
+    const tables = tablesOf(doc);
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect(t.pages).toEqual([1, 2, 3]);
+    expect(t.rows).toBe(1 + 32 + 34 + 3);
+    expect(t.cols).toBe(3);
+    expect(t.rowPages.slice(-4)).toEqual([2, 3, 3, 3]);
+    expect(cellAt(t, t.rows - 1, 2)).toMatchObject({ text: "Valore 69", page: 3 });
+  });
+
   it("does not join when text sits between the table and the page bottom", async () => {
     const bytes = buildPdf([
       { content: header(1, 2) + ruled(740, [head, ...first.slice(0, 5)]) + draw.text(50, 500, 10, "Paragrafo dopo la tabella") },
