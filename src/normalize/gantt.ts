@@ -135,7 +135,8 @@ export function readPhaseRow(
 ): Phase | null {
   const description = cleanBlock(textIn(row, grid.description));
   const numberText = cleanInline(textIn(row, grid.number));
-  if (description === "" && numberText === "") return null;
+  // A row with no phase description (a number alone, a row of marks) holds no phase.
+  if (description === "") return null;
   const firstMonthCol = grid.months.length ? Math.min(...grid.months.map((m) => m.col0)) : Infinity;
   const lead = row.filter((c) => c.col < firstMonthCol);
   const leadFills = new Set(lead.map((c) => (c.shaded ? c.fill ?? "shaded" : "none")));

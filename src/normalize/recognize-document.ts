@@ -40,7 +40,7 @@ export interface DocumentRead {
 }
 
 const SUMMARY_HEADING =
-  /^(?:scheda\s+sintetica|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|riepilogo\s+(?:degli\s+)?obiettivi|elenco\s+(?:degli\s+)?obiettivi|scheda\s+di\s+budget|obiettivi\s+assegnati)/i;
+  /^(?:scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|riepilogo\s+(?:degli\s+)?obiettivi|elenco\s+(?:degli\s+)?obiettivi|scheda\s+di\s+budget|obiettivi\s+assegnati)/i;
 /** Lines kept above a summary table when no summary heading line was seen. */
 const HEADING_LINES_WITHOUT_TITLE = 4;
 

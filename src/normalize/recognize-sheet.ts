@@ -74,7 +74,8 @@ export class SheetBuilder {
     );
     const startsNew = parts.some(
       (p) =>
-        (p.field === "heading" && this.started) ||
+        // Area, Responsabile and Peso lines often precede the heading: only a sheet with an objective ends at one.
+        (p.field === "heading" && (this.has("title") || this.has("number") || this.draft.phases.length > 0)) ||
         (p.field !== null && CORE.has(p.field) && this.has(p.field) && !isBlankValue(p.value)),
     );
     if (startsNew) return false;
@@ -112,7 +113,9 @@ export class SheetBuilder {
         return;
       default:
         this.push(field, value);
-        this.accumulating = MULTILINE.has(field) || isBlankValue(value) ? field : null;
+        // "Responsabile: Arch." with the name on the next line: a title alone is no value.
+        const empty = isBlankValue(value) || (field === "manager" && cleanPersonName(value) === null);
+        this.accumulating = MULTILINE.has(field) || empty ? field : null;
     }
   }
 
@@ -153,7 +156,7 @@ export function finishSheet(
     weight: parseWeight(cleanInline(joined(draft, "weight") ?? ""), settings),
     title: cleanTitle(titleRaw ?? ""),
     unitName: cleanUnitName(firstValue(draft, "area")),
-    manager: cleanPersonName(firstValue(draft, "manager")),
+    manager: cleanPersonName((draft.values.get("manager") ?? []).join(" ")),
     duration,
     endYear: endYear ? Number(endYear) : null,
     intersectoral: draft.intersectoral,

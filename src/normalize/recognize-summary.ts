@@ -169,7 +169,7 @@ export interface UnitHeading {
 }
 
 const HEADING_NOISE =
-  /^(?:scheda\s+sintetica|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|scheda\s+di\s+budget|obiettivi\s+assegnati|riepilogo|elenco\s+(?:degli\s+)?obiettivi|(?:obiettivi|anno|esercizio|annualit[aà]|periodo)\b[^\n]{0,40}\b(?:19|20)\d{2}\b|piano\b|comune\s+di|unione\b|provincia\s+di|regione\b|citt[aà]\s+di|pag(?:ina|\.)?\s*\d|\d+\s*$|allegato)/i;
+  /^(?:scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|scheda\s+di\s+budget|obiettivi\s+assegnati|riepilogo|elenco\s+(?:degli\s+)?obiettivi|(?:obiettivi|anno|esercizio|annualit[aà]|periodo)\b[^\n]{0,40}\b(?:19|20)\d{2}\b|piano\b|comune\s+di|unione\b|provincia\s+di|regione\b|citt[aà]\s+di|pag(?:ina|\.)?\s*\d|\d+\s*$|allegato)/i;
 const MANAGER_LINE = /^(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.|titolare\s+p\.?\s?o\.?)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*[:\-–]?\s*(.*)$/i;
 const UNIT_LINE = /^(?:area|settore|servizio|servizi|ufficio|direzione|dipartimento|struttura|u\.?\s?o\.?\s?c?\.?)\s*:\s*(.+)$/i;
 

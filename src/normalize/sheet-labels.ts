@@ -37,6 +37,9 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "title", re: /(?:nome|titolo|denominazione|descrizione\s+sintetica)\s+(?:dell['’]\s*)?obiettivo\s*[:.]?/iu, scope: "inline" },
   { field: "title", re: /obiettivo\s*:/iu, scope: "line" },
   { field: "weight", re: /peso\s+(?:dell['’]\s*|del\s+)?obiettivo\s*(?:\(?%\)?)?\s*:?|pesatura\s*:?|peso\s*:/iu, scope: "line" },
+  // A conversion may run header fields together on one line: with their colon they count anywhere.
+  { field: "weight", re: /peso\s+dell['’]\s*obiettivo\s*:/iu, scope: "inline" },
+  { field: "manager", re: /responsabile\s*:/iu, scope: "inline" },
   { field: "area", re: /(?:area|settore|servizi?|ufficio|u\.\s?o\.|direzione|dipartimento|struttura|centro\s+di\s+responsabilit[aà]|cdr)\s*:/iu, scope: "line" },
   { field: "resources", re: /risorse\s*:/iu, scope: "inline" },
   { field: "manager", re: /(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*:/iu, scope: "line" },
