@@ -34,7 +34,10 @@ function fixtureCases(): Case[] {
   }
   const chosen = [...byFolder].map(([folder, files]) => {
     const file = files.find((f) => f.endsWith(".pdf.expected.json")) ?? files[0]!;
-    return { folder, plan: loadExport(file) };
+    // The fixture generator may rebuild the documents byte-differently; the
+    // report of a plan does not depend on its hash, so the goldens leave it out.
+    const plan = loadExport(file);
+    return { folder, plan: { ...plan, source: { ...plan.source, sha256: "0".repeat(64) } } };
   });
   const previousOf = (p: PlanExport) =>
     chosen.find((q) => q.plan.organization !== null && q.plan.organization === p.organization && p.year !== null && q.plan.year === p.year - 1);
