@@ -60,7 +60,8 @@ and --db, each file is compared with the previous year stored there.
 
 options:
   --format text|json|html   text (default), the Report as JSON, or one HTML file
-  --out FILE                write the report to FILE (page links are relative to it)
+  --out FILE                write the report to FILE (page links are relative to it);
+                            FILE.html or FILE.json also chooses the format
   --fail-on error|warning   exit 1 when findings at or above that level exist
   --organization O          only plans of this body (case and accents ignored)
   --year Y                  only plans of this year
@@ -78,7 +79,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
         db: { type: "string" },
         organization: { type: "string" },
         year: { type: "string" },
-        format: { type: "string", default: "text" },
+        format: { type: "string" },
         "fail-on": { type: "string" },
         out: { type: "string", short: "o" },
         "expected-total": { type: "string" },
@@ -90,7 +91,9 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
   }
   const { values, positionals } = parsed;
   if (values.help) return "help";
-  const format = values.format as Format;
+  // Without --format, `--out report.html` or `--out report.json` says which.
+  const fromOut = values.out?.match(/\.(html?|json)$/i)?.[1]?.toLowerCase();
+  const format = (values.format ?? (fromOut === undefined ? "text" : fromOut.startsWith("htm") ? "html" : "json")) as Format;
   if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be text, json or html, not '${values.format}'`);
   const failOn = values["fail-on"];
   if (failOn !== undefined && !FailOn.safeParse(failOn).success)

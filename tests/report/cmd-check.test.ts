@@ -94,6 +94,13 @@ describe("piao check FILE…", () => {
     expect(r.code).toBe(1);
     const $ = cheerio.load(readFileSync(out, "utf8"));
     expect($("a.page").map((_, a) => $(a).attr("href")).get()).toContain("../../docs/luzzara-2024.pdf#page=9");
+    // The format follows --out's extension when --format is not given.
+    const inferred = path.join(dir, "inferred.html");
+    piao([path.join(docs, "luzzara-2024.pdf.expected.json"), "--out", inferred]);
+    expect(readFileSync(inferred, "utf8")).toMatch(/^<!doctype html>/);
+    const json = path.join(dir, "inferred.json");
+    piao([path.join(docs, "luzzara-2024.pdf.expected.json"), "--out", json]);
+    expect(Report.parse(JSON.parse(readFileSync(json, "utf8"))).plans).toHaveLength(1);
     const txt = path.join(dir, "r.txt");
     expect(piao([path.join(docs, "luzzara-2024.pdf.expected.json"), "--out", txt]).code).toBe(0);
     expect(readFileSync(txt, "utf8")).toContain("Comune di Luzzara, plan 2024");
