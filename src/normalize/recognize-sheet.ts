@@ -59,6 +59,12 @@ export class SheetBuilder {
     return [...CORE].some((f) => this.has(f)) || this.draft.phases.length > 0;
   }
 
+  /** Anything beyond the header fields (Area, Responsabile, Peso) that precede a sheet's heading. */
+  hasBody(): boolean {
+    const header: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "resources", "heading", "ignored"]);
+    return [...this.draft.values.keys()].some((f) => !header.has(f) && this.has(f)) || this.draft.phases.length > 0;
+  }
+
   has(field: SheetField): boolean {
     return (this.draft.values.get(field) ?? []).some((v) => !isBlankValue(v));
   }
@@ -75,7 +81,7 @@ export class SheetBuilder {
     const startsNew = parts.some(
       (p) =>
         // Area, Responsabile and Peso lines often precede the heading: only a sheet with an objective ends at one.
-        (p.field === "heading" && (this.has("title") || this.has("number") || this.draft.phases.length > 0)) ||
+        (p.field === "heading" && this.hasBody()) ||
         (p.field !== null && CORE.has(p.field) && this.has(p.field) && !isBlankValue(p.value)),
     );
     if (startsNew) return false;

@@ -14,6 +14,13 @@ describe("splitIndicators", () => {
       "Certificazione entro il 28/02",
     ]);
   });
+  it("splits '; -' runs whatever the case, keeps dashes used as punctuation", () => {
+    expect(splitIndicators("- Revisione schede; - realizzazione di due procedure; - CIE DAY – giornate di apertura")).toEqual([
+      "Revisione schede;",
+      "realizzazione di due procedure;",
+      "CIE DAY – giornate di apertura",
+    ]);
+  });
   it("keeps a hyphen followed by lower case inside the item", () => {
     expect(splitIndicators("- Gestione ricompense crowdfunding - idea Ginger (2023)")).toEqual(["Gestione ricompense crowdfunding - idea Ginger (2023)"]);
   });
