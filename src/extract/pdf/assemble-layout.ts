@@ -92,17 +92,7 @@ function pageTables(raw: RawPage, merged: MergedRulings, words: Word[], messages
     const filled = fillGrid(g, words, raw.graphics, raw.number, s);
     for (const i of filled.used) used.add(i);
     const rows = g.rowY.length - 1;
-    if (g.holes > 0) {
-      messages.push({
-        code: "TABLE_GRID_OPEN",
-        severity: "warning",
-        reason: `a ruled table's grid could not be closed: ${g.holes} of ${rows * (g.colX.length - 1)} positions have no ruled cell and were filled with empty cells`,
-        page: raw.number,
-        table: null,
-        source: SOURCE,
-      });
-    }
-    tables.push({
+    const table: PageTable = {
       method: "lattice",
       page: raw.number,
       pages: [raw.number],
@@ -112,7 +102,18 @@ function pageTables(raw: RawPage, merged: MergedRulings, words: Word[], messages
       cols: g.colX.length - 1,
       rowPages: new Array<number>(rows).fill(raw.number),
       cells: filled.cells,
-    });
+    };
+    if (g.holes > 0) {
+      pushFor(table, messages, {
+        code: "TABLE_GRID_OPEN",
+        severity: "warning",
+        reason: `a ruled table's grid could not be closed: ${g.holes} of ${rows * (g.colX.length - 1)} positions have no ruled cell and were filled with empty cells`,
+        page: raw.number,
+        table: null,
+        source: SOURCE,
+      });
+    }
+    tables.push(table);
   }
   return { tables, rest: words.filter((_, i) => !used.has(i)) };
 }
@@ -135,10 +136,22 @@ function paintStreamTable(t: PageTable, raw: RawPage, s: PdfSettings): void {
   t.cells = t.cells.map((c, i) => ({ ...c, shaded: painted[i]!.shaded, fill: painted[i]!.fill, marked: painted[i]!.marked }));
 }
 
+/** Messages about a table get its id once tables are numbered (after stitching). */
+const tableMessages = new WeakMap<PageTable, ReaderMessage[]>();
+
+function pushFor(t: PageTable, messages: ReaderMessage[], m: ReaderMessage): void {
+  messages.push(m);
+  const list = tableMessages.get(t) ?? [];
+  list.push(m);
+  tableMessages.set(t, list);
+}
+
 function toTable(t: PageTable, n: number): Table {
+  const id = `p${t.page}-t${n}`;
+  for (const m of tableMessages.get(t) ?? []) m.table = id;
   return {
     kind: "table",
-    id: `p${t.page}-t${n}`,
+    id,
     method: t.method,
     page: t.page,
     pages: t.pages,

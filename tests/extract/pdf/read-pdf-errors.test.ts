@@ -1,9 +1,14 @@
 /** Bad input gives one DocumentError with a clear reason, or a message per unreadable page; never a crash. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../../../src/extract/pdf/read-pdf.js";
 import { readerSettings } from "../../../src/extract/settings.js";
 import { DocumentError } from "../../../src/shared/errors.js";
 import { buildPdf, draw } from "./pdf-builder.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 async function failure(p: Promise<unknown>): Promise<DocumentError> {
   try {
@@ -135,5 +140,32 @@ describe("damaged files never crash the reader", () => {
         expect(e, `fuzz-${i}: ${String(e)}`).toBeInstanceOf(DocumentError);
       }
     }
+  });
+});
+
+describe("the fixture set's bad PDFs", () => {
+  const bad = (name: string) => new Uint8Array(readFileSync(path.join(repoRoot, "fixtures/bad", name)));
+
+  it("qpdf AES-256 encryption is reported as encrypted", async () => {
+    expect((await failure(readPdf(bad("encrypted.pdf"), "encrypted.pdf", readerSettings()))).kind).toBe("encrypted");
+  });
+
+  it("a LibreOffice PDF cut at 40% is corrupt", async () => {
+    expect((await failure(readPdf(bad("truncated.pdf"), "truncated.pdf", readerSettings()))).kind).toBe("corrupt");
+  });
+});
+
+describe("a ruled table whose grid cannot be closed", () => {
+  it("fills the open positions with empty cells and warns with the page", async () => {
+    // the second row stops halfway: its right half has no ruled cell
+    let c = draw.line(50, 700, 250, 700) + draw.line(50, 680, 250, 680) + draw.line(50, 660, 150, 660);
+    c += draw.line(50, 660, 50, 700) + draw.line(150, 660, 150, 700) + draw.line(250, 680, 250, 700);
+    c += draw.text(53, 686, 9, "A") + draw.text(153, 686, 9, "B") + draw.text(53, 666, 9, "C");
+    const doc = await readPdf(buildPdf([{ content: c }]), "open.pdf", readerSettings());
+    const t = doc.pages[0]!.blocks[0]!;
+    expect(t.kind).toBe("table");
+    if (t.kind !== "table") return;
+    expect(t.cells.map((x) => [x.row, x.col, x.text])).toEqual([[0, 0, "A"], [0, 1, "B"], [1, 0, "C"], [1, 1, ""]]);
+    expect(doc.messages.map((m) => [m.code, m.severity, m.page, m.table])).toEqual([["TABLE_GRID_OPEN", "warning", 1, "p1-t1"]]);
   });
 });
