@@ -60,7 +60,8 @@ function indicatorsOf(o: ObjectiveInfo): string[] {
 
 function sameIndicators(a: string[], b: string[]): boolean {
   if (a.length === 0 || b.length === 0) return true;
-  const key = (xs: string[]) => xs.map((x) => x.toLowerCase().replace(/[^\p{L}\d]+/gu, " ").trim()).sort().join("|");
+  // The same words in the same order, however they are split into items (a conversion may run them together).
+  const key = (xs: string[]) => xs.join(" ").toLowerCase().replace(/[^\p{L}\d]+/gu, "");
   return key(a) === key(b);
 }
 
