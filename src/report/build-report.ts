@@ -25,6 +25,8 @@ export interface PlanInput {
   planId?: number | string | null;
   /** The same body's previous plan, with its database id. */
   previous?: { plan: PlanExport; planId?: number | string | null } | null;
+  /** The earlier version of this plan (same body and year) that this one superseded. */
+  superseded?: { plan: PlanExport; planId?: number | string | null } | null;
 }
 
 export function countSeverities(findings: readonly Finding[]): SeverityCounts {
@@ -112,6 +114,9 @@ export function buildPlanReport(input: PlanInput, settings: ReportSettings): Pla
     units,
     changes: input.previous
       ? compareYears(plan, input.previous.plan, settings, input.previous.planId ?? null)
+      : null,
+    variation: input.superseded
+      ? compareYears(plan, input.superseded.plan, settings, input.superseded.planId ?? null)
       : null,
   };
 }

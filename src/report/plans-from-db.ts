@@ -1,7 +1,8 @@
 /**
  * The report's inputs from a piao database: the current plans (optionally of one
- * organization and year), each with the same body's previous-year plan when
- * the database holds one. The database is opened read-only.
+ * organization and year), each with the same body's previous-year plan and the
+ * version of the same plan it superseded, when the database holds them. The
+ * database is opened read-only.
  */
 import { findPreviousPlan, listPlans, loadPlan, openDatabase, type Db, type PlanSummary } from "../store/index.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
@@ -30,12 +31,20 @@ export function plansFromDb(db: Db, filter: DbFilter): PlanInput[] {
   const current = listPlans(db, { currentOnly: true, ...(filter.year !== undefined ? { year: filter.year } : {}) });
   return filterByOrganization(current, filter.organization).map((s) => {
     const previous = findPreviousPlan(db, s.planId);
+    const superseded = supersededVersion(db, s);
     return {
       plan: loadPlan(db, s.planId),
       planId: s.planId,
       previous: previous ? { plan: loadPlan(db, previous.planId), planId: previous.planId } : null,
+      superseded: superseded ? { plan: loadPlan(db, superseded.planId), planId: superseded.planId } : null,
     };
   });
+}
+
+/** The version of the same body's plan for the same year that `plan` replaced, if any. */
+function supersededVersion(db: Db, plan: PlanSummary): PlanSummary | undefined {
+  if (plan.organization === null || plan.year === null) return undefined;
+  return listPlans(db, { organization: plan.organization, year: plan.year }).find((v) => v.supersededBy === plan.planId);
 }
 
 /** The current plan of the same organization for the year before `plan`'s, for a plan read from a file. */

@@ -5,7 +5,7 @@
  * link to `SOURCE.pdf#page=N`, relative to where the report is written (the
  * caller works that path out; see RenderHtmlOptions.sourceHref).
  */
-import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, WeightStatus } from "./report-model.js";
+import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, WeightStatus, YearChanges } from "./report-model.js";
 import { esc, fileHref } from "./html-escape.js";
 import { REPORT_CSS } from "./html-style.js";
 import { ganttSvg } from "./gantt-svg.js";
@@ -190,13 +190,11 @@ function unitChangesLabel(u: UnitChanges): string {
   return u.unit === u.previousUnit ? esc(u.unit) : `${esc(u.unit)} <span class="manager">· was ${esc(u.previousUnit)}</span>`;
 }
 
-function changesSection(p: PlanReport): string {
-  const ch = p.changes;
+function changesSection(ch: YearChanges | null, title: string, cls: string): string {
   if (!ch) return "";
   const n = ch.counts;
-  const since = ch.previous.year === null ? "the previous plan" : String(ch.previous.year);
   const out = [
-    `<section class="changes"><h3>Changes since ${esc(since)}</h3>`,
+    `<section class="changes ${cls}"><h3>${esc(title)}</h3>`,
     `<p class="changes-summary">Compared with ${esc(ch.previous.sourcePath)}${ch.previous.planId === null ? "" : ` (database plan ${esc(ch.previous.planId)})`}: ` +
       `${n.added} added, ${n.dropped} dropped, ${n.reweighted} reweighted, ${n.retitled} retitled, ${n.renumbered} renumbered, ` +
       `${n.indicatorsChanged} with indicator changes, ${n.unchanged} unchanged.</p>`,
@@ -227,7 +225,8 @@ function planSection(p: PlanReport, index: number, options: RenderHtmlOptions): 
     findingsSection(ctx, p) +
     `<h3>Weights and timelines by unit</h3>` +
     (p.units.length ? p.units.map((u, i) => unitSection(ctx, p, u, i)).join("") : `<p class="none">No units.</p>`) +
-    changesSection(p) +
+    changesSection(p.changes, `Changes since ${p.changes?.previous.year ?? "the previous plan"}`, "year-over-year") +
+    changesSection(p.variation, "Changes since the version this plan replaced", "variation") +
     `</section>`
   );
 }

@@ -3,7 +3,7 @@
  * by unit and objective, weights per unit, changes since the previous year),
  * at most `width` columns (default 96). Colour only when asked (a TTY).
  */
-import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, WeightStatus, WeightTotals } from "./report-model.js";
+import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, WeightStatus, WeightTotals, YearChanges } from "./report-model.js";
 import { formatWeight, padEnd, padStart, plural, truncate, wrap } from "./text-layout.js";
 
 export interface TextOptions {
@@ -198,12 +198,10 @@ function unitChangesLabel(u: UnitChanges): string {
   return u.unit === u.previousUnit ? `${u.unit}` : `${u.unit} (was ${u.previousUnit})`;
 }
 
-function changesSection(out: Out, p: PlanReport): void {
-  const ch = p.changes;
+function changesSection(out: Out, ch: YearChanges | null, title: string): void {
   if (!ch) return;
-  const since = ch.previous.year === null ? "the previous plan" : String(ch.previous.year);
   const id = ch.previous.planId === null ? "" : `database plan ${ch.previous.planId}, `;
-  out.heading(`Changes since ${since} (${id}${ch.previous.sourcePath})`, "-");
+  out.heading(`${title} (${id}${ch.previous.sourcePath})`, "-");
   const n = ch.counts;
   out.para(2, `${n.added} added, ${n.dropped} dropped, ${n.reweighted} reweighted, ${n.retitled} retitled, ` +
     `${n.renumbered} renumbered, ${n.indicatorsChanged} with indicator changes, ${n.unchanged} unchanged`);
@@ -224,7 +222,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     overview(out, p);
     findingsSection(out, p);
     weightsSection(out, p);
-    changesSection(out, p);
+    changesSection(out, p.changes, `Changes since ${p.changes?.previous.year ?? "the previous plan"}`);
+    changesSection(out, p.variation, "Changes since the version this plan replaced");
   }
   if (report.unreadable.length > 0) {
     out.heading("Unreadable input", "-");

@@ -165,6 +165,11 @@ export const PlanReport = z.object({
   units: z.array(UnitView),
   /** What changed since the same body's previous plan, when the database holds one. */
   changes: YearChanges.nullable(),
+  /**
+   * What changed since the version of this same plan (same body and year) that
+   * this one superseded in the database: an in-year variation (domain rule R14).
+   */
+  variation: YearChanges.nullable(),
 });
 export type PlanReport = z.infer<typeof PlanReport>;
 

@@ -176,6 +176,26 @@ describe("piao check --db", () => {
     expect(text).toContain("Changes since 2023");
   });
 
+  it("reports an in-year variation: what changed since the version the current plan replaced", () => {
+    const { previous, current } = yearPair();
+    const revised: PlanExport = structuredClone(current);
+    revised.source = { ...revised.source, sha256: "f".repeat(64), path: "prova-2024-rev1.pdf" };
+    revised.units[0]!.objectives[0]!.summary!.weight = 20;
+    revised.units[0]!.objectives[1]!.summary!.weight = 35;
+    revised.units[2]!.objectives[0]!.summary!.indicators.push("Controlli sulla sosta: 500");
+    const db = makeDb([previous, current, revised]);
+    const r = piao(["--db", db, "--organization", "Comune di Prova", "--year", "2024", "--format", "json"]);
+    const plan = Report.parse(JSON.parse(r.stdout)).plans[0]!;
+    expect(plan.source.path).toBe("prova-2024-rev1.pdf");
+    expect(plan.variation?.previous).toMatchObject({ year: 2024, sourcePath: "prova-2024.pdf" });
+    expect(plan.variation?.counts).toEqual({ added: 0, dropped: 0, reweighted: 2, retitled: 0, renumbered: 0, indicatorsChanged: 1, unchanged: 5 });
+    // The year-over-year comparison is still against 2023.
+    expect(plan.changes?.previous.year).toBe(2023);
+    const text = piao(["--db", db, "--organization", "Comune di Prova", "--year", "2024"]).stdout;
+    expect(text).toContain("Changes since the version this plan replaced (database plan");
+    expect(text).toContain("reweighted: 25 → 20");
+  });
+
   it("compares FILE… with the previous year stored in --db", () => {
     const { previous, current } = yearPair();
     const db = makeDb([previous]);
