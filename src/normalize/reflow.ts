@@ -9,7 +9,8 @@
 import type { Cell, LayoutDocument } from "../extract/layout.js";
 import type { NormalizeSettings } from "./settings.js";
 
-const ITEM_START = /^\s*(?:[•▪◦●■◆►▸‣⁃∙*]|[-–—](?=\s*\S)|\d{1,2}[.)]\s|[a-z][.)]\s)/u;
+const ITEM_START = /^\s*(?:[•▪◦●■◆►▸‣⁃∙*]|[-–—](?=\s*\S)|[a-z][.)]\s)/u;
+const NUMBER_START = /^\s*(\d{1,2})[.)]\s/;
 const BULLET_START = /^\s*[•▪◦●■◆►▸‣⁃∙]/u;
 const CAPITAL_START = /^["'«“(]?\p{Lu}/u;
 
@@ -39,9 +40,18 @@ function isEndOfSentence(line: string): boolean {
 export function reflowLines(lines: ReadonlyArray<string>, capacity: number, settings: Pick<NormalizeSettings, "reflowFit" | "reflowFitSentence" | "brokenWordMin">): string {
   const bulleted = lines.some((l) => BULLET_START.test(l));
   let out = "";
+  // Numbered items count only in sequence (1., 2., 3.): "programma\n03. Indicatori" is one sentence.
+  let lastNumber = 0;
+  const numberedItem = (line: string): boolean => {
+    const m = NUMBER_START.exec(line);
+    if (!m || (Number(m[1]) !== 1 && Number(m[1]) !== lastNumber + 1) || m[1]!.startsWith("0")) return false;
+    lastNumber = Number(m[1]);
+    return true;
+  };
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (i === 0) {
+      numberedItem(line);
       out = line;
       return;
     }
@@ -51,7 +61,7 @@ export function reflowLines(lines: ReadonlyArray<string>, capacity: number, sett
     let paragraph: boolean;
     if (line === "" || prev === "") paragraph = true;
     else if (bulleted) paragraph = BULLET_START.test(line);
-    else if (ITEM_START.test(line)) paragraph = true;
+    else if (ITEM_START.test(line) || numberedItem(line)) paragraph = true;
     else if (!CAPITAL_START.test(line)) paragraph = false;
     // A run of capitals or of initials ("B. M. C. M." / "R. / L. C.") goes on across the break.
     else if (/^\p{Lu}+$/u.test(lastWord) && /^\p{Lu}{3,}[.,;:]?$/u.test(firstWord)) paragraph = false;
