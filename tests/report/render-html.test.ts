@@ -82,6 +82,18 @@ describe("renderHtml", () => {
     expect($$("td.kind.added")).toHaveLength(3);
     expect($$("td.kind.dropped")).toHaveLength(2);
     expect($$("section.changes").text()).toContain("reweighted: 30 → 25");
+    expect($$("section.variation")).toHaveLength(0);
+  });
+
+  it("shows an in-year variation in its own section", () => {
+    const { current } = yearPair();
+    const revised = structuredClone(current);
+    revised.units[1]!.objectives[2]!.summary!.weight = 15;
+    const $$ = cheerio.load(renderHtml(buildReport([{ plan: revised, superseded: { plan: current, planId: 4 } }], settings)));
+    expect($$("section.variation h3").text()).toBe("Changes since the version this plan replaced");
+    expect($$("section.variation td.kind").map((_, e) => $$(e).text()).get()).toEqual(["changed"]);
+    expect($$("section.variation").text()).toContain("reweighted: 10 → 15");
+    expect($$("section.year-over-year")).toHaveLength(0);
   });
 
   it("renders an empty report", () => {
