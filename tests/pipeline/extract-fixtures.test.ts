@@ -3,9 +3,11 @@
  * output equals it, messages aside (fixtures fix codes, units, objectives,
  * pages and order; the wording is ours).
  */
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractPlan } from "../../src/pipeline/extract-plan.js";
+import { type DocumentError, isDocumentError } from "../../src/shared/errors.js";
 import { body, fixtureEntries, fixturesDir, readJson, withoutMessages } from "./helpers.js";
 
 const entries = fixtureEntries();
@@ -19,6 +21,28 @@ describe("fixtures", () => {
       const { plan } = await extractPlan(path.join(fixturesDir, entry.file));
       const expected = readJson(path.join(fixturesDir, entry.expected!)) as Record<string, unknown>;
       expect(withoutMessages(body(plan))).toEqual(withoutMessages(body(expected)));
+    });
+  }
+});
+
+interface BadEntry {
+  file: string;
+  expectedError: string;
+}
+
+const badManifest = path.join(fixturesDir, "bad/manifest.json");
+const bad: BadEntry[] = fs.existsSync(badManifest) ? (readJson(badManifest) as { files: BadEntry[] }).files : [];
+
+describe("inputs that are no plan", () => {
+  for (const entry of bad.filter((b) => b.expectedError === "not-a-plan")) {
+    it(`${entry.file} is refused as not-a-plan`, async () => {
+      const err = await extractPlan(path.join(fixturesDir, "bad", entry.file)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isDocumentError(err)).toBe(true);
+      expect((err as DocumentError).kind).toBe("not-a-plan");
+      expect((err as Error).message).toBe("contains no performance plan (no summary sheet or objective sheet found)");
     });
   }
 });
