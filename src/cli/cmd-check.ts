@@ -17,7 +17,7 @@ import { DocumentError, isDocumentError, reasonOf } from "../shared/errors.js";
 import { PlanExport } from "../normalize/plan-schema.js";
 import { buildReport, type PlanInput } from "../report/build-report.js";
 import { failLevelReached, FailOn } from "../report/fail-level.js";
-import { openReadOnly, plansFromDb, previousFromDb } from "../report/plans-from-db.js";
+import { openReadOnly, plansFromDb, previousFromDb, storedVersionFromDb } from "../report/plans-from-db.js";
 import type { Report, Unreadable } from "../report/report-model.js";
 import { reportSettings } from "../report/report-settings.js";
 import { renderHtml } from "../report/render-html.js";
@@ -56,7 +56,8 @@ The consistency report: findings by unit and objective with pages, summary vs
 sheet weights per unit, and what changed since the body's previous plan.
 FILE is a plan document (pdf, docx, html, txt) or a plan export (*.json).
 With --db alone, the current plans in the database are checked; with FILE…
-and --db, each file is compared with the previous year stored there.
+and --db, each file is compared with the previous year stored there and with
+the stored version of the same year it would replace.
 
 options:
   --format text|json|html   text (default), the Report as JSON, or one HTML file
@@ -167,14 +168,16 @@ async function fromFile(file: string, db: Db | undefined, args: CheckArgs, g: Ga
     return;
   }
   let previous: PlanInput["previous"] = null;
+  let superseded: PlanInput["superseded"] = null;
   if (db) {
     try {
       previous = previousFromDb(db, plan);
+      superseded = storedVersionFromDb(db, plan);
     } catch (e) {
       g.unreadable.push({ file: args.db!, reason: `not a piao database: ${reasonOf(e)}` });
     }
   }
-  g.inputs.push({ plan, previous });
+  g.inputs.push({ plan, previous, superseded });
   // An export names its source relative to itself (as `piao extract x.pdf > x.json` beside it would).
   g.sources.push(
     isExport

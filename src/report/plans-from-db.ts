@@ -55,6 +55,18 @@ export function previousFromDb(db: Db, plan: PlanExport): PlanInput["previous"] 
   return found ? { plan: loadPlan(db, found.planId), planId: found.planId } : null;
 }
 
+/**
+ * The stored current version of the same body's plan for the same year, for a
+ * plan read from a file: the version an import of the file would replace.
+ * None when the database holds this very document.
+ */
+export function storedVersionFromDb(db: Db, plan: PlanExport): PlanInput["superseded"] {
+  if (plan.organization === null || plan.year === null) return null;
+  const found = listPlans(db, { organization: plan.organization, year: plan.year, currentOnly: true })[0];
+  if (!found || found.sha256 === plan.source.sha256) return null;
+  return { plan: loadPlan(db, found.planId), planId: found.planId };
+}
+
 export function openReadOnly(file: string): Db {
   return openDatabase(file, { readonly: true });
 }

@@ -226,7 +226,7 @@ function planSection(p: PlanReport, index: number, options: RenderHtmlOptions): 
     `<h3>Weights and timelines by unit</h3>` +
     (p.units.length ? p.units.map((u, i) => unitSection(ctx, p, u, i)).join("") : `<p class="none">No units.</p>`) +
     changesSection(p.changes, `Changes since ${p.changes?.previous.year ?? "the previous plan"}`, "year-over-year") +
-    changesSection(p.variation, "Changes since the version this plan replaced", "variation") +
+    changesSection(p.variation, "Changes since the earlier version of this plan", "variation") +
     `</section>`
   );
 }

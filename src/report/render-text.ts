@@ -223,7 +223,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     findingsSection(out, p);
     weightsSection(out, p);
     changesSection(out, p.changes, `Changes since ${p.changes?.previous.year ?? "the previous plan"}`);
-    changesSection(out, p.variation, "Changes since the version this plan replaced");
+    changesSection(out, p.variation, "Changes since the earlier version of this plan");
   }
   if (report.unreadable.length > 0) {
     out.heading("Unreadable input", "-");

@@ -145,8 +145,9 @@ describe("piao check on documents", () => {
 });
 
 describe("piao check --db", () => {
-  function makeDb(plans: PlanExport[]): string {
-    const file = path.join(dir, "piao.sqlite");
+  const makeDb2 = (plans: PlanExport[]) => makeDb(plans, "piao2.sqlite");
+  function makeDb(plans: PlanExport[], name = "piao.sqlite"): string {
+    const file = path.join(dir, name);
     const db = openDatabase(file);
     for (const p of plans) storePlan(db, p, { bytes: 1 });
     db.close();
@@ -192,7 +193,7 @@ describe("piao check --db", () => {
     // The year-over-year comparison is still against 2023.
     expect(plan.changes?.previous.year).toBe(2023);
     const text = piao(["--db", db, "--organization", "Comune di Prova", "--year", "2024"]).stdout;
-    expect(text).toContain("Changes since the version this plan replaced (database plan");
+    expect(text).toContain("Changes since the earlier version of this plan (database plan");
     expect(text).toContain("reweighted: 25 → 20");
   });
 
@@ -202,6 +203,15 @@ describe("piao check --db", () => {
     const r = piao([writeExport("current.json", current), "--db", db, "--format", "json"]);
     expect(r.code).toBe(0);
     expect(Report.parse(JSON.parse(r.stdout)).plans[0]!.changes?.counts.added).toBe(3);
+    expect(Report.parse(JSON.parse(r.stdout)).plans[0]!.variation).toBeNull();
+    // A revised file against the version stored for the same year.
+    const db2 = makeDb2([previous, current]);
+    const revised: PlanExport = { ...structuredClone(current), source: { ...current.source, sha256: "e".repeat(64) } };
+    revised.units[0]!.objectives[3]!.summary!.weight = 15;
+    const v = Report.parse(JSON.parse(piao([writeExport("revised.json", revised), "--db", db2, "--format", "json"]).stdout)).plans[0]!;
+    expect(v.variation?.counts).toMatchObject({ reweighted: 1, added: 0, dropped: 0 });
+    // The stored document itself has no earlier version to compare with.
+    expect(Report.parse(JSON.parse(piao([writeExport("same.json", current), "--db", db2, "--format", "json"]).stdout)).plans[0]!.variation).toBeNull();
   });
 
   it("FILE… with an unusable --db: the files are still reported, without changes, exit 2", () => {

@@ -90,7 +90,7 @@ describe("renderHtml", () => {
     const revised = structuredClone(current);
     revised.units[1]!.objectives[2]!.summary!.weight = 15;
     const $$ = cheerio.load(renderHtml(buildReport([{ plan: revised, superseded: { plan: current, planId: 4 } }], settings)));
-    expect($$("section.variation h3").text()).toBe("Changes since the version this plan replaced");
+    expect($$("section.variation h3").text()).toBe("Changes since the earlier version of this plan");
     expect($$("section.variation td.kind").map((_, e) => $$(e).text()).get()).toEqual(["changed"]);
     expect($$("section.variation").text()).toContain("reweighted: 10 → 15");
     expect($$("section.year-over-year")).toHaveLength(0);
