@@ -34,6 +34,11 @@ class Out {
     this.push(this.paint(text, "bold"));
     this.push(rule.repeat(Math.min(this.width, [...text].length)));
   }
+  /** "  Label     value", the value wrapped under itself. */
+  labelled(label: string, value: string): void {
+    const lead = "  " + padEnd(label, 10);
+    wrap(value, this.width - lead.length).forEach((l, i) => this.push((i === 0 ? lead : " ".repeat(lead.length)) + l));
+  }
   /** Text wrapped at `indent`; continuation lines `hang` further in. */
   para(indent: number, text: string, hang = 0): void {
     const [first, ...rest] = wrap(text, this.width - indent);
@@ -59,12 +64,13 @@ function header(out: Out, p: PlanReport): void {
   out.push(out.paint(planTitle(p), "bold"));
   out.push("=".repeat(out.width));
   const pages = p.source.pageCount === null ? "" : `, ${plural(p.source.pageCount, "page", "pages")}`;
-  const id = p.planId === null ? "" : `  (database plan ${p.planId})`;
-  out.push(`  Source    ${p.source.path} (${p.source.format}${pages})${id}`);
-  out.push(`  sha256    ${p.source.sha256}`);
+  const id = p.planId === null ? "" : ` (database plan ${p.planId})`;
+  // Paths from a database can be long: wrapped under the label, not past the width.
+  out.labelled("Source", `${p.source.path} (${p.source.format}${pages})${id}`);
+  out.labelled("sha256", p.source.sha256);
   const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.flagged).length, 0);
-  out.push(`  Contents  ${plural(p.counts.units, "unit", "units")}, ${plural(p.counts.objectives, "objective", "objectives")} (${flagged} flagged)`);
-  out.push(`  Findings  ${severityCounts(p.counts.findings)}`);
+  out.labelled("Contents", `${plural(p.counts.units, "unit", "units")}, ${plural(p.counts.objectives, "objective", "objectives")} (${flagged} flagged)`);
+  out.labelled("Findings", severityCounts(p.counts.findings));
   out.push();
 }
 
@@ -200,8 +206,9 @@ function unitChangesLabel(u: UnitChanges): string {
 
 function changesSection(out: Out, ch: YearChanges | null, title: string): void {
   if (!ch) return;
-  const id = ch.previous.planId === null ? "" : `database plan ${ch.previous.planId}, `;
-  out.heading(`${title} (${id}${ch.previous.sourcePath})`, "-");
+  const id = ch.previous.planId === null ? "" : ` (database plan ${ch.previous.planId})`;
+  out.heading(title, "-");
+  out.para(2, `Compared with ${ch.previous.sourcePath}${id}`, 2);
   const n = ch.counts;
   out.para(2, `${n.added} added, ${n.dropped} dropped, ${n.reweighted} reweighted, ${n.retitled} retitled, ` +
     `${n.renumbered} renumbered, ${n.indicatorsChanged} with indicator changes, ${n.unchanged} unchanged`);

@@ -193,7 +193,8 @@ describe("piao check --db", () => {
     // The year-over-year comparison is still against 2023.
     expect(plan.changes?.previous.year).toBe(2023);
     const text = piao(["--db", db, "--organization", "Comune di Prova", "--year", "2024"]).stdout;
-    expect(text).toContain("Changes since the earlier version of this plan (database plan");
+    expect(text).toContain("Changes since the earlier version of this plan\n");
+    expect(text).toMatch(/Compared with prova-2024\.pdf \(database plan \d+\)/);
     expect(text).toContain("reweighted: 25 → 20");
   });
 

@@ -12,7 +12,7 @@ import { objective, phase, plan, unit } from "./constructed-plans.js";
 const settings = reportSettings();
 
 const odd = [
-  plan(null, null, [], []),
+  plan(null, null, [], [], 1, "/srv/archivio/piani-della-performance/unione-dei-comuni-della-bassa/2024/definitivi/piano.pdf"),
   plan("Unione dei Comuni", null, [unit("Area vuota", null, [])], [], 2),
   plan("Comune di Bianco", 2024, [
     unit("Area", "X", [
@@ -31,6 +31,7 @@ describe("odd plans", () => {
     expect(text).toContain("Unknown body, plan of unknown year");
     expect(text).toContain("No units.");
     expect(text).toContain("12.5");
+    for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(96);
     const $ = cheerio.load(renderHtml(report));
     expect($("section.plan")).toHaveLength(3);
     expect($("svg.weight-chart")).toHaveLength(2);
