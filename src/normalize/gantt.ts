@@ -8,15 +8,15 @@
 import type { BBox, Cell, Table } from "../extract/layout.js";
 import { cleanBlock, cleanInline, labelKey } from "./clean-text.js";
 import { isMarkedCell } from "./marks.js";
-import { parseYearToken, readMonthSequence } from "./month-header.js";
+import { parseYearToken, readPeriodSequence } from "./month-header.js";
 import type { NormalizeSettings } from "./settings.js";
 import { colRange, colsOverlap, type ColRange, xOverlapRatio } from "./table-grid.js";
 import type { Phase } from "./plan-schema.js";
 
 export interface MonthColumn extends ColRange {
   bbox: BBox | null;
-  /** "YYYY-MM". */
-  ym: string;
+  /** "YYYY-MM" of each month the column stands for (three for a quarter, six for a semester). */
+  yms: string[];
 }
 
 export interface PhaseGrid {
@@ -49,8 +49,9 @@ export function roleOf(text: string): Role | null {
   return null;
 }
 
-/** Minimum number of month headers for a row to be a month header. */
+/** Minimum number of month headers for a row to be a month header (or of quarters / semesters). */
 const MIN_MONTHS = 3;
+const MIN_PERIODS = 2;
 
 /**
  * If row `r` of `rows` starts a phases header, the grid it defines and the index
@@ -73,23 +74,26 @@ export function readPhaseHeader(
   // The month row is this row or one of the next two (under "Tempificazione", maybe under years).
   for (let m = r; m <= r + 2 && m < rows.length; m++) {
     const cells = (rows[m] ?? []).filter((c) => c.col > description.col1);
-    const months = readMonthSequence(cells.map((c) => c.text));
-    if (months.filter((x) => x !== null).length < MIN_MONTHS) continue;
+    const months = readPeriodSequence(cells.map((c) => c.text));
+    const found = months.filter((x) => x !== null);
+    const periods = found.filter((x) => x!.length > 1).length;
+    if (found.length < MIN_MONTHS && periods < MIN_PERIODS) continue;
     const yearCells = rows.slice(r, m).flat().filter((c) => parseYearToken(c.text) !== null);
     const monthCols: MonthColumn[] = [];
     let year = planYear ?? new Date().getUTCFullYear();
     let prev = 0;
     cells.forEach((cell, i) => {
-      const month = months[i];
-      if (month == null) return;
+      const period = months[i];
+      if (period == null) return;
       const range = colRange(cell);
       const yc = yearCells.find((y) =>
         y.bbox && cell.bbox ? xOverlapRatio(y.bbox, cell.bbox) > 0.5 : colsOverlap(colRange(y), range),
       );
       if (yc) year = parseYearToken(yc.text)!;
-      else if (month <= prev) year += 1; // the sequence wrapped into the next year
-      prev = month;
-      monthCols.push({ ...range, bbox: cell.bbox, ym: `${year}-${String(month).padStart(2, "0")}` });
+      else if (period[0]! <= prev) year += 1; // the sequence wrapped into the next year
+      prev = period[period.length - 1]!;
+      const y = year;
+      monthCols.push({ ...range, bbox: cell.bbox, yms: period.map((m) => `${y}-${String(m).padStart(2, "0")}`) });
     });
     return {
       grid: {
@@ -150,7 +154,7 @@ export function readPhaseRow(
         cell.bbox && m.bbox
           ? xOverlapRatio(cell.bbox, m.bbox) >= settings.markOverlap
           : colsOverlap(colRange(cell), m);
-      if (hit) months.add(m.ym);
+      if (hit) for (const ym of m.yms) months.add(ym);
     }
   }
   const num = /^(\d{1,3})\b/.exec(numberText);

@@ -114,3 +114,30 @@ export function parseYearToken(text: string): number | null {
   const m = /^(?:anno\s*)?((?:19|20)\d{2})$/i.exec(text.replace(/\s+/g, " ").trim());
   return m?.[1] ? Number(m[1]) : null;
 }
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const ORDINAL: Record<string, number> = { primo: 1, secondo: 2, terzo: 3, quarto: 4 };
+
+/**
+ * Quarters and semesters ("I trim.", "1° trimestre", "II sem", "secondo semestre")
+ * → the months they cover; null for anything else.
+ */
+export function parsePeriodToken(text: string): number[] | null {
+  const t = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  const m = /^(?:(i{1,3}|iv)|([1-4])\s*[°ºo^]?|(primo|secondo|terzo|quarto))\s*(trim(?:estre|\.)?|sem(?:estre|\.)?)$/.exec(t);
+  if (!m) return null;
+  const n = m[1] ? ROMAN[m[1]]! : m[2] ? Number(m[2]) : ORDINAL[m[3]!]!;
+  const size = m[4]!.startsWith("trim") ? 3 : 6;
+  if (n * size > 12) return null;
+  return Array.from({ length: size }, (_, k) => (n - 1) * size + k + 1);
+}
+
+/** Per header cell, the months it stands for: one month, a quarter or semester, or null. */
+export function readPeriodSequence(texts: ReadonlyArray<string>): Array<number[] | null> {
+  const months = readMonthSequence(texts);
+  return texts.map((t, i) => {
+    const m = months[i];
+    if (m != null) return [m];
+    return parsePeriodToken(t);
+  });
+}

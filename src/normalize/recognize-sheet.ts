@@ -12,7 +12,7 @@ import { parseWeight } from "./parse-weight.js";
 import { cleanPersonName } from "./person-name.js";
 import type { DetailSheet, Phase } from "./plan-schema.js";
 import type { NormalizeSettings } from "./settings.js";
-import { splitByLabels, type SheetField } from "./sheet-labels.js";
+import { splitByLabels, type LabelledPart, type SheetField } from "./sheet-labels.js";
 import { cleanUnitName } from "./unit-name.js";
 
 /** Fields that appear once per sheet: seeing one again starts the next sheet. */
@@ -74,10 +74,14 @@ export class SheetBuilder {
    * starts another sheet; the caller then finishes this one and feeds a new one.
    */
   feedText(text: string, page: number | null, table: string | null = null): boolean {
-    const parts = splitByLabels(text).map((p) =>
-      // "N. 2 incontri…" inside a list is no sheet number: a number label holds only digits.
-      p.field === "number" && !/^\s*\d{1,3}\s*[.)]?\s*$/.test(p.value) ? { ...p, field: null, value: p.label + p.value } : p,
-    );
+    const parts = splitByLabels(text).flatMap((p): LabelledPart[] => {
+      if (p.field !== "number" || /^\s*\d{1,3}\s*[.)]?\s*$/.test(p.value)) return [p];
+      // "Obiettivo n. 3 – Titolo": the number, then the title.
+      const inline = /^\s*(\d{1,3})\s*[-–—:.)]\s+(\S[\s\S]*)$/.exec(p.value);
+      if (inline && !this.has("title")) return [{ ...p, value: inline[1]! }, { field: "title", label: "", value: inline[2]! }];
+      // "N. 2 incontri…" inside a list is no sheet number.
+      return [{ ...p, field: null, value: p.label + p.value }];
+    });
     const startsNew = parts.some(
       (p) =>
         // Area, Responsabile and Peso lines often precede the heading: only a sheet with an objective ends at one.

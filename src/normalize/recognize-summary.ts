@@ -17,6 +17,8 @@ export type SummaryRole = "number" | "weight" | "title" | "indicators" | "notes"
 
 /** Dispatch table, tried in order: a header label key → the column's role. */
 const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, SummaryRole]> = [
+  // "Peso indicatore" weighs an indicator, not the objective.
+  [/\bpeso\b.*\bindicator/, "other"],
   [/^(?:peso|pesatura|punti|punteggio|ponderazione)\b|\bpeso\b/, "weight"],
   [/^(?:n|nr|num|numero|cod|codice)\b|^obiettivo n\b|^n obiett/, "number"],
   [/indicator|target|valore atteso|risultat/, "indicators"],
@@ -77,7 +79,10 @@ export function readSummaryHeader(table: Table): { columns: SummaryColumns; firs
     for (let r = 0; r <= h + 1 && r < rows.length; r++) {
       const isHeader = r <= h || !rows[r]!.some((c) => /^\d{1,3}$/.test(c.text.trim()) && c.col === 0);
       if (!isHeader) break;
-      if (r > h && rows[r]!.every((c) => isBlankValue(c.text) || summaryRoleOf(c.text) !== null)) first = r + 1;
+      // A second header row holds only labels (dates under "Stato di attuazione", "Target 2024"…).
+      const labelsOnly = rows[r]!.every((c) => isBlankValue(c.text) || !["other", null].includes(summaryRoleOf(c.text)));
+      if (r > h && !labelsOnly) break;
+      if (r > h) first = r + 1;
       for (const cell of rows[r]!) {
         const role = summaryRoleOf(cell.text);
         for (let c = cell.col; c < cell.col + cell.colSpan && c < table.cols; c++) {
@@ -129,11 +134,15 @@ export function readSummaryRows(
     }
     if ([numberText, weightText, titleRaw, indicatorsText, notesText].every((t) => isBlankValue(t))) continue;
     const num = /^(\d{1,3})\b/.exec(numberText);
-    if (!num && isBlankValue(weightText) && last) {
+    if (isBlankValue(numberText) && isBlankValue(weightText) && last) {
       // A row broken across a page: its text continues the row above.
       last.title = joinText(last.title, cleanInline(titleRaw.replace(INTERSECTORAL_TAG, " ")));
-      // An item broken by the page goes on with a space; a new bullet or number starts a new item.
-      last.indicatorsText = joinText(last.indicatorsText, indicatorsText, ITEM_START.test(indicatorsText) ? "\n" : " ");
+      // A row broken by a page break goes on with a space unless a bullet or number starts a new
+      // item; on the same page an extra row is one more indicator (one row per indicator).
+      const pageBreak = (table.rowPages[r] ?? null) !== null && table.rowPages[r] !== last.page && last.page !== null;
+      const crossesTable = last.table !== table.id;
+      const continues = (pageBreak || crossesTable) && !ITEM_START.test(indicatorsText);
+      last.indicatorsText = joinText(last.indicatorsText, indicatorsText, continues ? " " : "\n");
       const notes = cleanBlock(notesText);
       if (notes) last.notes = joinText(last.notes ?? "", notes);
       continue;

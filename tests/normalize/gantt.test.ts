@@ -53,6 +53,16 @@ describe("Gantt grids", () => {
     expect(b!.months).toEqual([]);
   });
 
+  it("maps a mark under a quarter or semester to all its months", () => {
+    const t = table([
+      ["Descrizione fase", "Responsabile", "I trim.", "II trim.", "III trim.", "IV trim."],
+      ["Fase", "R.", "", "X", "", ""],
+    ]);
+    expect(phasesOf(t)[0]!.months).toEqual(["2024-04", "2024-05", "2024-06"]);
+    const sem = table([["Descrizione fase", "I sem", "II sem"], ["Fase", "", "X"]]);
+    expect(phasesOf(sem)[0]!.months).toEqual(["2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"]);
+  });
+
   it("reads numbered months and split fragments", () => {
     const t = table([
       ["N.", "Descrizione fase", "Ge n", "Fe b", "M ar"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMonthHeader, parseMonthToken, parseYearToken, readMonthSequence, resolveLetterRun } from "../../src/normalize/month-header.js";
+import { isMonthHeader, parseMonthToken, parsePeriodToken, parseYearToken, readMonthSequence, resolveLetterRun } from "../../src/normalize/month-header.js";
 
 const month = (t: string) => {
   const r = parseMonthToken(t);
@@ -44,5 +44,17 @@ describe("readMonthSequence", () => {
     expect(parseYearToken("2025")).toBe(2025);
     expect(parseYearToken("Anno 2024")).toBe(2024);
     expect(parseYearToken("Gen")).toBeNull();
+  });
+});
+
+describe("quarters and semesters", () => {
+  it("reads the months a period covers", () => {
+    expect(parsePeriodToken("I trim.")).toEqual([1, 2, 3]);
+    expect(parsePeriodToken("2° trimestre")).toEqual([4, 5, 6]);
+    expect(parsePeriodToken("IV trim")).toEqual([10, 11, 12]);
+    expect(parsePeriodToken("II sem")).toEqual([7, 8, 9, 10, 11, 12]);
+    expect(parsePeriodToken("primo semestre")).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(parsePeriodToken("III sem")).toBeNull();
+    expect(parsePeriodToken("Gen")).toBeNull();
   });
 });

@@ -162,6 +162,31 @@ describe("normalizePlan", () => {
     });
   });
 
+  it("reads 'Obiettivo n. 3 – Titolo' cells and ignores indicator-weight columns", () => {
+    const plan = normalizePlan(
+      doc([
+        line("SINTESI OBIETTIVI"),
+        line("SETTORE CULTURA"),
+        line("RESPONSABILE LIA ROSSI"),
+        table([
+          ["Codice", "Obiettivo", "Peso obiettivo", "Indicatore", "Peso indicatore"],
+          ["C.1", "Apertura serale biblioteca", "100", "Ore di apertura", "100"],
+          ["", "", "", "Utenti serali", ""],
+        ]),
+        line("Scheda obiettivo"),
+        line("Settore: Cultura"),
+        line("Peso obiettivo: 100%"),
+        table([["Obiettivo n. 1 – Apertura serale della biblioteca"], ["Indicatori di risultato:\nOre di apertura"]]),
+      ]),
+      { file },
+    );
+    const o = plan.units[0]!.objectives;
+    expect(o).toHaveLength(1);
+    expect(o[0]!.summary).toMatchObject({ weight: 100, indicators: ["Ore di apertura", "Utenti serali"] });
+    expect(o[0]!.detail).toMatchObject({ number: 1, title: "Apertura serale della biblioteca", weight: 100 });
+    expect(plan.anomalies).toEqual([]);
+  });
+
   it("throws not-a-plan when there is neither a summary nor a sheet", () => {
     const layout = doc([line("Verbale della seduta"), table([["a", "b"], ["c", "d"]])]);
     expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
