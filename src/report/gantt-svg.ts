@@ -17,6 +17,8 @@ export const GANTT = {
   headHeight: 34,
   /** Average glyph width of the 12px label font, to cut labels before they overflow the grid. */
   charWidth: 6.0,
+  /** Narrower month columns (long spans) are labelled with the initial only. */
+  minColumnForNames: 22,
 };
 
 function toIndex(ym: string): number {
@@ -56,8 +58,7 @@ export function ganttSvg(phases: readonly PhaseView[], year: number | null, capt
     const x = labelWidth + i * col;
     const month = idx % 12;
     if (i % 2 === 0) parts.push(`<rect class="g-band" x="${x.toFixed(1)}" y="${headHeight}" width="${col.toFixed(1)}" height="${rowHeight * phases.length}"/>`);
-    // Narrow columns (long spans) get the initial only.
-    const label = col >= 26 ? MONTHS_IT[month]! : MONTHS_IT[month]!.charAt(0);
+    const label = col >= GANTT.minColumnForNames ? MONTHS_IT[month]! : MONTHS_IT[month]!.charAt(0);
     parts.push(`<text class="g-month" x="${(x + col / 2).toFixed(1)}" y="${headHeight - 8}">${label}</text>`);
     if (multiYear && (month === 0 || i === 0))
       parts.push(`<text class="g-year" x="${(x + 2).toFixed(1)}" y="11">${Math.floor(idx / 12)}</text>`);

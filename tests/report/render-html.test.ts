@@ -118,6 +118,14 @@ describe("ganttSvg", () => {
     expect($("text.g-year").map((_, e) => $(e).text()).get()).toEqual(["2024", "2025"]);
   });
 
+  it("names the months when they fit, else gives their initials", () => {
+    const year = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01"])], 2024, "cap"));
+    expect(year("text.g-month").map((_, e) => year(e).text()).get().slice(0, 3)).toEqual(["gen", "feb", "mar"]);
+    const long = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01", "2026-06"])], 2024, "cap"));
+    expect(long("text.g-month")).toHaveLength(30);
+    expect(long("text.g-month").map((_, e) => long(e).text()).get().slice(0, 3)).toEqual(["g", "f", "m"]);
+  });
+
   it("draws nothing without phases", () => {
     expect(ganttSvg([], 2024, "cap")).toBe("");
   });
