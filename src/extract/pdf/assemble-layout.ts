@@ -30,17 +30,24 @@ interface PageWork {
 }
 
 export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: PdfSettings): LayoutDocument {
-  const allLines = raws.map((r) => wordsToLines(r.words, s));
-  const running = findRunningLines(raws.map((r, i) => ({ height: r.height, lines: allLines[i]! })), s);
+  const merged = raws.map((r) => mergeRulings(r.graphics.rulings, s));
+  const grids = raws.map((r, i) => pageGrids(r, merged[i]!, messages, s));
+  // Running headers/footers are sought among words outside body tables, so a
+  // table's repeated heading row at the top of every continuation page stays
+  // in its table; a table lying wholly in a margin band (a letterhead) counts.
+  const candidates = raws.map((r, i) => {
+    const body = grids[i]!.filter((g) => g.bbox.y1 > r.height * s.marginBand && g.bbox.y0 < r.height * (1 - s.marginBand));
+    return wordsToLines(r.words.filter((w) => !body.some((g) => insideBox(w, g.bbox))), s);
+  });
+  const running = findRunningLines(raws.map((r, i) => ({ height: r.height, lines: candidates[i]! })), s);
   const work: PageWork[] = raws.map((raw, i) => {
     const run = running[i]!;
     const skip = new Set<Word>([...run.header, ...run.footer].flatMap((l) => l.words));
     const words = raw.words.filter((w) => !skip.has(w));
     const bodyTop = run.header.length ? Math.max(...run.header.map((l) => l.bottom)) : 0;
     const bodyBottom = run.footer.length ? Math.min(...run.footer.map((l) => l.top)) : raw.height;
-    const merged = mergeRulings(raw.graphics.rulings, s);
-    const { tables, rest } = pageTables(raw, merged, words, messages, s);
-    const stream = findStreamTables(wordsToLines(rest, s), raw.number, s, merged.h);
+    const { tables, rest } = pageTables(raw, grids[i]!, words, messages, s);
+    const stream = findStreamTables(wordsToLines(rest, s), raw.number, s, merged[i]!.h);
     for (const t of stream.tables) paintStreamTable(t, raw, s);
     return {
       raw,
@@ -73,7 +80,13 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
   return { format: "pdf", pageCount: raws.length, pages, messages };
 }
 
-function pageTables(raw: RawPage, merged: MergedRulings, words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
+function insideBox(w: Word, b: { x0: number; y0: number; x1: number; y1: number }): boolean {
+  const cx = (w.x0 + w.x1) / 2, cy = (w.top + w.bottom) / 2;
+  return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1;
+}
+
+/** Ruled grids of a page (tables of at least two cells); none on a page that is a drawing. */
+function pageGrids(raw: RawPage, merged: MergedRulings, messages: ReaderMessage[], s: PdfSettings): GridTable[] {
   if (merged.h.length + merged.v.length > s.maxRulings) {
     messages.push({
       code: "TABLE_SKIPPED",
@@ -83,9 +96,12 @@ function pageTables(raw: RawPage, merged: MergedRulings, words: Word[], messages
       table: null,
       source: SOURCE,
     });
-    return { tables: [], rest: words };
+    return [];
   }
-  const grids = findLatticeGrids(merged, s).filter((g) => g.cells.length >= 2);
+  return findLatticeGrids(merged, s).filter((g) => g.cells.length >= 2);
+}
+
+function pageTables(raw: RawPage, grids: GridTable[], words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
   const used = new Set<number>();
   const tables: PageTable[] = [];
   for (const g of grids) {

@@ -56,25 +56,34 @@ function columnsFit(t: PageTable, u: PageTable, s: PdfSettings): boolean {
   return matchFraction(t.colX, u.colX, s.stitchColumnTolerance) >= s.stitchColumnMatch || t.cols === u.cols;
 }
 
+/** Texts of one row's non-empty cells; `cells` sorted by row, so the scan stops early. */
 function rowTexts(cells: Cell[], row: number): string[] {
-  return cells
-    .filter((c) => c.row === row)
+  const out: Cell[] = [];
+  for (const c of cells) {
+    if (c.row > row) break;
+    if (c.row === row) out.push(c);
+  }
+  return out
     .sort((a, b) => a.col - b.col)
-    .map((c) => c.text.replace(/\s+/g, " ").trim())
+    .map((c) => c.text.split("\n").map((l) => l.replace(/\s+/g, " ").trim()).join("\n").trim())
     .filter((x) => x !== "");
 }
 
 /**
  * A repeated header row: the same non-empty cells, each equal to the first
- * part's or cut short of it (a repeated header row can be drawn lower, its
- * last wrapped line clipped).
+ * part's or missing only its last visual lines (a repeated header row can be
+ * drawn lower, its last wrapped line clipped).
  */
 function repeatsRow(u: Cell[], uRow: number, t: Cell[], tRow: number): boolean {
   const a = rowTexts(u, uRow), b = rowTexts(t, tRow);
-  return a.length > 0 && a.length === b.length && a.every((x, i) => x === b[i] || b[i]!.startsWith(x) || x.startsWith(b[i]!));
+  return a.length > 0 && a.length === b.length && a.every((x, i) => x === b[i] || b[i]!.startsWith(x + "\n"));
 }
 
-/** Folds u's rows into t (mutating t), re-gridding both on the union of column boundaries. */
+/**
+ * Folds u's rows into t (mutating t). Both are laid on the union of their
+ * column boundaries; t's cells are re-gridded only when u brings new
+ * boundaries, so a long chain of continuations stays linear.
+ */
 export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
   const byPosition = matchFraction(t.colX, u.colX, s.stitchColumnTolerance) >= s.stitchColumnMatch;
   const uX = byPosition ? u.colX : u.colX.map((_, k) => t.colX[k]!);
@@ -93,32 +102,49 @@ export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
       const a = idx(colX[c.col]!), b = idx(colX[c.col + c.colSpan]!);
       return { ...c, col: a, colSpan: Math.max(1, b - a) };
     });
-  const tCells = remap(t.cells, t.colX);
-  let uCells = remap(u.cells, uX);
+  const regrid = union.length !== t.colX.length;
+  const cols = union.length - 1;
+  if (regrid) t.cells = fillGaps(remap(t.cells, t.colX), t.rowPages, 0, cols);
+  let uCells = remap(u.cells, uX).sort((a, b) => a.row - b.row || a.col - b.col);
   // Drop the continuation's leading rows that repeat the table's header rows.
   let skip = 0;
-  while (skip < u.rows && skip < t.rows && repeatsRow(uCells, skip, tCells, skip)) skip++;
+  while (skip < u.rows && skip < t.rows && repeatsRow(uCells, skip, t.cells, skip)) skip++;
   uCells = uCells.filter((c) => c.row >= skip).map((c) => ({ ...c, row: c.row - skip + t.rows }));
+  const firstNew = t.rows;
   t.rowPages = [...t.rowPages, ...u.rowPages.slice(skip)];
-  t.cells = fillGaps([...tCells, ...uCells], t.rowPages, union.length - 1);
+  t.cells = t.cells.concat(fillGaps(uCells, t.rowPages, firstNew, cols));
   t.rows += u.rows - skip;
-  t.cols = union.length - 1;
+  t.cols = cols;
   t.colX = union;
   for (const p of u.pages) if (!t.pages.includes(p)) t.pages.push(p);
 }
 
-/** After re-gridding, positions a part never had (new boundaries) extend its cells' spans or get empty cells. */
-function fillGaps(cells: Cell[], rowPages: number[], cols: number): Cell[] {
+/**
+ * After re-gridding, positions of rows from `firstRow` on that the cells do not
+ * cover (new boundaries) extend the cell on their left or get empty cells.
+ */
+function fillGaps(cells: Cell[], rowPages: number[], firstRow: number, cols: number): Cell[] {
   const rows = rowPages.length;
   const taken = new Set<number>();
-  for (const c of cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) taken.add(r * cols + k);
+  const rightEdge = new Map<number, Cell>(); // r * (cols + 1) + right edge → the 1-row cell ending there
+  for (const c of cells) {
+    for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) taken.add(r * cols + k);
+    if (c.rowSpan === 1) rightEdge.set(c.row * (cols + 1) + c.col + c.colSpan, c);
+  }
   const out = [...cells];
-  for (let r = 0; r < rows; r++) {
+  for (let r = firstRow; r < rows; r++) {
     for (let k = 0; k < cols; k++) {
       if (taken.has(r * cols + k)) continue;
-      const left = out.find((c) => c.row === r && c.col + c.colSpan === k && c.rowSpan === 1);
-      if (left) left.colSpan++;
-      else out.push({ row: r, col: k, rowSpan: 1, colSpan: 1, text: "", shaded: false, fill: null, marked: false, page: rowPages[r] ?? null, bbox: null });
+      const left = rightEdge.get(r * (cols + 1) + k);
+      if (left) {
+        rightEdge.delete(r * (cols + 1) + k);
+        left.colSpan++;
+        rightEdge.set(r * (cols + 1) + k + 1, left);
+      } else {
+        const cell: Cell = { row: r, col: k, rowSpan: 1, colSpan: 1, text: "", shaded: false, fill: null, marked: false, page: rowPages[r] ?? null, bbox: null };
+        out.push(cell);
+        rightEdge.set(r * (cols + 1) + k + 1, cell);
+      }
       taken.add(r * cols + k);
     }
   }

@@ -8,12 +8,15 @@ import { cellAt, tablesOf } from "./layout-helpers.js";
 const header = (n: number, total: number) =>
   draw.text(220, 810, 12, "COMUNE DI PROVA", true) + draw.text(230, 797, 9, "Provincia di Esempio") + draw.text(480, 30, 9, `Pag. ${n} di ${total}`);
 
-/** A ruled 3-column table with a header row; rows listed top-down from y (PDF coordinates). */
-function ruled(y: number, rows: string[][], rowH = 20): string {
+/**
+ * A ruled 3-column table; rows listed top-down from y (PDF coordinates). The
+ * first row is headH tall; "\n" in a cell text makes visual lines 10pt apart.
+ */
+function ruled(y: number, rows: string[][], rowH = 20, headH = rowH): string {
   const xs = [50, 150, 350, 545];
-  const ys = rows.map((_, i) => y - i * rowH).concat(y - rows.length * rowH);
+  const ys = [y, ...rows.map((_, i) => y - headH - i * rowH)];
   let c = draw.grid(xs, ys);
-  rows.forEach((r, i) => r.forEach((t, k) => (c += draw.text(xs[k]! + 3, ys[i]! - 13, 9, t))));
+  rows.forEach((r, i) => r.forEach((t, k) => t.split("\n").forEach((line, j) => (c += draw.text(xs[k]! + 3, ys[i]! - 13 - 10 * j, 9, line)))));
   return c;
 }
 
@@ -39,6 +42,7 @@ describe("running headers and footers", () => {
 
 describe("stitching across a page break", () => {
   const head = ["N.", "Descrizione", "Indicatore"];
+  const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => [`${from + i}`, `Attivita ${from + i}`, `Valore ${from + i}`]);
   const first = Array.from({ length: 32 }, (_, i) => [`${i + 1}`, `Attivita ${i + 1}`, `Valore ${i + 1}`]);
   const pdf = () =>
     buildPdf([
@@ -63,8 +67,8 @@ describe("stitching across a page break", () => {
 
   it("drops a repeated header row whose last wrapped line is clipped on the continuation", async () => {
     const bytes = buildPdf([
-      { content: header(1, 2) + ruled(740, [["N.", "Prodotto intermedio atteso", "Note"], ...first]) },
-      { content: header(2, 2) + ruled(780, [["N.", "Prodotto intermedio", "Note"], ["33", "Attivita 33", "Valore 33"]]) },
+      { content: header(1, 2) + ruled(760, [["N.", "Prodotto\nintermedio\natteso", "Note"], ...first], 20, 36) },
+      { content: header(2, 2) + ruled(780, [["N.", "Prodotto\nintermedio", "Note"], ["33", "Attivita 33", "Valore 33"]], 20, 24) },
     ]);
     const [t, ...more] = tablesOf(await readPdf(bytes, "clip.pdf", readerSettings()));
     expect(more).toHaveLength(0);
@@ -73,7 +77,6 @@ describe("stitching across a page break", () => {
   });
 
   it("follows a table over three pages, and matches columns by count when a landscape page moves them", async () => {
-    const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => [`${from + i}`, `Attivita ${from + i}`, `Valore ${from + i}`]);
     const landscape = (y: number, rs: string[][]) => {
       const xs = [60, 200, 500, 780];
       const ys = rs.map((_, i) => y - i * 20).concat(y - rs.length * 20);
@@ -95,6 +98,19 @@ describe("stitching across a page break", () => {
     expect(t.cols).toBe(3);
     expect(t.rowPages.slice(-4)).toEqual([2, 3, 3, 3]);
     expect(cellAt(t, t.rows - 1, 2)).toMatchObject({ text: "Valore 69", page: 3 });
+  });
+
+  it("keeps a heading row repeated at the top of every continuation page in the table, not in the page header", async () => {
+    // the table starts at the top of every page, so its heading row recurs at the same place on all of them
+    const pages = [1, 2, 3, 4, 5].map((p) => ({ content: header(p, 5) + ruled(780, [head, ...rows(1 + (p - 1) * 34, 34)]) }));
+    const doc = await readPdf(buildPdf(pages), "long.pdf", readerSettings());
+    for (const p of doc.pages) expect(p.header).toEqual(["COMUNE DI PROVA", "Provincia di Esempio"]);
+    const [t, ...more] = tablesOf(doc);
+    expect(more).toHaveLength(0);
+    expect(t!.pages).toEqual([1, 2, 3, 4, 5]);
+    expect(t!.rows).toBe(1 + 5 * 34);
+    expect(cellAt(t!, 0, 1)!.text).toBe("Descrizione");
+    expect(cellAt(t!, t!.rows - 1, 0)!.text).toBe("170");
   });
 
   it("does not join when text sits between the table and the page bottom", async () => {
