@@ -109,6 +109,7 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
         unit.rows.push(...read.rows);
         if (read.declaredTotal !== null) unit.declaredTotal = read.declaredTotal;
         lastSummary = { columns: header.columns, unit };
+        if (header.columns.roles.includes("unit")) splitByUnitColumn(unit);
         headingLines = [];
         sawSummaryHeading = false;
         continue;
@@ -127,6 +128,20 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
   }
   closeSheet();
   return { units, sheets };
+
+  /** A summary whose rows name their own unit (one PEG table for all): one unit per run of rows. */
+  function splitByUnitColumn(unit: UnitDraft): void {
+    const at = units.indexOf(unit);
+    if (at < 0 || unit.rows.every((r) => r.unitName === null)) return;
+    const parts: UnitDraft[] = [];
+    for (const row of unit.rows) {
+      const lastPart = parts.at(-1);
+      if (lastPart && lastPart.name === row.unitName) lastPart.rows.push(row);
+      else parts.push({ name: row.unitName ?? unit.name, manager: row.manager ?? unit.manager, declaredTotal: null, rows: [row], page: row.page });
+    }
+    // A TOTALE row closes the table, so it belongs to none of the units in particular.
+    units.splice(at, 1, ...parts);
+  }
 
   function readSheetTable(table: Table): void {
     const rows = tableRows(table);

@@ -13,7 +13,7 @@ import type { NormalizeSettings } from "./settings.js";
 import { tableRows } from "./table-grid.js";
 import { cleanUnitName } from "./unit-name.js";
 
-export type SummaryRole = "number" | "weight" | "title" | "indicators" | "notes" | "status" | "other";
+export type SummaryRole = "number" | "weight" | "title" | "indicators" | "notes" | "status" | "unit" | "manager" | "other";
 
 /** Dispatch table, tried in order: a header label key → the column's role. */
 const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, SummaryRole]> = [
@@ -23,6 +23,9 @@ const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, SummaryRole]> = [
   [/^(?:n|nr|num|numero|cod|codice)\b|^obiettivo n\b|^n obiett/, "number"],
   [/indicator|target|valore atteso|risultat/, "indicators"],
   [/^note\b|osservazion/, "notes"],
+  // One table for every unit (a PEG sheet): a column names each row's unit and manager.
+  [/^(?:settore|area|servizio|struttura|unita organizzativa|u o c?|cdr|centro di responsabilita|direzione)$/, "unit"],
+  [/^(?:responsabile|dirigente|direttore|p o|e q)$/, "manager"],
   [/stato di attuazione|giugno|settembre|dicembre|^3[01] (?:06|09|12)\b|monitoraggio|consuntivo|grado di raggiungimento/, "status"],
   [/descrizione|titolo|obiettiv|denominazione|oggetto/, "title"],
 ];
@@ -53,6 +56,9 @@ export interface SummaryRowDraft {
   notes: string | null;
   page: number | null;
   table: string;
+  /** The row's unit and manager when the table has columns for them (blank: as the row above). */
+  unitName: string | null;
+  manager: string | null;
 }
 
 export interface SummaryTableRead {
@@ -134,7 +140,8 @@ export function readSummaryRows(
     }
     if ([numberText, weightText, titleRaw, indicatorsText, notesText].every((t) => isBlankValue(t))) continue;
     const num = /^(\d{1,3})\b/.exec(numberText);
-    if (isBlankValue(numberText) && isBlankValue(weightText) && last) {
+    const rowUnit = cleanUnitName(textOf(row, columns, "unit"));
+    if (isBlankValue(numberText) && isBlankValue(weightText) && last && (rowUnit === null || rowUnit === last.unitName)) {
       // A row broken across a page: its text continues the row above.
       last.title = joinText(last.title, cleanInline(titleRaw.replace(INTERSECTORAL_TAG, " ")));
       // A row broken by a page break goes on with a space unless a bullet or number starts a new
@@ -159,6 +166,8 @@ export function readSummaryRows(
       notes: isBlankValue(notesText) ? null : cleanBlock(notesText),
       page: table.rowPages[r] ?? table.page,
       table: table.id,
+      unitName: cleanUnitName(textOf(row, columns, "unit")) ?? last?.unitName ?? null,
+      manager: cleanPersonName(textOf(row, columns, "manager")) ?? last?.manager ?? null,
     };
     out.push(draft);
     last = draft;

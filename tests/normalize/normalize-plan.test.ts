@@ -187,6 +187,27 @@ describe("normalizePlan", () => {
     expect(plan.anomalies).toEqual([]);
   });
 
+  it("splits a PEG table whose rows name their unit, with coefficient weights", () => {
+    const plan = normalizePlan(
+      doc([
+        line("PIANO ESECUTIVO DI GESTIONE 2024 – OBIETTIVI"),
+        line("SINTESI OBIETTIVI"),
+        table([
+          ["SETTORE", "RESPONSABILE", "OBIETTIVO STRATEGICO", "PESATURA", "RIFERIMENTI"],
+          ["Affari generali", "Dott. Ugo Neri", "Digitalizzazione del protocollo", "1,2", "AG7/D"],
+          ["", "", "Revisione regolamenti", "1,0", "AG2"],
+          ["Servizi tecnici", "Arch. Eva Blu", "Manutenzione scuole", "1,4", "ST1"],
+        ]),
+      ]),
+      { file },
+    );
+    expect(plan.units.map((u) => [u.name, u.manager, u.objectives.map((o) => [o.number, o.summary?.weight])])).toEqual([
+      ["Affari generali", "Ugo Neri", [[1, 1.2], [2, 1]]],
+      ["Servizi tecnici", "Eva Blu", [[1, 1.4]]],
+    ]);
+    expect(plan.anomalies.map((a) => a.code)).not.toContain("WEIGHT_TOTAL");
+  });
+
   it("throws not-a-plan when there is neither a summary nor a sheet", () => {
     const layout = doc([line("Verbale della seduta"), table([["a", "b"], ["c", "d"]])]);
     expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
