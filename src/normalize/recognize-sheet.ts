@@ -75,7 +75,7 @@ export class SheetBuilder {
    */
   feedText(text: string, page: number | null, table: string | null = null): boolean {
     const parts = splitByLabels(text).flatMap((p): LabelledPart[] => {
-      if (p.field !== "number" || /^\s*\d{1,3}\s*[.)]?\s*$/.test(p.value)) return [p];
+      if (p.field !== "number" || /^\s*(?:\d{1,3}\s*[.)]?)?\s*$/.test(p.value)) return [p];
       // "Obiettivo n. 3 – Titolo": the number, then the title.
       const inline = /^\s*(\d{1,3})\s*[-–—:.)]\s+(\S[\s\S]*)$/.exec(p.value);
       if (inline && !this.has("title")) return [{ ...p, value: inline[1]! }, { field: "title", label: "", value: inline[2]! }];
@@ -107,7 +107,11 @@ export class SheetBuilder {
         this.accumulating = null;
         return;
       }
-      if (this.accumulating && value.trim() !== "") this.push(this.accumulating, value);
+      if (this.accumulating && value.trim() !== "") {
+        this.push(this.accumulating, value);
+        // A one-value field (Area, Peso, N°…) takes the one fragment after its label, no more.
+        if (!MULTILINE.has(this.accumulating) && this.complete(this.accumulating)) this.accumulating = null;
+      }
       return;
     }
     switch (field) {
@@ -127,6 +131,11 @@ export class SheetBuilder {
         const empty = isBlankValue(value) || (field === "manager" && cleanPersonName(value) === null);
         this.accumulating = MULTILINE.has(field) || empty ? field : null;
     }
+  }
+
+  private complete(field: SheetField): boolean {
+    if (field === "manager") return cleanPersonName((this.draft.values.get(field) ?? []).join(" ")) !== null;
+    return this.has(field);
   }
 
   /** A phase row was read: values no longer run on. */

@@ -26,7 +26,8 @@ export type SheetField =
 interface LabelRule {
   field: SheetField;
   re: RegExp;
-  scope: "line" | "inline";
+  /** line: at a line start; inline: anywhere; whole: the whole fragment (a label cell beside its value cell). */
+  scope: "line" | "inline" | "whole";
 }
 
 /** Order matters only among labels matching at the same position (first wins). */
@@ -54,6 +55,13 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   // A label has a colon, a qualifier or a line of its own: "Indicatore annuale di ritardo…" is an item.
   { field: "indicators", re: /indicator[ei](?:\s+di\s+(?:risultato|performance|attivit[aà]))?\s*:|indicator[ei]\s+di\s+(?:risultato|performance)|indicator[ei]\s*(?=\n|$)/iu, scope: "line" },
   { field: "criticalities", re: /criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*:|criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*(?=\n|$)/iu, scope: "line" },
+  // Key-value tables: a cell holding only the label, its value in the next cell.
+  { field: "area", re: /^\s*(?:area|settore|servizio|struttura|unit[aà] organizzativa|centro di responsabilit[aà]|cdr)\s*:?\s*$/iu, scope: "whole" },
+  { field: "manager", re: /^\s*(?:responsabile|dirigente|direttore|direttrice)\s*:?\s*$/iu, scope: "whole" },
+  { field: "weight", re: /^\s*peso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*(?:\(?%\)?)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "title", re: /^\s*(?:nome|titolo|denominazione)?\s*(?:dell['’]\s*)?obiettivo\s*:?\s*$/iu, scope: "whole" },
+  { field: "description", re: /^\s*descrizione\s*:?\s*$/iu, scope: "whole" },
+  { field: "number", re: /^\s*(?:n|nr|num|numero)\s*[.°º]*\s*(?:obiettivo)?\s*:?\s*$/iu, scope: "whole" },
   {
     field: "ignored",
     re: /livello\s+di\s+attuazione\s*:?|consuntivo\s*:?|stato\s+di\s+attuazione\s*:?|(?:\d\s*[°º]\s*)?monitoraggio\s+(?:semestrale|conclusivo|intermedio|finale)\s*:?|note\s*:|valutazione\s*:?/iu,
@@ -88,6 +96,7 @@ export function splitByLabels(text: string): LabelledPart[] {
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;
       if (rule.scope === "line" && !isLineStart(text, start)) continue;
+      if (rule.scope === "whole" && (start !== 0 || m[0].length !== text.length)) continue;
       if (!startsWord(text, start)) continue;
       hits.push({ field: rule.field, start, end: start + m[0].length });
     }

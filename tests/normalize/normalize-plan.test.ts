@@ -208,6 +208,30 @@ describe("normalizePlan", () => {
     expect(plan.anomalies.map((a) => a.code)).not.toContain("WEIGHT_TOTAL");
   });
 
+  it("reads a sheet laid out as a key-value table without colons", () => {
+    const plan = normalizePlan(
+      doc([
+        line("Scheda obiettivo 2024"),
+        table([
+          ["Settore", "Polizia locale"],
+          ["Responsabile", "Comm. Rita Bo"],
+          ["Peso", "35%"],
+          ["N.", "2"],
+          ["Obiettivo", "Controlli sulla sicurezza stradale"],
+          ["Indicatori di risultato", "Almeno 40 controlli"],
+        ]),
+      ]),
+      { file },
+    );
+    expect(plan.units[0]!.objectives[0]!.detail).toMatchObject({
+      unitName: "Polizia locale",
+      weight: 35,
+      number: 2,
+      title: "Controlli sulla sicurezza stradale",
+      indicators: ["Almeno 40 controlli"],
+    });
+  });
+
   it("throws not-a-plan when there is neither a summary nor a sheet", () => {
     const layout = doc([line("Verbale della seduta"), table([["a", "b"], ["c", "d"]])]);
     expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
