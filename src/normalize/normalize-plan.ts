@@ -102,7 +102,12 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
         index: ri,
         orphan: false,
         titleMismatch: s !== undefined && pairing.titleMismatch.has(s),
-        printedUnder: read && ctx !== null && ctx !== undefined && ctx !== ui ? doc.units[ctx]!.name : null,
+        // Printed under another unit's summary, with no Area or Responsabile of its own to say where it belongs.
+        // (A sheet that names its unit is where it says, whatever summary was printed last.)
+        printedUnder:
+          read && ctx !== null && ctx !== undefined && ctx !== ui && read.sheet.unitName === null && read.sheet.manager === null
+            ? doc.units[ctx]!.name
+            : null,
         summaryIntersectoral: row.intersectoral,
       };
     });

@@ -71,12 +71,26 @@ describe("normalizePlan", () => {
     expect(orphan).toMatchObject({ number: 9, summary: null, title: "Sportello badanti comunale" });
   });
 
-  it("files a sheet printed under another unit where its number, title and weight belong", () => {
+  it("takes sheets that name their unit where they say, when all summaries come first", () => {
     const plan = normalizePlan(
       doc([
         ...summary("AREA FINANZE", "MARIO NERI", [["1", "100", "Revisione regolamento contabilità", "Regolamento approvato"]]),
         ...summary("AREA AMBIENTE", "LUCA GIALLI", [["1", "100", "Censimento del verde urbano", "Alberi censiti"]]),
         ...sheet({ area: "Area finanze", manager: "Mario Neri", weight: "100", number: "1", title: "Revisione del regolamento di contabilità", indicators: "Regolamento" }),
+        ...sheet({ area: "Area ambiente", manager: "Luca Gialli", weight: "100", number: "1", title: "Censimento del verde urbano", indicators: "Alberi" }),
+      ]),
+      { file },
+    );
+    expect(plan.units.map((u) => u.objectives[0]!.detail?.title)).toEqual(["Revisione del regolamento di contabilità", "Censimento del verde urbano"]);
+    expect(plan.anomalies).toEqual([]);
+  });
+
+  it("files a sheet printed under another unit where its number, title and weight belong", () => {
+    const plan = normalizePlan(
+      doc([
+        ...summary("AREA FINANZE", "MARIO NERI", [["1", "100", "Revisione regolamento contabilità", "Regolamento approvato"]]),
+        ...summary("AREA AMBIENTE", "LUCA GIALLI", [["1", "100", "Censimento del verde urbano", "Alberi censiti"]]),
+        ...sheet({ area: "", manager: "", weight: "100", number: "1", title: "Revisione del regolamento di contabilità", indicators: "Regolamento" }),
         ...sheet({ area: "Area ambiente", manager: "Luca Gialli", weight: "100", number: "1", title: "Censimento del verde urbano", indicators: "Alberi" }),
       ]),
       { file },
