@@ -20,7 +20,8 @@ const CORE: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "num
 /** Fields whose value runs over several lines or cells. */
 const MULTILINE: ReadonlySet<SheetField> = new Set(["description", "indicators", "criticalities", "ignored"]);
 /** Lines that never belong to a field's value: the body's name printed at the top of a page. */
-const ORG_LINE = /^\s*(?:comune|unione|provincia|regione|citt[aà]\s+metropolitana|azienda|universit[aà])\b[^\n]{0,60}$/iu;
+const ORG_LINE =
+  /^\s*(?:(?:comune|unione|provincia|regione|citt[aà]\s+metropolitana|azienda|universit[aà])\b[^\n]{0,60}|pag(?:ina|\.)?\s*\d+(?:\s*(?:di|\/)\s*\d+)?)\s*$/iu;
 
 export interface SheetDraft {
   values: Map<SheetField, string[]>;

@@ -22,11 +22,11 @@ export const weightTotal: Rule = ({ units, settings }) =>
     const target = declared ?? settings.expectedTotal;
     if (Math.abs(sum - target) <= settings.weightTolerance) return [];
     const blanks = rows.length - weights.length;
-    const against = declared !== null ? `al TOTALE dichiarato (${fmt(declared)})` : `a ${fmt(target)}`;
+    const against = declared !== null ? `del TOTALE dichiarato (${fmt(declared)})` : fmt(target);
     const note = blanks > 0 ? ` (${blanks} obiettivi senza peso)` : "";
     return [
       draft(u, null, "WEIGHT_TOTAL", "error",
-        `${u.unit.name}: i pesi della scheda sintetica sommano a ${fmt(sum)}${note} invece che ${against}.`,
+        `${u.unit.name}: i pesi della scheda sintetica sommano a ${fmt(sum)}${note} invece di ${against}.`,
         u.page),
     ];
   });
