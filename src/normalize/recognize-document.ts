@@ -54,6 +54,8 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
   let lastSummary: { columns: SummaryColumns; unit: UnitDraft } | null = null;
 
   const contextUnit = () => (units.length ? units.length - 1 : null);
+  // Read through a function: the closures below assign `builder`, which TypeScript's narrowing cannot see.
+  const currentBuilder = (): SheetBuilder | null => builder;
   const closeSheet = () => {
     if (builder) {
       const sheet = finishSheet(builder.draft, settings, true);
@@ -98,12 +100,19 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
       const table = block;
       const header = readSummaryHeader(table);
       if (header) {
+        // "Area: …" / "Responsabile: …" lines read as the start of a sheet were this summary's heading.
+        const pending = currentBuilder();
+        if (pending && !pending.hasBody()) {
+          headingLines.push(...pending.draft.headerTexts);
+          builder = null;
+        }
         closeSheet();
         // A summary split into two tables: no new heading in between → same unit.
-        const continues = lastSummary !== null && !sawSummaryHeading;
+        const heading = readUnitHeading(headingLines);
+        const continues = lastSummary !== null && !sawSummaryHeading && heading.name === null && heading.manager === null;
         const unit: UnitDraft = continues
           ? lastSummary!.unit
-          : { ...readUnitHeading(headingLines), declaredTotal: null, rows: [], page: table.page };
+          : { ...heading, declaredTotal: null, rows: [], page: table.page };
         if (!continues) units.push(unit);
         const read = readSummaryRows(table, header.columns, header.firstRow, unit.rows.at(-1) ?? null, settings);
         unit.rows.push(...read.rows);

@@ -35,6 +35,8 @@ export interface SheetDraft {
   contextUnit: number | null;
   /** Document order. */
   order: number;
+  /** Fragments fed before the sheet had a body: a summary's heading when a summary table follows instead. */
+  headerTexts: string[];
 }
 
 export class SheetBuilder {
@@ -52,6 +54,7 @@ export class SheetBuilder {
       table: null,
       contextUnit,
       order,
+      headerTexts: [],
     };
   }
 
@@ -90,6 +93,7 @@ export class SheetBuilder {
         (p.field !== null && CORE.has(p.field) && this.has(p.field) && !isBlankValue(p.value)),
     );
     if (startsNew) return false;
+    if (!this.hasBody()) this.draft.headerTexts.push(text);
     if (this.draft.page === null && page !== null && parts.some((p) => p.field !== null)) this.draft.page = page;
     if (this.draft.table === null && table !== null && parts.some((p) => p.field !== null && CORE.has(p.field))) this.draft.table = table;
     for (const part of parts) this.apply(part.field, part.value);

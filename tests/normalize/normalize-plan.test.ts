@@ -246,6 +246,25 @@ describe("normalizePlan", () => {
     });
   });
 
+  it("reads back-to-back summaries headed by 'Area:' and 'Responsabile:' lines as separate units", () => {
+    const head = ["N.", "Peso", "Descrizione obiettivo", "Indicatori"];
+    const plan = normalizePlan(
+      doc([
+        line("Area: Servizi demografici"),
+        line("Responsabile: Dott.ssa Anna Verdi"),
+        table([head, ["1", "100", "Anagrafe digitale", "Certificati online"]]),
+        line("Area: Polizia locale"),
+        line("Responsabile: Ugo Bassi"),
+        table([head, ["1", "100", "Sicurezza stradale", "Controlli"]]),
+      ]),
+      { file },
+    );
+    expect(plan.units.map((u) => [u.name, u.manager, u.objectives.length])).toEqual([
+      ["Servizi demografici", "Anna Verdi", 1],
+      ["Polizia locale", "Ugo Bassi", 1],
+    ]);
+  });
+
   it("throws not-a-plan when there is neither a summary nor a sheet", () => {
     const layout = doc([line("Verbale della seduta"), table([["a", "b"], ["c", "d"]])]);
     expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
