@@ -78,7 +78,9 @@ export function readSummaryHeader(table: Table): { columns: SummaryColumns; firs
     const roles = new Set(rows[h]!.map((c) => summaryRoleOf(c.text)));
     const keys = rows[h]!.map((c) => labelKey(c.text));
     if (keys.some((k) => /descrizione fase|^fase\b|tempificazione|cronoprogramma/.test(k))) return null;
-    if (!roles.has("weight") || !roles.has("title")) continue;
+    // A weight column, or (ministries, ASL) a numbered list of objectives with their indicators or targets.
+    const summaryLike = roles.has("title") && (roles.has("weight") || (roles.has("number") && roles.has("indicators")));
+    if (!summaryLike) continue;
     const colRoles: Array<SummaryRole | null> = Array.from({ length: table.cols }, () => null);
     let first = h + 1;
     // Header cells may sit in several rows (a spanning "Stato di attuazione" over dates).

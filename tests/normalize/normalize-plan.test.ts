@@ -265,6 +265,28 @@ describe("normalizePlan", () => {
     ]);
   });
 
+  it("reads a ministry-style table without objective weights", () => {
+    const plan = normalizePlan(
+      doc([
+        line("SINTESI OBIETTIVI"),
+        line("DIREZIONE GENERALE DEL PERSONALE"),
+        table([
+          ["Codice", "Titolo", "Tipologia", "Unità di misura", "Peso indicatore", "Target 2024"],
+          ["1", "Riduzione dei tempi di assunzione", "Efficienza", "giorni", "50", "≤ 90 giorni"],
+          ["2", "Formazione digitale", "Efficacia", "%", "50", "80% dei dipendenti"],
+        ]),
+      ]),
+      { file },
+    );
+    const u = plan.units[0]!;
+    expect(u.name).toBe("Direzione generale del personale");
+    expect(u.objectives.map((o) => [o.number, o.summary?.weight, o.summary?.indicators])).toEqual([
+      [1, null, ["≤ 90 giorni"]],
+      [2, null, ["80% dei dipendenti"]],
+    ]);
+    expect(plan.anomalies.map((a) => a.code)).not.toContain("WEIGHT_TOTAL");
+  });
+
   it("throws not-a-plan when there is neither a summary nor a sheet", () => {
     const layout = doc([line("Verbale della seduta"), table([["a", "b"], ["c", "d"]])]);
     expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
