@@ -15,6 +15,8 @@ import type { NormalizeSettings } from "./settings.js";
 import { splitByLabels, type LabelledPart, type SheetField } from "./sheet-labels.js";
 import { cleanUnitName } from "./unit-name.js";
 
+/** Sheet fields besides the title a sheet must show (N°, Peso, indicators, phases, …). */
+const MIN_SHEET_EVIDENCE = 2;
 /** Fields that appear once per sheet: seeing one again starts the next sheet. */
 const CORE: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "number", "title"]);
 /** Fields whose value runs over several lines or cells. */
@@ -169,6 +171,11 @@ export function finishSheet(
   const titleRaw = joined(draft, "title");
   const numberRaw = joined(draft, "number");
   if ((titleRaw === null || isBlankValue(titleRaw)) && numberRaw === null) return null;
+  // A stray "Obiettivo: …" line in ordinary prose is no sheet: a sheet has more of its fields.
+  const evidence = (["number", "weight", "indicators", "description", "duration", "endYear"] as const).filter((f) =>
+    (draft.values.get(f) ?? []).some((v) => !isBlankValue(v)),
+  ).length + (draft.phases.length > 0 ? 1 : 0);
+  if (evidence < MIN_SHEET_EVIDENCE) return null;
   const num = /(\d{1,3})/.exec(numberRaw ?? "");
   const durationRaw = (joined(draft, "duration") ?? "").toLowerCase();
   const duration = /\b(annuale|biennale|triennale|pluriennale|semestrale)\b/.exec(durationRaw)?.[1] ?? null;

@@ -288,7 +288,7 @@ describe("normalizePlan", () => {
   });
 
   it("throws not-a-plan when there is neither a summary nor a sheet", () => {
-    const layout = doc([line("Verbale della seduta"), table([["a", "b"], ["c", "d"]])]);
+    const layout = doc([line("Verbale della seduta"), line("Obiettivo: informare i cittadini"), line("Responsabile: Ada Neri"), table([["a", "b"], ["c", "d"]])]);
     expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
     try {
       normalizePlan(layout, { file });
