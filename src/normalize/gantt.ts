@@ -40,18 +40,12 @@ const ROLE_LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
 ];
 
 /** Header labels are short; a long text is content, whatever words it contains. */
-const MAX_HEADER_WORDS = 6;
-
-export function roleOf(text: string): Role | null {
+export function roleOf(text: string, maxWords: number): Role | null {
   const k = labelKey(text);
-  if (k.split(" ").length > MAX_HEADER_WORDS) return null;
+  if (k.split(" ").length > maxWords) return null;
   for (const [re, role] of ROLE_LABELS) if (re.test(k)) return role;
   return null;
 }
-
-/** Minimum number of month headers for a row to be a month header (or of quarters / semesters). */
-const MIN_MONTHS = 3;
-const MIN_PERIODS = 2;
 
 /**
  * If row `r` of `rows` starts a phases header, the grid it defines and the index
@@ -62,11 +56,12 @@ export function readPhaseHeader(
   rows: ReadonlyArray<ReadonlyArray<Cell>>,
   r: number,
   planYear: number | null,
+  settings: Pick<NormalizeSettings, "phaseHeaderMinMonths" | "phaseHeaderMinPeriods" | "headerMaxWords" | "yearOverlap">,
 ): { grid: PhaseGrid; firstRow: number } | null {
   const head = rows[r] ?? [];
   const roles = new Map<Role, ColRange>();
   for (const cell of head) {
-    const role = roleOf(cell.text);
+    const role = roleOf(cell.text, settings.headerMaxWords);
     if (role && !roles.has(role)) roles.set(role, colRange(cell));
   }
   const description = roles.get("description");
@@ -77,7 +72,7 @@ export function readPhaseHeader(
     const months = readPeriodSequence(cells.map((c) => c.text));
     const found = months.filter((x) => x !== null);
     const periods = found.filter((x) => x!.length > 1).length;
-    if (found.length < MIN_MONTHS && periods < MIN_PERIODS) continue;
+    if (found.length < settings.phaseHeaderMinMonths && periods < settings.phaseHeaderMinPeriods) continue;
     const yearCells = rows.slice(r, m).flat().filter((c) => parseYearToken(c.text) !== null);
     const monthCols: MonthColumn[] = [];
     let year = planYear ?? new Date().getUTCFullYear();
@@ -87,7 +82,7 @@ export function readPhaseHeader(
       if (period == null) return;
       const range = colRange(cell);
       const yc = yearCells.find((y) =>
-        y.bbox && cell.bbox ? xOverlapRatio(y.bbox, cell.bbox) > 0.5 : colsOverlap(colRange(y), range),
+        y.bbox && cell.bbox ? xOverlapRatio(y.bbox, cell.bbox) > settings.yearOverlap : colsOverlap(colRange(y), range),
       );
       if (yc) year = parseYearToken(yc.text)!;
       else if (period[0]! <= prev) year += 1; // the sequence wrapped into the next year

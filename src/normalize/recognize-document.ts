@@ -41,8 +41,6 @@ export interface DocumentRead {
 
 const SUMMARY_HEADING =
   /^(?:scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|riepilogo\s+(?:degli\s+)?obiettivi|elenco\s+(?:degli\s+)?obiettivi|scheda\s+di\s+budget|obiettivi\s+assegnati)/i;
-/** Lines kept above a summary table when no summary heading line was seen. */
-const HEADING_LINES_WITHOUT_TITLE = 4;
 
 export function recognizeDocument(layout: LayoutDocument, planYear: number | null, settings: NormalizeSettings): DocumentRead {
   const units: UnitDraft[] = [];
@@ -94,7 +92,7 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
           continue;
         }
         headingLines.push(text);
-        if (headingLines.length > HEADING_LINES_WITHOUT_TITLE) headingLines.shift();
+        if (headingLines.length > settings.headingLinesWithoutTitle) headingLines.shift();
         continue;
       }
       const table = block;
@@ -108,7 +106,7 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
         }
         closeSheet();
         // A summary split into two tables: no new heading in between → same unit.
-        const heading = readUnitHeading(headingLines);
+        const heading = readUnitHeading(headingLines, settings);
         const continues = lastSummary !== null && !sawSummaryHeading && heading.name === null && heading.manager === null;
         const unit: UnitDraft = continues
           ? lastSummary!.unit
@@ -160,14 +158,14 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
       const firstText = row.find((c) => c.text.trim() !== "")?.text ?? "";
       const labelled = splitByLabels(firstText)[0]?.field != null;
       if (b && b.draft.gridOpen && b.draft.grid && !labelled && b.draft.grid.cols === table.cols) {
-        const head = readPhaseHeader(table, rows, r, planYear);
+        const head = readPhaseHeader(table, rows, r, planYear, settings);
         if (!head) {
           const phase = readPhaseRow(row, b.draft.grid, settings);
           if (phase) b.addPhase(phase);
           continue;
         }
       }
-      const head = row.some((c) => /fase|attivita|azion/.test(labelKey(c.text))) ? readPhaseHeader(table, rows, r, planYear) : null;
+      const head = row.some((c) => /fase|attivita|azion/.test(labelKey(c.text))) ? readPhaseHeader(table, rows, r, planYear, settings) : null;
       if (head) {
         const sb: SheetBuilder = builder ?? openSheet();
         sb.draft.grid = head.grid;

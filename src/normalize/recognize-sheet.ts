@@ -15,8 +15,6 @@ import type { NormalizeSettings } from "./settings.js";
 import { splitByLabels, type LabelledPart, type SheetField } from "./sheet-labels.js";
 import { cleanUnitName } from "./unit-name.js";
 
-/** Sheet fields besides the title a sheet must show (N°, Peso, indicators, phases, …). */
-const MIN_SHEET_EVIDENCE = 2;
 /** Fields that appear once per sheet: seeing one again starts the next sheet. */
 const CORE: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "number", "title"]);
 /** Fields whose value runs over several lines or cells. */
@@ -165,7 +163,7 @@ function joined(draft: SheetDraft, field: SheetField): string | null {
 /** The finished sheet, or null when the fragments named no objective. */
 export function finishSheet(
   draft: SheetDraft,
-  settings: Pick<NormalizeSettings, "fractionMax">,
+  settings: Pick<NormalizeSettings, "fractionMax" | "sheetMinEvidence">,
   paragraphLines = false,
 ): DetailSheet | null {
   const titleRaw = joined(draft, "title");
@@ -175,7 +173,7 @@ export function finishSheet(
   const evidence = (["number", "weight", "indicators", "description", "duration", "endYear"] as const).filter((f) =>
     (draft.values.get(f) ?? []).some((v) => !isBlankValue(v)),
   ).length + (draft.phases.length > 0 ? 1 : 0);
-  if (evidence < MIN_SHEET_EVIDENCE) return null;
+  if (evidence < settings.sheetMinEvidence) return null;
   const num = /(\d{1,3})/.exec(numberRaw ?? "");
   const durationRaw = (joined(draft, "duration") ?? "").toLowerCase();
   const duration = /\b(annuale|biennale|triennale|pluriennale|semestrale)\b/.exec(durationRaw)?.[1] ?? null;

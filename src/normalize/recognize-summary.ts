@@ -193,17 +193,15 @@ const HEADING_NOISE =
 const MANAGER_LINE = /^(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.|titolare\s+p\.?\s?o\.?)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*[:\-–]?\s*(.*)$/i;
 const UNIT_LINE = /^(?:area|settore|servizio|servizi|ufficio|direzione|dipartimento|struttura|u\.?\s?o\.?\s?c?\.?)\s*:\s*(.+)$/i;
 
-const MAX_HEADING_CHARS = 120;
-
 /** The unit heading from the text lines printed above a summary table. */
-export function readUnitHeading(lines: ReadonlyArray<string>): UnitHeading {
+export function readUnitHeading(lines: ReadonlyArray<string>, settings: Pick<NormalizeSettings, "headingMaxChars">): UnitHeading {
   let manager: string | null = null;
   const nameLines: string[] = [];
   let explicitName: string | null = null;
   for (const raw of lines) {
     const line = cleanInline(raw);
     // Running text (an introduction above a table) names no unit.
-    if (line === "" || line.length > MAX_HEADING_CHARS) continue;
+    if (line === "" || line.length > settings.headingMaxChars) continue;
     const m = MANAGER_LINE.exec(line);
     if (m) {
       if (m[1] && !isBlankValue(m[1])) manager = cleanPersonName(m[1]);

@@ -35,6 +35,19 @@ export const NormalizeSettings = z.object({
   brokenWordMin: z.number().int().positive().default(8),
   /** A one- or two-line PDF cell whose widest line is below this share of its box was broken on purpose. */
   reflowShortCell: z.number().positive().default(0.6),
+  /** Month cells a row needs to be a Gantt month header (quarters and semesters: phaseHeaderMinPeriods). */
+  phaseHeaderMinMonths: z.number().int().positive().default(3),
+  phaseHeaderMinPeriods: z.number().int().positive().default(2),
+  /** Words beyond which a cell is content, not a column label. */
+  headerMaxWords: z.number().int().positive().default(6),
+  /** Share of a month cell's width a year cell above it must cover to date it. */
+  yearOverlap: z.number().min(0).max(1).default(0.5),
+  /** Lines above a summary table read as its heading when no "scheda sintetica" line was seen. */
+  headingLinesWithoutTitle: z.number().int().positive().default(4),
+  /** Longer lines are running text, not a unit heading. */
+  headingMaxChars: z.number().int().positive().default(120),
+  /** Sheet fields besides the title (N°, Peso, indicators, phases, …) a sheet must show. */
+  sheetMinEvidence: z.number().int().nonnegative().default(2),
   /** Plausible plan years. */
   minYear: z.number().int().default(1990),
   maxYear: z.number().int().default(2100),

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { readPhaseHeader, readPhaseRow } from "../../src/normalize/gantt.js";
 import { tableRows } from "../../src/normalize/table-grid.js";
+import { normalizeSettings } from "../../src/normalize/settings.js";
 import { table, type CellSpec } from "./layout-builder.js";
 
-const settings = { markOverlap: 0.3 };
+const settings = normalizeSettings({});
 
 function phasesOf(t: ReturnType<typeof table>, year = 2024) {
   const rows = tableRows(t);
-  const head = readPhaseHeader(t, rows, 0, year);
+  const head = readPhaseHeader(t, rows, 0, year, settings);
   expect(head).not.toBeNull();
   return rows.slice(head!.firstRow).map((r) => readPhaseRow(r, head!.grid, settings));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { splitByLabels } from "../../src/normalize/sheet-labels.js";
 import { readUnitHeading, summaryRoleOf } from "../../src/normalize/recognize-summary.js";
+import { normalizeSettings } from "../../src/normalize/settings.js";
 
 const fields = (text: string) => splitByLabels(text).map((p) => [p.field, p.value.trim()]);
 
@@ -31,11 +32,11 @@ describe("sheet labels", () => {
 
 describe("summary headings and columns", () => {
   it("reads unit and manager whatever the heading words", () => {
-    expect(readUnitHeading(["SCHEDA DI BUDGET – OBIETTIVI ASSEGNATI", "U.O.C. Bilancio e contabilità", "DIRETTORE Dott. Franco Moretti", "ANNO 2024"])).toEqual({
+    expect(readUnitHeading(["SCHEDA DI BUDGET – OBIETTIVI ASSEGNATI", "U.O.C. Bilancio e contabilità", "DIRETTORE Dott. Franco Moretti", "ANNO 2024"], normalizeSettings({}))).toEqual({
       name: "U.O.C. Bilancio e contabilità",
       manager: "Franco Moretti",
     });
-    expect(readUnitHeading(["SCHEMA OBIETTIVI 2024", "SERVIZIO USO E ASSETTO DEL", "TERRITORIO", "RESPONSABILE ARCH. CHIARA LANZONI"])).toEqual({
+    expect(readUnitHeading(["SCHEMA OBIETTIVI 2024", "SERVIZIO USO E ASSETTO DEL", "TERRITORIO", "RESPONSABILE ARCH. CHIARA LANZONI"], normalizeSettings({}))).toEqual({
       name: "Servizio uso e assetto del territorio",
       manager: "Chiara Lanzoni",
     });
