@@ -66,7 +66,6 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
   const lines = metaLines(layout, settings);
   const organization = findOrganization(lines);
   const year = findYear(lines, settings.minYear, settings.maxYear);
-  const paragraphLines = true;
   const doc = recognizeDocument(layout, year, settings);
   if (doc.units.length === 0 && doc.sheets.length === 0) {
     throw new DocumentError("not-a-plan", file, "contains no performance plan (no summary sheet or objective sheet found)");
@@ -90,7 +89,8 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
         summary: {
           weight: row.weight,
           title: row.title,
-          indicators: splitIndicators(row.indicatorsText, { paragraphLines }),
+          // Cell lines are paragraphs in every format by now (PDF lines were reflowed).
+          indicators: splitIndicators(row.indicatorsText, { paragraphLines: true }),
           notes: row.notes,
           page: row.page,
         },

@@ -56,7 +56,7 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
   const currentBuilder = (): SheetBuilder | null => builder;
   const closeSheet = () => {
     if (builder) {
-      const sheet = finishSheet(builder.draft, settings, true);
+      const sheet = finishSheet(builder.draft, settings);
       if (sheet) sheets.push({ sheet, contextUnit: builder.draft.contextUnit, order: builder.draft.order });
     }
     builder = null;

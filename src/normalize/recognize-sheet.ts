@@ -164,7 +164,8 @@ function joined(draft: SheetDraft, field: SheetField): string | null {
 export function finishSheet(
   draft: SheetDraft,
   settings: Pick<NormalizeSettings, "fractionMax" | "sheetMinEvidence">,
-  paragraphLines = false,
+  /** False only for text whose line breaks are visual wraps (normalizePlan reflows PDF cells first). */
+  paragraphLines = true,
 ): DetailSheet | null {
   const titleRaw = joined(draft, "title");
   const numberRaw = joined(draft, "number");
