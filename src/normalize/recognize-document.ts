@@ -66,9 +66,12 @@ export function recognizeDocument(layout: LayoutDocument, planYear: number | nul
     builder = new SheetBuilder(contextUnit(), order++);
     return builder;
   };
+  // PDF text lines are visual lines; DOCX, HTML and text lines are paragraphs.
+  const visualLines = layout.format === "pdf";
   const feed = (text: string, page: number | null, table: string | null) => {
+    const visual = visualLines && table === null;
     const b: SheetBuilder = builder ?? openSheet();
-    if (!b.feedText(text, page, table)) openSheet().feedText(text, page, table);
+    if (!b.feedText(text, page, table, visual)) openSheet().feedText(text, page, table, visual);
   };
   const isSheetText = (text: string) => splitByLabels(text).some((p) => p.field !== null && p.field !== "ignored");
 

@@ -14,6 +14,7 @@ import type { DetailSheet, Phase } from "./plan-schema.js";
 import type { NormalizeSettings } from "./settings.js";
 import { splitByLabels, type LabelledPart, type SheetField } from "./sheet-labels.js";
 import { cleanUnitName } from "./unit-name.js";
+import { reflowLines, textWidth } from "./reflow.js";
 
 /** Fields that appear once per sheet: seeing one again starts the next sheet. */
 const CORE: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "number", "title"]);
@@ -25,6 +26,8 @@ const ORG_LINE =
 
 export interface SheetDraft {
   values: Map<SheetField, string[]>;
+  /** Per value fragment: the printed width of the PDF text line it came from, or null (a cell, a paragraph). */
+  lineWidths: Map<SheetField, Array<number | null>>;
   intersectoral: boolean;
   phases: Phase[];
   grid: PhaseGrid | null;
@@ -42,10 +45,13 @@ export interface SheetDraft {
 export class SheetBuilder {
   readonly draft: SheetDraft;
   private accumulating: SheetField | null = null;
+  /** Set while a PDF text line is being fed: its values are visual lines to reflow. */
+  private lineWidth: number | null = null;
 
   constructor(contextUnit: number | null, order: number) {
     this.draft = {
       values: new Map(),
+      lineWidths: new Map(),
       intersectoral: false,
       phases: [],
       grid: null,
@@ -77,7 +83,7 @@ export class SheetBuilder {
    * Feed one fragment. Returns false (consuming nothing) when the fragment
    * starts another sheet; the caller then finishes this one and feeds a new one.
    */
-  feedText(text: string, page: number | null, table: string | null = null): boolean {
+  feedText(text: string, page: number | null, table: string | null = null, visualLine = false): boolean {
     const parts = splitByLabels(text).flatMap((p): LabelledPart[] => {
       if (p.field !== "number" || /^\s*(?:\d{1,3}\s*[.)]?)?\s*$/.test(p.value)) return [p];
       // "Obiettivo n. 3 – Titolo": the number, then the title.
@@ -96,7 +102,9 @@ export class SheetBuilder {
     if (!this.hasBody()) this.draft.headerTexts.push(text);
     if (this.draft.page === null && page !== null && parts.some((p) => p.field !== null)) this.draft.page = page;
     if (this.draft.table === null && table !== null && parts.some((p) => p.field !== null && CORE.has(p.field))) this.draft.table = table;
+    this.lineWidth = visualLine ? textWidth(text) : null;
     for (const part of parts) this.apply(part.field, part.value);
+    this.lineWidth = null;
     return true;
   }
 
@@ -104,6 +112,9 @@ export class SheetBuilder {
     const list = this.draft.values.get(field) ?? [];
     list.push(value);
     this.draft.values.set(field, list);
+    const widths = this.draft.lineWidths.get(field) ?? [];
+    widths.push(this.lineWidth);
+    this.draft.lineWidths.set(field, widths);
   }
 
   private apply(field: SheetField | null, value: string): void {
@@ -154,16 +165,37 @@ export class SheetBuilder {
   }
 }
 
-function joined(draft: SheetDraft, field: SheetField): string | null {
+type ReflowSettings = Pick<NormalizeSettings, "reflowFit" | "reflowFitSentence" | "brokenWordMin">;
+
+/**
+ * A field's fragments joined by line breaks; runs of PDF text lines are first
+ * rejoined into paragraphs, as PDF cells are.
+ */
+function joined(draft: SheetDraft, field: SheetField, settings?: ReflowSettings): string | null {
   const list = draft.values.get(field);
   if (!list) return null;
-  return list.join("\n");
+  const widths = draft.lineWidths.get(field) ?? [];
+  if (!settings || widths.every((w) => w === null)) return list.join("\n");
+  const out: string[] = [];
+  for (let i = 0; i < list.length; ) {
+    if (widths[i] == null) {
+      out.push(list[i]!);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < list.length && widths[j] != null) j++;
+    const run = widths.slice(i, j) as number[];
+    out.push(reflowLines(list.slice(i, j), Math.max(...run), settings, run));
+    i = j;
+  }
+  return out.join("\n");
 }
 
 /** The finished sheet, or null when the fragments named no objective. */
 export function finishSheet(
   draft: SheetDraft,
-  settings: Pick<NormalizeSettings, "fractionMax" | "sheetMinEvidence">,
+  settings: Pick<NormalizeSettings, "fractionMax" | "sheetMinEvidence"> & ReflowSettings,
   /** False only for text whose line breaks are visual wraps (normalizePlan reflows PDF cells first). */
   paragraphLines = true,
 ): DetailSheet | null {
@@ -179,8 +211,8 @@ export function finishSheet(
   const durationRaw = (joined(draft, "duration") ?? "").toLowerCase();
   const duration = /\b(annuale|biennale|triennale|pluriennale|semestrale)\b/.exec(durationRaw)?.[1] ?? null;
   const endYear = /\b((?:19|20)\d{2})\b/.exec(joined(draft, "endYear") ?? "")?.[1];
-  const description = joined(draft, "description");
-  const criticalities = joined(draft, "criticalities");
+  const description = joined(draft, "description", settings);
+  const criticalities = joined(draft, "criticalities", settings);
   return {
     number: num?.[1] ? Number(num[1]) : null,
     weight: parseWeight(cleanInline(joined(draft, "weight") ?? ""), settings),
@@ -191,7 +223,7 @@ export function finishSheet(
     endYear: endYear ? Number(endYear) : null,
     intersectoral: draft.intersectoral,
     description: description === null || isBlankValue(description) ? null : cleanBlock(description),
-    indicators: splitIndicators(joined(draft, "indicators") ?? "", { paragraphLines }),
+    indicators: splitIndicators(joined(draft, "indicators", settings) ?? "", { paragraphLines }),
     criticalities: criticalities === null || isBlankValue(criticalities) ? null : cleanBlock(criticalities),
     phases: draft.phases,
     page: draft.page,

@@ -37,7 +37,13 @@ function isEndOfSentence(line: string): boolean {
   return /[.:;!?]["'”»)]?$/.test(line);
 }
 
-export function reflowLines(lines: ReadonlyArray<string>, capacity: number, settings: Pick<NormalizeSettings, "reflowFit" | "reflowFitSentence" | "brokenWordMin">): string {
+export function reflowLines(
+  lines: ReadonlyArray<string>,
+  capacity: number,
+  settings: Pick<NormalizeSettings, "reflowFit" | "reflowFitSentence" | "brokenWordMin">,
+  /** Width of each printed line when a line here lost its start (a label cut off); else measured from the text. */
+  widths?: ReadonlyArray<number>,
+): string {
   const bulleted = lines.some((l) => BULLET_START.test(l));
   let out = "";
   // Numbered items count only in sequence (1., 2., 3.): "programma\n03. Indicatori" is one sentence.
@@ -68,7 +74,7 @@ export function reflowLines(lines: ReadonlyArray<string>, capacity: number, sett
     else if (/(?:^|\s)\p{Lu}\.$/u.test(prev) && /^\p{Lu}\.(?:\s|$)/u.test(line)) paragraph = false;
     else {
       // Ended on purpose if the next word would have fitted on this line.
-      const fit = (textWidth(prev) + 0.5 + textWidth(firstWord)) / capacity;
+      const fit = ((widths?.[i - 1] ?? textWidth(prev)) + 0.5 + textWidth(firstWord)) / capacity;
       paragraph = fit <= (isEndOfSentence(prev) ? settings.reflowFitSentence : settings.reflowFit);
     }
     if (paragraph) out += `\n${line}`;

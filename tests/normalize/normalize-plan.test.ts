@@ -287,6 +287,34 @@ describe("normalizePlan", () => {
     expect(plan.anomalies.map((a) => a.code)).not.toContain("WEIGHT_TOTAL");
   });
 
+  it("rejoins a PDF sheet's free-text lines into paragraphs", () => {
+    const plan = normalizePlan(
+      pagedDoc([
+        [
+          line("Scheda obiettivo esercizio 2024", 1),
+          line("Area: Servizi tecnici", 1),
+          line("Peso dell'obiettivo: 40/100", 1),
+          line("N.° 1 Nome obiettivo: Archivio digitale delle pratiche edilizie", 1),
+          line("Descrizione dei risultati attesi: Il progetto prevede la digitalizzazione di tutte le", 1),
+          line("pratiche edilizie dell'archivio comunale entro la fine dell'anno in corso.", 1),
+          line("Il lavoro sarà svolto con l'Unione.", 1),
+          line("Indicatori di risultato:", 1),
+          line("- Pratiche digitalizzate entro il 31/12 su tutto", 1),
+          line("l'archivio", 1),
+          line("- Relazione finale", 1),
+        ],
+      ]),
+      { file },
+    );
+    expect(plan.units[0]!.objectives[0]!.detail).toMatchObject({
+      number: 1,
+      weight: 40,
+      description:
+        "Il progetto prevede la digitalizzazione di tutte le pratiche edilizie dell'archivio comunale entro la fine dell'anno in corso.\nIl lavoro sarà svolto con l'Unione.",
+      indicators: ["Pratiche digitalizzate entro il 31/12 su tutto l'archivio", "Relazione finale"],
+    });
+  });
+
   it("throws not-a-plan when there is neither a summary nor a sheet", () => {
     const layout = doc([line("Verbale della seduta"), line("Obiettivo: informare i cittadini"), line("Responsabile: Ada Neri"), table([["a", "b"], ["c", "d"]])]);
     expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
