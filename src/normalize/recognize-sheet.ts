@@ -124,6 +124,11 @@ export class SheetBuilder {
         return;
       }
       if (this.accumulating && value.trim() !== "") {
+        // A label whose value is missing does not take the next text unless it looks like its value.
+        if (!fitsField(this.accumulating, value)) {
+          this.accumulating = null;
+          return;
+        }
         this.push(this.accumulating, value);
         // A one-value field (Area, Peso, N°…) takes the one fragment after its label, no more.
         if (!MULTILINE.has(this.accumulating) && this.complete(this.accumulating)) this.accumulating = null;
@@ -171,6 +176,18 @@ type ReflowSettings = Pick<NormalizeSettings, "reflowFit" | "reflowFitSentence" 
  * A field's fragments joined by line breaks; runs of PDF text lines are first
  * rejoined into paragraphs, as PDF cells are.
  */
+/** What the value of a one-value field looks like; multi-line fields take any text. */
+const VALUE_SHAPES: Partial<Record<SheetField, RegExp>> = {
+  endYear: /^\s*(?:19|20)\d{2}\b/,
+  number: /^\s*\d{1,3}\s*[.)]?\s*$/,
+  weight: /^\s*(?:punti\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|\/\s*100|punti)?\s*$/i,
+  duration: /^\s*(?:annuale|biennale|triennale|pluriennale|semestrale|(?:19|20)\d{2})\b/i,
+};
+
+function fitsField(field: SheetField, value: string): boolean {
+  return VALUE_SHAPES[field]?.test(value) ?? true;
+}
+
 function joined(draft: SheetDraft, field: SheetField, settings?: ReflowSettings): string | null {
   const list = draft.values.get(field);
   if (!list) return null;

@@ -132,8 +132,9 @@ export function readSummaryRows(
     const numberText = cleanInline(textOf(row, columns, "number"));
     const weightText = cleanInline(textOf(row, columns, "weight"));
     const titleRaw = textOf(row, columns, "title");
-    const indicatorsText = textOf(row, columns, "indicators");
-    const notesText = textOf(row, columns, "notes");
+    const shifted = shiftedPastStatus(row, columns);
+    const indicatorsText = shifted?.indicators ?? textOf(row, columns, "indicators");
+    const notesText = shifted?.notes ?? textOf(row, columns, "notes");
     // "TOTA\nLE": a narrow first column breaks the word.
     const firstText = labelKey(row[0]?.text ?? "").replace(/ /g, "");
     if (TOTAL_ROW.test(firstText) || TOTAL_ROW.test(labelKey(numberText).replace(/ /g, ""))) {
@@ -175,6 +176,24 @@ export function readSummaryRows(
     last = draft;
   }
   return { columns, rows: out, declaredTotal };
+}
+
+/**
+ * A conversion that drops one empty "Stato di attuazione" cell shifts the rest
+ * of the row left: the indicators land in the last status column and the notes
+ * in the indicators column. Status columns are empty when a plan is adopted, so
+ * text in the last one only (none in the others) is read one column to the right.
+ */
+function shiftedPastStatus(row: ReadonlyArray<Cell>, columns: SummaryColumns): { indicators: string; notes: string } | null {
+  const status = columns.roles.flatMap((r, c) => (r === "status" ? [c] : []));
+  if (status.length < 2) return null;
+  const last = status[status.length - 1]!;
+  if (columns.roles[last + 1] !== "indicators") return null;
+  const at = (c: number) => row.filter((x) => x.col === c && x.colSpan === 1).map((x) => x.text).join("\n");
+  if (at(last).trim() === "" || status.slice(0, -1).some((c) => at(c).trim() !== "")) return null;
+  const notesCol = columns.roles[last + 2] === "notes" ? last + 2 : null;
+  if (notesCol !== null && at(notesCol).trim() !== "") return null;
+  return { indicators: at(last), notes: at(last + 1) };
 }
 
 function joinText(a: string, b: string, sep = " "): string {
