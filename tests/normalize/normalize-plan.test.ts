@@ -315,6 +315,32 @@ describe("normalizePlan", () => {
     });
   });
 
+  it("reads a converted row that lost an empty status cell, and no year from a missing value", () => {
+    const plan = normalizePlan(
+      doc([
+        line("SCHEDA SINTETICA OBIETTIVI"),
+        line("SERVIZI DEMOGRAFICI"),
+        table([
+          [{ text: "N.", rowSpan: 2 }, { text: "Peso", rowSpan: 2 }, { text: "Descrizione obiettivo", rowSpan: 2 }, { text: "Stato di attuazione", colSpan: 3 }, { text: "Indicatori", rowSpan: 2 }, { text: "Note", rowSpan: 2 }],
+          ["30 giugno", "30 settembre", "31 dicembre"],
+          ["1", "50", "Anagrafe online", "", "", "", "Certificati emessi online", ""],
+          ["2", "50", "Archivio AIRE", "", "", "Fascicoli digitalizzati", "Lavoro complesso", ""],
+        ]),
+        line("Scheda obiettivo"),
+        table([
+          ["N.° 2", "Nome obiettivo: Archivio AIRE", "Anno di prev. conclusione:"],
+          ["Descrizione dei risultati attesi. Digitalizzare entro il 2026 i fascicoli.", "", ""],
+          ["Indicatori di risultato: Fascicoli digitalizzati", "", ""],
+        ]),
+      ]),
+      { file },
+    );
+    const [a, b] = plan.units[0]!.objectives;
+    expect(a!.summary).toMatchObject({ indicators: ["Certificati emessi online"], notes: null });
+    expect(b!.summary).toMatchObject({ indicators: ["Fascicoli digitalizzati"], notes: "Lavoro complesso" });
+    expect(b!.detail).toMatchObject({ endYear: null, description: "Digitalizzare entro il 2026 i fascicoli." });
+  });
+
   it("throws not-a-plan when there is neither a summary nor a sheet", () => {
     const layout = doc([line("Verbale della seduta"), line("Obiettivo: informare i cittadini"), line("Responsabile: Ada Neri"), table([["a", "b"], ["c", "d"]])]);
     expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
