@@ -10,3 +10,11 @@ export function documentErrorLine(file: string, e: unknown): string {
   if (isDocumentError(e)) return `piao: ${e.file}: ${e.message}`;
   return `piao: ${file}: cannot be read: ${reasonOf(e)}`;
 }
+
+/** `--timeout SECONDS` → reader settings; refuses anything but a positive number. */
+export function timeLimit(seconds: string | undefined): { timeoutMs?: number } {
+  if (seconds === undefined) return {};
+  const s = Number(seconds);
+  if (!(s > 0)) throw new CliUsageError("--timeout must be a positive number of seconds");
+  return { timeoutMs: Math.max(1, Math.round(s * 1000)) };
+}

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { extractPlan } from "../pipeline/extract-plan.js";
-import { CliUsageError, documentErrorLine } from "./cli-errors.js";
+import { CliUsageError, documentErrorLine, timeLimit } from "./cli-errors.js";
 
 export async function runExtract(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -18,7 +18,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   try {
     const { plan } = await extractPlan(file, {
       normalize: expectedTotal ? { expectedTotal } : {},
-      reader: values.timeout ? { timeoutMs: Number(values.timeout) * 1000 } : {},
+      reader: timeLimit(values.timeout),
     });
     process.stdout.write(JSON.stringify(plan, null, 1) + "\n");
     return 0;

@@ -11,9 +11,9 @@ import { CliUsageError } from "./cli-errors.js";
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
-  tables: { run: runTables, help: "piao tables FILE [--json|--csv]   print the tables the reader rebuilt, page by page" },
-  extract: { run: runExtract, help: "piao extract FILE                 print the plan as JSON (shared contract)" },
-  import: { run: runImport, help: "piao import PATH... [--db FILE] [--jobs N]   import plans into SQLite (default piao.sqlite)" },
+  tables: { run: runTables, help: "piao tables FILE [--json|--csv] [--timeout S]   print the tables the reader rebuilt, page by page" },
+  extract: { run: runExtract, help: "piao extract FILE [--expected-total N] [--timeout S]   print the plan as JSON (shared contract)" },
+  import: { run: runImport, help: "piao import PATH... [--db FILE] [--jobs N] [--timeout S]   import plans into SQLite (default piao.sqlite)" },
   check: { run: runCheck, help: "piao check FILE... | --db FILE [--organization O --year Y] [--format text|json|html] [--fail-on error|warning]" },
 };
 

@@ -10,6 +10,9 @@ function timeoutError(file: string): DocumentError {
 }
 
 export async function withDeadline<T>(p: Promise<T>, deadline: number, file: string): Promise<T> {
+  // The abandoned promise may still reject later (pdf.js rejects pending work
+  // with "Worker was destroyed" when the document is torn down): mark it handled.
+  p.catch(() => undefined);
   const left = deadline - Date.now();
   if (left <= 0) throw timeoutError(file);
   let timer: NodeJS.Timeout | undefined;
