@@ -22,11 +22,11 @@ export const weightTotal: Rule = ({ units, settings }) =>
     const target = declared ?? settings.expectedTotal;
     if (Math.abs(sum - target) <= settings.weightTolerance) return [];
     const blanks = rows.length - weights.length;
-    const against = declared !== null ? `del TOTALE dichiarato (${fmt(declared)})` : fmt(target);
+    const against = declared !== null ? `al TOTALE dichiarato (${fmt(declared)})` : `a ${fmt(target)}`;
     const note = blanks > 0 ? ` (${blanks} obiettivi senza peso)` : "";
     return [
       draft(u, null, "WEIGHT_TOTAL", "error",
-        `${u.unit.name}: i pesi della scheda sintetica sommano a ${fmt(sum)}${note} invece di ${against}.`,
+        `${u.unit.name}: i pesi della scheda sintetica sommano a ${fmt(sum)}${note} anziché ${against}.`,
         u.page),
     ];
   });
@@ -77,7 +77,7 @@ export const intersectoralDrift: Rule = ({ units, settings }) => {
     }
     const { u, o } = item;
     const head = `${u.unit.name}, obiettivo ${o.objective.number}`;
-    const other = `l'obiettivo ${ref.o.objective.number} di '${ref.u.unit.name}'`;
+    const other = `quello dell'obiettivo ${ref.o.objective.number} di '${ref.u.unit.name}'`;
     if (!sameWording(ref.o.objective.title, o.objective.title)) {
       out.push(draft(u, o, "INTERSECTORAL_DRIFT", "warning",
         `${head}: l'obiettivo intersettoriale ha un titolo diverso da ${other} ('${cut(o.objective.title, settings.messageTitleLength)}' invece di '${cut(ref.o.objective.title, settings.messageTitleLength)}').`,
