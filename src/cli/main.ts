@@ -7,8 +7,12 @@ import { runExtract } from "./cmd-extract.js";
 import { runImport } from "./cmd-import.js";
 import { runCheck } from "./cmd-check.js";
 import { CliUsageError } from "./cli-errors.js";
+import { EXTRACT_HELP, IMPORT_HELP, TABLES_HELP } from "./command-help.js";
 
 type Command = (argv: string[]) => Promise<number>;
+
+/** Commands whose --help main prints (check parses its own, with its options). */
+const detailedHelp: Record<string, string> = { tables: TABLES_HELP, extract: EXTRACT_HELP, import: IMPORT_HELP };
 
 const commands: Record<string, { run: Command; help: string }> = {
   tables: { run: runTables, help: "piao tables FILE [--json|--csv] [--timeout S]   print the tables the reader rebuilt, page by page" },
@@ -35,15 +39,26 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`piao: unknown command '${name}'\n${USAGE()}\n`);
     return 2;
   }
+  const help = detailedHelp[name];
+  if (help && rest.some((a) => a === "--help" || a === "-h")) {
+    process.stdout.write(help + "\n");
+    return 0;
+  }
   try {
     return await cmd.run(rest);
   } catch (e) {
-    if (e instanceof CliUsageError) {
-      process.stderr.write(`piao ${name}: ${e.message}\n`);
+    if (e instanceof CliUsageError || isParseArgsError(e)) {
+      process.stderr.write(`piao ${name}: ${(e as Error).message.split("\n")[0]} (see piao ${name} --help)\n`);
       return 2;
     }
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
     process.stderr.write(`piao ${name}: internal error: ${msg}\n`);
     return 3;
   }
+}
+
+/** node:util parseArgs rejects unknown options and missing values with these codes. */
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_");
 }

@@ -1,0 +1,42 @@
+/** Each command's --help text (check keeps its own, beside its options). */
+export const TABLES_HELP = `usage: piao tables FILE [--json | --csv] [--timeout SECONDS]
+
+Prints the tables the reader rebuilt from FILE (pdf, docx, html, txt), page by
+page: the view to see what the reader saw before anything is interpreted.
+Spanned positions show as "<" (covered from the left) and "^" (from above);
+[#] marks a shaded cell, [x] a drawn mark.
+
+options:
+  --json              the whole layout model (pages, text lines, tables, cells with
+                      spans, shading, page and bounding box) as JSON
+  --csv               one line per cell: table,page,row,col,rowSpan,colSpan,shaded,marked,text
+  --timeout SECONDS   give up on the file after this long (default 120)
+
+exit: 0 ok, 2 unreadable input or bad arguments`;
+
+export const EXTRACT_HELP = `usage: piao extract FILE [--expected-total N] [--timeout SECONDS]
+
+Prints the plan in FILE as JSON, as shared/contract/plan-export.schema.json says:
+units, objectives (summary row and objective sheet side by side), weights,
+phases with their months, indicators, and the anomalies found. Anomalies are
+data: they do not change the exit code.
+
+options:
+  --expected-total N  the total a unit's weights must reach when it has no TOTALE row (100)
+  --timeout SECONDS   give up on the file after this long (default 120)
+
+exit: 0 ok, 2 unreadable input (empty, corrupt, encrypted, not a plan, too large, too slow)`;
+
+export const IMPORT_HELP = `usage: piao import PATH... [--db FILE] [--jobs N] [--timeout SECONDS]
+
+Imports plan documents (files, or folders searched recursively for .pdf .docx
+.html .htm .txt) into a SQLite database (docs/schema.md). Each document is stored
+in one transaction; a file already imported (same sha256) is skipped; a new file
+for the same body and year becomes the current version and the old one stays.
+
+options:
+  --db FILE           the database (default ./piao.sqlite; created when missing)
+  --jobs N            documents parsed at once, in worker threads (default: cores)
+  --timeout SECONDS   give up on one file after this long (default 120)
+
+exit: 0 all imported or unchanged, 1 some file failed (each is listed), 2 bad arguments`;
