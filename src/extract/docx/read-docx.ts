@@ -22,6 +22,7 @@ import { pagelessDocument, readerMessage } from "../common/pageless-document.js"
 import { readBlocks, readTableRows, type DocxContext } from "./docx-blocks.js";
 import { DocxStyles } from "./docx-styles.js";
 import { Names, parseXmlPart } from "./ooxml.js";
+import { scannedPageImages } from "./page-images.js";
 
 const SOURCE = "docx-reader";
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -50,7 +51,11 @@ export async function readDocx(bytes: Uint8Array, file: string, opts: ReaderSett
   }
   const header = await regionLines(parts, rels, body, ctx, "header");
   const footer = await regionLines(parts, rels, body, ctx, "footer");
-  const messages = [...out.messages, ...(await coverageCheck(bytes, out.blocks, ctx.hidden, opts))];
+  const messages = [
+    ...out.messages,
+    ...scannedPageImages(ctx, body, opts.docx, SOURCE),
+    ...(await coverageCheck(bytes, out.blocks, ctx.hidden, opts)),
+  ];
   return pagelessDocument("docx", file, out.blocks, header, footer, messages);
 }
 

@@ -215,6 +215,19 @@ describe("readDocx: marks and safety nets", () => {
     expect(lost[0]!.reason).toMatch(/7 of 7 words/);
   });
 
+  it("reports a picture filling a page with no text (a pasted scan) as UNREADABLE, not a logo or a picture with a caption", async () => {
+    const picture = (cx: number, cy: number, text = "") =>
+      `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="${cx}" cy="${cy}"/><a:graphic/></wp:inline></w:drawing></w:r>${text ? `<w:r><w:t>${text}</w:t></w:r>` : ""}</w:p>`;
+    const scan = await read({ body: para("Scheda 2") + picture(5630545, 7958455) });
+    expect(scan.messages.map((m) => [m.code, m.severity, m.page])).toEqual([["UNREADABLE", "error", null]]);
+    expect(scan.messages[0]!.reason).toMatch(/no text.*scanned page/);
+    const vml = await read({ body: para("x") + `<w:p><w:r><w:pict><v:shape style="width:440pt;height:620pt"><v:imagedata r:id="rId9"/></v:shape></w:pict></w:r></w:p>` });
+    expect(vml.messages.map((m) => m.code)).toEqual(["UNREADABLE"]);
+    const logo = await read({ body: picture(1800000, 900000) + para("Comune di Borgoverde") });
+    const captioned = await read({ body: picture(5630545, 7958455, "Figura 1: organigramma") });
+    expect([...logo.messages, ...captioned.messages]).toEqual([]);
+  });
+
   it("refuses absurdly deep nesting with a DocumentError", async () => {
     const deep = "<w:sdt><w:sdtContent>".repeat(20000) + para("x") + "</w:sdtContent></w:sdt>".repeat(20000);
     expect(await kindOf(read({ body: deep }))).toBe("unsupported");
