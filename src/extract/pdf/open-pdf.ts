@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, loadPdfWorker, type PDFDocumentProxy } from "./pdfjs.js";
 import { DocumentError, reasonOf } from "../../shared/errors.js";
 import { withDeadline } from "./deadline.js";
 
@@ -21,6 +21,7 @@ export function standardFontDataUrl(): string {
 }
 
 export async function openPdf(bytes: Uint8Array, file: string, deadline: number): Promise<PDFDocumentProxy> {
+  await loadPdfWorker();
   // pdf.js may transfer/detach the buffer it is given: hand it a copy.
   const task = getDocument({
     data: new Uint8Array(bytes),

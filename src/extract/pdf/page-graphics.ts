@@ -5,7 +5,7 @@
  * Tracks the graphics state pdf.js leaves to the consumer: the CTM stack
  * (save/restore/transform, form XObjects), fill/stroke colours and line width.
  */
-import { OPS, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS, Util } from "./pdfjs.js";
 import type { PdfSettings } from "../settings.js";
 import { decodePath } from "./decode-path.js";
 import type { BBox, Diagonal, PageGraphics } from "./page-model.js";

@@ -6,7 +6,7 @@
  * characters, pdf.js gives no glyph widths) and touching pieces on one baseline
  * are joined back, so "Ge"+"n" kerning splits become one word.
  */
-import { Util } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { Util } from "./pdfjs.js";
 import type { PdfSettings } from "../settings.js";
 import type { Word } from "./page-model.js";
 

@@ -3,7 +3,7 @@
  * graphics from the operator list, both through the page viewport so rotated
  * and landscape pages come out upright.
  */
-import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy } from "./pdfjs.js";
 import type { PdfSettings } from "../settings.js";
 import { withDeadline } from "./deadline.js";
 import { readPageGraphics, type OperatorListLike } from "./page-graphics.js";
