@@ -14,19 +14,21 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// pdf.js through the reader's own entry (before anything else loads it): see src/extract/pdf/native-builtins.ts.
+const { getDocument, loadPdfWorker } = await import(pathToFileURL(path.join(ROOT, "dist/extract/pdf/pdfjs.js")).href);
+await loadPdfWorker();
 const { readPdf } = await import(pathToFileURL(path.join(ROOT, "dist/extract/pdf/read-pdf.js")).href);
 const { readerSettings } = await import(pathToFileURL(path.join(ROOT, "dist/extract/settings.js")).href);
-const { standardFontDataUrl } = await import(pathToFileURL(path.join(ROOT, "dist/extract/pdf/open-pdf.js")).href);
+const { documentParams } = await import(pathToFileURL(path.join(ROOT, "dist/extract/pdf/open-pdf.js")).href);
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: "string", default: "5" } } });
 const files = positionals.length ? positionals : [path.resolve(ROOT, "../shared/samples/luzzara-2024.pdf")];
 const rounds = Number(values.rounds);
 
 async function pdfjsOnly(bytes) {
-  const doc = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: standardFontDataUrl(), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await getDocument(documentParams(new Uint8Array(bytes))).promise;
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     await page.getOperatorList();

@@ -2,18 +2,27 @@
 /**
  * Throughput benchmark (run with `npm run bench`, which builds dist/ first).
  *
- * Builds a corpus of PDFs in a temp dir from the repository's fixtures (and the
- * shared samples when present), each copy made unique by a comment appended after
- * %%EOF ("\n%bench N\n") so its sha256 differs, then measures on the same files:
- *   pdfjs     pdf.js alone: getOperatorList + getTextContent per page
- *   extract   extractPlan, one file after another in one thread
- *   import-1  importFiles --jobs 1 (worker thread + SQLite writes)
- *   import-2  importFiles --jobs 2
- *   pdftotext `pdftotext -layout` (poppler-utils), as a reference; skipped when missing
- * Each measurement runs in its own child process so peak RSS is its own.
+ * 1. Side by side, in ONE process (so both see the same machine, JIT and load):
+ *      pdfjs    pdf.js alone on each source PDF: getDocument (the reader's own
+ *               parameters) + per page getOperatorList + getTextContent + cleanup
+ *      extract  extractPlan on the same files (read, normalise, zod-checked export)
+ *    interleaved for --rounds rounds after a warm-up (the order flips every round,
+ *    a GC runs before each half), reporting medians and the ratio
+ *    extract pages/s ÷ pdf.js pages/s against the 0.8 target. pdf.js alone is
+ *    loaded through dist/extract/pdf/pdfjs.js, as the reader loads it.
+ * 2. pdf.js alone as stock pdfjs-dist loads it (core-js's slow Array push and
+ *    JSON.stringify left in place; see src/extract/pdf/native-builtins.ts), for reference.
+ * 3. On a corpus of copies of the sources (each made unique by a comment after
+ *    %%EOF so its sha256 differs, about --pages pages in all):
+ *      import-1  importFiles --jobs 1 (worker thread + SQLite writes)
+ *      import-2  importFiles --jobs 2
+ *      pdftotext `pdftotext -layout` (poppler-utils), as a reference; skipped when missing
+ *    each import in its own child process, so peak RSS is its own; the V8 heap
+ *    peak is per worker (sampled by the worker while it reads a file).
  * Writes bench/results.json and bench/results.md.
  *
- * Options: --pages N (corpus size in pages, default 3000), --keep (keep the temp dir).
+ * Options: --pages N (import corpus size in pages, default 1500), --rounds N
+ * (side-by-side rounds, default 9), --keep (keep the temp dir).
  * Environment: BENCH_PAGES overrides the default --pages.
  */
 import { spawnSync } from "node:child_process";
@@ -33,8 +42,15 @@ if (process.argv[2] === "--child") {
   process.exit(0);
 }
 
-const { values } = parseArgs({ options: { pages: { type: "string" }, keep: { type: "boolean", default: false } } });
-const targetPages = Number(values.pages ?? process.env.BENCH_PAGES ?? 3000);
+const { values } = parseArgs({
+  options: { pages: { type: "string" }, rounds: { type: "string", default: "9" }, keep: { type: "boolean", default: false } },
+});
+const targetPages = Number(values.pages ?? process.env.BENCH_PAGES ?? 1500);
+const sideRounds = Math.max(3, Number(values.rounds));
+/** The target: extractPlan at 80% of pdf.js alone's throughput or better. */
+const TARGET_RATIO = 0.8;
+/** The target: under 300 MB per worker. */
+const TARGET_WORKER_MB = 300;
 if (!existsSync(path.join(ROOT, "dist/store/import-files.js"))) {
   console.error("bench: dist/ is missing; run `npm run bench` (it builds first)");
   process.exit(2);
@@ -73,15 +89,19 @@ async function main() {
   writeFileSync(listFile, JSON.stringify(files));
 
   const loadBefore = os.loadavg()[0];
+  const sourceList = path.join(work, "sources.json");
+  writeFileSync(sourceList, JSON.stringify(sources.map((src) => src.file)));
+  log(`side by side: pdf.js alone and extractPlan, ${sideRounds} rounds over ${sources.length} source PDF(s), ${sourcePages} pages …`);
+  const side = runChild("side", [sourceList, String(sideRounds)], ["--expose-gc"]);
+  log(`  pdf.js ${side.pdfjs.pagesPerS} pages/s, extract ${side.extract.pagesPerS} pages/s, ratio ${side.ratio.median} (${side.ratio.min}–${side.ratio.max}), peak RSS ${side.rssPeakMb} MB`);
+  log("pdf.js alone, stock import (core-js builtins in place) …");
+  const stock = runChild("pdfjs-stock", [sourceList, "3"], ["--expose-gc"]);
+  log(`  ${stock.pagesPerS} pages/s`);
   const runs = {};
-  runs.pdfjs = measure("pdfjs", [listFile], "pdf.js alone (operator list + text per page)");
-  runs.extract = measure("extract", [listFile], "extractPlan, single thread");
   runs["import-1"] = measure("import", [corpusDir, path.join(work, "j1.sqlite"), "1"], "piao import --jobs 1");
   runs["import-2"] = measure("import", [corpusDir, path.join(work, "j2.sqlite"), "2"], "piao import --jobs 2");
   runs.pdftotext = pdftotext(files, pages);
 
-  const ref = runs.pdftotext.ms;
-  const ratio = (r) => (ref && r?.ms ? Number((r.ms / ref).toFixed(1)) : null);
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -89,12 +109,21 @@ async function main() {
     cpuModel: os.cpus()[0]?.model ?? null,
     // 1-minute load average before and after: other work on the machine skews every figure.
     loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]) },
-    corpus: { files: files.length, pages, bytes, sources: sources.map((s) => ({ file: path.relative(ROOT, s.file), pages: s.pages })) },
+    sources: sources.map((s) => ({ file: path.relative(ROOT, s.file), pages: s.pages })),
+    sideBySide: { ...side, target: TARGET_RATIO, met: side.ratio.median >= TARGET_RATIO },
+    pdfjsStock: stock,
+    corpus: { files: files.length, pages, bytes },
     runs,
-    timeVsPdftotext: Object.fromEntries(["pdfjs", "extract", "import-1", "import-2"].map((k) => [k, ratio(runs[k])])),
-    workerMarginalRssMb:
-      runs["import-2"].rssPeakMb && runs["import-1"].rssPeakMb ? round(runs["import-2"].rssPeakMb - runs["import-1"].rssPeakMb) : null,
+    memory: {
+      target: TARGET_WORKER_MB,
+      // Workers are threads of one process: RSS is per process, the V8 heap peak per worker.
+      workerHeapPeakMb: Math.max(runs["import-1"].workerHeapPeakMb ?? 0, runs["import-2"].workerHeapPeakMb ?? 0),
+      rssOneWorkerMb: runs["import-1"].rssPeakMb,
+      rssSecondWorkerMb:
+        runs["import-2"].rssPeakMb && runs["import-1"].rssPeakMb ? round(runs["import-2"].rssPeakMb - runs["import-1"].rssPeakMb) : null,
+    },
   };
+  results.memory.met = results.memory.rssOneWorkerMb < TARGET_WORKER_MB && (results.memory.rssSecondWorkerMb ?? 0) < TARGET_WORKER_MB;
   mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   writeFileSync(path.join(ROOT, "bench/results.md"), markdown(results));
@@ -149,8 +178,8 @@ function pdftotext(files, pages) {
   return { label: "pdftotext -layout", ms: round(ms), pages, failed, pagesPerS: round((pages / ms) * 1000) };
 }
 
-function runChild(kind, args) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", kind, ...args], {
+function runChild(kind, args, nodeFlags = []) {
+  const r = spawnSync(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url), "--child", kind, ...args], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -162,36 +191,40 @@ function runChild(kind, args) {
 
 async function child(kind, args) {
   const rss = () => round(process.resourceUsage().maxRSS / 1024);
-  if (kind === "probe" || kind === "pdfjs") {
-    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const fonts = path.join(path.dirname(fileURLToPath(import.meta.resolve("pdfjs-dist/package.json"))), "standard_fonts") + path.sep;
-    const files = JSON.parse(readFileSync(args[0], "utf8"));
+  if (kind === "probe") {
+    const { getDocument, loadPdfWorker } = await import(dist("extract/pdf/pdfjs.js"));
+    const { documentParams } = await import(dist("extract/pdf/open-pdf.js"));
+    await loadPdfWorker();
     const ok = [];
-    let pages = 0;
-    let failed = 0;
-    const t0 = performance.now();
-    for (const file of files) {
-      const task = getDocument({ data: new Uint8Array(readFileSync(file)), standardFontDataUrl: fonts, isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
+    for (const file of JSON.parse(readFileSync(args[0], "utf8"))) {
+      const task = getDocument(documentParams(new Uint8Array(readFileSync(file))));
       try {
-        const doc = await task.promise;
-        if (kind === "probe") {
-          ok.push([file, doc.numPages]);
-        } else {
-          for (let n = 1; n <= doc.numPages; n++) {
-            const page = await doc.getPage(n);
-            await page.getOperatorList();
-            await page.getTextContent();
-            page.cleanup();
-          }
-          pages += doc.numPages;
-        }
+        ok.push([file, (await task.promise).numPages]);
       } catch {
-        failed++;
+        // left out
       } finally {
         await task.destroy();
       }
     }
-    return kind === "probe" ? { ok } : { ms: round(performance.now() - t0), pages, failed, rssPeakMb: rss() };
+    return { ok };
+  }
+  if (kind === "side") return sideBySide(JSON.parse(readFileSync(args[0], "utf8")), Number(args[1]), rss);
+  if (kind === "pdfjs-stock") {
+    // Imported as stock pdfjs-dist is, before anything of ours: core-js's builtins stay.
+    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const { documentParams } = await import(dist("extract/pdf/open-pdf.js"));
+    const files = JSON.parse(readFileSync(args[0], "utf8"));
+    const times = [];
+    let pages = 0;
+    for (let r = 0; r <= Number(args[1]); r++) {
+      globalThis.gc?.();
+      const t0 = performance.now();
+      pages = 0;
+      for (const file of files) pages += await pdfjsAlone(getDocument, documentParams, file);
+      if (r > 0) times.push(performance.now() - t0); // round 0 warms up
+    }
+    const ms = median(times);
+    return { label: "pdf.js alone, stock import", ms: round(ms), pages, pagesPerS: round((pages / ms) * 1000), rssPeakMb: rss() };
   }
   if (kind === "probe-plan") {
     const { extractPlan } = await import(dist("pipeline/extract-plan.js"));
@@ -205,24 +238,6 @@ async function child(kind, args) {
       }
     }
     return { ok };
-  }
-  if (kind === "extract") {
-    const { extractPlan } = await import(dist("pipeline/extract-plan.js"));
-    const files = JSON.parse(readFileSync(args[0], "utf8"));
-    let pages = 0;
-    let failed = 0;
-    let reason;
-    const t0 = performance.now();
-    for (const file of files) {
-      try {
-        const { plan } = await extractPlan(file);
-        pages += plan.source.pageCount ?? 0;
-      } catch (e) {
-        failed++;
-        reason ??= String(e?.message ?? e).split("\n")[0];
-      }
-    }
-    return { ms: round(performance.now() - t0), pages, failed, ...(reason ? { firstFailure: reason } : {}), rssPeakMb: rss() };
   }
   if (kind === "import") {
     const [dir, dbFile, jobs] = args;
@@ -249,31 +264,123 @@ async function child(kind, args) {
   throw new Error(`unknown child ${kind}`);
 }
 
+/** pdf.js alone on one file: what the reader asks of pdf.js, nothing else. Returns the page count. */
+async function pdfjsAlone(getDocument, documentParams, file) {
+  const task = getDocument(documentParams(new Uint8Array(readFileSync(file))));
+  try {
+    const doc = await task.promise;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      await page.getOperatorList();
+      await page.getTextContent();
+      page.cleanup();
+    }
+    return doc.numPages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** pdf.js alone and extractPlan interleaved in this process: medians per round and their ratio. */
+async function sideBySide(files, rounds, rss) {
+  const { getDocument, loadPdfWorker } = await import(dist("extract/pdf/pdfjs.js"));
+  const { documentParams } = await import(dist("extract/pdf/open-pdf.js"));
+  const { extractPlan } = await import(dist("pipeline/extract-plan.js"));
+  await loadPdfWorker(); // as openPdf does: pdf.js's worker module loaded, the engine's builtins back
+  const pass = {
+    pdfjs: async () => {
+      let pages = 0;
+      for (const file of files) pages += await pdfjsAlone(getDocument, documentParams, file);
+      return pages;
+    },
+    extract: async () => {
+      let pages = 0;
+      for (const file of files) pages += (await extractPlan(file)).plan.source.pageCount ?? 0;
+      return pages;
+    },
+  };
+  const timed = async (k) => {
+    globalThis.gc?.(); // each half starts clean: the other's garbage is not billed to it
+    const t0 = performance.now();
+    const pages = await pass[k]();
+    return { ms: performance.now() - t0, pages };
+  };
+  await timed("pdfjs"); // warm-up: JIT, fonts, pdf.js's worker module
+  await timed("extract");
+  const ms = { pdfjs: [], extract: [] };
+  const ratios = [];
+  let pages = 0;
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 ? ["extract", "pdfjs"] : ["pdfjs", "extract"];
+    const t = {};
+    for (const k of order) {
+      const x = await timed(k);
+      t[k] = x.ms;
+      pages = x.pages;
+    }
+    ms.pdfjs.push(t.pdfjs);
+    ms.extract.push(t.extract);
+    ratios.push(t.pdfjs / t.extract); // = extract pages/s ÷ pdf.js pages/s (same pages)
+  }
+  const summary = (a) => ({ msMedian: round(median(a)), pagesPerS: round((pages / median(a)) * 1000) });
+  return {
+    rounds,
+    pages,
+    pdfjs: summary(ms.pdfjs),
+    extract: summary(ms.extract),
+    ratio: { median: round2(median(ratios)), min: round2(Math.min(...ratios)), max: round2(Math.max(...ratios)) },
+    rssPeakMb: rss(),
+  };
+}
+
+function median(a) {
+  const s = [...a].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 // ---- output ----------------------------------------------------------------
 
 function markdown(r) {
+  const sb = r.sideBySide;
   const row = (k) => {
     const x = r.runs[k];
-    if (x.skipped) return `| ${x.label} | skipped: ${x.skipped} | | | | |`;
-    const pps = x.pagesPerS ?? "";
-    return `| ${x.label} | ${round(x.ms / 1000)} | ${pps} | ${x.rssPeakMb ?? ""} | ${x.workerHeapPeakMb ?? ""} | ${r.timeVsPdftotext[k] ?? (k === "pdftotext" ? 1 : "")} |`;
+    if (x.skipped) return `| ${x.label} | skipped: ${x.skipped} | | | |`;
+    return `| ${x.label} | ${round(x.ms / 1000)} | ${x.pagesPerS ?? ""} | ${x.rssPeakMb ?? ""} | ${x.workerHeapPeakMb ?? ""} |`;
   };
+  const m = r.memory;
   return [
     "# Benchmark",
     "",
-    `${r.date} · Node ${r.node} · ${r.cpus} CPU(s) (${r.cpuModel}) · load average ${r.loadAverage.before} → ${r.loadAverage.after} · corpus: ${r.corpus.files} PDFs, ${r.corpus.pages} pages, ${(r.corpus.bytes / 1e6).toFixed(1)} MB`,
+    `${r.date} · Node ${r.node} · ${r.cpus} CPU(s) (${r.cpuModel}) · load average ${r.loadAverage.before} → ${r.loadAverage.after}`,
     "",
-    "| run | seconds | pages/s | peak RSS (MB, whole process) | worker V8 heap peak (MB) | time × pdftotext |",
-    "|---|---|---|---|---|---|",
-    ...["pdfjs", "extract", "import-1", "import-2", "pdftotext"].map(row),
+    `## pdf.js alone and extractPlan, side by side (one process, ${sb.rounds} interleaved rounds over ${r.sources.length} source PDFs, ${sb.pages} pages)`,
     "",
-    `Marginal RSS of the second worker (import-2 − import-1 peak): ${r.workerMarginalRssMb ?? "n/a"} MB.`,
+    "| run | pages/s (median) | ms per round (median) |",
+    "|---|---|---|",
+    `| pdf.js alone (operator list + text per page) | ${sb.pdfjs.pagesPerS} | ${sb.pdfjs.msMedian} |`,
+    `| extractPlan (read + normalise + checked export) | ${sb.extract.pagesPerS} | ${sb.extract.msMedian} |`,
+    `| pdf.js alone, stock import (core-js builtins in place; own process) | ${r.pdfjsStock.pagesPerS} | ${r.pdfjsStock.ms} |`,
+    "",
+    `**extractPlan ÷ pdf.js alone: ${sb.ratio.median}** (median of per-round ratios; range ${sb.ratio.min}–${sb.ratio.max}); target ≥ ${sb.target}: ${sb.met ? "met" : "NOT met"}. Peak RSS of that process: ${sb.rssPeakMb} MB.`,
+    "",
+    `## Import and reference (corpus: ${r.corpus.files} PDFs, ${r.corpus.pages} pages, ${(r.corpus.bytes / 1e6).toFixed(1)} MB, copies of the sources)`,
+    "",
+    "| run | seconds | pages/s | peak RSS (MB, whole process) | worker V8 heap peak (MB) |",
+    "|---|---|---|---|---|",
+    ...["import-1", "import-2", "pdftotext"].map(row),
+    "",
+    `Memory per worker: V8 heap peak ${m.workerHeapPeakMb} MB; process RSS with one worker ${m.rssOneWorkerMb} MB; the second worker adds ${m.rssSecondWorkerMb ?? "n/a"} MB (import-2 − import-1 peak RSS); target < ${m.target} MB: ${m.met ? "met" : "NOT met"}.`,
     "Workers are threads of one process, so RSS is measured per process; the V8 heap peak is per worker.",
     ...Object.entries(r.runs)
       .filter(([, x]) => x.failed)
       .map(([k, x]) => `- ${k}: ${x.failed} file(s) failed${x.failedReasons ? ` (${x.failedReasons.join("; ")})` : x.firstFailure ? ` (${x.firstFailure})` : ""}`),
     "",
   ].join("\n");
+}
+
+function round2(x) {
+  return Math.round(x * 100) / 100;
 }
 
 function round(x) {

@@ -20,17 +20,22 @@ export function standardFontDataUrl(): string {
   return fontDir;
 }
 
-export async function openPdf(bytes: Uint8Array, file: string, deadline: number): Promise<PDFDocumentProxy> {
-  await loadPdfWorker();
-  // pdf.js may transfer/detach the buffer it is given: hand it a copy.
-  const task = getDocument({
+/** The getDocument parameters the reader uses (scripts/bench.mjs times pdf.js alone with the same). */
+export function documentParams(bytes: Uint8Array) {
+  return {
+    // pdf.js may transfer/detach the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),
     standardFontDataUrl: standardFontDataUrl(),
     isEvalSupported: false,
     useSystemFonts: false,
     verbosity: 0,
     stopAtErrors: false,
-  });
+  };
+}
+
+export async function openPdf(bytes: Uint8Array, file: string, deadline: number): Promise<PDFDocumentProxy> {
+  await loadPdfWorker();
+  const task = getDocument(documentParams(bytes));
   try {
     return await withDeadline(task.promise, deadline, file);
   } catch (e) {
