@@ -47,8 +47,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
-    if (e instanceof CliUsageError || isParseArgsError(e)) {
-      process.stderr.write(`piao ${name}: ${(e as Error).message.split("\n")[0]} (see piao ${name} --help)\n`);
+    if (e instanceof CliUsageError) {
+      process.stderr.write(`piao ${name}: ${e.message}\n`);
+      return 2;
+    }
+    if (isParseArgsError(e)) {
+      const reason = (e as Error).message.split(". ")[0];
+      process.stderr.write(`piao ${name}: ${reason} (see piao ${name} --help)\n`);
       return 2;
     }
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
