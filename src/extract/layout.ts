@@ -31,6 +31,26 @@ export const TextLine = z.object({
 export type TextLine = z.infer<typeof TextLine>;
 
 /**
+ * One visual line of a PDF cell, with the geometry a reflow needs to tell a
+ * wrapped line from a line ended on purpose.
+ */
+export const CellLine = z.object({
+  text: z.string(),
+  /** Left and right edges of the line's ink. */
+  x0: z.number(),
+  x1: z.number(),
+  /** Right edge of the line's first word (its width is firstX1 - x0). */
+  firstX1: z.number(),
+  /**
+   * Whether the producer drew a space glyph after the line's last word:
+   * writers keep the blank where they wrap a line, none after a paragraph's
+   * last line. Null when the reader could not tell.
+   */
+  endSpace: z.boolean().nullable(),
+});
+export type CellLine = z.infer<typeof CellLine>;
+
+/**
  * One cell of a table grid. Only the anchor (top-left) position of a spanning
  * cell is listed; the positions it covers are implied by rowSpan/colSpan.
  */
@@ -49,6 +69,8 @@ export const Cell = z.object({
   marked: z.boolean(),
   page: z.number().int().nullable(),
   bbox: BBox.nullable(),
+  /** PDF cells of more than one line: each line's geometry (same lines as `text`). Absent otherwise. */
+  lines: z.array(CellLine).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 

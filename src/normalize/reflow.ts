@@ -4,9 +4,10 @@
  * a line break is kept only where the next line starts a list item, or where it
  * starts with a capital and its first word would have fitted on the line above
  * (so the line was ended on purpose). Cells that use bullets break only at
- * bullets.
+ * bullets. Fitting is judged on the cell lines' real geometry where the PDF
+ * reader gives it (Cell.lines), else on estimated glyph widths.
  */
-import type { Cell, LayoutDocument } from "../extract/layout.js";
+import type { Cell, CellLine, LayoutDocument } from "../extract/layout.js";
 import type { NormalizeSettings } from "./settings.js";
 
 const ITEM_START = /^\s*(?:[•▪◦●■◆►▸‣⁃∙*]|[-–—](?=\s*\S)|[a-z][.)]\s)/u;
@@ -43,6 +44,8 @@ export function reflowLines(
   settings: Pick<NormalizeSettings, "reflowFit" | "reflowFitSentence" | "brokenWordMin">,
   /** Width of each printed line when a line here lost its start (a label cut off); else measured from the text. */
   widths?: ReadonlyArray<number>,
+  /** Per line, what the page geometry says of the break before it: true ended on purpose, false wrapped, null unknown. */
+  verdicts?: ReadonlyArray<boolean | null>,
 ): string {
   const bulleted = lines.some((l) => BULLET_START.test(l));
   let out = "";
@@ -72,6 +75,7 @@ export function reflowLines(
     // A run of capitals or of initials ("B. M. C. M." / "R. / L. C.") goes on across the break.
     else if (/^\p{Lu}+$/u.test(lastWord) && /^\p{Lu}{3,}[.,;:]?$/u.test(firstWord)) paragraph = false;
     else if (/(?:^|\s)\p{Lu}\.$/u.test(prev) && /^\p{Lu}\.(?:\s|$)/u.test(line)) paragraph = false;
+    else if (verdicts?.[i] != null) paragraph = verdicts[i]!;
     else {
       // Ended on purpose if the next word would have fitted on this line.
       const fit = ((widths?.[i - 1] ?? textWidth(prev)) + 0.5 + textWidth(firstWord)) / capacity;
@@ -106,12 +110,54 @@ function brokenWord(lastWord: string, firstWord: string, capacity: number): bool
   return consonantEnd || shortTail || WORD_TAILS.test(firstWord) || /(?:zion|ion)$/i.test(lastWord);
 }
 
-export function reflowCell(
-  cell: Cell,
-  settings: Pick<NormalizeSettings, "pdfCharWidth" | "reflowFit" | "reflowFitSentence" | "brokenWordMin" | "reflowShortCell">,
-): string {
+type ReflowSettings = Pick<NormalizeSettings, "pdfCharWidth" | "reflowFit" | "reflowFitSentence" | "brokenWordMin" | "reflowShortCell" | "reflowSpaceWidth" | "reflowSureFit" | "reflowOpenRoom">;
+
+/** A line end after which a wrap would have needed a space (not a hyphen, dash or slash). */
+const WRAPS_AT_SPACE = /[\p{L}\p{N}.,;:!?)\]}»"'”’%]$/u;
+
+/**
+ * What the real geometry of a PDF cell's lines says of each break (see
+ * CellLine). The room left on a line is measured against the cell's inner
+ * right edge (its padding taken as equal on both sides).
+ * - Where the producer draws a space at its wraps (`spaceAtWraps`), a line
+ *   ending with one wrapped, unless the next word would surely have fitted
+ *   (a space typed before the paragraph mark); a line ending without one,
+ *   although a space and more would have fitted, ended its paragraph.
+ * - Otherwise the line was ended on purpose when the next line's first word
+ *   would have fitted in the room.
+ */
+export function lineVerdicts(cell: Cell, lines: readonly CellLine[], spaceAtWraps: boolean, settings: ReflowSettings): (boolean | null)[] {
+  const left = Math.min(...lines.map((l) => l.x0));
+  const right = cell.bbox ? cell.bbox.x1 - Math.max(0, left - cell.bbox.x0) : Math.max(...lines.map((l) => l.x1));
+  return lines.map((line, i) => {
+    if (i === 0) return null;
+    const prev = lines[i - 1]!;
+    const room = right - prev.x1;
+    const advance = (prev.x1 - prev.x0) / Math.max(1, prev.text.length);
+    const space = advance * settings.reflowSpaceWidth;
+    const word = firstWordWidth(line);
+    if (spaceAtWraps && prev.endSpace === true) return room >= space + word * settings.reflowSureFit;
+    if (spaceAtWraps && prev.endSpace === false && room >= advance * settings.reflowOpenRoom && WRAPS_AT_SPACE.test(prev.text)) return true;
+    return room >= space + word;
+  });
+}
+
+/**
+ * Width of a line's first word: the reader's measure (which spreads a text
+ * run's width evenly over its characters) or its share of the line by glyph
+ * shapes, whichever is wider, so capitals are not taken for narrow letters.
+ */
+function firstWordWidth(line: CellLine): number {
+  const word = line.text.split(" ")[0] ?? "";
+  const byShape = ((line.x1 - line.x0) * textWidth(word)) / Math.max(textWidth(line.text), 1e-9);
+  return Math.max(line.firstX1 - line.x0, byShape);
+}
+
+export function reflowCell(cell: Cell, settings: ReflowSettings, spaceAtWraps = false): string {
   if (!cell.text.includes("\n")) return cell.text;
   const lines = cell.text.split("\n");
+  const geometry = cell.lines && cell.lines.map((l) => l.text).join("\n") === cell.text ? cell.lines : null;
+  if (geometry) return reflowLines(lines, Math.max(...lines.map((l) => textWidth(l.trim()))), settings, undefined, lineVerdicts(cell, geometry, spaceAtWraps, settings));
   const widest = Math.max(...lines.map((l) => textWidth(l.trim())));
   // Three lines or more show the wrap width. With fewer, a cell whose lines all fall
   // well short of its box was broken on purpose: its box estimates the width.
@@ -120,15 +166,39 @@ export function reflowCell(
   return reflowLines(lines, useBox ? fromBox : widest, settings);
 }
 
+/**
+ * Whether the PDF's producer draws a space glyph where it wraps a line: enough
+ * of the cell lines that do not end their cell end with one. Writers that do
+ * (LibreOffice) draw none after a paragraph's last line; others draw none at all.
+ */
+export function drawsSpaceAtWraps(layout: LayoutDocument, settings: Pick<NormalizeSettings, "reflowEndSpaceShare">): boolean {
+  let known = 0;
+  let spaced = 0;
+  for (const p of layout.pages) {
+    for (const b of p.blocks) {
+      if (b.kind !== "table") continue;
+      for (const c of b.cells) {
+        c.lines?.slice(0, -1).forEach((l) => {
+          if (l.endSpace === null) return;
+          known++;
+          if (l.endSpace) spaced++;
+        });
+      }
+    }
+  }
+  return known > 0 && spaced / known >= settings.reflowEndSpaceShare;
+}
+
 /** A copy of a PDF layout with every cell's text reflowed into paragraphs; other formats as they are. */
 export function reflowLayout(layout: LayoutDocument, settings: NormalizeSettings): LayoutDocument {
   if (layout.format !== "pdf") return layout;
+  const spaceAtWraps = drawsSpaceAtWraps(layout, settings);
   return {
     ...layout,
     pages: layout.pages.map((p) => ({
       ...p,
       blocks: p.blocks.map((b) =>
-        b.kind === "table" ? { ...b, cells: b.cells.map((c) => ({ ...c, text: reflowCell(c, settings) })) } : b,
+        b.kind === "table" ? { ...b, cells: b.cells.map((c) => ({ ...c, text: reflowCell(c, settings, spaceAtWraps) })) } : b,
       ),
     })),
   };

@@ -35,6 +35,14 @@ export const NormalizeSettings = z.object({
   brokenWordMin: z.number().int().positive().default(8),
   /** A one- or two-line PDF cell whose widest line is below this share of its box was broken on purpose. */
   reflowShortCell: z.number().positive().default(0.6),
+  /** Width of a space as a share of a PDF cell line's average character advance (a space is about 0.28 em, an average character about 0.5 em). */
+  reflowSpaceWidth: z.number().positive().default(0.55),
+  /** A PDF cell line ending with a drawn space was still ended on purpose if the next word, this many times wider, would have fitted. */
+  reflowSureFit: z.number().positive().default(1.5),
+  /** A PDF cell line ending without a space (where the producer draws them at wraps) ended its paragraph if this many average characters would still have fitted. */
+  reflowOpenRoom: z.number().positive().default(1.5),
+  /** A PDF's producer draws a space where it wraps a line when at least this share of cell lines not ending their cell end with one. */
+  reflowEndSpaceShare: z.number().min(0).max(1).default(0.3),
   /** Month cells a row needs to be a Gantt month header (quarters and semesters: phaseHeaderMinPeriods). */
   phaseHeaderMinMonths: z.number().int().positive().default(3),
   phaseHeaderMinPeriods: z.number().int().positive().default(2),

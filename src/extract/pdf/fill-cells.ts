@@ -2,12 +2,12 @@
  * Puts page content into a grid: words by centre, fills by covered area
  * (shaded cells), diagonals/dots/small fills as drawn marks.
  */
-import type { Cell } from "../layout.js";
+import type { Cell, CellLine } from "../layout.js";
 import type { PdfSettings } from "../settings.js";
 import type { GridTable } from "./lattice.js";
 import type { BBox, PageGraphics, Word } from "./page-model.js";
-import { roundBox } from "./page-model.js";
-import { wordsToText } from "./text-lines.js";
+import { round2, roundBox } from "./page-model.js";
+import { wordsToLines, type Line } from "./text-lines.js";
 
 /** Index of the grid interval [edges[i], edges[i+1]) holding v, or -1. */
 export function intervalOf(edges: readonly number[], v: number): number {
@@ -82,20 +82,38 @@ export function fillGrid(grid: GridTable, words: readonly Word[], g: PageGraphic
   }
   const cells: Cell[] = grid.cells.map((c, i) => {
     const shaded = coverage[i]! >= s.shadedCoverage;
+    const lines = wordsToLines(cellWords[i]!, s);
     return {
       row: c.row,
       col: c.col,
       rowSpan: c.rowSpan,
       colSpan: c.colSpan,
-      text: wordsToText(cellWords[i]!, s),
+      text: lines.map((l) => l.text).join("\n"),
       shaded,
       fill: shaded ? bestFill[i]!.color : null,
       marked: (marked[i]! && !shaded) || diag[i]! > 0,
       page,
       bbox: roundBox(c.bbox),
+      ...(lines.length > 1 ? { lines: lines.map(cellLine) } : {}),
     };
   });
   return { cells, used };
+}
+
+/** A cell line's geometry; its first word is the text up to the first space, however many word pieces made it. */
+function cellLine(l: Line): CellLine {
+  const firstLength = l.text.split(" ")[0]!.length;
+  let seen = 0;
+  let firstX1 = l.x1;
+  for (const w of l.words) {
+    seen += w.text.length;
+    if (seen >= firstLength) {
+      firstX1 = w.x1;
+      break;
+    }
+  }
+  const last = l.words[l.words.length - 1];
+  return { text: l.text, x0: round2(l.x0), x1: round2(l.x1), firstX1: round2(firstX1), endSpace: last?.spaceAfter ?? null };
 }
 
 function overlap(a: BBox, b: BBox): number {

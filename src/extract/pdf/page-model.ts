@@ -18,6 +18,11 @@ export interface Word {
   bold: boolean;
   /** False for rotated text, which never joins horizontal lines. */
   upright: boolean;
+  /**
+   * At the end of a text run: whether the producer drew a space glyph after it
+   * (see run-end-spaces.ts). Unset inside a run or when the page's runs could not be told.
+   */
+  spaceAfter?: boolean;
 }
 
 /** An axis-aligned ruling after classification: `pos` is y (horizontal) or x (vertical). */

@@ -9,6 +9,7 @@ import { withDeadline } from "./deadline.js";
 import { readPageGraphics, type OperatorListLike } from "./page-graphics.js";
 import type { PageGraphics, Word } from "./page-model.js";
 import { itemsToWords, type FontStyleLike, type TextItemLike } from "./page-words.js";
+import { markRunEnds, runEndSpaces } from "./run-end-spaces.js";
 
 export interface RawPage {
   number: number;
@@ -45,6 +46,8 @@ export async function readRawPage(doc: PDFDocumentProxy, number: number, s: PdfS
       fontNameOf,
       s,
     );
+    const ends = runEndSpaces(text.items as TextItemLike[], ops);
+    if (ends) markRunEnds(words, text.items as TextItemLike[], ends, transform, s);
     const graphics = readPageGraphics(ops, transform, s);
     // Text placed off the page (outside the crop box) is not shown: leave it out.
     const onPage = words.filter((w) => w.x1 > 0 && w.x0 < vp.width && w.bottom > 0 && w.top < vp.height);

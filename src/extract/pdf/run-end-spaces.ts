@@ -1,0 +1,110 @@
+/**
+ * Which text runs end with a space glyph the producer drew. Writers
+ * (LibreOffice, Word) keep the blank at the end of a line they wrapped and
+ * draw none after a paragraph's last line, so this tells a wrap from a
+ * paragraph end where widths cannot (a long next word fits neither way).
+ *
+ * pdf.js text items leave whitespace glyphs out, but its operator list keeps
+ * every glyph of every text-showing operation. The two are aligned on their
+ * non-blank characters; an item whose last glyph is followed, in the same
+ * operation, by blanks only ends with a drawn space.
+ */
+import type { PdfSettings } from "../settings.js";
+import type { Word } from "./page-model.js";
+import type { TextItemLike } from "./page-words.js";
+
+export interface OpsLike {
+  argsArray: ArrayLike<unknown>;
+}
+
+interface GlyphLike {
+  unicode?: unknown;
+}
+
+/** The glyphs of a text-showing operation (its args are `[glyphs]`, glyphs objects or spacing numbers), else null. */
+function glyphsOf(args: unknown): GlyphLike[] | null {
+  if (!Array.isArray(args) || !Array.isArray(args[0])) return null;
+  const list = args[0] as unknown[];
+  const glyphs = list.filter((g): g is GlyphLike => typeof g === "object" && g !== null && typeof (g as GlyphLike).unicode === "string");
+  return glyphs.length > 0 ? glyphs : null;
+}
+
+const BLANK = /^\s+$/u;
+
+function visible(s: string): string {
+  return (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFKC")).replace(/\s+/gu, "");
+}
+
+/**
+ * Per text item: true when it ends with a drawn space, false when not,
+ * undefined for blank items. Null when items and glyphs do not align (text
+ * the operator list has and the text layer lacks, or the reverse).
+ */
+export function runEndSpaces(items: readonly TextItemLike[], ops: OpsLike): (boolean | undefined)[] | null {
+  let glyphText = "";
+  const endsWithBlank = new Map<number, boolean>();
+  const n = ops.argsArray.length;
+  for (let i = 0; i < n; i++) {
+    const glyphs = glyphsOf(ops.argsArray[i]);
+    if (!glyphs) continue;
+    let blankTail = false;
+    let any = false;
+    for (const g of glyphs) {
+      const u = g.unicode as string;
+      // By its text, not isSpace: pdf.js sets that for code 0x20, which a subset font may give any glyph.
+      if (BLANK.test(u)) {
+        blankTail = any;
+        continue;
+      }
+      const v = visible(u);
+      if (v === "") continue;
+      glyphText += v;
+      blankTail = false;
+      any = true;
+    }
+    if (any) endsWithBlank.set(glyphText.length, blankTail);
+  }
+  let itemText = "";
+  const ends = items.map((it) => {
+    const v = visible(it.str ?? "");
+    itemText += v;
+    return v === "" ? -1 : itemText.length;
+  });
+  if (itemText !== glyphText) return null;
+  return ends.map((end) => (end < 0 ? undefined : (endsWithBlank.get(end) ?? false)));
+}
+
+/**
+ * Sets `spaceAfter` on the word that ends each upright item (found by its end
+ * point in viewport space), so lines built from words can tell.
+ */
+export function markRunEnds(words: Word[], items: readonly TextItemLike[], ends: ReadonlyArray<boolean | undefined>, viewport: readonly number[], s: PdfSettings): void {
+  const byBaseline = new Map<number, Word[]>();
+  const key = (y: number) => Math.round(y);
+  for (const w of words) {
+    if (!w.upright) continue;
+    const k = key(w.baseline);
+    const list = byBaseline.get(k);
+    if (list) list.push(w);
+    else byBaseline.set(k, [w]);
+  }
+  const [a, b, c, d, e, f] = viewport as [number, number, number, number, number, number];
+  items.forEach((it, i) => {
+    const end = ends[i];
+    if (end === undefined || !it.transform) return;
+    const [ta, tb, , , te, tf] = it.transform as [number, number, number, number, number, number];
+    // The item's text matrix in viewport space (viewport × item), as page-words.ts computes it.
+    const m0 = a * ta + c * tb, m1 = b * ta + d * tb;
+    const ox = a * te + c * tf + e, oy = b * te + d * tf + f;
+    const len = Math.hypot(m0, m1) || 1;
+    // Where the item's last visible character ends (page-words.ts spreads the width evenly over the characters).
+    const str = it.str ?? "";
+    const endX = ox + (m0 / len) * ((it.width ?? 0) * (str.trimEnd().length / (str.length || 1)));
+    for (const k of [key(oy) - 1, key(oy), key(oy) + 1]) {
+      for (const w of byBaseline.get(k) ?? []) {
+        const tol = s.wordJoinEm * w.size;
+        if (Math.abs(w.baseline - oy) <= tol && Math.abs(w.x1 - endX) <= tol) w.spaceAfter = end;
+      }
+    }
+  });
+}
