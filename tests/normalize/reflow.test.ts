@@ -41,3 +41,53 @@ describe("reflow of PDF cell lines", () => {
     );
   });
 });
+
+describe("reflow on the real geometry of PDF cell lines", () => {
+  type L = [text: string, x1: number, firstX1: number, endSpace: boolean | null];
+  /** A cell from x=0 to `width` with 1.5 pt padding, its lines starting at 1.5. */
+  const geoCell = (width: number, lines: L[]): Cell => ({
+    ...cell(lines.map((l) => l[0]).join("\n"), width),
+    lines: lines.map(([text, x1, firstX1, endSpace]) => ({ text, x0: 1.5, x1, firstX1, endSpace })),
+  });
+
+  it("where the producer draws a space at wraps: no space with room to spare ends a paragraph, a space is a wrap", () => {
+    const c = geoCell(119.1, [
+      ["Raccolta e verifica dati del", 106.57, 31.52, true],
+      ["quadro conoscitivo", 76.51, 26.51, false],
+      ["Controllo della delimitazione", 114.09, 36.44, true],
+      ["di massima del Perimetro del", 117.56, 9.79, true],
+      ["Territorio Urbanizzato", 87.98, 40.81, false],
+      // "Predisposizione," would not have fitted either way: only the missing space tells.
+      ["Predisposizione, insieme agli", 117.59, 65.55, true],
+      ["Mappatura procedimenti", 98.6, 41.22, true],
+      // Capitals measured as average letters look narrow enough to fit: the drawn space says wrap.
+      ["URP e front-office dei Servizi", 116.94, 13.04, false],
+      ["piano", 23.51, 23.51, null],
+    ]);
+    expect(reflowCell(c, settings, true)).toBe(
+      "Raccolta e verifica dati del quadro conoscitivo\nControllo della delimitazione di massima del Perimetro del Territorio Urbanizzato\n" +
+        "Predisposizione, insieme agli Mappatura procedimenti URP e front-office dei Servizi piano",
+    );
+  });
+
+  it("a word broken at a full line (no room for a space) is rejoined, not taken for a paragraph end", () => {
+    const c = geoCell(60, [["SAL INTERMEDI", 55, 14, true], ["E/OCERTIFICA", 55, 55, false], ["TI DI REGOLARE", 55, 7, null]]);
+    expect(reflowCell(c, settings, true)).toBe("SAL INTERMEDI E/OCERTIFICATI DI REGOLARE");
+  });
+
+  it("where the producer draws no spaces, a line ended on purpose is one the next word would have fitted on", () => {
+    const c = geoCell(200, [
+      ["Le attività sono iniziate lo scorso giugno.", 150, 10, false],
+      ["Obiettivi per il 2024 saranno il completamento della", 196, 40, false],
+      ["Digitalizzazione delle pratiche.", 120, 70, false],
+    ]);
+    expect(reflowCell(c, settings, false)).toBe(
+      "Le attività sono iniziate lo scorso giugno.\nObiettivi per il 2024 saranno il completamento della Digitalizzazione delle pratiche.",
+    );
+  });
+
+  it("falls back to estimated widths when the lines do not match the text", () => {
+    const c = { ...geoCell(300, [["a", 5, 5, true], ["b", 5, 5, true]]), text: "Garantire la completezza dei dati pubblicati nella sezione\nAmministrazione trasparente." };
+    expect(reflowCell(c, settings, true)).toBe("Garantire la completezza dei dati pubblicati nella sezione Amministrazione trasparente.");
+  });
+});
