@@ -88,11 +88,34 @@ function isLineStart(text: string, i: number): boolean {
   return /^[\s*•\-–"“]*$/.test(lineBefore);
 }
 
+/** The rules' patterns made global once (matchAll copies a regex before using it, so sharing is safe). */
+const GLOBAL_RULES = SHEET_LABELS.map((rule) => ({
+  rule,
+  re: new RegExp(rule.re.source, rule.re.flags.includes("g") ? rule.re.flags : rule.re.flags + "g"),
+}));
+
+/**
+ * The recognisers ask again about the same cell texts (is this a sheet? then read
+ * it): remember recent answers. Bounded, and cleared when full.
+ */
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, ReadonlyArray<LabelledPart>>();
+
 /** Split a fragment of sheet text at its labels. Text before the first label has field null. */
 export function splitByLabels(text: string): LabelledPart[] {
+  let parts = memo.get(text);
+  if (parts === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    parts = split(text);
+    memo.set(text, parts);
+  }
+  // Fresh objects: callers own what they get.
+  return parts.map((p) => ({ ...p }));
+}
+
+function split(text: string): LabelledPart[] {
   const hits: Hit[] = [];
-  for (const rule of SHEET_LABELS) {
-    const re = new RegExp(rule.re.source, rule.re.flags.includes("g") ? rule.re.flags : rule.re.flags + "g");
+  for (const { rule, re } of GLOBAL_RULES) {
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;
       if (rule.scope === "line" && !isLineStart(text, start)) continue;
