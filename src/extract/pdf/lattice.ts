@@ -32,8 +32,35 @@ interface Point {
   h: Set<number>;
 }
 
-export function findIntersections(r: MergedRulings, tol: number): Map<string, Point> {
-  const pts = new Map<string, Point>();
+/**
+ * Points keyed by their exact coordinates, in insertion order. Two-level maps on
+ * the numbers themselves: string keys ("x|y") cost a number-to-text conversion
+ * per lookup, which was most of the lattice's time.
+ */
+export class PointMap<T> {
+  readonly #byX = new Map<number, Map<number, T>>();
+  readonly #values: T[] = [];
+  get(x: number, y: number): T | undefined {
+    return this.#byX.get(x)?.get(y);
+  }
+  /** Stores v at (x, y) unless a value is there; returns the value stored there. */
+  getOrSet(x: number, y: number, make: () => T): T {
+    let col = this.#byX.get(x);
+    if (col === undefined) this.#byX.set(x, (col = new Map()));
+    let v = col.get(y);
+    if (v === undefined) {
+      col.set(y, (v = make()));
+      this.#values.push(v);
+    }
+    return v;
+  }
+  values(): readonly T[] {
+    return this.#values;
+  }
+}
+
+export function findIntersections(r: MergedRulings, tol: number): PointMap<Point> {
+  const pts = new PointMap<Point>();
   const hs = r.h.map((h, i) => ({ h, i })).sort((a, b) => a.h.pos - b.h.pos);
   for (let vi = 0; vi < r.v.length; vi++) {
     const v = r.v[vi]!;
@@ -47,9 +74,7 @@ export function findIntersections(r: MergedRulings, tol: number): Map<string, Po
     for (let k = lo; k < hs.length && hs[k]!.h.pos <= v.end + tol; k++) {
       const { h, i } = hs[k]!;
       if (v.pos < h.start - tol || v.pos > h.end + tol) continue;
-      const key = `${v.pos}|${h.pos}`;
-      let p = pts.get(key);
-      if (!p) pts.set(key, (p = { x: v.pos, y: h.pos, v: new Set(), h: new Set() }));
+      const p = pts.getOrSet(v.pos, h.pos, () => ({ x: v.pos, y: h.pos, v: new Set(), h: new Set() }));
       p.v.add(vi);
       p.h.add(i);
     }
@@ -63,33 +88,35 @@ function shares(a: Set<number>, b: Set<number>): boolean {
 }
 
 /** Minimal cells: for each corner, the nearest lower and right corners that close a rectangle. */
-export function intersectionsToCells(pts: Map<string, Point>, minSize: number): BBox[] {
+export function intersectionsToCells(pts: PointMap<Point>, minSize: number): BBox[] {
   const byX = new Map<number, Point[]>();
   const byY = new Map<number, Point[]>();
   for (const p of pts.values()) {
     (byX.get(p.x) ?? byX.set(p.x, []).get(p.x)!).push(p);
     (byY.get(p.y) ?? byY.set(p.y, []).get(p.y)!).push(p);
   }
-  for (const l of byX.values()) l.sort((a, b) => a.y - b.y);
-  for (const l of byY.values()) l.sort((a, b) => a.x - b.x);
+  // Each point's place in its column (by y) and in its row (by x).
+  const atInCol = new Map<Point, number>();
+  const atInRow = new Map<Point, number>();
+  for (const l of byX.values()) l.sort((a, b) => a.y - b.y).forEach((p, i) => atInCol.set(p, i));
+  for (const l of byY.values()) l.sort((a, b) => a.x - b.x).forEach((p, i) => atInRow.set(p, i));
   const cells: BBox[] = [];
   for (const p of pts.values()) {
     const col = byX.get(p.x)!;
     const row = byY.get(p.y)!;
-    const below = col.slice(col.indexOf(p) + 1);
-    const right = row.slice(row.indexOf(p) + 1);
     let found: BBox | null = null;
-    for (const b of below) {
+    for (let bi = atInCol.get(p)! + 1; bi < col.length && !found; bi++) {
+      const b = col[bi]!;
       if (!shares(p.v, b.v)) continue;
-      for (const r of right) {
+      for (let ri = atInRow.get(p)! + 1; ri < row.length; ri++) {
+        const r = row[ri]!;
         if (!shares(p.h, r.h)) continue;
-        const br = pts.get(`${r.x}|${b.y}`);
+        const br = pts.get(r.x, b.y);
         if (br && shares(br.v, r.v) && shares(br.h, b.h)) {
           found = { x0: p.x, y0: p.y, x1: r.x, y1: b.y };
           break;
         }
       }
-      if (found) break;
     }
     if (found && found.x1 - found.x0 >= minSize && found.y1 - found.y0 >= minSize) cells.push(found);
   }
@@ -100,12 +127,11 @@ export function intersectionsToCells(pts: Map<string, Point>, minSize: number): 
 export function cellsToTables(cells: BBox[]): GridTable[] {
   const parent = cells.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const byCorner = new Map<string, number>();
+  const byCorner = new PointMap<number>();
   cells.forEach((c, i) => {
-    for (const k of [`${c.x0}|${c.y0}`, `${c.x1}|${c.y0}`, `${c.x0}|${c.y1}`, `${c.x1}|${c.y1}`]) {
-      const j = byCorner.get(k);
-      if (j === undefined) byCorner.set(k, i);
-      else parent[find(i)] = find(j);
+    for (const [x, y] of [[c.x0, c.y0], [c.x1, c.y0], [c.x0, c.y1], [c.x1, c.y1]] as const) {
+      const j = byCorner.getOrSet(x, y, () => i);
+      if (j !== i) parent[find(i)] = find(j);
     }
   });
   const groups = new Map<number, BBox[]>();
