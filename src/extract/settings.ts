@@ -88,6 +88,13 @@ export const DocxSettings = z.object({
 });
 export type DocxSettings = z.infer<typeof DocxSettings>;
 
+/** Tolerances of the HTML reader (src/extract/html). */
+export const HtmlSettings = z.object({
+  /** An <img> alone in its paragraph covering at least this share of an A4 page's text area is a scanned page (UNREADABLE). */
+  scannedImageShare: z.number().min(0).max(1).default(0.5),
+});
+export type HtmlSettings = z.infer<typeof HtmlSettings>;
+
 export const ReaderSettings = z.object({
   /** Refuse files larger than this. */
   maxFileBytes: z.number().positive().default(200 * 1024 * 1024),
@@ -101,6 +108,8 @@ export const ReaderSettings = z.object({
   text: TextSettings.prefault({}),
   /** DOCX reader tolerances. */
   docx: DocxSettings.prefault({}),
+  /** HTML reader tolerances. */
+  html: HtmlSettings.prefault({}),
 });
 export type ReaderSettings = z.infer<typeof ReaderSettings>;
 

@@ -21,10 +21,11 @@ import { cssBackground, visibleFill } from "../common/colour.js";
 import { LineCollector, PLAIN, TooDeepError, walkChildren, type Intercept } from "../common/html-flow.js";
 import { StyleSheet } from "../common/style-sheet.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
+import { scannedPageImages } from "./page-images.js";
 
 const SOURCE = "html-reader";
 
-export function readHtml(text: string, file: string, _opts: ReaderSettings): LayoutDocument {
+export function readHtml(text: string, file: string, opts: ReaderSettings): LayoutDocument {
   const $ = cheerio.load(text);
   const root = $("body")[0] ?? $.root()[0];
   if (!root) throw new DocumentError("empty", file, "has no HTML body");
@@ -38,7 +39,8 @@ export function readHtml(text: string, file: string, _opts: ReaderSettings): Lay
     if (e instanceof RangeError) throw new DocumentError("unsupported", file, "is not a usable HTML document (tables nested too deeply)");
     throw e;
   }
-  return pagelessDocument("html", file, state.blocks, state.header, state.footer, state.messages);
+  const messages = [...state.messages, ...scannedPageImages($, opts.html.scannedImageShare, SOURCE)];
+  return pagelessDocument("html", file, state.blocks, state.header, state.footer, messages);
 }
 
 class HtmlState {

@@ -181,3 +181,16 @@ describe("readHtml: CSS rules in <style> blocks", () => {
     expect(allTables(doc)[0]!.cells.map((c) => c.fill)).toEqual(["#7f7f7f", null, null]);
   });
 });
+
+describe("readHtml: a scanned page saved as a picture", () => {
+  it("reports a page-sized <img> alone in its paragraph as UNREADABLE, not a logo or a captioned figure", () => {
+    const scan = read(`<body><p>Scheda 2</p><p align="center"><img src="image1.png" width="591" height="835"></p></body>`);
+    expect(scan.messages.map((m) => [m.code, m.severity, m.page])).toEqual([["UNREADABLE", "error", null]]);
+    expect(scan.messages[0]!.reason).toMatch(/no text.*scanned page/);
+    expect(read(`<body><p><img src="a.png" style="width:6.1in;height:8.7in"></p><p>x</p></body>`).messages.map((m) => m.code)).toEqual(["UNREADABLE"]);
+    const logo = read(`<body><p><img src="logo.png" width="120" height="60"></p><p>Comune di Borgoverde</p></body>`);
+    const captioned = read(`<body><p><img src="org.png" width="591" height="835"> Figura 1: organigramma</p></body>`);
+    const unsized = read(`<body><p><img src="x.png"></p><p>testo</p></body>`);
+    expect([...logo.messages, ...captioned.messages, ...unsized.messages]).toEqual([]);
+  });
+});
