@@ -110,7 +110,7 @@ function brokenWord(lastWord: string, firstWord: string, capacity: number): bool
   return consonantEnd || shortTail || WORD_TAILS.test(firstWord) || /(?:zion|ion)$/i.test(lastWord);
 }
 
-type ReflowSettings = Pick<NormalizeSettings, "pdfCharWidth" | "reflowFit" | "reflowFitSentence" | "brokenWordMin" | "reflowShortCell" | "reflowSpaceWidth" | "reflowSureFit" | "reflowOpenRoom">;
+type ReflowSettings = Pick<NormalizeSettings, "pdfCharWidth" | "reflowFit" | "reflowFitSentence" | "brokenWordMin" | "reflowShortCell" | "reflowSpaceWidth" | "reflowSureFit" | "reflowOpenRoom" | "reflowAlignTolerance">;
 
 /** A line end after which a wrap would have needed a space (not a hyphen, dash or slash). */
 const WRAPS_AT_SPACE = /[\p{L}\p{N}.,;:!?)\]}»"'”’%]$/u;
@@ -127,6 +127,8 @@ const WRAPS_AT_SPACE = /[\p{L}\p{N}.,;:!?)\]}»"'”’%]$/u;
  *   would have fitted in the room.
  */
 export function lineVerdicts(cell: Cell, lines: readonly CellLine[], spaceAtWraps: boolean, settings: ReflowSettings): (boolean | null)[] {
+  // Room is measured for left-aligned text; centred or right-aligned lines are left to the estimate.
+  if (!leftAligned(lines, settings.reflowAlignTolerance)) return lines.map(() => null);
   const left = Math.min(...lines.map((l) => l.x0));
   const right = cell.bbox ? cell.bbox.x1 - Math.max(0, left - cell.bbox.x0) : Math.max(...lines.map((l) => l.x1));
   return lines.map((line, i) => {
@@ -140,6 +142,13 @@ export function lineVerdicts(cell: Cell, lines: readonly CellLine[], spaceAtWrap
     if (spaceAtWraps && prev.endSpace === false && room >= advance * settings.reflowOpenRoom && WRAPS_AT_SPACE.test(prev.text)) return true;
     return room >= space + word;
   });
+}
+
+/** Lines whose left edges differ while their centres or right edges agree are centred or right-aligned. */
+function leftAligned(lines: readonly CellLine[], tol: number): boolean {
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  if (spread(lines.map((l) => l.x0)) <= tol) return true;
+  return spread(lines.map((l) => (l.x0 + l.x1) / 2)) > tol && spread(lines.map((l) => l.x1)) > tol;
 }
 
 /**
@@ -156,14 +165,15 @@ function firstWordWidth(line: CellLine): number {
 export function reflowCell(cell: Cell, settings: ReflowSettings, spaceAtWraps = false): string {
   if (!cell.text.includes("\n")) return cell.text;
   const lines = cell.text.split("\n");
-  const geometry = cell.lines && cell.lines.map((l) => l.text).join("\n") === cell.text ? cell.lines : null;
-  if (geometry) return reflowLines(lines, Math.max(...lines.map((l) => textWidth(l.trim()))), settings, undefined, lineVerdicts(cell, geometry, spaceAtWraps, settings));
   const widest = Math.max(...lines.map((l) => textWidth(l.trim())));
   // Three lines or more show the wrap width. With fewer, a cell whose lines all fall
   // well short of its box was broken on purpose: its box estimates the width.
   const fromBox = cell.bbox ? (cell.bbox.x1 - cell.bbox.x0) / settings.pdfCharWidth : 0;
   const useBox = lines.length < 3 && widest < fromBox * settings.reflowShortCell;
-  return reflowLines(lines, useBox ? fromBox : widest, settings);
+  // Where the reader measured the lines, their geometry decides; the estimate covers what it cannot.
+  const geometry = cell.lines && cell.lines.map((l) => l.text).join("\n") === cell.text ? cell.lines : null;
+  const verdicts = geometry ? lineVerdicts(cell, geometry, spaceAtWraps, settings) : undefined;
+  return reflowLines(lines, useBox ? fromBox : widest, settings, undefined, verdicts);
 }
 
 /**

@@ -41,6 +41,8 @@ export const NormalizeSettings = z.object({
   reflowSureFit: z.number().positive().default(1.5),
   /** A PDF cell line ending without a space (where the producer draws them at wraps) ended its paragraph if this many average characters would still have fitted. */
   reflowOpenRoom: z.number().positive().default(1.5),
+  /** Points within which PDF cell lines share a left edge, centre or right edge (their alignment). */
+  reflowAlignTolerance: z.number().nonnegative().default(1),
   /** A PDF's producer draws a space where it wraps a line when at least this share of cell lines not ending their cell end with one. */
   reflowEndSpaceShare: z.number().min(0).max(1).default(0.3),
   /** Month cells a row needs to be a Gantt month header (quarters and semesters: phaseHeaderMinPeriods). */

@@ -91,3 +91,17 @@ describe("reflow on the real geometry of PDF cell lines", () => {
     expect(reflowCell(c, settings, true)).toBe("Garantire la completezza dei dati pubblicati nella sezione Amministrazione trasparente.");
   });
 });
+
+describe("reflow geometry and alignment", () => {
+  it("leaves centred lines to the estimate (their room is not at the right edge)", () => {
+    const c: Cell = {
+      ...cell("Comune di Borgoverde\nArea Tecnica", 200),
+      lines: [
+        { text: "Comune di Borgoverde", x0: 60, x1: 140, firstX1: 95, endSpace: false },
+        { text: "Area Tecnica", x0: 76, x1: 124, firstX1: 92, endSpace: null },
+      ],
+    };
+    // By the estimate: a two-line cell well short of its box was broken on purpose.
+    expect(reflowCell(c, settings, true)).toBe("Comune di Borgoverde\nArea Tecnica");
+  });
+});
