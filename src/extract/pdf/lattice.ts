@@ -145,8 +145,13 @@ export function cellsToTables(cells: BBox[]): GridTable[] {
 }
 
 function layOnGrid(group: BBox[]): GridTable {
-  const colX = [...new Set(group.flatMap((c) => [c.x0, c.x1]))].sort((a, b) => a - b);
-  const rowY = [...new Set(group.flatMap((c) => [c.y0, c.y1]))].sort((a, b) => a - b);
+  const xs = new Set<number>(), ys = new Set<number>();
+  for (const c of group) {
+    xs.add(c.x0).add(c.x1);
+    ys.add(c.y0).add(c.y1);
+  }
+  const colX = [...xs].sort((a, b) => a - b);
+  const rowY = [...ys].sort((a, b) => a - b);
   const ci = new Map(colX.map((x, i) => [x, i]));
   const ri = new Map(rowY.map((y, i) => [y, i]));
   const rows = rowY.length - 1, cols = colX.length - 1;

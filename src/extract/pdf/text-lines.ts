@@ -42,23 +42,20 @@ export function makeLine(words: Word[], s: PdfSettings): Line {
   let text = "";
   let prev: Word | null = null;
   let sizeSum = 0;
+  // One pass, no temporary arrays (this runs for every line and segment of every page).
+  let x0 = Infinity, x1 = -Infinity, top = Infinity, bottom = -Infinity, bold = true;
   for (const w of ws) {
     if (prev) text += w.x0 - prev.x1 > s.wordJoinEm * Math.min(w.size, prev.size) ? " " : "";
     text += w.text;
     prev = w;
     sizeSum += w.size;
+    x0 = Math.min(x0, w.x0);
+    x1 = Math.max(x1, w.x1);
+    top = Math.min(top, w.top);
+    bottom = Math.max(bottom, w.bottom);
+    bold &&= w.bold;
   }
-  return {
-    words: ws,
-    text,
-    x0: Math.min(...ws.map((w) => w.x0)),
-    x1: Math.max(...ws.map((w) => w.x1)),
-    top: Math.min(...ws.map((w) => w.top)),
-    bottom: Math.max(...ws.map((w) => w.bottom)),
-    baseline: ws[0]!.baseline,
-    size: sizeSum / ws.length,
-    bold: ws.every((w) => w.bold),
-  };
+  return { words: ws, text, x0, x1, top, bottom, baseline: ws[0]!.baseline, size: sizeSum / ws.length, bold };
 }
 
 /** Splits a line where the gap between words exceeds segmentGapEm. */
