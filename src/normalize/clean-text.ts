@@ -54,8 +54,27 @@ export function cleanBlock(text: string): string {
     .join("\n");
 }
 
+/**
+ * labelKey is asked about the same cell and header texts over and over: recent
+ * keys of short texts (labels are short), bounded.
+ */
+const LABEL_KEY_LIMIT = 8192;
+const LABEL_KEY_MAX_TEXT = 256;
+const labelKeys = new Map<string, string>();
+
 /** Lower case, accents removed, punctuation → space, spaces squeezed: for label matching. */
 export function labelKey(text: string): string {
+  if (text.length > LABEL_KEY_MAX_TEXT) return makeLabelKey(text);
+  let key = labelKeys.get(text);
+  if (key === undefined) {
+    if (labelKeys.size >= LABEL_KEY_LIMIT) labelKeys.clear();
+    key = makeLabelKey(text);
+    labelKeys.set(text, key);
+  }
+  return key;
+}
+
+function makeLabelKey(text: string): string {
   return stripHtml(text)
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

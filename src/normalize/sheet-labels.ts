@@ -98,7 +98,7 @@ const GLOBAL_RULES = SHEET_LABELS.map((rule) => ({
  * The recognisers ask again about the same cell texts (is this a sheet? then read
  * it): remember recent answers. Bounded, and cleared when full.
  */
-const MEMO_LIMIT = 4096;
+const MEMO_LIMIT = 1024;
 const memo = new Map<string, ReadonlyArray<LabelledPart>>();
 
 /** Split a fragment of sheet text at its labels. Text before the first label has field null. */
