@@ -113,8 +113,9 @@ export function itemsToWords(
 
 /** Joins pieces on the same baseline whose gap is below wordJoinEm (split runs, kerning). */
 function joinTouching(pieces: Word[], s: PdfSettings): Word[] {
-  const upright = pieces.filter((w) => w.upright);
-  const rotated = pieces.filter((w) => !w.upright);
+  const upright: Word[] = [];
+  const rotated: Word[] = [];
+  for (const w of pieces) (w.upright ? upright : rotated).push(w);
   upright.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
   const out: Word[] = [];
   // Sorting by exact baseline keeps pieces of one line adjacent only when their
@@ -137,7 +138,8 @@ function joinTouching(pieces: Word[], s: PdfSettings): Word[] {
         cur = { ...prev, text: prev.text + w.text, x1: Math.max(prev.x1, w.x1), top: Math.min(prev.top, w.top), bottom: Math.max(prev.bottom, w.bottom), bold: prev.bold && w.bold };
         out[out.length - 1] = cur;
       } else {
-        cur = { ...w };
+        // The piece itself: pieces are this function's own, and a join makes a new word.
+        cur = w;
         out.push(cur);
       }
     }
