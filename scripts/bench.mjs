@@ -6,8 +6,8 @@
  *      pdfjs    pdf.js alone on each source PDF: getDocument (the reader's own
  *               parameters) + per page getOperatorList + getTextContent + cleanup
  *      extract  extractPlan on the same files (read, normalise, zod-checked export)
- *    interleaved for --rounds rounds after a warm-up (the order flips every round,
- *    a GC runs before each half), reporting medians and the ratio
+ *    interleaved file by file for --rounds rounds after a warm-up (the order
+ *    flips at every file), reporting medians per round and the ratio
  *    extract pages/s ÷ pdf.js pages/s against the 0.8 target. pdf.js alone is
  *    loaded through dist/extract/pdf/pdfjs.js, as the reader loads it.
  * 2. pdf.js alone as stock pdfjs-dist loads it (core-js's slow Array push and
@@ -22,7 +22,7 @@
  * Writes bench/results.json and bench/results.md.
  *
  * Options: --pages N (import corpus size in pages, default 1500), --rounds N
- * (side-by-side rounds, default 9), --keep (keep the temp dir).
+ * (side-by-side rounds, default 15), --keep (keep the temp dir).
  * Environment: BENCH_PAGES overrides the default --pages.
  */
 import { spawnSync } from "node:child_process";
@@ -43,7 +43,7 @@ if (process.argv[2] === "--child") {
 }
 
 const { values } = parseArgs({
-  options: { pages: { type: "string" }, rounds: { type: "string", default: "9" }, keep: { type: "boolean", default: false } },
+  options: { pages: { type: "string" }, rounds: { type: "string", default: "15" }, keep: { type: "boolean", default: false } },
 });
 const targetPages = Number(values.pages ?? process.env.BENCH_PAGES ?? 1500);
 const sideRounds = Math.max(3, Number(values.rounds));
@@ -92,10 +92,10 @@ async function main() {
   const sourceList = path.join(work, "sources.json");
   writeFileSync(sourceList, JSON.stringify(sources.map((src) => src.file)));
   log(`side by side: pdf.js alone and extractPlan, ${sideRounds} rounds over ${sources.length} source PDF(s), ${sourcePages} pages …`);
-  const side = runChild("side", [sourceList, String(sideRounds)], ["--expose-gc"]);
+  const side = runChild("side", [sourceList, String(sideRounds)]);
   log(`  pdf.js ${side.pdfjs.pagesPerS} pages/s, extract ${side.extract.pagesPerS} pages/s, ratio ${side.ratio.median} (${side.ratio.min}–${side.ratio.max}), peak RSS ${side.rssPeakMb} MB`);
   log("pdf.js alone, stock import (core-js builtins in place) …");
-  const stock = runChild("pdfjs-stock", [sourceList, "3"], ["--expose-gc"]);
+  const stock = runChild("pdfjs-stock", [sourceList, "3"]);
   log(`  ${stock.pagesPerS} pages/s`);
   const runs = {};
   runs["import-1"] = measure("import", [corpusDir, path.join(work, "j1.sqlite"), "1"], "piao import --jobs 1");
@@ -217,7 +217,6 @@ async function child(kind, args) {
     const times = [];
     let pages = 0;
     for (let r = 0; r <= Number(args[1]); r++) {
-      globalThis.gc?.();
       const t0 = performance.now();
       pages = 0;
       for (const file of files) pages += await pdfjsAlone(getDocument, documentParams, file);
@@ -287,37 +286,33 @@ async function sideBySide(files, rounds, rss) {
   const { documentParams } = await import(dist("extract/pdf/open-pdf.js"));
   const { extractPlan } = await import(dist("pipeline/extract-plan.js"));
   await loadPdfWorker(); // as openPdf does: pdf.js's worker module loaded, the engine's builtins back
-  const pass = {
-    pdfjs: async () => {
-      let pages = 0;
-      for (const file of files) pages += await pdfjsAlone(getDocument, documentParams, file);
-      return pages;
-    },
-    extract: async () => {
-      let pages = 0;
-      for (const file of files) pages += (await extractPlan(file)).plan.source.pageCount ?? 0;
-      return pages;
-    },
+  const run = {
+    pdfjs: (file) => pdfjsAlone(getDocument, documentParams, file),
+    extract: async (file) => (await extractPlan(file)).plan.source.pageCount ?? 0,
   };
-  const timed = async (k) => {
-    globalThis.gc?.(); // each half starts clean: the other's garbage is not billed to it
-    const t0 = performance.now();
-    const pages = await pass[k]();
-    return { ms: performance.now() - t0, pages };
+  // Interleaved file by file (the order flips each time), so both see the same
+  // machine load and heap state; no forced GC (it shrinks the heap and slows
+  // whichever runs next).
+  const oneRound = async (r) => {
+    const t = { pdfjs: 0, extract: 0 };
+    let pages = 0;
+    for (const [i, file] of files.entries()) {
+      for (const k of (r + i) % 2 ? ["extract", "pdfjs"] : ["pdfjs", "extract"]) {
+        const t0 = performance.now();
+        const n = await run[k](file);
+        t[k] += performance.now() - t0;
+        if (k === "pdfjs") pages += n;
+      }
+    }
+    return { ...t, pages };
   };
-  await timed("pdfjs"); // warm-up: JIT, fonts, pdf.js's worker module
-  await timed("extract");
+  await oneRound(0); // warm-up: JIT, fonts
   const ms = { pdfjs: [], extract: [] };
   const ratios = [];
   let pages = 0;
   for (let r = 0; r < rounds; r++) {
-    const order = r % 2 ? ["extract", "pdfjs"] : ["pdfjs", "extract"];
-    const t = {};
-    for (const k of order) {
-      const x = await timed(k);
-      t[k] = x.ms;
-      pages = x.pages;
-    }
+    const t = await oneRound(r);
+    pages = t.pages;
     ms.pdfjs.push(t.pdfjs);
     ms.extract.push(t.extract);
     ratios.push(t.pdfjs / t.extract); // = extract pages/s ÷ pdf.js pages/s (same pages)
