@@ -123,7 +123,9 @@ async function main() {
         runs["import-2"].rssPeakMb && runs["import-1"].rssPeakMb ? round(runs["import-2"].rssPeakMb - runs["import-1"].rssPeakMb) : null,
     },
   };
-  results.memory.met = results.memory.rssOneWorkerMb < TARGET_WORKER_MB && (results.memory.rssSecondWorkerMb ?? 0) < TARGET_WORKER_MB;
+  // Per worker: its V8 heap peak, and what a second worker adds to the process's RSS
+  // (the first worker's RSS cannot be told apart from the main thread's).
+  results.memory.met = results.memory.workerHeapPeakMb < TARGET_WORKER_MB && (results.memory.rssSecondWorkerMb ?? 0) < TARGET_WORKER_MB;
   mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   writeFileSync(path.join(ROOT, "bench/results.md"), markdown(results));
@@ -365,7 +367,7 @@ function markdown(r) {
     "|---|---|---|---|---|",
     ...["import-1", "import-2", "pdftotext"].map(row),
     "",
-    `Memory per worker: V8 heap peak ${m.workerHeapPeakMb} MB; process RSS with one worker ${m.rssOneWorkerMb} MB; the second worker adds ${m.rssSecondWorkerMb ?? "n/a"} MB (import-2 − import-1 peak RSS); target < ${m.target} MB: ${m.met ? "met" : "NOT met"}.`,
+    `Memory per worker: V8 heap peak ${m.workerHeapPeakMb} MB; a second worker adds ${m.rssSecondWorkerMb ?? "n/a"} MB of RSS (import-2 − import-1 peak); target < ${m.target} MB per worker: ${m.met ? "met" : "NOT met"}. The whole process with one worker (main thread, SQLite and the worker): ${m.rssOneWorkerMb} MB RSS.`,
     "Workers are threads of one process, so RSS is measured per process; the V8 heap peak is per worker.",
     ...Object.entries(r.runs)
       .filter(([, x]) => x.failed)
