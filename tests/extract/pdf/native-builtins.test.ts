@@ -23,3 +23,12 @@ it("leaves the engine's Array.prototype.push and JSON.stringify/parse in place a
   expect(JSON.parse).toBe(native.parse);
   expect(Object.getOwnPropertyDescriptor(Array.prototype, "push")).toMatchObject({ writable: true, enumerable: false, configurable: true });
 });
+
+it("imports pdf.js only through src/extract/pdf/pdfjs.ts (so the builtins are captured before pdf.js loads)", async () => {
+  const { readdirSync } = await import("node:fs");
+  const src = new URL("../../../src/", import.meta.url);
+  const offenders = (readdirSync(src, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.endsWith("pdf/pdfjs.ts"))
+    .filter((f) => /^\s*(?:import|export)\s+(?!type\b)[^;]*from\s+["']pdfjs-dist\//m.test(readFileSync(new URL(f, src), "utf8")));
+  expect(offenders).toEqual([]);
+});
