@@ -51,6 +51,14 @@ export function runEndSpaces(items: readonly TextItemLike[], ops: OpsLike): (boo
     let any = false;
     for (const g of glyphs) {
       const u = g.unicode as string;
+      // Fast path: one printable ASCII character (most glyphs) is its own visible text.
+      const c = u.length === 1 ? u.charCodeAt(0) : -1;
+      if (c > 0x20 && c < 0x7f) {
+        glyphText += u;
+        blankTail = false;
+        any = true;
+        continue;
+      }
       // By its text, not isSpace: pdf.js sets that for code 0x20, which a subset font may give any glyph.
       if (BLANK.test(u)) {
         blankTail = any;
