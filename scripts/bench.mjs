@@ -350,8 +350,11 @@ function markdown(r) {
   const sb = r.sideBySide;
   const row = (k) => {
     const x = r.runs[k];
-    if (x.skipped) return `| ${x.label} | skipped: ${x.skipped} | | | |`;
-    return `| ${x.label} | ${round(x.ms / 1000)} | ${x.pagesPerS ?? ""} | ${x.rssPeakMb ?? ""} | ${x.workerHeapPeakMb ?? ""} |`;
+    if (x.skipped) return `| ${x.label} | skipped: ${x.skipped} | | | | |`;
+    // Time over the same PDFs as a multiple of pdftotext -layout's (the issue asks for it as a ratio).
+    const ref = r.runs.pdftotext;
+    const times = ref && !ref.skipped && ref.ms > 0 ? round2(x.ms / ref.ms) : "";
+    return `| ${x.label} | ${round(x.ms / 1000)} | ${x.pagesPerS ?? ""} | ${x.rssPeakMb ?? ""} | ${x.workerHeapPeakMb ?? ""} | ${times} |`;
   };
   const m = r.memory;
   return [
@@ -372,8 +375,8 @@ function markdown(r) {
     "",
     `## Import and reference (corpus: ${r.corpus.files} PDFs, ${r.corpus.pages} pages, ${(r.corpus.bytes / 1e6).toFixed(1)} MB, copies of the sources)`,
     "",
-    "| run | seconds | pages/s | peak RSS (MB, whole process) | worker V8 heap peak (MB) |",
-    "|---|---|---|---|---|",
+    "| run | seconds | pages/s | peak RSS (MB, whole process) | worker V8 heap peak (MB) | time × pdftotext |",
+    "|---|---|---|---|---|---|",
     ...["import-1", "import-2", "pdftotext"].map(row),
     "",
     `Memory per worker: V8 heap peak ${m.workerHeapPeakMb} MB; a second worker adds ${m.rssSecondWorkerMb ?? "n/a"} MB of RSS (import-2 − import-1 peak); target < ${m.target} MB per worker: ${m.met ? "met" : "NOT met"}. The whole process with one worker (main thread, SQLite and the worker): ${m.rssOneWorkerMb} MB RSS.`,
