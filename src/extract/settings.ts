@@ -28,6 +28,8 @@ export const PdfSettings = z.object({
   maxRulings: z.number().int().positive().default(4000),
   /** Cells smaller than this on a side are not cells (double borders). */
   minCellSize: z.number().nonnegative().default(2),
+  /** Verticals running on at least this far past the last horizontal they cross, and ending together, get a closing rule (a row split by a page break). */
+  openGridMin: z.number().positive().default(6),
   /** Two words on one line with a gap up to this many em are written without a space. */
   wordJoinEm: z.number().nonnegative().default(0.1),
   /** Words whose baselines differ by at most this many em are on one line. */

@@ -7,6 +7,7 @@
 import type { PdfSettings } from "../settings.js";
 import type { BBox } from "./page-model.js";
 import type { MergedRulings } from "./merge-rulings.js";
+import { closeOpenGrids } from "./close-grids.js";
 
 export interface GridCell {
   row: number;
@@ -186,5 +187,5 @@ function layOnGrid(group: BBox[]): GridTable {
 }
 
 export function findLatticeGrids(r: MergedRulings, s: PdfSettings): GridTable[] {
-  return cellsToTables(intersectionsToCells(findIntersections(r, s.intersectionTolerance), s.minCellSize));
+  return cellsToTables(intersectionsToCells(findIntersections(closeOpenGrids(r, s), s.intersectionTolerance), s.minCellSize));
 }

@@ -46,4 +46,19 @@ describe("lattice", () => {
     const grids = findLatticeGrids(mergeRulings([h(0, 0, 100), h(20, 0, 100), v(0, 0, 20), v(100, 0, 20), h(30, 0, 100), h(50, 0, 100), v(0, 30, 50), v(100, 30, 50)], s), s);
     expect(grids).toHaveLength(2);
   });
+
+  it("closes a grid whose last row runs off the page without a bottom rule (a row split by a page break)", () => {
+    // Three rows ruled, a fourth whose side and column rules run down to y=200 with no rule there.
+    const rulings = [h(0, 0, 300), h(20, 0, 300), h(40, 0, 300), h(60, 0, 300), v(0, 0, 200), v(100, 0, 200), v(300, 0, 200)];
+    const [g, ...rest] = findLatticeGrids(mergeRulings(rulings, s), s);
+    expect(rest).toHaveLength(0);
+    expect(g!.rowY).toEqual([0, 20, 40, 60, 200]);
+    expect(g!.holes).toBe(0);
+  });
+
+  it("does not close verticals that overshoot the last rule by a line width, nor a lone open vertical", () => {
+    const rulings = [h(0, 0, 300), h(20, 0, 300), v(0, 0, 22), v(300, 0, 22), v(100, 0, 80)];
+    const [g] = findLatticeGrids(mergeRulings(rulings, s), s);
+    expect(g!.rowY).toEqual([0, 20]);
+  });
 });
