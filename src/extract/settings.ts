@@ -30,6 +30,10 @@ export const PdfSettings = z.object({
   minCellSize: z.number().nonnegative().default(2),
   /** Verticals running on at least this far past the last horizontal they cross, and ending together, get a closing rule (a row split by a page break). */
   openGridMin: z.number().positive().default(6),
+  /** A dot (small filled shape) no larger than this many em of the text to its right can be a list bullet. */
+  bulletMaxEm: z.number().positive().default(0.6),
+  /** …when that text starts within this many em of it (and no text ends this close before it). */
+  bulletGapEm: z.number().positive().default(2),
   /** Two words on one line with a gap up to this many em are written without a space. */
   wordJoinEm: z.number().nonnegative().default(0.1),
   /** Words whose baselines differ by at most this many em are on one line. */

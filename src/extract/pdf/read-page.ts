@@ -10,6 +10,7 @@ import { readPageGraphics, type OperatorListLike } from "./page-graphics.js";
 import type { PageGraphics, Word } from "./page-model.js";
 import { itemsToWords, type FontStyleLike, type TextItemLike } from "./page-words.js";
 import { markRunEnds, runEndSpaces } from "./run-end-spaces.js";
+import { dotsToBullets } from "./bullet-dots.js";
 
 export interface RawPage {
   number: number;
@@ -51,7 +52,7 @@ export async function readRawPage(doc: PDFDocumentProxy, number: number, s: PdfS
     const graphics = readPageGraphics(ops, transform, s);
     // Text placed off the page (outside the crop box) is not shown: leave it out.
     const onPage = words.filter((w) => w.x1 > 0 && w.x0 < vp.width && w.bottom > 0 && w.top < vp.height);
-    return { number, width: vp.width, height: vp.height, words: onPage, graphics };
+    return { number, width: vp.width, height: vp.height, words: dotsToBullets(onPage, graphics, s), graphics };
   } finally {
     page.cleanup();
   }
