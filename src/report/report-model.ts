@@ -7,17 +7,10 @@
  */
 import { z } from "zod";
 import { SourceFormat } from "../extract/layout.js";
-import { AnomalySeverity } from "../normalize/plan-schema.js";
+import { Anomaly, AnomalySeverity } from "../normalize/plan-schema.js";
 
-/** One anomaly of the plan export, unchanged. */
-export const Finding = z.object({
-  code: z.string(),
-  severity: AnomalySeverity,
-  unit: z.string().nullable(),
-  objective: z.number().int().nullable(),
-  message: z.string(),
-  page: z.number().int().nullable(),
-});
+/** One anomaly of the plan export, unchanged: the export's own schema, not a copy. */
+export const Finding = Anomaly;
 export type Finding = z.infer<typeof Finding>;
 
 export const SeverityCounts = z.object({
