@@ -118,6 +118,7 @@ function pageTables(raw: RawPage, grids: GridTable[], words: Word[], messages: R
       cols: g.colX.length - 1,
       rowPages: new Array<number>(rows).fill(raw.number),
       cells: filled.cells,
+      ...(g.openBottom ? { openBottom: true } : {}),
     };
     if (g.holes > 0) {
       pushFor(table, messages, {

@@ -20,8 +20,13 @@ interface OpenEnd {
   crosses: Set<number>;
 }
 
-export function closeOpenGrids(r: MergedRulings, s: PdfSettings): MergedRulings {
-  if (r.v.length < 2 || r.h.length === 0) return r;
+export interface ClosedRulings extends MergedRulings {
+  /** The closing rules added at the bottom of open grids. */
+  bottomClosers: Ruling[];
+}
+
+export function closeOpenGrids(r: MergedRulings, s: PdfSettings): ClosedRulings {
+  if (r.v.length < 2 || r.h.length === 0) return { ...r, bottomClosers: [] };
   const tol = s.intersectionTolerance;
   const bottoms: OpenEnd[] = [];
   const tops: OpenEnd[] = [];
@@ -38,8 +43,10 @@ export function closeOpenGrids(r: MergedRulings, s: PdfSettings): MergedRulings 
     if (v.end - last >= s.openGridMin) bottoms.push({ v, at: v.end, crosses });
     if (first - v.start >= s.openGridMin) tops.push({ v, at: v.start, crosses });
   }
-  const added = [...closers(bottoms, s, Math.max), ...closers(tops, s, Math.min)];
-  return added.length ? { h: [...r.h, ...added].sort((a, b) => a.pos - b.pos || a.start - b.start), v: r.v } : r;
+  const bottomClosers = closers(bottoms, s, Math.max);
+  const added = [...bottomClosers, ...closers(tops, s, Math.min)];
+  if (added.length === 0) return { ...r, bottomClosers };
+  return { h: [...r.h, ...added].sort((a, b) => a.pos - b.pos || a.start - b.start), v: r.v, bottomClosers };
 }
 
 /**

@@ -9,6 +9,13 @@ import type { BBox, PageGraphics, Word } from "./page-model.js";
 import { round2, roundBox } from "./page-model.js";
 import { wordsToLines, type Line } from "./text-lines.js";
 
+/**
+ * Every filled cell's line geometry, one-line cells included (the layout lists
+ * it only for cells of several lines): stitching needs it to join the two
+ * parts of a row split by a page break.
+ */
+export const cellLineGeometry = new WeakMap<Cell, CellLine[]>();
+
 /** Index of the grid interval [edges[i], edges[i+1]) holding v, or -1. */
 export function intervalOf(edges: readonly number[], v: number): number {
   if (v < edges[0]! || v > edges[edges.length - 1]!) return -1;
@@ -83,7 +90,7 @@ export function fillGrid(grid: GridTable, words: readonly Word[], g: PageGraphic
   const cells: Cell[] = grid.cells.map((c, i) => {
     const shaded = coverage[i]! >= s.shadedCoverage;
     const lines = wordsToLines(cellWords[i]!, s);
-    return {
+    const cell: Cell = {
       row: c.row,
       col: c.col,
       rowSpan: c.rowSpan,
@@ -96,6 +103,8 @@ export function fillGrid(grid: GridTable, words: readonly Word[], g: PageGraphic
       bbox: roundBox(c.bbox),
       ...(lines.length > 1 ? { lines: lines.map(cellLine) } : {}),
     };
+    cellLineGeometry.set(cell, cell.lines ?? lines.map(cellLine));
+    return cell;
   });
   return { cells, used };
 }

@@ -24,6 +24,11 @@ export interface GridTable {
   cells: GridCell[];
   /** Grid positions no ruled cell covered; filled with empty cells. */
   holes: number;
+  /**
+   * The last row has no bottom rule of its own: its side rules run on to where
+   * the page's content stops (close-grids.ts), so it goes on on the next page.
+   */
+  openBottom?: boolean;
 }
 
 interface Point {
@@ -187,5 +192,11 @@ function layOnGrid(group: BBox[]): GridTable {
 }
 
 export function findLatticeGrids(r: MergedRulings, s: PdfSettings): GridTable[] {
-  return cellsToTables(intersectionsToCells(findIntersections(closeOpenGrids(r, s), s.intersectionTolerance), s.minCellSize));
+  const closed = closeOpenGrids(r, s);
+  const tables = cellsToTables(intersectionsToCells(findIntersections(closed, s.intersectionTolerance), s.minCellSize));
+  for (const t of tables) {
+    const tol = s.intersectionTolerance;
+    if (closed.bottomClosers.some((c) => c.pos === t.bbox.y1 && c.start <= t.bbox.x0 + tol && c.end >= t.bbox.x1 - tol)) t.openBottom = true;
+  }
+  return tables;
 }

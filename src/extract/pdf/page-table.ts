@@ -13,4 +13,6 @@ export interface PageTable {
   cols: number;
   rowPages: number[];
   cells: Cell[];
+  /** The last row runs on to the next page (no bottom rule: see GridTable.openBottom). */
+  openBottom?: boolean;
 }

@@ -2,9 +2,12 @@
  * Joins a table that runs into the page bottom with the table that opens the
  * next page (after the running header) when their columns line up — by
  * x-position, or by count when the page margins differ. A repeated header row
- * on the continuation is dropped. Cells keep their own page and bbox.
+ * on the continuation is dropped. Cells keep their own page and bbox. A row
+ * the page break split (drawn with no bottom rule: PageTable.openBottom) is
+ * joined with its rest, the continuation's first row.
  */
-import type { Cell } from "../layout.js";
+import type { Cell, CellLine } from "../layout.js";
+import { cellLineGeometry } from "./fill-cells.js";
 import type { PdfSettings } from "../settings.js";
 import type { PageTable } from "./page-table.js";
 import type { Line } from "./text-lines.js";
@@ -100,7 +103,7 @@ export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
   const remap = (cells: Cell[], colX: number[]) =>
     cells.map((c) => {
       const a = idx(colX[c.col]!), b = idx(colX[c.col + c.colSpan]!);
-      return { ...c, col: a, colSpan: Math.max(1, b - a) };
+      return keepGeometry(c, { ...c, col: a, colSpan: Math.max(1, b - a) });
     });
   const regrid = union.length !== t.colX.length;
   const cols = union.length - 1;
@@ -109,14 +112,55 @@ export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
   // Drop the continuation's leading rows that repeat the table's header rows.
   let skip = 0;
   while (skip < u.rows && skip < t.rows && repeatsRow(uCells, skip, t.cells, skip)) skip++;
-  uCells = uCells.filter((c) => c.row >= skip).map((c) => ({ ...c, row: c.row - skip + t.rows }));
+  uCells = uCells.filter((c) => c.row >= skip).map((c) => keepGeometry(c, { ...c, row: c.row - skip + t.rows }));
+  // The rest of a row the page break split goes into that row.
+  if (t.openBottom && u.rows > skip && joinSplitRow(t.cells, t.rows - 1, uCells.filter((c) => c.row === t.rows))) {
+    skip++;
+    uCells = uCells.filter((c) => c.row > t.rows).map((c) => keepGeometry(c, { ...c, row: c.row - 1 }));
+  }
   const firstNew = t.rows;
   t.rowPages = [...t.rowPages, ...u.rowPages.slice(skip)];
   t.cells = t.cells.concat(fillGaps(uCells, t.rowPages, firstNew, cols));
   t.rows += u.rows - skip;
   t.cols = cols;
+  t.openBottom = u.openBottom;
   t.colX = union;
   for (const p of u.pages) if (!t.pages.includes(p)) t.pages.push(p);
+}
+
+function keepGeometry(from: Cell, to: Cell): Cell {
+  const g = cellLineGeometry.get(from);
+  if (g) cellLineGeometry.set(to, g);
+  return to;
+}
+
+function geometryOf(c: Cell): CellLine[] {
+  return c.text === "" ? [] : (cellLineGeometry.get(c) ?? c.lines ?? []);
+}
+
+/**
+ * Joins the cells of a split row's rest (`rest`, one row) into the cells of the
+ * row `row` of `cells` that have the same columns (mutating them). Nothing is
+ * joined, and false returned, unless every cell of the rest has its match.
+ */
+function joinSplitRow(cells: Cell[], row: number, rest: Cell[]): boolean {
+  if (rest.length === 0) return false;
+  const at = (c: Cell) => cells.find((x) => x.row <= row && row < x.row + x.rowSpan && x.col === c.col && x.colSpan === c.colSpan);
+  const targets = rest.map(at);
+  if (targets.some((x) => x === undefined)) return false;
+  rest.forEach((c, i) => {
+    const x = targets[i]!;
+    const lines = [...geometryOf(x), ...geometryOf(c)];
+    x.text = [x.text, c.text].filter((t) => t !== "").join("\n");
+    if (lines.length > 1 && lines.length === x.text.split("\n").length) x.lines = lines;
+    else delete x.lines;
+    cellLineGeometry.set(x, lines);
+    x.rowSpan += c.rowSpan - 1;
+    x.shaded ||= c.shaded;
+    x.fill ??= c.fill;
+    x.marked ||= c.marked;
+  });
+  return true;
 }
 
 /**
