@@ -40,7 +40,7 @@ export interface DocumentRead {
 }
 
 const SUMMARY_HEADING =
-  /^(?:scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|riepilogo\s+(?:degli\s+)?obiettivi|elenco\s+(?:degli\s+)?obiettivi|scheda\s+di\s+budget|obiettivi\s+assegnati)/i;
+  /^(?:obiettivi\s+di\s+gestione(?:\s+(?:19|20)\d{2})?\s*$|scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|riepilogo\s+(?:degli\s+)?obiettivi|elenco\s+(?:degli\s+)?obiettivi|scheda\s+di\s+budget|obiettivi\s+assegnati)/i;
 
 export function recognizeDocument(layout: LayoutDocument, planYear: number | null, settings: NormalizeSettings): DocumentRead {
   const units: UnitDraft[] = [];

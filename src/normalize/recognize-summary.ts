@@ -69,6 +69,8 @@ export interface SummaryTableRead {
 
 const ITEM_START = /^\s*(?:[•▪◦●■◆►▸‣⁃∙*]|[-–—]\s*\S|\d{1,2}[.)]\s)/u;
 const TOTAL_ROW = /^(?:total[ei]|somma)/;
+/** The word of a TOTALE cell, before its number ("Totale 100%", "TOTALE:"). */
+const TOTAL_WORD = /^\s*(?:total[ei]|somma)(?:\s+(?:pesi|generale))?\s*[:=]?\s*/i;
 const INTERSECTORAL_TAG = /\bobiettivo\s+(?:intersettoriale|trasversale)\b/giu;
 
 /** Header rows: leading rows whose number cell is not a number. Null when the table is no summary. */
@@ -138,7 +140,9 @@ export function readSummaryRows(
     // "TOTA\nLE": a narrow first column breaks the word.
     const firstText = labelKey(row[0]?.text ?? "").replace(/ /g, "");
     if (TOTAL_ROW.test(firstText) || TOTAL_ROW.test(labelKey(numberText).replace(/ /g, ""))) {
-      declaredTotal = parseWeight(weightText || row.map((c) => c.text).find((t) => /\d/.test(t) && !TOTAL_ROW.test(labelKey(t))) || "", settings);
+      // "TOTALE | 100", or "Totale 100%" in one cell (spanning the weight column too): the number after the word.
+      const totalTexts = [weightText, ...row.map((c) => c.text)].map((t) => cleanInline(t).replace(TOTAL_WORD, ""));
+      declaredTotal = parseWeight(totalTexts.find((t) => /\d/.test(t) && !TOTAL_ROW.test(labelKey(t))) ?? "", settings);
       continue;
     }
     if ([numberText, weightText, titleRaw, indicatorsText, notesText].every((t) => isBlankValue(t))) continue;
@@ -208,8 +212,8 @@ export interface UnitHeading {
 }
 
 const HEADING_NOISE =
-  /^(?:scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|scheda\s+di\s+budget|obiettivi\s+assegnati|riepilogo|elenco\s+(?:degli\s+)?obiettivi|(?:obiettivi|anno|esercizio|annualit[aà]|periodo)\b[^\n]{0,40}\b(?:19|20)\d{2}\b|piano\b|comune\s+di|unione\b|provincia\s+di|regione\b|citt[aà]\s+di|pag(?:ina|\.)?\s*\d|\d+\s*$|allegato)/i;
-const MANAGER_LINE = /^(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.|titolare\s+p\.?\s?o\.?)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*[:\-–]?\s*(.*)$/i;
+  /^(?:obiettivi\s+di\s+gestione\s*(?:(?:19|20)\d{2})?\s*$|scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|scheda\s+di\s+budget|obiettivi\s+assegnati|riepilogo|elenco\s+(?:degli\s+)?obiettivi|(?:obiettivi|anno|esercizio|annualit[aà]|periodo)\b[^\n]{0,40}\b(?:19|20)\d{2}\b|piano\b|comune\s+di|unione\b|provincia\s+di|regione\b|citt[aà]\s+di|pag(?:ina|\.)?\s*\d|\d+\s*$|allegato)/i;
+const MANAGER_LINE = /^(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.|titolare\s+p\.?\s?o\.?)\s*(?:(?:del(?:l['’]\s*|\s+)|di\s+|d['’]\s*)?(?:servizio|settore|area|ufficio))?\s*[:\-–]?\s*(.*)$/i;
 const UNIT_LINE = /^(?:area|settore|servizio|servizi|ufficio|direzione|dipartimento|struttura|u\.?\s?o\.?\s?c?\.?)\s*:\s*(.+)$/i;
 
 /** The unit heading from the text lines printed above a summary table. */

@@ -43,7 +43,8 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "manager", re: /responsabile\s*:/iu, scope: "inline" },
   { field: "area", re: /(?:area|settore|servizi?|ufficio|u\.\s?o\.|direzione|dipartimento|struttura|centro\s+di\s+responsabilit[aà]|cdr)\s*:/iu, scope: "line" },
   { field: "resources", re: /risorse\s*:/iu, scope: "inline" },
-  { field: "manager", re: /(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.)\s*(?:del\s+servizio|di\s+settore|d['’]area)?\s*:/iu, scope: "line" },
+  // "Responsabile del servizio:", "Resp. Servizio:", "Dirigente di settore:".
+  { field: "manager", re: /(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.)\s*(?:(?:del(?:l['’]\s*|\s+)|di\s+|d['’]\s*)?(?:servizio|settore|area|ufficio))?\s*:/iu, scope: "line" },
   { field: "projectManager", re: /project\s+manager\s*:?/iu, scope: "inline" },
   { field: "duration", re: /annuale\s*\/\s*plurienn(?:\.|ale)?\s*:?|durata\s*:/iu, scope: "inline" },
   { field: "endYear", re: /(?:anno\s+di\s+)?prev(?:\.|isione|isto|ista)?\s*(?:(?:19|20)\d{2}\s*)?(?:di\s+)?conclusione\s*:?/iu, scope: "inline" },
@@ -60,8 +61,16 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "manager", re: /^\s*(?:responsabile|dirigente|direttore|direttrice)\s*:?\s*$/iu, scope: "whole" },
   { field: "weight", re: /^\s*peso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*(?:\(?%\)?)?\s*:?\s*$/iu, scope: "whole" },
   { field: "title", re: /^\s*(?:nome|titolo|denominazione)?\s*(?:dell['’]\s*)?obiettivo\s*:?\s*$/iu, scope: "whole" },
+  { field: "title", re: /^\s*(?:nome|titolo|denominazione)\s*:?\s*$/iu, scope: "whole" },
   { field: "description", re: /^\s*descrizione\s*:?\s*$/iu, scope: "whole" },
-  { field: "number", re: /^\s*(?:n|nr|num|numero)\s*[.°º]*\s*(?:obiettivo)?\s*:?\s*$/iu, scope: "whole" },
+  // "N.", "Numero obiettivo", "Obiettivo n." as a label cell.
+  { field: "number", re: /^\s*(?:obiettivo\s+)?(?:n|nr|num|numero)\s*[.°º]*\s*(?:obiettivo)?\s*:?\s*$/iu, scope: "whole" },
+  // A target or expected value (its own row of a key-value sheet) is read with the indicators it measures.
+  { field: "indicators", re: /^\s*(?:target|valore\s+(?:atteso|obiettivo))(?:\s+(?:19|20)\d{2})?\s*:?\s*$/iu, scope: "whole" },
+  // Rows of a key-value sheet the export has no field for; their value is not another field's.
+  { field: "ignored", re: /^\s*(?:tipologia|tipo)(?:\s+(?:di\s+|dell['’]\s*)?obiettivo)?\s*(?::[^\n]*)?$|^\s*missione\s*(?:\/\s*programma)?\s*:?\s*$/iu, scope: "whole" },
+  // The line above a phases table: it starts no field's value.
+  { field: "ignored", re: /^\s*(?:fasi\s+e\s+tempi(?:\s+di\s+attuazione)?|cronoprogramma|tempistica|fasi\s+di\s+attuazione)\s*:?\s*$/iu, scope: "whole" },
   {
     field: "ignored",
     re: /livello\s+di\s+attuazione\s*:?|consuntivo\s*:?|stato\s+di\s+attuazione\s*:?|(?:\d\s*[°º]\s*)?monitoraggio\s+(?:semestrale|conclusivo|intermedio|finale)\s*:?|note\s*:|valutazione\s*:?/iu,

@@ -23,6 +23,8 @@ export function cleanUnitName(raw: string | null | undefined): string | null {
   let s = cleanInline(raw);
   s = s.replace(/\s*[:–—-]?\s*risorse\s*:.*$/i, "");
   s = s.replace(/^(?:area|settore|struttura|unit[aà] organizzativa)\s*:\s*/i, "");
+  // "SETTORE 2 – POLIZIA LOCALE", "Area III - Servizi": the unit's type and number, then its name.
+  s = s.replace(/^(?:area|settore|servizio|direzione|dipartimento|ufficio|u\.?\s?o\.?\s?c?\.?)\s+(?:n\.?\s*)?(?:\d{1,2}|[ivx]{1,5})\s*[–—:.-]\s*(?=\S)/i, "");
   s = s.replace(/[\s:;,.–—-]+$/, "");
   if (s === "") return null;
   return isAllCaps(s) ? sentenceCase(s) : s;
