@@ -56,7 +56,19 @@ function matchFraction(a: number[], b: number[], tol: number): number {
 }
 
 function columnsFit(t: PageTable, u: PageTable, s: PdfSettings): boolean {
-  return matchFraction(t.colX, u.colX, s.stitchColumnTolerance) >= s.stitchColumnMatch || t.cols === u.cols;
+  return fitsByPosition(t, u, s) || t.cols === u.cols;
+}
+
+/**
+ * The continuation's column boundaries are the table's: most of them match, or
+ * — for the rest of a row the page break split, whose cells span columns so
+ * fewer rules are drawn — every one of them is one of the table's, outer edges included.
+ */
+function fitsByPosition(t: PageTable, u: PageTable, s: PdfSettings): boolean {
+  if (matchFraction(t.colX, u.colX, s.stitchColumnTolerance) >= s.stitchColumnMatch) return true;
+  const near = (a: number, b: number) => Math.abs(a - b) <= s.stitchColumnTolerance;
+  return t.openBottom === true && near(t.colX[0]!, u.colX[0]!) && near(t.colX.at(-1)!, u.colX.at(-1)!) &&
+    u.colX.every((x) => t.colX.some((y) => near(x, y)));
 }
 
 /** Texts of one row's non-empty cells; `cells` sorted by row, so the scan stops early. */
@@ -88,7 +100,7 @@ function repeatsRow(u: Cell[], uRow: number, t: Cell[], tRow: number): boolean {
  * boundaries, so a long chain of continuations stays linear.
  */
 export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
-  const byPosition = matchFraction(t.colX, u.colX, s.stitchColumnTolerance) >= s.stitchColumnMatch;
+  const byPosition = fitsByPosition(t, u, s);
   const uX = byPosition ? u.colX : u.colX.map((_, k) => t.colX[k]!);
   const union: number[] = [];
   for (const x of [...t.colX, ...uX].sort((a, b) => a - b)) {
