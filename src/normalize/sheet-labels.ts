@@ -58,7 +58,7 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "criticalities", re: /criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*:|criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*(?=\n|$)/iu, scope: "line" },
   // Key-value tables: a cell holding only the label, its value in the next cell.
   { field: "area", re: /^\s*(?:area|settore|servizio|struttura|unit[aà] organizzativa|centro di responsabilit[aà]|cdr)\s*:?\s*$/iu, scope: "whole" },
-  { field: "manager", re: /^\s*(?:responsabile|dirigente|direttore|direttrice)\s*:?\s*$/iu, scope: "whole" },
+  { field: "manager", re: /^\s*(?:responsabile|dirigente|direttore|direttrice)(?:\s+(?:responsabile|(?:del(?:l['’]\s*|\s+)|di\s+)(?:settore|servizio|area|ufficio)))?\s*:?\s*$/iu, scope: "whole" },
   { field: "weight", re: /^\s*peso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*(?:\(?%\)?)?\s*:?\s*$/iu, scope: "whole" },
   { field: "title", re: /^\s*(?:nome|titolo|denominazione)?\s*(?:dell['’]\s*)?obiettivo\s*:?\s*$/iu, scope: "whole" },
   { field: "title", re: /^\s*(?:nome|titolo|denominazione)\s*:?\s*$/iu, scope: "whole" },

@@ -22,9 +22,11 @@ export function cleanUnitName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   let s = cleanInline(raw);
   s = s.replace(/\s*[:–—-]?\s*risorse\s*:.*$/i, "");
+  // "SETTORE 2 – POLIZIA LOCALE", "Area III - Servizi", "Settore: 2 – …", "2° Settore – …": the
+  // unit's type and number, then its name.
+  s = s.replace(/^(?:area|settore|servizio|direzione|dipartimento|ufficio|u\.?\s?o\.?\s?c?\.?)\s*:?\s*(?:n\.?\s*)?(?:\d{1,2}|[ivx]{1,5})\s*[–—:.-]\s*(?=\S)/i, "");
+  s = s.replace(/^\d{1,2}\s*[°º^]\s*(?:area|settore|servizio|direzione|dipartimento)\s*[–—:.-]\s*(?=\S)/i, "");
   s = s.replace(/^(?:area|settore|struttura|unit[aà] organizzativa)\s*:\s*/i, "");
-  // "SETTORE 2 – POLIZIA LOCALE", "Area III - Servizi": the unit's type and number, then its name.
-  s = s.replace(/^(?:area|settore|servizio|direzione|dipartimento|ufficio|u\.?\s?o\.?\s?c?\.?)\s+(?:n\.?\s*)?(?:\d{1,2}|[ivx]{1,5})\s*[–—:.-]\s*(?=\S)/i, "");
   s = s.replace(/[\s:;,.–—-]+$/, "");
   if (s === "") return null;
   return isAllCaps(s) ? sentenceCase(s) : s;

@@ -23,6 +23,8 @@ describe("labels of key-value sheets", () => {
     ["Denominazione:", "title"],
     ["Target", "indicators"],
     ["Valore atteso 2026", "indicators"],
+    ["Dirigente responsabile", "manager"],
+    ["Responsabile del servizio:", "manager"],
     ["Tipologia", "ignored"],
     ["Tipologia: strategico/operativo", "ignored"],
     ["Missione/Programma", "ignored"],
@@ -44,6 +46,9 @@ describe("unit headings with a number, ranks before names", () => {
     ["SETTORE 2 – POLIZIA LOCALE", "Polizia locale"],
     ["Area III - Servizi demografici", "Servizi demografici"],
     ["Settore n. 4: Lavori pubblici", "Lavori pubblici"],
+    ["Settore: 2 – Polizia locale", "Polizia locale"],
+    ["2° SETTORE – AFFARI GENERALI", "Affari generali"],
+    ["Settore: Servizi sociali", "Servizi sociali"],
     ["Servizi finanziari", "Servizi finanziari"],
     ["Area tecnica", "Area tecnica"],
   ])("%s → %s", (raw, want) => {
