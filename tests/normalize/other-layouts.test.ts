@@ -110,3 +110,29 @@ describe("a plan with key-value sheets", () => {
     expect(plan.anomalies).toEqual([]);
   });
 });
+
+describe("a key-value sheet of two pairs per row", () => {
+  it("reads each label's value from the cell beside it", () => {
+    const plan = normalizePlan(
+      doc([
+        line("COMUNE DI RIVALTA"),
+        line("Scheda obiettivo 2025"),
+        table([
+          ["Settore", "Servizi sociali", "Dirigente responsabile", "Dott. Ugo Sala"],
+          ["Obiettivo n.", "3", "Peso (%)", "20"],
+          ["Titolo", { text: "Sportello unico per l'assistenza", colSpan: 3 }],
+          ["Indicatori", { text: "Domande istruite entro 30 giorni", colSpan: 3 }],
+        ]),
+        line("Fasi e tempi"),
+        table([
+          ["N.", "Fase", "Responsabile", "I sem.", "II sem."],
+          ["1", "Apertura dello sportello", "Ufficio servizi sociali", "", "X"],
+        ]),
+      ]),
+      { file: "test.html" },
+    );
+    const d = plan.units[0]?.objectives[0]?.detail;
+    expect(d).toMatchObject({ number: 3, weight: 20, title: "Sportello unico per l'assistenza", unitName: "Servizi sociali", manager: "Ugo Sala", indicators: ["Domande istruite entro 30 giorni"] });
+    expect(d?.phases.map((p) => p.months)).toEqual([["2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"]]);
+  });
+});
