@@ -47,6 +47,11 @@ export const CellLine = z.object({
    * last line. Null when the reader could not tell.
    */
   endSpace: z.boolean().nullable(),
+  /**
+   * Set when the line stands apart from the line above by clearly more than
+   * the cell's line spacing (paragraph spacing): it starts a paragraph. Absent otherwise.
+   */
+  paragraphGap: z.literal(true).optional(),
 });
 export type CellLine = z.infer<typeof CellLine>;
 

@@ -34,6 +34,8 @@ export const PdfSettings = z.object({
   bulletMaxEm: z.number().positive().default(0.6),
   /** …when that text starts within this many em of it (and no text ends this close before it). */
   bulletGapEm: z.number().positive().default(2),
+  /** In a cell, a line whose baseline is more than this many times the cell's closest line pitch below the line above starts a paragraph. */
+  paragraphGapRatio: z.number().min(1).default(1.5),
   /** Two words on one line with a gap up to this many em are written without a space. */
   wordJoinEm: z.number().nonnegative().default(0.1),
   /** Words whose baselines differ by at most this many em are on one line. */

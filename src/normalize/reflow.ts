@@ -133,6 +133,7 @@ export function lineVerdicts(cell: Cell, lines: readonly CellLine[], spaceAtWrap
   const right = cell.bbox ? cell.bbox.x1 - Math.max(0, left - cell.bbox.x0) : Math.max(...lines.map((l) => l.x1));
   return lines.map((line, i) => {
     if (i === 0) return null;
+    if (line.paragraphGap) return true;
     const prev = lines[i - 1]!;
     const room = right - prev.x1;
     const advance = (prev.x1 - prev.x0) / Math.max(1, prev.text.length);

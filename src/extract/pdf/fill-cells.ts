@@ -101,12 +101,29 @@ export function fillGrid(grid: GridTable, words: readonly Word[], g: PageGraphic
       marked: (marked[i]! && !shaded) || diag[i]! > 0,
       page,
       bbox: roundBox(c.bbox),
-      ...(lines.length > 1 ? { lines: lines.map(cellLine) } : {}),
+      ...(lines.length > 1 ? { lines: cellLines(lines, s) } : {}),
     };
-    cellLineGeometry.set(cell, cell.lines ?? lines.map(cellLine));
+    cellLineGeometry.set(cell, cell.lines ?? cellLines(lines, s));
     return cell;
   });
   return { cells, used };
+}
+
+/**
+ * Lines' geometry, with paragraph gaps: a line further below the one above
+ * than paragraphGapRatio times the cell's closest line pitch. Needs two pitches
+ * or more to compare (three lines).
+ */
+function cellLines(lines: Line[], s: PdfSettings): CellLine[] {
+  const out = lines.map(cellLine);
+  if (lines.length < 3) return out;
+  const pitch = lines.slice(1).map((l, i) => l.baseline - lines[i]!.baseline);
+  const min = Math.min(...pitch);
+  if (!(min > 0)) return out;
+  pitch.forEach((p, i) => {
+    if (p > s.paragraphGapRatio * min) out[i + 1]!.paragraphGap = true;
+  });
+  return out;
 }
 
 /** A cell line's geometry; its first word is the text up to the first space, however many word pieces made it. */
