@@ -21,6 +21,11 @@ const CASES: { name: string; file: string }[] = [
     name,
     file: path.join(repoRoot, `fixtures/${name}/${name}.pdf`),
   })),
+  // The same plans printed from their HTML by Chromium (scripts/make-producer-pdfs.mjs).
+  ...["luzzara-2024", "borgoverde-2024", "ateneo-2025"].map((name) => ({
+    name: `${name}.chrome`,
+    file: path.join(repoRoot, `fixtures/producers/${name}.chrome.pdf`),
+  })),
 ];
 
 /** One table per line group, one cell per line: diffs stay readable. */
