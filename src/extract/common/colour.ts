@@ -82,7 +82,8 @@ export function parseStyle(style: string): Map<string, string> {
 /**
  * OOXML shading (`w:shd`, ECMA-376 17.3.5 / 17.4.32): `fill` is the background,
  * `color` the pattern colour, `val` the pattern ("clear", "solid", "pct25", "nil" …).
- * A percentage pattern is blended over the fill, as Word paints it.
+ * A percentage pattern is blended over the fill, as Word paints it; a stripe or
+ * cross-hatch pattern by the share of the cell its lines cover.
  */
 export function ooxmlShading(val: string | undefined, color: string | undefined, fill: string | undefined): string | null {
   if (val === "nil") return null;
@@ -92,10 +93,18 @@ export function ooxmlShading(val: string | undefined, color: string | undefined,
   if (val === "solid") result = pattern;
   else {
     const pct = /^pct(\d+)$/.exec(val ?? "");
-    if (pct) result = blend(pattern, background, Number(pct[1]) / 100);
+    const cover = pct ? Number(pct[1]) / 100 : PATTERN_COVER[val ?? ""];
+    if (cover !== undefined) result = blend(pattern, background, Math.min(1, cover));
   }
   return result === WHITE ? null : result;
 }
+
+/** Approximate ink cover of the line patterns of ST_Shd (thick lines ≈ half the cell, thin ≈ a quarter). */
+const PATTERN_COVER: Record<string, number> = {
+  horzStripe: 0.5, vertStripe: 0.5, reverseDiagStripe: 0.5, diagStripe: 0.5, horzCross: 0.75, diagCross: 0.75,
+  thinHorzStripe: 0.25, thinVertStripe: 0.25, thinReverseDiagStripe: 0.25, thinDiagStripe: 0.25,
+  thinHorzCross: 0.4, thinDiagCross: 0.4,
+};
 
 /** An OOXML colour attribute ("D9D9D9", "auto") → "#rrggbb" or null. */
 function ooxmlColour(v: string | undefined): string | null {

@@ -42,7 +42,11 @@ export interface BuiltGrid {
 const MAX_COL_SPAN = 1000;
 const MAX_ROW_SPAN = 65534;
 
-export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] = []): BuiltGrid {
+/**
+ * `minCols`: columns the source declares even where no cell reaches them (a
+ * DOCX whose rows all end short of the grid, w:gridAfter).
+ */
+export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] = [], minCols = 0): BuiltGrid {
   const nRows = input.length;
   const taken: boolean[][] = Array.from({ length: nRows }, () => []);
   const isTaken = (r: number, c: number): boolean => taken[r]?.[c] === true;
@@ -71,7 +75,7 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
     }
   });
 
-  const cols = taken.reduce((m, row) => Math.max(m, row.length), 0);
+  const cols = taken.reduce((m, row) => Math.max(m, row.length), nRows > 0 ? Math.min(Math.max(0, Math.floor(minCols)), MAX_COL_SPAN) : 0);
   let paddedCells = 0;
   for (let r = 0; r < nRows; r++) {
     for (let c = 0; c < cols; c++) {

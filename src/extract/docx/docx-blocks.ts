@@ -1,17 +1,24 @@
 /**
  * WordprocessingML content → lines and tables, in document order (ECMA-376
  * part 1, §17.3 paragraphs and runs, §17.4 tables). Content controls (w:sdt),
- * custom XML, insertions and hyperlinks are read through; deletions, field
- * instructions and hidden (w:vanish) runs are not. Text boxes are read after the
- * paragraph that anchors them. For mc:AlternateContent only the first choice is
- * read (the fallback repeats the same text in VML).
+ * custom XML, insertions, moves-to and hyperlinks are read through; deletions,
+ * moves-from, field instructions (complex fields: only the result between
+ * "separate" and "end") and hidden (w:vanish) runs are not. With changes
+ * tracked, a deleted paragraph mark joins the paragraph to the next one and a
+ * deleted table row is left out, as Word shows them once the changes are
+ * accepted. Text boxes are read after the paragraph that anchors them. For
+ * mc:AlternateContent only the first choice is read (the fallback repeats the
+ * same text in VML). w:altChunk (an embedded HTML/RTF part) is handed to the
+ * sink, which reads it beforehand (read-docx.ts).
  */
 import type { AnyNode, Element } from "domhandler";
+import type { Block } from "../layout.js";
 import { LineCollector, type FlowLine } from "../common/html-flow.js";
 import { ooxmlShading } from "../common/colour.js";
 import type { GridCellInput } from "../common/grid.js";
-import { runProps, type DocxStyles } from "./docx-styles.js";
+import { CONDITIONS, runProps, type DocxStyles, type TableStyle } from "./docx-styles.js";
 import type { Names } from "./ooxml.js";
+import { symbolFontText, symbolGlyph } from "./symbol-fonts.js";
 
 export interface DocxContext {
   w: Names;
@@ -19,61 +26,118 @@ export interface DocxContext {
   styles: DocxStyles;
   /** Text of hidden runs, kept aside (not in the layout) for the coverage check. */
   hidden: string[];
+  /** Embedded (w:altChunk) parts already read, by relationship id. */
+  chunks?: Map<string, Block[]>;
 }
 
 export interface BlockSink {
   line(line: FlowLine): void;
   table(tbl: Element): void;
+  /** A w:altChunk (its relationship id); lines only when absent. */
+  altChunk?(relId: string): void;
 }
 
 /** Elements whose children are read as if they were in place. */
 const TRANSPARENT_INLINE = new Set(["hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent", "dir", "bdo"]);
 const TRANSPARENT_BLOCK = new Set(["sdt", "sdtContent", "customXml", "ins", "moveTo"]);
 
-/**
- * Wingdings/Symbol code points that plans use as marks (Word stores them as
- * w:sym with a private-use code): ticks, crosses, boxes, bullets.
- */
-const SYMBOLS: Record<string, string> = {
-  F0FC: "✓", F0FB: "✗", F0FD: "☒", F0FE: "☑", F0A8: "☐", F06F: "☐", F078: "☒",
-  F06C: "●", F06E: "■", F0A7: "▪", F0B7: "•", F09F: "•", F0D8: "➢", F0E0: "→",
-};
-
 /** Reads the block-level children of a body, cell, header, footer or text box. */
 export function readBlocks(ctx: DocxContext, container: Element, sink: BlockSink): void {
-  for (const child of container.children) {
-    if (child.type !== "tag") continue;
-    const local = ctx.w.local(child);
-    if (local === "p") readParagraph(ctx, child, sink);
-    else if (local === "tbl") sink.table(child);
-    else if (local !== null && TRANSPARENT_BLOCK.has(local)) readBlocks(ctx, child, sink);
-    else if (ctx.mc.is(child, "AlternateContent")) {
-      const choice = firstChoice(ctx, child);
-      if (choice) readBlocks(ctx, choice, sink);
+  // A paragraph whose mark was deleted (tracked) runs on into the next one.
+  let carry: Paragraph | null = null;
+  const flush = (): void => {
+    if (carry) finishParagraph(ctx, carry, sink);
+    carry = null;
+  };
+  const walk = (el: Element): void => {
+    for (const child of el.children) {
+      if (child.type !== "tag") continue;
+      const local = ctx.w.local(child);
+      if (local === "p") {
+        const para = readParagraph(ctx, child, carry);
+        carry = null;
+        if (markDeleted(ctx, child)) carry = para;
+        else finishParagraph(ctx, para, sink);
+      } else if (local === "tbl") {
+        flush();
+        sink.table(child);
+      } else if (local === "altChunk") {
+        flush();
+        if (sink.altChunk) sink.altChunk(relIdOf(child));
+        else chunkLines(ctx.chunks?.get(relIdOf(child)) ?? [], sink);
+      } else if (local !== null && TRANSPARENT_BLOCK.has(local)) walk(child);
+      else if (ctx.mc.is(child, "AlternateContent")) {
+        const choice = firstChoice(ctx, child);
+        if (choice) walk(choice);
+      }
     }
+  };
+  walk(container);
+  flush();
+}
+
+/** An embedded chunk read where only lines can go (a cell, a header): its lines and its cells' text. */
+function chunkLines(blocks: Block[], sink: BlockSink): void {
+  for (const b of blocks) {
+    if (b.kind === "line") sink.line({ text: b.text, bold: b.bold, fontSize: b.fontSize });
+    else for (const c of b.cells) for (const text of c.text.split("\n")) if (text.trim() !== "") sink.line({ text, bold: false, fontSize: null });
   }
 }
 
-function readParagraph(ctx: DocxContext, p: Element, sink: BlockSink): void {
+/** The r:id of an element (whatever prefix the relationships namespace has). */
+export function relIdOf(el: Element): string {
+  for (const [name, value] of Object.entries(el.attribs)) if (/(^|:)id$/.test(name)) return value;
+  return "";
+}
+
+function markDeleted(ctx: DocxContext, p: Element): boolean {
+  const { w } = ctx;
+  const rPr = w.child(w.child(p, "pPr"), "rPr");
+  return w.child(rPr, "del") !== undefined || w.child(rPr, "moveFrom") !== undefined;
+}
+
+interface Paragraph {
+  out: LineCollector;
+  floating: Element[];
+}
+
+/**
+ * The complex fields open in a paragraph (ECMA-376 §17.16.18): text shows only
+ * while every open field is past its "separate" (its result), never in an
+ * instruction. A legacy check box (FORMCHECKBOX) has no result: its state is drawn.
+ */
+interface OpenField {
+  result: boolean;
+  checkBox: boolean | null;
+}
+
+interface InlineState extends Paragraph {
+  fields: OpenField[];
+}
+
+function readParagraph(ctx: DocxContext, p: Element, carry: Paragraph | null): Paragraph {
   const { w } = ctx;
   const pPr = w.child(p, "pPr");
   const base = ctx.styles.paragraph(w.attr(w.child(pPr, "pStyle"), "val"));
-  const out = new LineCollector();
-  const floating: Element[] = [];
-  readInline(ctx, p, base, out, floating);
-  for (const line of out.take()) sink.line(line);
-  for (const box of floating) readBlocks(ctx, box, sink);
+  const state: InlineState = { out: carry?.out ?? new LineCollector(), floating: carry?.floating ?? [], fields: [] };
+  readInline(ctx, p, base, state);
+  return state;
 }
 
-function readInline(ctx: DocxContext, node: Element, base: Style, out: LineCollector, floating: Element[]): void {
+function finishParagraph(ctx: DocxContext, para: Paragraph, sink: BlockSink): void {
+  for (const line of para.out.take()) sink.line(line);
+  for (const box of para.floating) readBlocks(ctx, box, sink);
+}
+
+function readInline(ctx: DocxContext, node: Element, base: Style, state: InlineState): void {
   for (const child of node.children) {
     if (child.type !== "tag") continue;
     const local = ctx.w.local(child);
-    if (local === "r") readRun(ctx, child, base, out, floating);
-    else if (local !== null && TRANSPARENT_INLINE.has(local)) readInline(ctx, child, base, out, floating);
+    if (local === "r") readRun(ctx, child, base, state);
+    else if (local !== null && TRANSPARENT_INLINE.has(local)) readInline(ctx, child, base, state);
     else if (ctx.mc.is(child, "AlternateContent")) {
       const choice = firstChoice(ctx, child);
-      if (choice) readInline(ctx, choice, base, out, floating);
+      if (choice) readInline(ctx, choice, base, state);
     }
   }
 }
@@ -81,9 +145,11 @@ function readInline(ctx: DocxContext, node: Element, base: Style, out: LineColle
 interface Style {
   bold: boolean;
   size: number | null;
+  /** A symbol font (Wingdings, Symbol …) the run's text is set in. */
+  symbolFont?: string;
 }
 
-function readRun(ctx: DocxContext, r: Element, base: Style, out: LineCollector, floating: Element[]): void {
+function readRun(ctx: DocxContext, r: Element, base: Style, state: InlineState): void {
   const { w } = ctx;
   const rPr = w.child(r, "rPr");
   if (w.flag(rPr, "vanish") || w.flag(rPr, "webHidden")) {
@@ -92,25 +158,37 @@ function readRun(ctx: DocxContext, r: Element, base: Style, out: LineCollector, 
   }
   const own = runProps(w, rPr);
   const charStyle = ctx.styles.resolve(w.attr(w.child(rPr, "rStyle"), "val"));
+  const fonts = w.child(rPr, "rFonts");
+  const font = w.attr(fonts, "ascii") ?? w.attr(fonts, "hAnsi");
   const style: Style = {
     bold: own.bold ?? charStyle.bold ?? base.bold,
     size: own.size ?? charStyle.size ?? base.size,
+    ...(font !== undefined ? { symbolFont: font } : {}),
   };
-  readRunContent(ctx, r, style, out, floating);
+  readRunContent(ctx, r, style, state);
 }
 
-function readRunContent(ctx: DocxContext, r: Element, style: Style, out: LineCollector, floating: Element[]): void {
+function readRunContent(ctx: DocxContext, r: Element, style: Style, state: InlineState): void {
   const { w } = ctx;
+  const { fields, floating } = state;
   for (const child of r.children) {
     if (child.type !== "tag") continue;
     if (ctx.mc.is(child, "AlternateContent")) {
       const choice = firstChoice(ctx, child);
-      if (choice) readRunContent(ctx, choice, style, out, floating);
+      if (choice) readRunContent(ctx, choice, style, state);
       continue;
     }
-    switch (w.local(child)) {
+    const local = w.local(child);
+    if (local === "fldChar") {
+      fieldChar(ctx, child, style, state);
+      continue;
+    }
+    // Text is shown unless some open field is still in its instruction.
+    if (!fields.every((f) => f.result)) continue;
+    const out = state.out;
+    switch (local) {
       case "t":
-        out.add(textOf(child), style);
+        out.add(style.symbolFont !== undefined ? symbolFontText(style.symbolFont, textOf(child)) : textOf(child), style);
         break;
       case "tab":
       case "ptab":
@@ -124,10 +202,8 @@ function readRunContent(ctx: DocxContext, r: Element, style: Style, out: LineCol
         out.add("-", style);
         break;
       case "sym": {
-        const code = (w.attr(child, "char") ?? "").toUpperCase().replace(/^F0|^/, "F0").slice(-4);
-        const mapped = SYMBOLS[code];
-        if (mapped !== undefined) out.add(mapped, style);
-        else if (/^[0-9A-F]{4}$/.test(code)) out.add(String.fromCodePoint(parseInt(code, 16)), style);
+        const glyph = symbolGlyph(w.attr(child, "font"), w.attr(child, "char") ?? "");
+        if (glyph !== null) out.add(glyph, style);
         break;
       }
       case "drawing":
@@ -136,6 +212,27 @@ function readRunContent(ctx: DocxContext, r: Element, style: Style, out: LineCol
         collectTextBoxes(ctx, child, floating);
         break;
     }
+  }
+}
+
+function fieldChar(ctx: DocxContext, fldChar: Element, style: Style, state: InlineState): void {
+  const { w } = ctx;
+  const type = w.attr(fldChar, "fldCharType");
+  const { fields } = state;
+  if (type === "begin") {
+    const box = w.child(w.child(fldChar, "ffData"), "checkBox");
+    let checked: boolean | null = null;
+    if (box) {
+      const explicit = w.flag(box, "checked");
+      checked = explicit ?? w.attr(w.child(box, "default"), "val") === "1";
+    }
+    fields.push({ result: false, checkBox: checked });
+  } else if (type === "separate") {
+    const top = fields[fields.length - 1];
+    if (top) top.result = true;
+  } else if (type === "end") {
+    const done = fields.pop();
+    if (done?.checkBox != null && fields.every((f) => f.result)) state.out.add(done.checkBox ? "☒" : "☐", style);
   }
 }
 
@@ -165,27 +262,47 @@ export interface DocxTableRows {
   rows: GridCellInput[][];
   /** Cells that continue a vertical merge nobody started. */
   orphanMerges: number;
+  /** Grid columns the rows declare, w:gridBefore and w:gridAfter included. */
+  cols: number;
 }
 
 /**
  * A w:tbl's rows as grid input: w:gridSpan → colSpan, w:vMerge restart/continue
  * → rowSpan of the restarting cell (§17.4.85), w:gridBefore → start column,
- * w:shd on the cell (or on all its paragraphs, or on the table) → fill.
- * Nested tables found in cells are appended to `nested`.
+ * w:gridAfter → columns left empty at the end, legacy w:hMerge → colSpan;
+ * w:shd on the cell (or on all its paragraphs), the table style's conditional
+ * formats, or w:shd on the table → fill. Rows deleted with changes tracked
+ * (w:trPr/w:del) and deleted cells (w:cellDel) are left out. Revision records
+ * (w:tcPrChange, w:trPrChange, w:tblGridChange) hold the old properties one
+ * level down and are not read. Nested tables found in cells are appended to `nested`.
  */
 export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[]): DocxTableRows {
   const { w } = ctx;
-  const tableFill = shading(ctx, w.child(w.child(tbl, "tblPr"), "shd"));
+  const tblPr = w.child(tbl, "tblPr");
+  const style = ctx.styles.table(w.attr(w.child(tblPr, "tblStyle"), "val"));
+  const directFill = w.child(tblPr, "shd") ? shading(ctx, w.child(tblPr, "shd")) : undefined;
+  const tableFill = directFill !== undefined ? directFill : (style?.tableFill ?? null);
+  const trs = transparentChildren(ctx, tbl, "tr").filter((tr) => !w.child(w.child(tr, "trPr"), "del"));
+  const cellsOf = (tr: Element): Element[] => transparentChildren(ctx, tr, "tc").filter((tc) => !w.child(w.child(tc, "tcPr"), "cellDel"));
+  // Grid width first: the last column and the column bands of a table style depend on it.
+  let cols = 0;
+  for (const tr of trs) {
+    const trPr = w.child(tr, "trPr");
+    let n = Math.max(0, w.int(trPr, "gridBefore") ?? 0) + Math.max(0, w.int(trPr, "gridAfter") ?? 0);
+    for (const tc of cellsOf(tr)) n += Math.max(1, w.int(w.child(tc, "tcPr"), "gridSpan") ?? 1);
+    cols = Math.max(cols, n);
+  }
+  const conditional = style ? conditionalFill(ctx, tblPr, style, trs.length, cols) : () => undefined;
   const open = new Map<number, GridCellInput>();
   const rows: GridCellInput[][] = [];
   let orphanMerges = 0;
-  for (const tr of transparentChildren(ctx, tbl, "tr")) {
+  trs.forEach((tr, r) => {
     // w:tblHeader rows repeat on every printed page in Word; the XML holds them once, so nothing to undo here.
     const trPr = w.child(tr, "trPr");
     let col = Math.max(0, w.int(trPr, "gridBefore") ?? 0);
     const row: GridCellInput[] = [];
     const continued = new Set<number>();
-    for (const tc of transparentChildren(ctx, tr, "tc")) {
+    for (const tc of cellsOf(tr)) {
       const tcPr = w.child(tc, "tcPr");
       const span = Math.max(1, w.int(tcPr, "gridSpan") ?? 1);
       const text = cellText(ctx, tc, nested);
@@ -209,13 +326,15 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
         continue;
       }
       if (vMerge === "continue") orphanMerges++;
+      const styled = conditional(r, col, span);
       const cell: GridCellInput = {
         text,
         colSpan: span,
         rowSpan: 1,
         col,
-        // A cell's own w:shd (even white) overrides the table's; paragraph shading fills an unshaded cell.
-        fill: w.child(tcPr, "shd") ? shading(ctx, w.child(tcPr, "shd")) : (paragraphShading(ctx, tc) ?? tableFill),
+        // A cell's own w:shd (even white) overrides the rest; paragraph shading fills an unshaded cell;
+        // then the table style's conditional formats, then the table's own background.
+        fill: w.child(tcPr, "shd") ? shading(ctx, w.child(tcPr, "shd")) : (paragraphShading(ctx, tc) ?? (styled !== undefined ? styled : tableFill)),
         marked: crossed(ctx, tcPr),
       };
       if (vMerge === "restart") {
@@ -228,8 +347,60 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
     // A merge ends where a row does not continue it.
     for (const key of [...open.keys()]) if (!continued.has(key)) open.delete(key);
     rows.push(row);
-  }
-  return { rows, orphanMerges };
+  });
+  return { rows, orphanMerges, cols };
+}
+
+/** w:tblLook bits (§17.4.56, the hex form of Word 2007). */
+const LOOK_BITS = { firstRow: 0x20, lastRow: 0x40, firstColumn: 0x80, lastColumn: 0x100, noHBand: 0x200, noVBand: 0x400 } as const;
+/** What Word applies to a styled table with no w:tblLook: header row, first column, row bands. */
+const DEFAULT_LOOK = 0x04a0;
+
+/**
+ * The fill a table style's conditional formats give the cell at (row, col),
+ * the later formats of CONDITIONS over the earlier ones, as w:tblLook enables
+ * them; undefined when the style shades nothing there.
+ */
+function conditionalFill(ctx: DocxContext, tblPr: Element | undefined, style: TableStyle, nRows: number, nCols: number) {
+  const { w } = ctx;
+  const lookEl = w.child(tblPr, "tblLook");
+  const bits = lookEl ? parseInt(w.attr(lookEl, "val") ?? "0", 16) || 0 : DEFAULT_LOOK;
+  const on = (name: keyof typeof LOOK_BITS): boolean => {
+    const v = w.attr(lookEl, name);
+    return v !== undefined ? v === "1" || v === "true" || v === "on" : (bits & LOOK_BITS[name]) !== 0;
+  };
+  const firstRow = on("firstRow");
+  const lastRow = on("lastRow");
+  const firstCol = on("firstColumn");
+  const lastCol = on("lastColumn");
+  const hBand = !on("noHBand");
+  const vBand = !on("noVBand");
+  return (r: number, col: number, span: number): string | null | undefined => {
+    const isFirstRow = firstRow && r === 0;
+    const isLastRow = lastRow && r === nRows - 1;
+    const isFirstCol = firstCol && col === 0;
+    const isLastCol = lastCol && col + span >= nCols;
+    const applies = new Set<string>(["wholeTable"]);
+    if (hBand && !isFirstRow && !isLastRow) {
+      const band = Math.floor((r - (firstRow ? 1 : 0)) / style.rowBandSize);
+      applies.add(band % 2 === 0 ? "band1Horz" : "band2Horz");
+    }
+    if (vBand && !isFirstCol && !isLastCol) {
+      const band = Math.floor((col - (firstCol ? 1 : 0)) / style.colBandSize);
+      applies.add(band % 2 === 0 ? "band1Vert" : "band2Vert");
+    }
+    if (isFirstCol) applies.add("firstCol");
+    if (isLastCol) applies.add("lastCol");
+    if (isFirstRow) applies.add("firstRow");
+    if (isLastRow) applies.add("lastRow");
+    if (isFirstRow && isFirstCol) applies.add("nwCell");
+    if (isFirstRow && isLastCol) applies.add("neCell");
+    if (isLastRow && isFirstCol) applies.add("swCell");
+    if (isLastRow && isLastCol) applies.add("seCell");
+    let fill: string | null | undefined;
+    for (const c of CONDITIONS) if (applies.has(c) && style.cellFill[c] !== undefined) fill = style.cellFill[c];
+    return fill;
+  };
 }
 
 /** Children with this local name, looking through content controls and custom XML. */

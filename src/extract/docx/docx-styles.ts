@@ -1,11 +1,45 @@
 /**
  * What the document's styles say about bold and size (word/styles.xml): enough
  * to know that a "Heading 1" paragraph is bold or that the default size is 10 pt.
- * Table styles and themes are not resolved (a table style's banded shading is
- * therefore not seen as cell shading).
+ * Table styles are read for their shading (the table's, the cells', and the
+ * conditional formats of w:tblStylePr: header row, first column, bands …), which
+ * Word paints like direct cell shading. Themes are not resolved (Word writes the
+ * computed w:fill next to w:themeFill).
  */
 import type { Element } from "domhandler";
+import { ooxmlShading } from "../common/colour.js";
 import { Names, parseXmlPart } from "./ooxml.js";
+
+/**
+ * A fill a style declares: "#rrggbb", null for a declared white/none (it covers
+ * what is under it), undefined when the style says nothing.
+ */
+export type StyleFill = string | null | undefined;
+
+/** The conditional formats of ECMA-376 §17.18.89, weakest first (Word applies later ones over earlier). */
+export const CONDITIONS = [
+  "wholeTable", "band1Vert", "band2Vert", "band1Horz", "band2Horz", "firstCol", "lastCol", "firstRow", "lastRow",
+  "neCell", "nwCell", "seCell", "swCell",
+] as const;
+export type Condition = (typeof CONDITIONS)[number];
+
+/** A table style, basedOn chain resolved. */
+export interface TableStyle {
+  /** w:tblPr/w:shd: the table's background. */
+  tableFill: StyleFill;
+  /** Cell shading per conditional format ("wholeTable": the style's own w:tcPr). */
+  cellFill: Partial<Record<Condition, StyleFill>>;
+  rowBandSize: number;
+  colBandSize: number;
+}
+
+interface RawTableStyle {
+  tableFill: StyleFill;
+  cellFill: Partial<Record<Condition, StyleFill>>;
+  rowBandSize?: number;
+  colBandSize?: number;
+  basedOn?: string;
+}
 
 export interface StyleProps {
   bold?: boolean;
@@ -16,6 +50,7 @@ export interface StyleProps {
 
 export class DocxStyles {
   private readonly styles = new Map<string, StyleProps>();
+  private readonly tableStyles = new Map<string, RawTableStyle>();
   private defaults: StyleProps = {};
   defaultParagraphStyle: string | undefined;
 
@@ -33,6 +68,7 @@ export class DocxStyles {
       const basedOn = w.attr(w.child(style, "basedOn"), "val");
       out.styles.set(id, { ...props, ...(basedOn ? { basedOn } : {}) });
       if (w.attr(style, "type") === "paragraph" && w.attr(style, "default") === "1") out.defaultParagraphStyle = id;
+      if (w.attr(style, "type") === "table") out.tableStyles.set(id, rawTableStyle(w, style, basedOn));
     }
     return out;
   }
@@ -53,6 +89,32 @@ export class DocxStyles {
     return { ...(bold !== undefined ? { bold } : {}), ...(size !== undefined ? { size } : {}) };
   }
 
+  /** A table style's shading and band sizes through its basedOn chain; null for no (known) style. */
+  table(styleId: string | undefined): TableStyle | null {
+    if (styleId === undefined || !this.tableStyles.has(styleId)) return null;
+    const chain: RawTableStyle[] = [];
+    const seen = new Set<string>();
+    for (let id: string | undefined = styleId; id !== undefined && !seen.has(id); ) {
+      seen.add(id);
+      const s = this.tableStyles.get(id);
+      if (!s) break;
+      chain.push(s);
+      id = s.basedOn;
+    }
+    const out: TableStyle = { tableFill: undefined, cellFill: {}, rowBandSize: 1, colBandSize: 1 };
+    let rowBand: number | undefined;
+    let colBand: number | undefined;
+    for (const s of chain) {
+      if (out.tableFill === undefined) out.tableFill = s.tableFill;
+      for (const c of CONDITIONS) if (out.cellFill[c] === undefined && s.cellFill[c] !== undefined) out.cellFill[c] = s.cellFill[c];
+      rowBand ??= s.rowBandSize;
+      colBand ??= s.colBandSize;
+    }
+    out.rowBandSize = rowBand ?? 1;
+    out.colBandSize = colBand ?? 1;
+    return out;
+  }
+
   /** A paragraph style's bold/size, falling back to the document defaults. */
   paragraph(styleId: string | undefined): { bold: boolean; size: number | null } {
     const s = this.resolve(styleId ?? this.defaultParagraphStyle);
@@ -68,4 +130,32 @@ export function runProps(w: Names, rPr: Element | undefined): StyleProps {
   const sz = w.int(rPr, "sz");
   if (sz !== undefined && sz > 0) out.size = sz / 2;
   return out;
+}
+
+function styleFill(w: Names, shd: Element | undefined): StyleFill {
+  if (!shd) return undefined;
+  return ooxmlShading(w.attr(shd, "val"), w.attr(shd, "color"), w.attr(shd, "fill"));
+}
+
+function rawTableStyle(w: Names, style: Element, basedOn: string | undefined): RawTableStyle {
+  const tblPr = w.child(style, "tblPr");
+  const cellFill: Partial<Record<Condition, StyleFill>> = {};
+  const whole = styleFill(w, w.child(w.child(style, "tcPr"), "shd"));
+  if (whole !== undefined) cellFill.wholeTable = whole;
+  for (const cond of w.children(style, "tblStylePr")) {
+    const type = w.attr(cond, "type") as Condition | undefined;
+    if (type === undefined || !(CONDITIONS as readonly string[]).includes(type)) continue;
+    const fill = styleFill(w, w.child(w.child(cond, "tcPr"), "shd"));
+    if (fill !== undefined) cellFill[type] = fill;
+  }
+  const positive = (n: number | undefined): number | undefined => (n !== undefined && n > 0 ? n : undefined);
+  const rowBandSize = positive(w.int(tblPr, "tblStyleRowBandSize")) ?? positive(w.int(style, "tblStyleRowBandSize"));
+  const colBandSize = positive(w.int(tblPr, "tblStyleColBandSize")) ?? positive(w.int(style, "tblStyleColBandSize"));
+  return {
+    tableFill: styleFill(w, w.child(tblPr, "shd")),
+    cellFill,
+    ...(rowBandSize !== undefined ? { rowBandSize } : {}),
+    ...(colBandSize !== undefined ? { colBandSize } : {}),
+    ...(basedOn ? { basedOn } : {}),
+  };
 }

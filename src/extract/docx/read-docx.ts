@@ -18,8 +18,9 @@ import type { Block, LayoutDocument, ReaderMessage } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { DocumentError, reasonOf } from "../../shared/errors.js";
 import { buildGrid } from "../common/grid.js";
+import { readHtml } from "../html/read-html.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
-import { readBlocks, readTableRows, type DocxContext } from "./docx-blocks.js";
+import { readBlocks, readTableRows, relIdOf, type DocxContext } from "./docx-blocks.js";
 import { DocxStyles } from "./docx-styles.js";
 import { Names, parseXmlPart } from "./ooxml.js";
 import { scannedPageImages } from "./page-images.js";
@@ -41,7 +42,10 @@ export async function readDocx(bytes: Uint8Array, file: string, opts: ReaderSett
   const body = ctx.w.child(doc.root ?? undefined, "body");
   if (!body) throw new DocumentError("corrupt", file, "is not a readable DOCX (the document part has no body)");
 
+  const chunks = await readAltChunks(parts, rels, ctx, body, file, opts);
+  ctx.chunks = chunks.read;
   const out = new DocxBodyReader(ctx);
+  out.messages.push(...chunks.messages);
   try {
     out.read(body);
   } catch (e) {
@@ -134,6 +138,47 @@ function relTargets(rels: Relationship[], kind: string): string[] {
   return rels.filter((r) => r.type.endsWith(`/${kind}`)).map((r) => r.target);
 }
 
+const HTML_PART = /\.(x?html?|xht)$/i;
+const HTML_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<html)/i;
+
+/**
+ * The parts that w:altChunk elements embed (ECMA-376 §17.17.2.1: HTML, RTF,
+ * MHT, plain text or another DOCX, which Word merges in when it opens the
+ * file). HTML is read through the HTML reader; any other kind cannot be read
+ * here and is named in a warning, since its content is missing from the layout.
+ */
+async function readAltChunks(parts: PartReader, rels: Relationship[], ctx: DocxContext, body: Element, file: string, opts: ReaderSettings): Promise<{ read: Map<string, Block[]>; messages: ReaderMessage[] }> {
+  const ids: string[] = [];
+  const collect = (el: Element): void => {
+    for (const c of el.children) {
+      if (c.type !== "tag") continue;
+      if (ctx.w.is(c, "altChunk")) ids.push(relIdOf(c));
+      else collect(c);
+    }
+  };
+  collect(body);
+  const read = new Map<string, Block[]>();
+  const messages: ReaderMessage[] = [];
+  const byId = new Map(rels.map((r) => [r.id, r.target]));
+  for (const id of new Set(ids)) {
+    const target = byId.get(id);
+    const text = target === undefined ? null : await parts.text(target);
+    if (target !== undefined && text !== null && (HTML_PART.test(target) || HTML_START.test(text))) {
+      try {
+        read.set(id, readHtml(text, `${file}#${target}`, opts).pages.flatMap((p) => p.blocks));
+        continue;
+      } catch (e) {
+        if (e instanceof DocumentError && e.kind === "empty") continue; // nothing to miss
+        if (!(e instanceof DocumentError)) throw e;
+      }
+    }
+    const kind = target === undefined ? "a missing part" : /\.rtf$/i.test(target) ? "RTF" : /\.mht(ml)?$/i.test(target) ? "MHT" : /\.docx?$/i.test(target) ? "a Word document" : /\.txt$/i.test(target) ? "plain text" : "an unknown format";
+    messages.push(readerMessage(SOURCE, "docx-alt-chunk", "warning",
+      `embeds ${target ?? `relationship ${id}`} (w:altChunk, ${kind}) that the DOCX reader cannot read; its content is missing from the layout`));
+  }
+  return { read, messages };
+}
+
 class DocxBodyReader {
   blocks: Block[] = [];
   messages: ReaderMessage[] = [];
@@ -145,13 +190,22 @@ class DocxBodyReader {
     readBlocks(this.ctx, container, {
       line: (l) => this.blocks.push({ kind: "line", text: l.text, page: null, bbox: null, fontSize: l.fontSize, bold: l.bold }),
       table: (tbl) => this.table(tbl),
+      altChunk: (id) => this.chunk(id),
     });
+  }
+
+  /** An embedded HTML chunk's blocks in place, its tables numbered in this document's sequence. */
+  private chunk(relId: string): void {
+    for (const b of this.ctx.chunks?.get(relId) ?? []) {
+      if (b.kind === "table") this.blocks.push({ ...b, id: `t${++this.tableCount}` });
+      else this.blocks.push(b);
+    }
   }
 
   private table(tbl: Element): void {
     const nested: Element[] = [];
-    const { rows, orphanMerges } = readTableRows(this.ctx, tbl, nested);
-    const grid = buildGrid(rows);
+    const { rows, orphanMerges, cols } = readTableRows(this.ctx, tbl, nested);
+    const grid = buildGrid(rows, [], cols);
     if (grid.cells.some((c) => c.text !== "" || c.shaded)) {
       const id = `t${++this.tableCount}`;
       this.blocks.push({
@@ -209,10 +263,7 @@ function rank(type: string | undefined): number {
   return type === undefined || type === "default" ? 0 : type === "first" ? 1 : 2;
 }
 
-function relId(el: Element): string {
-  for (const [name, value] of Object.entries(el.attribs)) if (/(^|:)id$/.test(name)) return value;
-  return "";
-}
+const relId = relIdOf;
 
 /** Words of three or more letters/digits, lower-cased, with their counts. */
 function wordCounts(text: string): Map<string, number> {
