@@ -8,11 +8,15 @@
  *
  * Word's "Save as HTML" quirks handled here: `<o:p>` (an inline element),
  * conditional comments (parsed as comments, so their content vanishes), list
- * markers wrapped in `<![if !supportLists]>` (dropped: bullets and numbers are
- * Word's rendering, not the author's text, as in DOCX list paragraphs) and
- * `mso-hide:all` / `display:none` content.
+ * markers wrapped in `<![if !supportLists]>` or in a `mso-list:Ignore` span, or
+ * — in "Web Page, Filtered" output, which has neither — written as a glyph
+ * followed by a spacer span in a 7 pt font (dropped: bullets and numbers are
+ * Word's rendering, not the author's text, as in DOCX list paragraphs),
+ * `mso-hide:all` / `display:none` content, and text in a symbol font
+ * (`font-family:Wingdings` "ü" is a tick: read as ✓).
  */
 import type { AnyNode, Element } from "domhandler";
+import { isSymbolFont, symbolFontText } from "./symbol-fonts.js";
 import { INLINE_ONLY, type StyleSheet } from "./style-sheet.js";
 
 export interface FlowLine {
@@ -26,7 +30,12 @@ export interface FlowLine {
 interface Style {
   bold: boolean;
   size: number | null;
+  /** A symbol font (Wingdings, Symbol) the text is set in. */
+  symbolFont?: string;
 }
+
+/** What a list marker Word writes out looks like: a bullet glyph (as mapped from its font) or a number. */
+const LIST_MARKER = /^(?:[·•▪◦§o\-–○●■□☐➢✓✗❖v*Ø]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)])$/;
 
 interface Run extends Style {
   text: string;
@@ -70,6 +79,11 @@ export class LineCollector {
 
   add(text: string, style: Style): void {
     if (text !== "") this.runs.push({ text, ...style });
+  }
+
+  /** Forgets the current line's text when it is only a list marker (Word's written-out bullet or number). */
+  dropListMarker(): void {
+    if (LIST_MARKER.test(collapse(this.runs.map((r) => r.text).join("")))) this.runs = [];
   }
 
   /** Ends the current line (a block boundary or <br>); empty lines are dropped. */
@@ -128,7 +142,7 @@ function findEndif(children: AnyNode[], from: number): number {
 export function walkNode(node: AnyNode, style: Style, out: LineCollector, opts: FlowOptions = {}, depth = 0): void {
   if (depth > MAX_HTML_DEPTH) throw new TooDeepError(`elements nested more than ${MAX_HTML_DEPTH} deep`);
   if (node.type === "text") {
-    out.add(node.data, style);
+    out.add(style.symbolFont !== undefined ? symbolFontText(style.symbolFont, node.data) : node.data, style);
     return;
   }
   if (node.type === "cdata") {
@@ -140,7 +154,11 @@ export function walkNode(node: AnyNode, style: Style, out: LineCollector, opts: 
   const name = el.name.toLowerCase();
   if (SKIP.has(name) || name.startsWith("v:")) return;
   const decls = (opts.sheet ?? INLINE_ONLY).declarations(el);
-  if (isHidden(el, decls) || isListLabel(el, decls)) return;
+  if (isHidden(el, decls) || isListLabel(el, decls) || decls.get("mso-list")?.trim().toLowerCase() === "ignore") return;
+  if (isListGap(el, decls)) {
+    out.dropListMarker();
+    return;
+  }
   const own = styleOf(el, name, style, decls);
   if (opts.intercept?.(el, own)) return;
   if (name === "br") {
@@ -168,6 +186,16 @@ function isListLabel(el: Element, decls: Map<string, string>): boolean {
   return /^(\(?(\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[•·▪◦§\-–○●■□➢✓]|o)$/.test(text);
 }
 
+/**
+ * The spacer Word puts between a list item's marker and its text
+ * (`<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span>`): blank,
+ * in a font shorthand of a few points.
+ */
+function isListGap(el: Element, decls: Map<string, string>): boolean {
+  if (el.name !== "span" || !/^\s*[\d.]+pt\b/i.test(decls.get("font") ?? "")) return false;
+  return el.children.every((c) => c.type === "text" && collapse(c.data) === "");
+}
+
 function isHidden(el: Element, decls: Map<string, string>): boolean {
   if (el.attribs["hidden"] !== undefined) return true;
   return decls.get("display")?.toLowerCase() === "none" || decls.get("mso-hide")?.toLowerCase() === "all";
@@ -188,7 +216,10 @@ function styleOf(el: Element, name: string, parent: Style, decls: Map<string, st
     const fs = decls.get("font-size");
     if (fs !== undefined) size = cssSizePt(fs) ?? size;
   }
-  return { bold, size };
+  const family = decls.get("font-family");
+  if (family === undefined) return { bold, size, ...(parent.symbolFont !== undefined ? { symbolFont: parent.symbolFont } : {}) };
+  const first = (family.split(",")[0] ?? "").trim().replace(/^["']|["']$/g, "");
+  return { bold, size, ...(isSymbolFont(first) ? { symbolFont: first } : {}) };
 }
 
 function cssSizePt(v: string): number | null {

@@ -18,7 +18,7 @@ import { ooxmlShading } from "../common/colour.js";
 import type { GridCellInput } from "../common/grid.js";
 import { CONDITIONS, runProps, type DocxStyles, type TableStyle } from "./docx-styles.js";
 import type { Names } from "./ooxml.js";
-import { symbolFontText, symbolGlyph } from "./symbol-fonts.js";
+import { symbolFontText, symbolGlyph } from "../common/symbol-fonts.js";
 
 export interface DocxContext {
   w: Names;

@@ -149,14 +149,15 @@ const HTML_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<
  */
 async function readAltChunks(parts: PartReader, rels: Relationship[], ctx: DocxContext, body: Element, file: string, opts: ReaderSettings): Promise<{ read: Map<string, Block[]>; messages: ReaderMessage[] }> {
   const ids: string[] = [];
-  const collect = (el: Element): void => {
+  // Iterative: a body nested absurdly deep is refused later by the reader, not here by a stack overflow.
+  const stack: Element[] = [body];
+  for (let el = stack.pop(); el !== undefined; el = stack.pop()) {
     for (const c of el.children) {
       if (c.type !== "tag") continue;
       if (ctx.w.is(c, "altChunk")) ids.push(relIdOf(c));
-      else collect(c);
+      else stack.push(c);
     }
-  };
-  collect(body);
+  }
   const read = new Map<string, Block[]>();
   const messages: ReaderMessage[] = [];
   const byId = new Map(rels.map((r) => [r.id, r.target]));

@@ -2,7 +2,8 @@
  * Symbol fonts → Unicode, for the characters plans use as marks and bullets.
  * Word stores a symbol inserted from a font as w:sym (font + a private-use code
  * F0xx), and text typed in a symbol font as ordinary characters ("ü" in
- * Wingdings is a tick): both are mapped here so the normaliser sees the glyph
+ * Wingdings is a tick; Word's HTML writes it as `<span style="font-family:Wingdings">ü</span>`):
+ * all are mapped here so the normaliser sees the glyph
  * the reader of the page sees (✓, ☒ …), not "ü" or a private-use code.
  */
 
@@ -43,10 +44,16 @@ export function symbolGlyph(font: string | undefined, char: string): string | nu
   return String.fromCodePoint(code < 0x100 ? 0xf000 + code : code);
 }
 
+/** Whether text set in this font is mapped by symbolFontText. */
+export function isSymbolFont(font: string): boolean {
+  const f = font.trim().toLowerCase();
+  return f === "wingdings" || f === "wingdings 2" || f === "symbol";
+}
+
 /** Text of a run set in a symbol font, the characters that are marks mapped; other fonts unchanged. */
 export function symbolFontText(font: string, text: string): string {
   const f = font.trim().toLowerCase();
-  if (f !== "wingdings" && f !== "wingdings 2" && f !== "symbol") return text;
+  if (!isSymbolFont(f)) return text;
   const map = fontMap(f) as FontMap;
   return [...text].map((ch) => {
     const cp = ch.codePointAt(0) as number;
