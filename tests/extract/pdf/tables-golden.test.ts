@@ -17,7 +17,7 @@ const goldenDir = path.join(repoRoot, "tests/golden/pdf");
 
 const CASES: { name: string; file: string }[] = [
   { name: "luzzara-2024", file: path.resolve(repoRoot, "../shared/samples/luzzara-2024.pdf") },
-  ...["borgoverde-2024", "borgoverde-2025", "valle-2023", "asl-2024", "ateneo-2025"].map((name) => ({
+  ...["borgoverde-2024", "borgoverde-2025", "valle-2023", "asl-2024", "ateneo-2025", "provincia-2026", "unione-2024"].map((name) => ({
     name,
     file: path.join(repoRoot, `fixtures/${name}/${name}.pdf`),
   })),
