@@ -6,7 +6,7 @@
  * "separate" and "end") and hidden (w:vanish) runs are not. With changes
  * tracked, a deleted paragraph mark joins the paragraph to the next one and a
  * deleted table row is left out, as Word shows them once the changes are
- * accepted. Text boxes are read after the paragraph that anchors them. For
+ * accepted. A content control showing its placeholder prompt is left out. Text boxes are read after the paragraph that anchors them. For
  * mc:AlternateContent only the first choice is read (the fallback repeats the
  * same text in VML). w:altChunk (an embedded HTML/RTF part) is handed to the
  * sink, which reads it beforehand (read-docx.ts).
@@ -65,6 +65,9 @@ export function readBlocks(ctx: DocxContext, container: Element, sink: BlockSink
         flush();
         if (sink.altChunk) sink.altChunk(relIdOf(child));
         else chunkLines(ctx.chunks?.get(relIdOf(child)) ?? [], sink);
+      } else if (local === "sdt" && showsPlaceholder(ctx, child)) {
+        flush();
+        hide(ctx, child);
       } else if (local !== null && TRANSPARENT_BLOCK.has(local)) walk(child);
       else if (ctx.mc.is(child, "AlternateContent")) {
         const choice = firstChoice(ctx, child);
@@ -74,6 +77,24 @@ export function readBlocks(ctx: DocxContext, container: Element, sink: BlockSink
   };
   walk(container);
   flush();
+}
+
+/**
+ * A content control still showing its placeholder ("Fare clic o toccare qui per
+ * immettere il testo."): the template's prompt, not the author's text, so it is
+ * left out (and counted as read for the coverage check, like hidden text).
+ */
+function showsPlaceholder(ctx: DocxContext, sdt: Element): boolean {
+  return ctx.w.flag(ctx.w.child(sdt, "sdtPr"), "showingPlcHdr") === true;
+}
+
+function hide(ctx: DocxContext, el: Element): void {
+  const texts: string[] = [];
+  const stack: Element[] = [el];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    for (const c of e.children) if (c.type === "tag") (ctx.w.is(c, "t") ? texts.push(textOf(c)) : stack.push(c));
+  }
+  ctx.hidden.push(texts.join(" "));
 }
 
 /** An embedded chunk read where only lines can go (a cell, a header): its lines and its cells' text. */
@@ -134,6 +155,7 @@ function readInline(ctx: DocxContext, node: Element, base: Style, state: InlineS
     if (child.type !== "tag") continue;
     const local = ctx.w.local(child);
     if (local === "r") readRun(ctx, child, base, state);
+    else if (local === "sdt" && showsPlaceholder(ctx, child)) hide(ctx, child);
     else if (local !== null && TRANSPARENT_INLINE.has(local)) readInline(ctx, child, base, state);
     else if (ctx.mc.is(child, "AlternateContent")) {
       const choice = firstChoice(ctx, child);

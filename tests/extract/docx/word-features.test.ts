@@ -34,6 +34,24 @@ describe("content controls (w:sdt)", () => {
   });
 });
 
+describe("content controls: placeholders and check boxes", () => {
+  it("leaves out a control still showing its placeholder prompt, and reads a check-box control's glyph", async () => {
+    const placeholder = (content: string) => `<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const checkBox = (glyph: string, checked: string) =>
+      `<w:sdt><w:sdtPr><w14:checkbox xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w14:checked w14:val="${checked}"/></w14:checkbox></w:sdtPr>` +
+      `<w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:hAnsi="MS Gothic"/></w:rPr><w:t>${glyph}</w:t></w:r></w:sdtContent></w:sdt>`;
+    const doc = await read({
+      body:
+        `<w:p>${run("Indicatore: ")}${placeholder(`<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>Fare clic o toccare qui per immettere il testo.</w:t></w:r>`)}</w:p>` +
+        placeholder(para("Scegliere un elemento.")) +
+        tbl(tr(tc(`<w:p>${checkBox("☒", "1")}</w:p>`) + tc(`<w:p>${checkBox("☐", "0")}</w:p>`))),
+    });
+    expect(lines(doc)).toEqual(["Indicatore:"]);
+    expect(textGrid(allTables(doc)[0]!)).toEqual([["☒", "☐"]]);
+    expect(doc.messages).toEqual([]);
+  });
+});
+
 describe("tracked changes", () => {
   it("drops deleted and moved-away text, keeps inserted and moved-here text", async () => {
     const doc = await read({
