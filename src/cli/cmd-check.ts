@@ -7,7 +7,7 @@
  *
  * Exit codes: 2 when an input cannot be read (one line `piao: FILE: reason`
  * each; the readable ones are still reported), else 1 when findings at or
- * above --fail-on exist, else 0.
+ * above --fail-on exist (advisory findings count only with --fail-on-advisory), else 0.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -47,6 +47,8 @@ interface CheckArgs {
   failOn: FailOn | undefined;
   out: string | undefined;
   expectedTotal: number | undefined;
+  advisory: boolean;
+  failOnAdvisory: boolean;
 }
 
 export const CHECK_HELP = `usage: piao check FILE… [--db FILE] [options]
@@ -64,6 +66,10 @@ options:
   --out FILE                write the report to FILE (page links are relative to it);
                             FILE.html or FILE.json also chooses the format
   --fail-on error|warning   exit 1 when findings at or above that level exist
+                            (the plan export's findings; advisory ones only with:)
+  --fail-on-advisory        let --fail-on count the advisory findings too
+  --no-advisory             leave out the advisory checks (domain rules R4, R6,
+                            R8, R9, R17 that the export does not have; docs/report.md)
   --organization O          only plans of this body (case and accents ignored)
   --year Y                  only plans of this year
   --expected-total N        the total a unit's weights must reach without a TOTALE row (100)
@@ -84,6 +90,8 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
         "fail-on": { type: "string" },
         out: { type: "string", short: "o" },
         "expected-total": { type: "string" },
+        "no-advisory": { type: "boolean" },
+        "fail-on-advisory": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -99,6 +107,8 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
   const failOn = values["fail-on"];
   if (failOn !== undefined && !FailOn.safeParse(failOn).success)
     throw new CliUsageError(`--fail-on must be error or warning, not '${failOn}'`);
+  if (values["fail-on-advisory"] && failOn === undefined) throw new CliUsageError("--fail-on-advisory needs --fail-on error|warning");
+  if (values["fail-on-advisory"] && values["no-advisory"]) throw new CliUsageError("--fail-on-advisory and --no-advisory exclude each other");
   if (!values.db && positionals.length === 0) throw new CliUsageError("expects FILE… or --db FILE");
   if (positionals.length > 0 && (values.organization !== undefined || values.year !== undefined))
     throw new CliUsageError("--organization and --year select plans in --db; they do not apply to FILE arguments");
@@ -121,6 +131,8 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
     failOn: failOn as FailOn | undefined,
     out: values.out,
     expectedTotal,
+    advisory: values["no-advisory"] !== true,
+    failOnAdvisory: values["fail-on-advisory"] === true,
   };
 }
 
@@ -259,7 +271,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     process.stdout.write(CHECK_HELP + "\n");
     return 0;
   }
-  const settings = reportSettings(args.expectedTotal ? { expectedTotal: args.expectedTotal } : {});
+  const settings = reportSettings({ ...(args.expectedTotal ? { expectedTotal: args.expectedTotal } : {}), advisory: args.advisory });
   const g = await gather(args);
   for (const u of g.unreadable) process.stderr.write(`piao: ${u.file}: ${u.reason}\n`);
   const report = buildReport(g.inputs, settings, g.unreadable);
@@ -274,5 +286,5 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
   } else process.stdout.write(text);
   if (g.unreadable.length > 0) return 2;
-  return args.failOn && failLevelReached(report, args.failOn) ? 1 : 0;
+  return args.failOn && failLevelReached(report, args.failOn, { advisory: args.failOnAdvisory }) ? 1 : 0;
 }

@@ -2,9 +2,11 @@
  * Plan exports → the Report model. The findings are the plan's own anomalies
  * (the normaliser applies the rules); the report places each one under its
  * unit and objective, adds the weight comparison and, when the previous year's
- * plan of the same body is given, what changed.
+ * plan of the same body is given, what changed. Apart from them, the advisory
+ * findings (advisory-rules.ts): domain rules the contract does not have.
  */
 import type { PlanExport, Unit } from "../normalize/plan-schema.js";
+import { advisoryFindings } from "./advisory-rules.js";
 import { compareYears } from "./compare-years.js";
 import {
   Report,
@@ -99,6 +101,7 @@ export function buildPlanReport(input: PlanInput, settings: ReportSettings): Pla
     return unitView(u, mine, settings);
   });
   const objectives = plan.units.reduce((n, u) => n + u.objectives.length, 0);
+  const advisory = advisoryFindings(plan, settings, units.map((u) => u.page));
   return {
     planId: input.planId ?? null,
     organization: plan.organization,
@@ -109,9 +112,10 @@ export function buildPlanReport(input: PlanInput, settings: ReportSettings): Pla
       pageCount: plan.source.pageCount ?? null,
       sha256: plan.source.sha256,
     },
-    counts: { units: plan.units.length, objectives, findings: countSeverities(findings) },
+    counts: { units: plan.units.length, objectives, findings: countSeverities(findings), advisory: countSeverities(advisory) },
     findings: bySeverity(findings.filter((f) => f.unit === null || !unitNames.has(f.unit))),
     units,
+    advisory,
     changes: input.previous
       ? compareYears(plan, input.previous.plan, settings, input.previous.planId ?? null)
       : null,
@@ -127,18 +131,19 @@ export function buildReport(
   unreadable: readonly Unreadable[] = [],
 ): Report {
   const plans = inputs.map((i) => buildPlanReport(i, settings));
-  const all = plans.map((p) => p.counts.findings);
+  const sum = (pick: (p: PlanReport) => SeverityCounts): SeverityCounts => ({
+    error: plans.reduce((n, p) => n + pick(p).error, 0),
+    warning: plans.reduce((n, p) => n + pick(p).warning, 0),
+    info: plans.reduce((n, p) => n + pick(p).info, 0),
+  });
   return Report.parse({
     reportVersion: 1,
-    settings: { expectedTotal: settings.expectedTotal, totalTolerance: settings.totalTolerance },
+    settings: { expectedTotal: settings.expectedTotal, totalTolerance: settings.totalTolerance, advisory: settings.advisory },
     totals: {
       plans: plans.length,
       unreadable: unreadable.length,
-      findings: {
-        error: all.reduce((n, c) => n + c.error, 0),
-        warning: all.reduce((n, c) => n + c.warning, 0),
-        info: all.reduce((n, c) => n + c.info, 0),
-      },
+      findings: sum((p) => p.counts.findings),
+      advisory: sum((p) => p.counts.advisory),
     },
     plans,
     unreadable: [...unreadable],

@@ -37,8 +37,8 @@ h4 .manager { color:var(--muted); font-weight:400; }
 .findings-objective { margin:6px 0 8px 0; padding-left:12px; border-left:3px solid var(--line); }
 .findings-objective > .otitle { font-weight:600; font-size:13.5px; margin-bottom:4px; }
 ul.findings { list-style:none; margin:0; padding:0; }
-li.finding { display:grid; grid-template-columns:78px 190px 56px 1fr; gap:8px; align-items:baseline; padding:5px 8px; border-radius:4px; font-size:13px; }
-li.finding:nth-child(odd) { background:#fafbfc; }
+li.finding, li.advisory-finding { display:grid; grid-template-columns:78px 190px 56px 1fr; gap:8px; align-items:baseline; padding:5px 8px; border-radius:4px; font-size:13px; }
+li.finding:nth-child(odd), li.advisory-finding:nth-child(odd) { background:#fafbfc; }
 .badge { display:inline-block; border-radius:4px; padding:1px 6px; font-size:11px; font-weight:700; text-transform:uppercase; letter-spacing:.4px; text-align:center; }
 .sev-error .badge { color:#fff; background:var(--error); }
 .sev-warning .badge { color:#fff; background:#dc6803; }
@@ -74,6 +74,10 @@ svg text { font-size:12px; fill:var(--ink); }
 .w-label { text-anchor:end; font-weight:600; } .w-value { text-anchor:end; font-variant-numeric:tabular-nums; fill:var(--muted); }
 .w-grid { stroke:var(--line); } .w-expected { stroke:var(--ink); stroke-width:2; stroke-dasharray:3 2; }
 .w-none { font-size:10px; fill:var(--warning); } .w-scale { text-anchor:end; font-size:10px; fill:var(--muted); } .w-key { font-size:11px; fill:var(--muted); }
+section.advisory { margin:18px 0 8px; padding:4px 14px 8px; border:1px dashed #b7c6d9; border-radius:6px; background:#fbfcfe; }
+section.advisory h3 { margin-top:12px; }
+section.advisory .chips { justify-content:flex-start; margin-bottom:10px; }
+.advisory-note { font-size:12.5px; color:var(--muted); margin:0 0 10px; }
 .changes-summary { font-size:13px; color:var(--muted); }
 table.changes { width:100%; border-collapse:collapse; font-size:13px; margin-bottom:8px; table-layout:fixed; }
 table.changes col.c-kind { width:110px; } table.changes col.c-num { width:48px; } table.changes col.c-weight { width:120px; }

@@ -8,6 +8,7 @@
 import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, WeightStatus, YearChanges } from "./report-model.js";
 import { esc, fileHref } from "./html-escape.js";
 import { REPORT_CSS } from "./html-style.js";
+import { ADVISORY_TITLE } from "./advisory-rules.js";
 import { ganttSvg } from "./gantt-svg.js";
 import { weightBarsSvg } from "./weight-bars-svg.js";
 import { formatWeight, plural } from "./text-layout.js";
@@ -45,9 +46,10 @@ function chips(c: { error: number; warning: number; info: number }): string {
   return `<div class="chips">${chip("error", c.error, "error", "errors")}${chip("warning", c.warning, "warning", "warnings")}${chip("info", c.info, "info", "info")}</div>`;
 }
 
-function findingItem(ctx: Ctx, f: Finding): string {
+/** A finding as a list item: `li.finding` for the plan export's, `li.advisory-finding` for the report's own advisory checks. */
+function findingItem(ctx: Ctx, f: Finding, cls = "finding"): string {
   return (
-    `<li class="finding sev-${esc(f.severity)}" data-code="${esc(f.code)}">` +
+    `<li class="${cls} sev-${esc(f.severity)}" data-code="${esc(f.code)}">` +
     `<span><span class="badge">${esc(f.severity)}</span></span>` +
     `<code>${esc(f.code)}</code>` +
     `<span>${pageLink(ctx, f.page)}</span>` +
@@ -104,6 +106,36 @@ function findingsSection(ctx: Ctx, p: PlanReport): string {
       );
     out.push(`</div>`);
   });
+  return out.join("");
+}
+
+/** The advisory findings in their own section, grouped by unit and objective, marked apart from the contract's. */
+function advisorySection(ctx: Ctx, p: PlanReport): string {
+  const out: string[] = [
+    `<section class="advisory"><h3>${esc(ADVISORY_TITLE)}</h3>`,
+    `<p class="advisory-note">Candidate rules of the domain notes (R4, R6, R8, R9, R17), computed by the report from the plan; ` +
+      `not findings of the plan export. <code>--fail-on</code> counts them only with <code>--fail-on-advisory</code>.</p>`,
+  ];
+  if (p.advisory.length === 0) return out.concat(`<p class="none">No advisory findings.</p></section>`).join("");
+  out.push(chips(p.counts.advisory));
+  const byUnit = new Map<string, Finding[]>();
+  for (const f of p.advisory) byUnit.set(f.unit ?? "", [...(byUnit.get(f.unit ?? "") ?? []), f]);
+  for (const [name, fs] of byUnit) {
+    const i = p.units.findIndex((v) => v.name === name);
+    const u = p.units[i];
+    out.push(`<div class="findings-unit"><h4>${u ? `<a href="#${unitId(ctx, i)}">${esc(name)}</a>${manager(u)}` : esc(name)}</h4>`);
+    const own = fs.filter((x) => x.objective === null);
+    if (own.length) out.push(`<ul class="findings">${own.map((f) => findingItem(ctx, f, "advisory-finding")).join("")}</ul>`);
+    for (const n of new Set(fs.filter((x) => x.objective !== null).map((x) => x.objective!))) {
+      const title = u?.objectives.find((o) => o.number === n)?.title ?? "";
+      out.push(
+        `<div class="findings-objective"><div class="otitle clamp" title="${esc(title)}">${esc(n)}. ${esc(title)}</div>` +
+          `<ul class="findings">${fs.filter((x) => x.objective === n).map((f) => findingItem(ctx, f, "advisory-finding")).join("")}</ul></div>`,
+      );
+    }
+    out.push(`</div>`);
+  }
+  out.push(`</section>`);
   return out.join("");
 }
 
@@ -207,7 +239,7 @@ function changesSection(ch: YearChanges | null, title: string, cls: string): str
   return out.join("");
 }
 
-function planSection(p: PlanReport, index: number, options: RenderHtmlOptions): string {
+function planSection(p: PlanReport, index: number, options: RenderHtmlOptions, advisoryOn: boolean): string {
   const rel = options.sourceHref?.(p, index) ?? null;
   const ctx: Ctx = { href: p.source.format === "pdf" && rel ? fileHref(rel) : null, anchor: `plan-${index + 1}` };
   const pages = p.source.pageCount === null ? "" : `, ${plural(p.source.pageCount, "page", "pages")}`;
@@ -223,6 +255,7 @@ function planSection(p: PlanReport, index: number, options: RenderHtmlOptions): 
     `</div>${chips(p.counts.findings)}</div>` +
     overview(ctx, p) +
     findingsSection(ctx, p) +
+    (advisoryOn ? advisorySection(ctx, p) : "") +
     `<h3>Weights and timelines by unit</h3>` +
     (p.units.length ? p.units.map((u, i) => unitSection(ctx, p, u, i)).join("") : `<p class="none">No units.</p>`) +
     changesSection(p.changes, `Changes since ${p.changes?.previous.year ?? "the previous plan"}`, "year-over-year") +
@@ -247,8 +280,11 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
     `<title>${esc(title)}</title><style>${REPORT_CSS}</style></head><body>` +
     `<header class="top"><h1>${esc(title)}</h1><p>piao check · ${esc(plural(t.plans, "plan", "plans"))} · ` +
     `${esc(plural(t.findings.error, "error", "errors"))}, ${esc(plural(t.findings.warning, "warning", "warnings"))}, ${t.findings.info} info` +
+    (report.settings.advisory
+      ? ` · advisory: ${esc(plural(t.advisory.warning, "warning", "warnings"))}, ${t.advisory.info} info`
+      : "") +
     `${t.unreadable ? ` · ${esc(plural(t.unreadable, "file", "files"))} unreadable` : ""} · weights expected to total ${esc(formatWeight(report.settings.expectedTotal))} unless a TOTALE row says otherwise</p></header>` +
-    `<main>${report.plans.map((p, i) => planSection(p, i, options)).join("")}${unreadable}` +
+    `<main>${report.plans.map((p, i) => planSection(p, i, options, report.settings.advisory)).join("")}${unreadable}` +
     (report.plans.length === 0 ? `<p class="none">No plans to report.</p>` : "") +
     `</main><footer>Generated by piao check (report version ${report.reportVersion}).</footer></body></html>\n`
   );

@@ -1,9 +1,10 @@
 /**
  * The report for a terminal or a text file: sections per plan (header, findings
- * by unit and objective, weights per unit, changes since the previous year),
+ * by unit and objective, advisory checks, weights per unit, changes since the previous year),
  * at most `width` columns (default 96). Colour only when asked (a TTY).
  */
 import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, WeightStatus, WeightTotals, YearChanges } from "./report-model.js";
+import { ADVISORY_TITLE } from "./advisory-rules.js";
 import { formatWeight, padEnd, padStart, plural, truncate, wrap } from "./text-layout.js";
 
 export interface TextOptions {
@@ -55,12 +56,17 @@ function severityCounts(c: { error: number; warning: number; info: number }): st
   return `${plural(c.error, "error", "errors")}, ${plural(c.warning, "warning", "warnings")}, ${c.info} info`;
 }
 
+/** Advisory checks raise warnings and info only: no error count. */
+function advisoryCounts(c: { warning: number; info: number }): string {
+  return `${plural(c.warning, "warning", "warnings")}, ${c.info} info`;
+}
+
 function planTitle(p: PlanReport): string {
   const org = p.organization ?? "Unknown body";
   return p.year === null ? `${org}, plan of unknown year` : `${org}, plan ${p.year}`;
 }
 
-function header(out: Out, p: PlanReport): void {
+function header(out: Out, p: PlanReport, advisoryOn: boolean): void {
   out.push(out.paint(planTitle(p), "bold"));
   out.push("=".repeat(out.width));
   const pages = p.source.pageCount === null ? "" : `, ${plural(p.source.pageCount, "page", "pages")}`;
@@ -71,6 +77,7 @@ function header(out: Out, p: PlanReport): void {
   const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.flagged).length, 0);
   out.labelled("Contents", `${plural(p.counts.units, "unit", "units")}, ${plural(p.counts.objectives, "objective", "objectives")} (${flagged} flagged)`);
   out.labelled("Findings", severityCounts(p.counts.findings));
+  if (advisoryOn) out.labelled("Advisory", `${advisoryCounts(p.counts.advisory)} (domain rules, not in the export)`);
   out.push();
 }
 
@@ -133,6 +140,35 @@ function findingsSection(out: Out, p: PlanReport): void {
     for (const o of flagged) {
       out.push(`  ${truncate(`${o.number}. ${o.title}`, out.width - 2)}`);
       for (const f of o.findings) finding(out, f, 4);
+    }
+  }
+  out.push();
+}
+
+/**
+ * The advisory findings (advisory-rules.ts) in their own section, grouped by
+ * unit and objective like the contract's: candidates from the domain rules,
+ * never part of the plan export.
+ */
+function advisorySection(out: Out, p: PlanReport): void {
+  out.heading(ADVISORY_TITLE, "-");
+  out.para(2, "Candidate rules of the domain notes (R4, R6, R8, R9, R17), computed by the report; --fail-on counts them only with --fail-on-advisory.");
+  if (p.advisory.length === 0) {
+    out.push("  None.");
+    out.push();
+    return;
+  }
+  const byUnit = new Map<string, Finding[]>();
+  for (const f of p.advisory) byUnit.set(f.unit ?? "", [...(byUnit.get(f.unit ?? "") ?? []), f]);
+  for (const [name, fs] of byUnit) {
+    const u = p.units.find((v) => v.name === name);
+    out.push(out.paint(truncate(u ? unitLabel(u) : name, out.width), "bold"));
+    for (const f of fs.filter((x) => x.objective === null)) finding(out, f, 2);
+    const numbers = [...new Set(fs.filter((x) => x.objective !== null).map((x) => x.objective!))];
+    for (const n of numbers) {
+      const title = u?.objectives.find((o) => o.number === n)?.title ?? "";
+      out.push(`  ${truncate(`${n}. ${title}`, out.width - 2)}`);
+      for (const f of fs.filter((x) => x.objective === n)) finding(out, f, 4);
     }
   }
   out.push();
@@ -225,9 +261,10 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   out.push(out.paint("piao check: consistency report", "bold"));
   out.push();
   for (const p of report.plans) {
-    header(out, p);
+    header(out, p, report.settings.advisory);
     overview(out, p);
     findingsSection(out, p);
+    if (report.settings.advisory) advisorySection(out, p);
     weightsSection(out, p);
     changesSection(out, p.changes, `Changes since ${p.changes?.previous.year ?? "the previous plan"}`);
     changesSection(out, p.variation, "Changes since the earlier version of this plan");
@@ -239,5 +276,6 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
   const t = report.totals;
   out.push(`${plural(t.plans, "plan", "plans")} checked, ${plural(t.unreadable, "file", "files")} unreadable: ${severityCounts(t.findings)}.`);
+  if (report.settings.advisory) out.push(`Advisory checks (not in the exports): ${advisoryCounts(t.advisory)}.`);
   return out.lines.join("\n") + "\n";
 }

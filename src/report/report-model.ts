@@ -152,10 +152,19 @@ export const PlanReport = z.object({
     units: z.number().int(),
     objectives: z.number().int(),
     findings: SeverityCounts,
+    /** The advisory findings by severity (not in `findings`: the contract's counts stay the export's). */
+    advisory: SeverityCounts,
   }),
   /** Findings naming no unit of the plan (e.g. UNREADABLE pages). */
   findings: z.array(Finding),
   units: z.array(UnitView),
+  /**
+   * Advisory findings: domain rules the contract has no code for (R4, R6, R8,
+   * R9, R17 of shared/design/domain.md), computed by the report from the plan
+   * and never part of the export. Document order (unit, then objective).
+   * Empty when the report was built without them (`--no-advisory`).
+   */
+  advisory: z.array(Finding),
   /** What changed since the same body's previous plan, when the database holds one. */
   changes: YearChanges.nullable(),
   /**
@@ -171,8 +180,9 @@ export type Unreadable = z.infer<typeof Unreadable>;
 
 export const Report = z.object({
   reportVersion: z.literal(1),
-  settings: z.object({ expectedTotal: z.number(), totalTolerance: z.number() }),
-  totals: z.object({ plans: z.number().int(), unreadable: z.number().int(), findings: SeverityCounts }),
+  /** `advisory`: whether the advisory checks were computed (false with `--no-advisory`). */
+  settings: z.object({ expectedTotal: z.number(), totalTolerance: z.number(), advisory: z.boolean() }),
+  totals: z.object({ plans: z.number().int(), unreadable: z.number().int(), findings: SeverityCounts, advisory: SeverityCounts }),
   plans: z.array(PlanReport),
   unreadable: z.array(Unreadable),
 });

@@ -52,7 +52,11 @@ describe("buildPlanReport", () => {
   });
 
   it("counts findings by severity from the export, not from the grouping", () => {
-    expect(report.counts).toEqual({ units: 3, objectives: 10, findings: { error: 5, warning: 7, info: 1 } });
+    expect(report.counts).toEqual({
+      units: 3, objectives: 10, findings: { error: 5, warning: 7, info: 1 },
+      // The advisory checks are counted apart (advisory-rules.test.ts).
+      advisory: { error: 0, warning: 2, info: 2 },
+    });
   });
 
   it("compares summary and sheet weights per objective", () => {
@@ -94,7 +98,9 @@ describe("buildPlanReport", () => {
 describe("buildReport", () => {
   it("adds the plans' counts and lists unreadable files", () => {
     const r = buildReport([{ plan: everyCodePlan() }, { plan: everyCodePlan() }], settings, [{ file: "x.pdf", reason: "encrypted" }]);
-    expect(r.totals).toEqual({ plans: 2, unreadable: 1, findings: { error: 10, warning: 14, info: 2 } });
+    expect(r.totals).toEqual({
+      plans: 2, unreadable: 1, findings: { error: 10, warning: 14, info: 2 }, advisory: { error: 0, warning: 4, info: 4 },
+    });
     expect(r.unreadable).toEqual([{ file: "x.pdf", reason: "encrypted" }]);
   });
 });

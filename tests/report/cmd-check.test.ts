@@ -64,6 +64,26 @@ describe("piao check FILE…", () => {
     expect(piao([info, warnings, "--fail-on", "warning"]).code).toBe(1);
   });
 
+  it("--no-advisory leaves the advisory checks out; --fail-on counts them only with --fail-on-advisory", () => {
+    // Contract findings: info only. Advisory: 2 warnings (phase_out_of_year, indicator_qualitative), 2 info.
+    const info = writeExport("info.json", infoOnly());
+    const text = piao([info]);
+    expect(text.stdout).toContain("Advisory checks (domain rules, not in the export)");
+    expect(text.stdout).toContain("WARNING phase_out_of_year  p. 3");
+    const off = piao([info, "--no-advisory", "--format", "json"]);
+    const report = Report.parse(JSON.parse(off.stdout));
+    expect(report.settings.advisory).toBe(false);
+    expect(report.plans[0]!.advisory).toEqual([]);
+    expect(piao([info, "--no-advisory"]).stdout).not.toMatch(/advisory/i);
+    expect(piao([info, "--fail-on", "warning"]).code).toBe(0);
+    expect(piao([info, "--fail-on", "warning", "--fail-on-advisory"]).code).toBe(1);
+    expect(piao([info, "--fail-on", "error", "--fail-on-advisory"]).code).toBe(0);
+    const bad = piao([info, "--fail-on-advisory"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--fail-on-advisory needs --fail-on/);
+    expect(piao([info, "--fail-on", "warning", "--fail-on-advisory", "--no-advisory"]).stderr).toMatch(/exclude each other/);
+  });
+
   it("unreadable input: one line `piao: FILE: reason` each, exit 2, the readable ones still reported", () => {
     const good = writeExport("good.json", infoOnly());
     const broken = path.join(dir, "broken.json");

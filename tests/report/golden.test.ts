@@ -121,6 +121,22 @@ describe("text report", () => {
     expect(coloured.replace(/\x1b\[[0-9;]*m/g, "")).toBe(text);
   });
 
+  it("lists the advisory checks in their own section after the findings, or not at all with advisory off", () => {
+    const findingsAt = text.indexOf("Findings by unit and objective");
+    const advisoryAt = text.indexOf("Advisory checks (domain rules, not in the export)\n");
+    expect(advisoryAt).toBeGreaterThan(findingsAt);
+    expect(text.indexOf("Weights: summary sheet vs objective sheet")).toBeGreaterThan(advisoryAt);
+    expect(text.slice(advisoryAt)).toContain("WARNING phase_out_of_year  p. 3");
+    expect(text).toContain("Advisory  2 warnings, 2 info (domain rules, not in the export)");
+    const off = renderText(buildReport([{ plan }], reportSettings({ advisory: false })));
+    expect(off).not.toMatch(/advisory/i);
+    const stripped = text
+      .replace(/^  Advisory  .*\n/m, "")
+      .replace(/^Advisory checks \(domain rules[\s\S]*?\n\n(?=Weights:)/m, "")
+      .replace(/^Advisory checks \(not in the exports\).*\n/m, "");
+    expect(off).toBe(stripped);
+  });
+
   it("fits a narrower terminal", () => {
     const narrow = renderText(buildReport([{ plan }], settings), { width: 80 });
     for (const line of narrow.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);

@@ -32,6 +32,7 @@ window.addEventListener("load", () => {
     weightCharts: q("svg.weight-chart").map((e) => Math.round(e.getBoundingClientRect().height)),
     ganttBars: q("svg.gantt rect.g-bar").filter((e) => e.getBoundingClientRect().width > 0).length,
     findings: q("li.finding").length,
+    advisory: q("li.advisory-finding").length,
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
     objectiveTitles: q(".findings-objective .otitle").map((e) => e.textContent),
@@ -51,6 +52,7 @@ interface Probe {
   weightCharts: number[];
   ganttBars: number;
   findings: number;
+  advisory: number;
   scrollWidth: number;
   innerWidth: number;
   objectiveTitles: string[];
@@ -91,6 +93,7 @@ describe("HTML report in headless Chromium", () => {
     const markedMonths = plan.units.flatMap((u) => u.objectives).flatMap((o) => o.detail?.phases ?? []).reduce((n, p) => n + p.months.length, 0);
     expect(probe.ganttBars).toBe(markedMonths);
     expect(probe.findings).toBe(plan.anomalies.length);
+    expect(probe.advisory).toBe(report.plans[0]!.advisory.length);
     expect(probe.scrollWidth).toBeLessThanOrEqual(probe.innerWidth);
     expect(probe.pageLinks).toContain("luzzara-2024.pdf#page=9");
 

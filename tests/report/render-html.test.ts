@@ -130,3 +130,27 @@ describe("ganttSvg", () => {
     expect(ganttSvg([], 2024, "cap")).toBe("");
   });
 });
+
+describe("advisory checks in the HTML", () => {
+  const plan = everyCodePlan();
+
+  it("have their own section, items apart from the export's findings, pages linked", () => {
+    const report = buildReport([{ plan }], settings);
+    const $ = cheerio.load(renderHtml(report, { sourceHref: () => "prova.pdf" }));
+    const section = $("section.advisory");
+    expect(section).toHaveLength(1);
+    expect(section.find("h3").text()).toBe("Advisory checks (domain rules, not in the export)");
+    const items = section.find("li.advisory-finding");
+    expect(items.map((_, e) => $(e).attr("data-code")).get()).toEqual(report.plans[0]!.advisory.map((f) => f.code));
+    expect(section.find("li.finding")).toHaveLength(0);
+    expect(items.find("a.page").first().attr("href")).toBe("prova.pdf#page=3");
+    expect($("header.top p").text()).toContain("advisory: 2 warnings, 2 info");
+  });
+
+  it("are left out with settings.advisory false", () => {
+    const $ = cheerio.load(renderHtml(buildReport([{ plan }], reportSettings({ advisory: false }))));
+    expect($("section.advisory")).toHaveLength(0);
+    expect($("li.advisory-finding")).toHaveLength(0);
+    expect($("header.top p").text()).not.toContain("advisory");
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * Advisory checks: candidate rules of the domain notes (shared/design/domain.md)
+ * that the contract has no code for, computed by the report from the plan
+ * export. They never enter `piao extract`'s export (its anomalies are the
+ * contract's); the report lists them apart, and `--fail-on` counts them only
+ * with `--fail-on-advisory`. Each finding has the Anomaly shape: code,
+ * severity, unit, objective, page (the sheet's, else the summary row's), and
+ * an Italian message naming what to fix. Word lists live in report-settings.ts.
+ *
+ *   R4  indicator_qualitative    warning  indicators with no measurable target
+ *   R6  phase_out_of_year        warning  an annual objective's phases outside the plan year;
+ *                                         "anno di prev. conclusione" before the plan year
+ *   R8  payment_times_missing    info     a unit without the payment-times objective others have
+ *   R9  payment_times_indicator  warning  a payment-times objective measured by neither the delay
+ *                                         index nor the average payment time (or over 30/60 days)
+ *   R17 indicator_weight_total   warning  weighted indicators not adding up to 100
+ */
+import type { Objective, PlanExport, Unit } from "../normalize/plan-schema.js";
+import type { Finding } from "./report-model.js";
+import type { ReportSettings } from "./report-settings.js";
+
+/** The section title in every format. */
+export const ADVISORY_TITLE = "Advisory checks (domain rules, not in the export)";
+
+export const ADVISORY_CODES = [
+  "indicator_qualitative",
+  "phase_out_of_year",
+  "payment_times_missing",
+  "payment_times_indicator",
+  "indicator_weight_total",
+] as const;
+
+interface Compiled {
+  measurable: RegExp[];
+  annual: RegExp;
+  payment: RegExp[];
+  delay: RegExp[];
+  average: RegExp[];
+  ssn: RegExp[];
+  indicatorWeight: RegExp;
+}
+
+function compile(s: ReportSettings): Compiled {
+  const all = (xs: string[]) => xs.map((x) => new RegExp(x, "iu"));
+  return {
+    measurable: all(s.measurablePatterns),
+    annual: new RegExp(s.annualDurationPattern, "iu"),
+    payment: all(s.paymentTimesPatterns),
+    delay: all(s.delayIndexPatterns),
+    average: all(s.averageTimePatterns),
+    ssn: all(s.ssnPatterns),
+    indicatorWeight: new RegExp(s.indicatorWeightPattern, "giu"),
+  };
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+const any = (res: RegExp[], text: string) => res.some((r) => r.test(text));
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100).replace(".", ","));
+const quote = (s: string, max = 80) => {
+  const t = oneLine(s);
+  return `'${t.length > max ? t.slice(0, max - 1).trimEnd() + "…" : t}'`;
+};
+
+/** The summary row's indicators and the sheet's, once each (same words, case and spaces aside). */
+function indicatorsOf(o: Objective): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const i of [...(o.summary?.indicators ?? []), ...(o.detail?.indicators ?? [])]) {
+    const key = oneLine(i).toLowerCase();
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    out.push(oneLine(i));
+  }
+  return out;
+}
+
+const pageOf = (o: Objective) => o.detail?.page ?? o.summary?.page ?? null;
+const where = (u: Unit, o: Objective) => `${u.name}, obiettivo ${o.number}`;
+
+function isPaymentTimes(o: Objective, c: Compiled): boolean {
+  return [o.title, o.summary?.title ?? "", o.detail?.title ?? ""].some((t) => any(c.payment, oneLine(t)));
+}
+
+function finding(code: (typeof ADVISORY_CODES)[number], severity: Finding["severity"], u: Unit, o: Objective | null, message: string, page: number | null): Finding {
+  return { code, severity, unit: u.name, objective: o?.number ?? null, message, page };
+}
+
+/**
+ * R4: the objective's indicators with no measurable target (no number,
+ * comparison, date, deadline or yes/no), unless the item after one, in the
+ * same list, is a short measurable item: its Target column, exported as one
+ * more indicator item.
+ */
+function indicatorQualitative(u: Unit, o: Objective, s: ReportSettings, c: Compiled): Finding[] {
+  const isTarget = (i: string | undefined) => i !== undefined && any(c.measurable, i) && oneLine(i).split(" ").length <= s.targetItemMaxWords;
+  const lists = [o.summary?.indicators ?? [], o.detail?.indicators ?? []].map((l) => l.map(oneLine).filter((i) => i !== ""));
+  const seen = new Set<string>();
+  const qualitative: string[] = [];
+  for (const list of lists)
+    list.forEach((i, k) => {
+      const key = i.toLowerCase();
+      if (seen.has(key) || any(c.measurable, i) || isTarget(list[k + 1])) return;
+      seen.add(key);
+      qualitative.push(i);
+    });
+  if (qualitative.length === 0) return [];
+  const list = qualitative.map((i) => quote(i)).join("; ");
+  const one = qualitative.length === 1;
+  return [
+    finding("indicator_qualitative", "warning", u, o,
+      `${where(u, o)}: ${one ? "l'indicatore" : `${qualitative.length} indicatori`} ${list} ${one ? "non ha" : "non hanno"} un target misurabile ` +
+        `(valore, soglia, percentuale, data o scadenza "entro", sì/no): indicare il valore atteso (art. 5 c.2 lett. b d.lgs. 150/2009).`,
+      pageOf(o)),
+  ];
+}
+
+/** R6: an annual objective's phases with months outside the plan year; a conclusion year before it. */
+function phaseOutOfYear(u: Unit, o: Objective, year: number | null, c: Compiled): Finding[] {
+  const d = o.detail;
+  if (!d || year === null) return [];
+  const out: Finding[] = [];
+  if (d.endYear !== null && d.endYear < year)
+    out.push(finding("phase_out_of_year", "warning", u, o,
+      `${where(u, o)}: l'anno di prevista conclusione (${d.endYear}) precede l'anno del piano (${year}): aggiornare la scheda o togliere l'obiettivo se già concluso.`,
+      pageOf(o)));
+  const annual = (d.duration === null || c.annual.test(oneLine(d.duration))) && (d.endYear === null || d.endYear === year);
+  if (!annual) return out;
+  const outside = d.phases
+    .map((p, k) => ({ label: p.number ?? k + 1, months: p.months.filter((m) => !m.startsWith(`${year}-`)) }))
+    .filter((p) => p.months.length > 0);
+  if (outside.length > 0) {
+    const list = outside.map((p) => `fase ${p.label}: ${p.months.join(", ")}`).join("; ");
+    out.push(finding("phase_out_of_year", "warning", u, o,
+      `${where(u, o)}: l'obiettivo è annuale ma ha fasi fuori dal ${year} (${list}): ricondurre il cronoprogramma all'anno o dichiarare l'obiettivo pluriennale con il target annuale (art. 5 c.2 lett. d d.lgs. 150/2009).`,
+      pageOf(o)));
+  }
+  return out;
+}
+
+/** R9: the payment-times objective's indicators name neither the delay index nor the average time, or allow too many days. */
+function paymentTimesIndicator(u: Unit, o: Objective, days: number, c: Compiled): Finding[] {
+  const indicators = indicatorsOf(o);
+  // No indicator at all is the export's NO_INDICATORS already.
+  if (indicators.length === 0) return [];
+  const delay = indicators.some((i) => any(c.delay, i));
+  const average = indicators.filter((i) => any(c.average, i));
+  if (!delay && average.length === 0)
+    return [finding("payment_times_indicator", "warning", u, o,
+      `${where(u, o)}: l'obiettivo sui tempi di pagamento non ha un indicatore sull'indicatore annuale di ritardo (≤ 0) né sul tempo medio di pagamento (≤ ${days} giorni): aggiungerlo (L. 145/2018 c.859; Circ. RGS-DFP 1/2024).`,
+      pageOf(o))];
+  const tooMany = average.flatMap((i) => [...i.matchAll(/(\d+)\s*(?:giorni|gg)\b/giu)].map((m) => Number(m[1]))).filter((n) => n > days);
+  if (!delay && tooMany.length > 0)
+    return [finding("payment_times_indicator", "warning", u, o,
+      `${where(u, o)}: il tempo medio di pagamento atteso (${tooMany.join(", ")} giorni) supera i ${days} giorni di legge: portare il target a ≤ ${days} giorni o usare l'indicatore di ritardo ≤ 0 (L. 145/2018 c.859).`,
+      pageOf(o))];
+  return [];
+}
+
+/** R17: indicators carrying weights ("(peso 40%)") that do not add up to the total. */
+function indicatorWeightTotal(u: Unit, o: Objective, s: ReportSettings, c: Compiled): Finding[] {
+  // The sheet's list where it weighs its indicators, else the summary's: the two lists repeat each other.
+  const lists = [o.detail?.indicators ?? [], o.summary?.indicators ?? []];
+  const weightsOf = (i: string) => [...oneLine(i).matchAll(c.indicatorWeight)].map((m) => Number(m[1]!.replace(",", ".")));
+  const list = lists.find((l) => l.some((i) => weightsOf(i).length > 0));
+  if (!list) return [];
+  const weights = list.map(weightsOf);
+  const sum = weights.reduce((n, ws) => n + (ws[0] ?? 0), 0);
+  const unweighted = weights.filter((ws) => ws.length === 0).length;
+  if (Math.abs(sum - s.indicatorWeightTotal) <= s.totalTolerance && unweighted === 0) return [];
+  const note = unweighted > 0 ? ` (${unweighted} ${unweighted === 1 ? "indicatore è" : "indicatori sono"} senza peso)` : "";
+  return [finding("indicator_weight_total", "warning", u, o,
+    `${where(u, o)}: i pesi degli indicatori sommano a ${fmt(sum)}${note} anziché a ${fmt(s.indicatorWeightTotal)}: correggere i pesi o indicare quelli mancanti.`,
+    pageOf(o))];
+}
+
+/** R8: units with no payment-times objective while some other unit of the plan has one. */
+function paymentTimesMissing(plan: PlanExport, u: Unit, unitPage: number | null, c: Compiled): Finding[] {
+  const holders = plan.units.filter((v) => v.objectives.some((o) => isPaymentTimes(o, c)));
+  if (holders.length === 0 || holders.includes(u) || u.objectives.length === 0) return [];
+  const names = holders.slice(0, 3).map((v) => quote(v.name, 50)).join(", ") + (holders.length > 3 ? ` e altre ${holders.length - 3}` : "");
+  return [finding("payment_times_missing", "info", u, null,
+    `${u.name}: nessun obiettivo sui tempi di pagamento delle fatture commerciali, che invece ha ${holders.length === 1 ? "l'unità" : "le unità"} ${names}: ` +
+      `se il responsabile liquida fatture, assegnargli l'obiettivo (art. 4-bis c.2 D.L. 13/2023; Circ. RGS-DFP 1/2024).`,
+    unitPage)];
+}
+
+/**
+ * The advisory findings of one plan, in document order: per unit its own
+ * (R8) first, then per objective R4, R6, R9, R17. `unitPages` is each unit's
+ * page as the report shows it.
+ */
+export function advisoryFindings(plan: PlanExport, settings: ReportSettings, unitPages: (number | null)[]): Finding[] {
+  if (!settings.advisory) return [];
+  const c = compile(settings);
+  const ssn = any(c.ssn, plan.organization ?? "");
+  const days = ssn ? settings.paymentDaysMaxSsn : settings.paymentDaysMax;
+  return plan.units.flatMap((u, k) => [
+    ...paymentTimesMissing(plan, u, unitPages[k] ?? null, c),
+    ...u.objectives.flatMap((o) => [
+      ...indicatorQualitative(u, o, settings, c),
+      ...phaseOutOfYear(u, o, plan.year, c),
+      ...(isPaymentTimes(o, c) ? paymentTimesIndicator(u, o, days, c) : []),
+      ...indicatorWeightTotal(u, o, settings, c),
+    ]),
+  ]);
+}
