@@ -246,7 +246,8 @@ async function regionLines(parts: PartReader, rels: Relationship[], body: Elemen
     const xml = await parts.text(target);
     if (xml === null) continue;
     const part = parseXmlPart(xml);
-    const partCtx: DocxContext = { ...ctx, w: new Names(part.w), mc: new Names(part.mc) };
+    // Embedded chunks were read for the body's relationships; a header's r:ids are its own.
+    const partCtx: DocxContext = { ...ctx, w: new Names(part.w), mc: new Names(part.mc), chunks: new Map() };
     if (!part.root) continue;
     const tables: Element[] = [];
     const sink = { line: (l: { text: string }) => lines.push(l.text), table: (t: Element) => tables.push(t) };

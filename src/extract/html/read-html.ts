@@ -4,7 +4,7 @@
  *
  * Tables: rows × cols through the shared grid builder; a cell's paragraphs, list
  * items and <br> lines are joined by "\n"; fills come from `background`,
- * `background-color` or `bgcolor` on the cell (or its row). A nested table is
+ * `background-color` or `bgcolor` on the cell (or its row, row group or table). A nested table is
  * emitted as its own table right after the one containing it (the outer cell
  * keeps its own text); a table of one single cell is a layout wrapper and is
  * read as running text. Header/footer regions that exporters mark as such
@@ -89,8 +89,11 @@ class HtmlState {
       return;
     }
     const nested: Element[] = [];
+    // Backgrounds show through from the table and its row groups to the rows and cells, as a browser paints them.
+    const tableBackground = elementBackground(table, this.sheet);
     const rows: GridCellInput[][] = trs.map((tr) => {
-      const rowBackground = elementBackground(tr, this.sheet);
+      const group = tr.parent?.type === "tag" && ROW_GROUPS.has(tr.parent.name) ? tr.parent : null;
+      const rowBackground = elementBackground(tr, this.sheet) ?? (group ? elementBackground(group, this.sheet) : undefined) ?? tableBackground;
       return cellsOf(tr).map((td) => ({
         text: cellText(td, nested, this.sheet),
         rowSpan: spanAttr(td.attribs["rowspan"], 1),
@@ -148,6 +151,8 @@ function isSpacerRow(tr: Element): boolean {
   if (tr.attribs["height"]?.trim() !== "0") return false;
   return cellsOf(tr).every((td) => td.children.every((c) => c.type !== "text" || c.data.trim() === "") && !td.children.some((c) => c.type === "tag"));
 }
+
+const ROW_GROUPS = new Set(["thead", "tbody", "tfoot"]);
 
 function cellsOf(tr: Element): Element[] {
   return elementChildren(tr).filter((c) => c.name === "td" || c.name === "th");

@@ -43,4 +43,13 @@ describe("Word 'Web Page, Filtered' list markers", () => {
     expect(fills(2)).toEqual(["#c0c0c0", "#c0c0c0", null, "#c0c0c0"]);
     expect(fills(3)).toEqual(["#ffff00", "#ffff00", "#ffff00", "#ffff00"]);
   });
+
+  it("lets the background of a table or a row group show through to its cells", async () => {
+    const doc = read(
+      `<table bgcolor="#E7E6E6"><thead style="background-color:#BDD6EE"><tr><td>Fase</td><td>Gen</td></tr></thead>` +
+      `<tbody><tr><td>1</td><td style="background:white">x</td></tr><tr style="background:#FFFF00"><td>2</td><td></td></tr></tbody></table>`,
+    );
+    const t = allTables(doc)[0]!;
+    expect(t.cells.map((c) => c.fill)).toEqual(["#bdd6ee", "#bdd6ee", "#e7e6e6", null, "#ffff00", "#ffff00"]);
+  });
 });
