@@ -40,10 +40,11 @@ function pageLink(ctx: Ctx, page: number | null): string {
   return `<a class="page" href="${esc(`${ctx.href}#page=${page}`)}">p. ${page}</a>`;
 }
 
-function chips(c: { error: number; warning: number; info: number }): string {
+/** Severity chips; the advisory checks raise no errors, so theirs leave the error chip out. */
+function chips(c: { error: number; warning: number; info: number }, withErrors = true): string {
   const chip = (cls: string, n: number, one: string, many: string) =>
     `<span class="chip ${n === 0 ? "neutral" : cls}">${esc(plural(n, one, many))}</span>`;
-  return `<div class="chips">${chip("error", c.error, "error", "errors")}${chip("warning", c.warning, "warning", "warnings")}${chip("info", c.info, "info", "info")}</div>`;
+  return `<div class="chips">${withErrors ? chip("error", c.error, "error", "errors") : ""}${chip("warning", c.warning, "warning", "warnings")}${chip("info", c.info, "info", "info")}</div>`;
 }
 
 /** A finding as a list item: `li.finding` for the plan export's, `li.advisory-finding` for the report's own advisory checks. */
@@ -117,7 +118,7 @@ function advisorySection(ctx: Ctx, p: PlanReport): string {
       `not findings of the plan export. <code>--fail-on</code> counts them only with <code>--fail-on-advisory</code>.</p>`,
   ];
   if (p.advisory.length === 0) return out.concat(`<p class="none">No advisory findings.</p></section>`).join("");
-  out.push(chips(p.counts.advisory));
+  out.push(chips(p.counts.advisory, false));
   const byUnit = new Map<string, Finding[]>();
   for (const f of p.advisory) byUnit.set(f.unit ?? "", [...(byUnit.get(f.unit ?? "") ?? []), f]);
   for (const [name, fs] of byUnit) {
