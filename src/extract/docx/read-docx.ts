@@ -28,7 +28,10 @@ import { scannedPageImages } from "./page-images.js";
 const SOURCE = "docx-reader";
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 
-export async function readDocx(bytes: Uint8Array, file: string, opts: ReaderSettings): Promise<LayoutDocument> {
+/** An embedded DOCX (w:altChunk) is read with this reader; one embedded in that one no further. */
+const MAX_CHUNK_DEPTH = 2;
+
+export async function readDocx(bytes: Uint8Array, file: string, opts: ReaderSettings, depth = 0): Promise<LayoutDocument> {
   const zip = await openZip(bytes, file);
   const parts = new PartReader(zip, file, opts.maxFileBytes);
   const mainPath = (await mainDocumentPath(parts)) ?? "word/document.xml";
@@ -42,7 +45,7 @@ export async function readDocx(bytes: Uint8Array, file: string, opts: ReaderSett
   const body = ctx.w.child(doc.root ?? undefined, "body");
   if (!body) throw new DocumentError("corrupt", file, "is not a readable DOCX (the document part has no body)");
 
-  const chunks = await readAltChunks(parts, rels, ctx, body, file, opts);
+  const chunks = await readAltChunks(parts, rels, ctx, body, file, opts, depth);
   ctx.chunks = chunks.read;
   const out = new DocxBodyReader(ctx);
   out.messages.push(...chunks.messages);
@@ -79,6 +82,14 @@ class PartReader {
   ) {}
 
   async text(path: string): Promise<string | null> {
+    return this.read(path, "string");
+  }
+
+  async bytes(path: string): Promise<Uint8Array | null> {
+    return this.read(path, "uint8array");
+  }
+
+  private async read<T extends "string" | "uint8array">(path: string, type: T): Promise<(T extends "string" ? string : Uint8Array) | null> {
     const entry = this.zip.file(path.replace(/^\/+/, ""));
     if (!entry) return null;
     // jszip keeps the declared size of each entry: refuse zip bombs before inflating.
@@ -87,9 +98,9 @@ class PartReader {
       throw new DocumentError("too-large", this.file, `has a part (${path}) of ${Math.round(declared / 1e6)} MB once unpacked`);
     }
     try {
-      const s = await entry.async("string");
-      if (s.length > this.maxBytes) throw new DocumentError("too-large", this.file, `has a part (${path}) too large once unpacked`);
-      return s;
+      const out = await entry.async(type);
+      if (out.length > this.maxBytes) throw new DocumentError("too-large", this.file, `has a part (${path}) too large once unpacked`);
+      return out as T extends "string" ? string : Uint8Array;
     } catch (e) {
       if (e instanceof DocumentError) throw e;
       throw new DocumentError("corrupt", this.file, `is not a readable DOCX (${path}: ${reasonOf(e)})`);
@@ -138,16 +149,20 @@ function relTargets(rels: Relationship[], kind: string): string[] {
   return rels.filter((r) => r.type.endsWith(`/${kind}`)).map((r) => r.target);
 }
 
+const DOCX_PART = /\.(docx|docm|dotx|dotm)$/i;
 const HTML_PART = /\.(x?html?|xht)$/i;
 const HTML_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<html)/i;
 
 /**
  * The parts that w:altChunk elements embed (ECMA-376 §17.17.2.1: HTML, RTF,
  * MHT, plain text or another DOCX, which Word merges in when it opens the
- * file). HTML is read through the HTML reader; any other kind cannot be read
- * here and is named in a warning, since its content is missing from the layout.
+ * file). HTML is read through the HTML reader, a DOCX through this one, plain
+ * text as lines; any other kind (RTF, MHT) cannot be read here and is named in
+ * a warning, since its content is missing from the layout.
  */
-async function readAltChunks(parts: PartReader, rels: Relationship[], ctx: DocxContext, body: Element, file: string, opts: ReaderSettings): Promise<{ read: Map<string, Block[]>; messages: ReaderMessage[] }> {
+async function readAltChunks(
+  parts: PartReader, rels: Relationship[], ctx: DocxContext, body: Element, file: string, opts: ReaderSettings, depth: number,
+): Promise<{ read: Map<string, Block[]>; messages: ReaderMessage[] }> {
   const ids: string[] = [];
   // Iterative: a body nested absurdly deep is refused later by the reader, not here by a stack overflow.
   const stack: Element[] = [body];
@@ -163,7 +178,24 @@ async function readAltChunks(parts: PartReader, rels: Relationship[], ctx: DocxC
   const byId = new Map(rels.map((r) => [r.id, r.target]));
   for (const id of new Set(ids)) {
     const target = byId.get(id);
-    const text = target === undefined ? null : await parts.text(target);
+    if (target !== undefined && DOCX_PART.test(target) && depth < MAX_CHUNK_DEPTH) {
+      const inner = await parts.bytes(target);
+      if (inner !== null) {
+        try {
+          read.set(id, (await readDocx(inner, `${file}#${target}`, opts, depth + 1)).pages.flatMap((p) => p.blocks));
+          continue;
+        } catch (e) {
+          if (e instanceof DocumentError && e.kind === "empty") continue;
+          if (!(e instanceof DocumentError)) throw e;
+        }
+      }
+    }
+    const text = target === undefined || DOCX_PART.test(target) ? null : await parts.text(target);
+    if (target !== undefined && text !== null && /\.txt$/i.test(target)) {
+      const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+      read.set(id, lines.map((t) => ({ kind: "line", text: t, page: null, bbox: null, fontSize: null, bold: false })));
+      continue;
+    }
     if (target !== undefined && text !== null && (HTML_PART.test(target) || HTML_START.test(text))) {
       try {
         read.set(id, readHtml(text, `${file}#${target}`, opts).pages.flatMap((p) => p.blocks));
@@ -195,7 +227,7 @@ class DocxBodyReader {
     });
   }
 
-  /** An embedded HTML chunk's blocks in place, its tables numbered in this document's sequence. */
+  /** An embedded chunk's blocks in place, its tables numbered in this document's sequence. */
   private chunk(relId: string): void {
     for (const b of this.ctx.chunks?.get(relId) ?? []) {
       if (b.kind === "table") this.blocks.push({ ...b, id: `t${++this.tableCount}` });

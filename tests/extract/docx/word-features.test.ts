@@ -228,4 +228,18 @@ describe("embedded chunks (w:altChunk)", () => {
     expect(doc.messages.map((m) => m.code)).toEqual(["docx-alt-chunk"]);
     expect(doc.messages[0]!.reason).toMatch(/chunk2\.rtf/);
   });
+
+  it("reads an embedded DOCX and a plain-text chunk in place, numbering their tables in sequence", async () => {
+    const zip = await JSZip.loadAsync(await makeDocx({ body: tbl(tr(tc(para("a")) + tc(para("b")))) + `<w:altChunk r:id="rIdD"/><w:altChunk r:id="rIdT"/>` }));
+    const rels = (await zip.file("word/_rels/document.xml.rels")!.async("string")).replace("</Relationships>",
+      `<Relationship Id="rIdD" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.docx"/>` +
+      `<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="note.txt"/></Relationships>`);
+    zip.file("word/_rels/document.xml.rels", rels);
+    zip.file("word/afchunk.docx", await makeDocx({ body: para("Scheda incorporata") + tbl(tr(tc(para("c")) + tc(para("d")))) }));
+    zip.file("word/note.txt", "Nota uno\r\n\r\nNota due\r\n");
+    const doc = await readDocx(new Uint8Array(await zip.generateAsync({ type: "uint8array" })), "test.docx", opts);
+    expect(lines(doc)).toEqual(["Scheda incorporata", "Nota uno", "Nota due"]);
+    expect(allTables(doc).map((t) => [t.id, textGrid(t)])).toEqual([["t1", [["a", "b"]]], ["t2", [["c", "d"]]]]);
+    expect(doc.messages).toEqual([]);
+  });
 });
