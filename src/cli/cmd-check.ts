@@ -54,8 +54,9 @@ interface CheckArgs {
 export const CHECK_HELP = `usage: piao check FILE… [--db FILE] [options]
        piao check --db FILE [--organization O] [--year Y] [options]
 
-The consistency report: findings by unit and objective with pages, summary vs
-sheet weights per unit, and what changed since the body's previous plan.
+The consistency report: findings by unit and objective with pages, advisory
+checks (domain rules the export does not have), summary vs sheet weights per
+unit, and what changed since the body's previous plan.
 FILE is a plan document (pdf, docx, html, txt) or a plan export (*.json).
 With --db alone, the current plans in the database are checked; with FILE…
 and --db, each file is compared with the previous year stored there and with
