@@ -216,7 +216,8 @@ function styleOf(el: Element, name: string, parent: Style, decls: Map<string, st
     const fs = decls.get("font-size");
     if (fs !== undefined) size = cssSizePt(fs) ?? size;
   }
-  const family = decls.get("font-family");
+  // Word's own HTML marks a symbol as mso-char-type:symbol with its font in mso-symbol-font-family.
+  const family = decls.get("mso-char-type")?.trim().toLowerCase() === "symbol" ? (decls.get("mso-symbol-font-family") ?? decls.get("font-family")) : decls.get("font-family");
   if (family === undefined) return { bold, size, ...(parent.symbolFont !== undefined ? { symbolFont: parent.symbolFont } : {}) };
   const first = (family.split(",")[0] ?? "").trim().replace(/^["']|["']$/g, "");
   return { bold, size, ...(isSymbolFont(first) ? { symbolFont: first } : {}) };

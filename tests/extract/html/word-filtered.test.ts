@@ -32,16 +32,17 @@ describe("Word 'Web Page, Filtered' list markers", () => {
       `<tr><td><p class=MsoNormal>Fase</p></td><td><p class=MsoNormal>Gen</p></td><td><p class=MsoNormal>Feb</p></td><td><p class=MsoNormal>Mar</p></td></tr>` +
       `<tr><td><p class=MsoNormal>1</p></td><td><p class=MsoNormal align=center><span style='font-family:Wingdings'>ü</span></p></td>` +
       `<td><p class=MsoNormal><span style='font-family:"Wingdings 2"'>P</span></p></td><td style="background:#D9D9D9"><p class=MsoNormal>&nbsp;</p></td></tr>` +
+      `<tr><td><p class=MsoNormal>1b</p></td><td><p class=MsoNormal><span style='font-family:"Times New Roman";mso-char-type:symbol;mso-symbol-font-family:Wingdings'>x</span></p></td><td></td><td><p class=MsoNormal>o meglio</p></td></tr>` +
       `<tr bgcolor="#C0C0C0"><td><p class=MsoNormal>2</p></td><td></td><td style='background:white'></td><td></td></tr>` +
       `<tr style="background-color:#FFFF00"><td><p class=MsoNormal>3</p></td><td></td><td></td><td></td></tr>` +
       `</table>`,
     );
     const t = allTables(doc)[0]!;
-    expect(textGrid(t)).toEqual([["Fase", "Gen", "Feb", "Mar"], ["1", "✓", "✓", ""], ["2", "", "", ""], ["3", "", "", ""]]);
+    expect(textGrid(t)).toEqual([["Fase", "Gen", "Feb", "Mar"], ["1", "✓", "✓", ""], ["1b", "☒", "", "o meglio"], ["2", "", "", ""], ["3", "", "", ""]]);
     const fills = (r: number) => t.cells.filter((c) => c.row === r).map((c) => c.fill);
     expect(fills(1)).toEqual([null, null, null, "#d9d9d9"]);
-    expect(fills(2)).toEqual(["#c0c0c0", "#c0c0c0", null, "#c0c0c0"]);
-    expect(fills(3)).toEqual(["#ffff00", "#ffff00", "#ffff00", "#ffff00"]);
+    expect(fills(3)).toEqual(["#c0c0c0", "#c0c0c0", null, "#c0c0c0"]);
+    expect(fills(4)).toEqual(["#ffff00", "#ffff00", "#ffff00", "#ffff00"]);
   });
 
   it("lets the background of a table or a row group show through to its cells", async () => {
