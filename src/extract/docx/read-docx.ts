@@ -19,6 +19,7 @@ import type { ReaderSettings } from "../settings.js";
 import { DocumentError, reasonOf } from "../../shared/errors.js";
 import { buildGrid } from "../common/grid.js";
 import { readHtml } from "../html/read-html.js";
+import { mhtHtml } from "../common/mht.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
 import { readBlocks, readTableRows, relIdOf, type DocxContext } from "./docx-blocks.js";
 import { DocxStyles } from "./docx-styles.js";
@@ -150,14 +151,15 @@ function relTargets(rels: Relationship[], kind: string): string[] {
 }
 
 const DOCX_PART = /\.(docx|docm|dotx|dotm)$/i;
+const MHT_PART = /\.mht(ml)?$/i;
 const HTML_PART = /\.(x?html?|xht)$/i;
 const HTML_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<html)/i;
 
 /**
  * The parts that w:altChunk elements embed (ECMA-376 §17.17.2.1: HTML, RTF,
  * MHT, plain text or another DOCX, which Word merges in when it opens the
- * file). HTML is read through the HTML reader, a DOCX through this one, plain
- * text as lines; any other kind (RTF, MHT) cannot be read here and is named in
+ * file). HTML (or the HTML part of an MHT archive) is read through the HTML
+ * reader, a DOCX through this one, plain text as lines; any other kind (RTF) cannot be read here and is named in
  * a warning, since its content is missing from the layout.
  */
 async function readAltChunks(
@@ -196,9 +198,11 @@ async function readAltChunks(
       read.set(id, lines.map((t) => ({ kind: "line", text: t, page: null, bbox: null, fontSize: null, bold: false })));
       continue;
     }
-    if (target !== undefined && text !== null && (HTML_PART.test(target) || HTML_START.test(text))) {
+    const mime = target !== undefined && text !== null && (MHT_PART.test(target) || /^\s*MIME-Version:/i.test(text));
+    const html = mime ? mhtHtml(text as string) : text;
+    if (target !== undefined && html !== null && (mime || HTML_PART.test(target) || HTML_START.test(html))) {
       try {
-        read.set(id, readHtml(text, `${file}#${target}`, opts).pages.flatMap((p) => p.blocks));
+        read.set(id, readHtml(html, `${file}#${target}`, opts).pages.flatMap((p) => p.blocks));
         continue;
       } catch (e) {
         if (e instanceof DocumentError && e.kind === "empty") continue; // nothing to miss

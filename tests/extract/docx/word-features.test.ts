@@ -229,16 +229,24 @@ describe("embedded chunks (w:altChunk)", () => {
     expect(doc.messages[0]!.reason).toMatch(/chunk2\.rtf/);
   });
 
-  it("reads an embedded DOCX and a plain-text chunk in place, numbering their tables in sequence", async () => {
-    const zip = await JSZip.loadAsync(await makeDocx({ body: tbl(tr(tc(para("a")) + tc(para("b")))) + `<w:altChunk r:id="rIdD"/><w:altChunk r:id="rIdT"/>` }));
+  it("reads an embedded DOCX, a plain-text and an MHT chunk in place, numbering their tables in sequence", async () => {
+    const zip = await JSZip.loadAsync(await makeDocx({ body: tbl(tr(tc(para("a")) + tc(para("b")))) + `<w:altChunk r:id="rIdD"/><w:altChunk r:id="rIdT"/><w:altChunk r:id="rIdM"/>` }));
     const rels = (await zip.file("word/_rels/document.xml.rels")!.async("string")).replace("</Relationships>",
       `<Relationship Id="rIdD" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.docx"/>` +
-      `<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="note.txt"/></Relationships>`);
+      `<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="note.txt"/>` +
+      `<Relationship Id="rIdM" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.mht"/></Relationships>`);
     zip.file("word/_rels/document.xml.rels", rels);
     zip.file("word/afchunk.docx", await makeDocx({ body: para("Scheda incorporata") + tbl(tr(tc(para("c")) + tc(para("d")))) }));
     zip.file("word/note.txt", "Nota uno\r\n\r\nNota due\r\n");
+    zip.file("word/chunk.mht", [
+      "MIME-Version: 1.0", `Content-Type: multipart/related;`, `\tboundary="----=_NextPart_01"`, "",
+      "------=_NextPart_01", "Content-Location: file:///C:/chunk.htm", "Content-Transfer-Encoding: quoted-printable", `Content-Type: text/html; charset="windows-1252"`, "",
+      `<html><body><p class=3DMsoNormal>Attivit=E0 del servizio, fase con un nome molto lungo che va a =`, `capo</p></body></html>`, "",
+      "------=_NextPart_01", "Content-Location: file:///C:/image001.png", "Content-Transfer-Encoding: base64", "Content-Type: image/png", "", "iVBORw0KGgo=", "",
+      "------=_NextPart_01--", "",
+    ].join("\r\n"));
     const doc = await readDocx(new Uint8Array(await zip.generateAsync({ type: "uint8array" })), "test.docx", opts);
-    expect(lines(doc)).toEqual(["Scheda incorporata", "Nota uno", "Nota due"]);
+    expect(lines(doc)).toEqual(["Scheda incorporata", "Nota uno", "Nota due", "Attività del servizio, fase con un nome molto lungo che va a capo"]);
     expect(allTables(doc).map((t) => [t.id, textGrid(t)])).toEqual([["t1", [["a", "b"]]], ["t2", [["c", "d"]]]]);
     expect(doc.messages).toEqual([]);
   });
