@@ -139,7 +139,8 @@ interface InlineState extends Paragraph {
 function readParagraph(ctx: DocxContext, p: Element, carry: Paragraph | null): Paragraph {
   const { w } = ctx;
   const pPr = w.child(p, "pPr");
-  const base = ctx.styles.paragraph(w.attr(w.child(pPr, "pStyle"), "val"));
+  const para = ctx.styles.paragraph(w.attr(w.child(pPr, "pStyle"), "val"));
+  const base: Style = { bold: para.bold, size: para.size, ...(para.font !== undefined ? { symbolFont: para.font } : {}) };
   const state: InlineState = { out: carry?.out ?? new LineCollector(), floating: carry?.floating ?? [], fields: [] };
   readInline(ctx, p, base, state);
   return state;
@@ -180,8 +181,8 @@ function readRun(ctx: DocxContext, r: Element, base: Style, state: InlineState):
   }
   const own = runProps(w, rPr);
   const charStyle = ctx.styles.resolve(w.attr(w.child(rPr, "rStyle"), "val"));
-  const fonts = w.child(rPr, "rFonts");
-  const font = w.attr(fonts, "ascii") ?? w.attr(fonts, "hAnsi");
+  // The run's own font, else its character style's, else the paragraph style's.
+  const font = own.font ?? charStyle.font ?? base.symbolFont;
   const style: Style = {
     bold: own.bold ?? charStyle.bold ?? base.bold,
     size: own.size ?? charStyle.size ?? base.size,

@@ -45,6 +45,8 @@ export interface StyleProps {
   bold?: boolean;
   /** Points. */
   size?: number;
+  /** The font of Latin text (w:rFonts w:ascii, else w:hAnsi): a symbol font turns "ü" into a tick. */
+  font?: string;
   basedOn?: string;
 }
 
@@ -77,6 +79,7 @@ export class DocxStyles {
   resolve(styleId: string | undefined): StyleProps {
     let bold: boolean | undefined;
     let size: number | undefined;
+    let font: string | undefined;
     const seen = new Set<string>();
     for (let id = styleId; id !== undefined && !seen.has(id); ) {
       seen.add(id);
@@ -84,9 +87,10 @@ export class DocxStyles {
       if (!s) break;
       bold ??= s.bold;
       size ??= s.size;
+      font ??= s.font;
       id = s.basedOn;
     }
-    return { ...(bold !== undefined ? { bold } : {}), ...(size !== undefined ? { size } : {}) };
+    return { ...(bold !== undefined ? { bold } : {}), ...(size !== undefined ? { size } : {}), ...(font !== undefined ? { font } : {}) };
   }
 
   /** A table style's shading and band sizes through its basedOn chain; null for no (known) style. */
@@ -116,9 +120,10 @@ export class DocxStyles {
   }
 
   /** A paragraph style's bold/size, falling back to the document defaults. */
-  paragraph(styleId: string | undefined): { bold: boolean; size: number | null } {
+  paragraph(styleId: string | undefined): { bold: boolean; size: number | null; font?: string } {
     const s = this.resolve(styleId ?? this.defaultParagraphStyle);
-    return { bold: s.bold ?? this.defaults.bold ?? false, size: s.size ?? this.defaults.size ?? null };
+    const font = s.font ?? this.defaults.font;
+    return { bold: s.bold ?? this.defaults.bold ?? false, size: s.size ?? this.defaults.size ?? null, ...(font !== undefined ? { font } : {}) };
   }
 }
 
@@ -129,6 +134,9 @@ export function runProps(w: Names, rPr: Element | undefined): StyleProps {
   if (bold !== undefined) out.bold = bold;
   const sz = w.int(rPr, "sz");
   if (sz !== undefined && sz > 0) out.size = sz / 2;
+  const fonts = w.child(rPr, "rFonts");
+  const font = w.attr(fonts, "ascii") ?? w.attr(fonts, "hAnsi");
+  if (font !== undefined) out.font = font;
   return out;
 }
 

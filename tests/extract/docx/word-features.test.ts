@@ -209,6 +209,20 @@ describe("symbols", () => {
     });
     expect(textGrid(allTables(doc)[0]!)).toEqual([["✓", "☒", "✓", "☒", "×", "✓", "✓", "●"]]);
   });
+
+  it("maps text whose symbol font comes from a character or paragraph style", async () => {
+    const doc = await read({
+      styles:
+        `<w:style w:type="character" w:styleId="Spunta"><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr></w:style>` +
+        `<w:style w:type="paragraph" w:styleId="Segni"><w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/></w:rPr></w:style>`,
+      body: tbl(tr(
+        tc(`<w:p><w:r><w:rPr><w:rStyle w:val="Spunta"/></w:rPr><w:t>ü</w:t></w:r></w:p>`) +
+        tc(`<w:p><w:pPr><w:pStyle w:val="Segni"/></w:pPr><w:r><w:t>P</w:t></w:r></w:p>`) +
+        tc(`<w:p><w:pPr><w:pStyle w:val="Segni"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr><w:t>P</w:t></w:r></w:p>`),
+      )),
+    });
+    expect(textGrid(allTables(doc)[0]!)).toEqual([["✓", "✓", "P"]]);
+  });
 });
 
 describe("embedded chunks (w:altChunk)", () => {
