@@ -462,7 +462,7 @@ function shading(ctx: DocxContext, shd: Element | undefined): string | null {
 
 /** Some authors shade the paragraphs rather than the cell: count it when every paragraph is. */
 function paragraphShading(ctx: DocxContext, tc: Element): string | null {
-  const fills = ctx.w.children(tc, "p").map((p) => shading(ctx, ctx.w.child(ctx.w.child(p, "pPr"), "shd")));
+  const fills = transparentChildren(ctx, tc, "p").map((p) => shading(ctx, ctx.w.child(ctx.w.child(p, "pPr"), "shd")));
   const first = fills[0];
   return first && fills.every((f) => f === first) ? first : null;
 }

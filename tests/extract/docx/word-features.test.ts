@@ -163,11 +163,12 @@ describe("shading", () => {
         tc(para("a"), `<w:shd w:val="clear" w:color="auto" w:fill="auto"/>`) +
         tc(para("w"), `<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>`) +
         tc(para("w2"), `<w:shd w:val="solid" w:color="FFFFFF" w:fill="D9D9D9"/>`) +
-        tc(para("n"), `<w:shd w:val="nil"/>`),
+        tc(para("n"), `<w:shd w:val="nil"/>`) +
+        tc(sdt(`<w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="A6A6A6"/></w:pPr></w:p>`)),
       )),
     });
     const cells = allTables(doc)[0]!.cells;
-    expect(cells.map((c) => c.shaded)).toEqual([true, true, true, true, false, false, false, false]);
+    expect(cells.map((c) => c.shaded)).toEqual([true, true, true, true, false, false, false, false, true]);
     expect(cells[0]!.fill).toBe("#bfbfbf");
   });
 
