@@ -376,8 +376,8 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
 
 /** w:tblLook bits (§17.4.56, the hex form of Word 2007). */
 const LOOK_BITS = { firstRow: 0x20, lastRow: 0x40, firstColumn: 0x80, lastColumn: 0x100, noHBand: 0x200, noVBand: 0x400 } as const;
-/** What Word applies to a styled table with no w:tblLook: header row, first column, row bands. */
-const DEFAULT_LOOK = 0x04a0;
+/** No w:tblLook: row and column bands apply, first/last row and column formats do not (§17.4.56). */
+const DEFAULT_LOOK = 0x0000;
 
 /**
  * The fill a table style's conditional formats give the cell at (row, col),

@@ -184,9 +184,10 @@ describe("shading", () => {
     const table = (look: string) => `<w:tbl><w:tblPr><w:tblStyle w:val="Griglia4"/>${look}</w:tblPr>${rows}</w:tbl>`;
     const doc = await read({
       styles,
-      body: table(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>`) + para("-") + table(`<w:tblLook w:val="0600"/>`),
+      body: table(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>`) + para("-") + table(`<w:tblLook w:val="0600"/>`) +
+        para("-") + table(""),
     });
-    const [banded, plain] = allTables(doc);
+    const [banded, plain, noLook] = allTables(doc);
     const fills = (t: typeof banded) => Array.from({ length: 4 }, (_, r) => t!.cells.filter((c) => c.row === r).map((c) => c.fill));
     expect(fills(banded)).toEqual([
       ["#4472c4", "#4472c4", "#4472c4"],
@@ -195,6 +196,8 @@ describe("shading", () => {
       [null, "#d9e2f3", "#d9e2f3"],
     ]);
     expect(fills(plain)).toEqual([[null, null, null], [null, null, null], [null, null, "#ffff00"], [null, null, null]]);
+    // No w:tblLook: bands only, counted from the first row.
+    expect(fills(noLook)).toEqual([["#d9e2f3", "#d9e2f3", "#d9e2f3"], [null, null, null], ["#d9e2f3", "#d9e2f3", "#ffff00"], [null, null, null]]);
   });
 });
 
