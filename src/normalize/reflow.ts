@@ -15,19 +15,57 @@ const NUMBER_START = /^\s*(\d{1,2})[.)]\s/;
 const BULLET_START = /^\s*[•▪◦●■◆►▸‣⁃∙]/u;
 const CAPITAL_START = /^["'«“(]?\p{Lu}/u;
 
+/** Width of one character (a code point), by the classes textWidth documents. */
+function charWidth(ch: string): number {
+  if (/[iljtfI.,;:'’!| ]/.test(ch)) return 0.5;
+  if (/[mwMW]/.test(ch)) return 1.5;
+  if (/\p{Lu}/u.test(ch)) return 1.25;
+  return 1;
+}
+
+/**
+ * charWidth by UTF-16 code unit, filled on first use (0 = not yet): textWidth
+ * is asked about every cell line, and three regex tests per character showed
+ * in profiles. Surrogate pairs (astral code points) go to charWidth itself.
+ */
+const WIDTH_BY_CODE = new Float64Array(0x10000);
+
 /**
  * Rough width of a text in "average lowercase letters": narrow glyphs count
  * half, capitals and m/w more. Enough to tell whether a word would have fitted.
  */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    if (/[iljtfI.,;:'’!| ]/.test(ch)) w += 0.5;
-    else if (/[mwMW]/.test(ch)) w += 1.5;
-    else if (/\p{Lu}/u.test(ch)) w += 1.25;
-    else w += 1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        w += charWidth(text.slice(i, i + 2));
+        i++;
+        continue;
+      }
+    }
+    let cw = WIDTH_BY_CODE[c]!;
+    if (cw === 0) cw = WIDTH_BY_CODE[c] = charWidth(String.fromCharCode(c));
+    w += cw;
   }
   return w;
+}
+
+/** `text.split(/\s+/)[0]` of a trimmed text, without splitting the whole of it. */
+function firstToken(text: string): string {
+  return /^\S*/.exec(text)![0];
+}
+
+const SPACE = /\s/;
+
+/** `text.split(/\s+/).at(-1)` of a trimmed text, without splitting the whole of it. */
+function lastToken(text: string): string {
+  let i = text.length;
+  while (i > 0 && !SPACE.test(text[i - 1]!)) i--;
+  return text.slice(i);
 }
 
 /** Short Italian words that never end a word broken across lines. */
@@ -65,8 +103,8 @@ export function reflowLines(
       return;
     }
     const prev = lines[i - 1]!.trim();
-    const firstWord = line.split(/\s+/)[0] ?? "";
-    const lastWord = prev.split(/\s+/).at(-1) ?? "";
+    const firstWord = firstToken(line);
+    const lastWord = lastToken(prev);
     let paragraph: boolean;
     if (line === "" || prev === "") paragraph = true;
     else if (bulleted) paragraph = BULLET_START.test(line);
