@@ -21,12 +21,9 @@ interface GlyphLike {
   unicode?: unknown;
 }
 
-/** The glyphs of a text-showing operation (its args are `[glyphs]`, glyphs objects or spacing numbers), else null. */
-function glyphsOf(args: unknown): GlyphLike[] | null {
-  if (!Array.isArray(args) || !Array.isArray(args[0])) return null;
-  const list = args[0] as unknown[];
-  const glyphs = list.filter((g): g is GlyphLike => typeof g === "object" && g !== null && typeof (g as GlyphLike).unicode === "string");
-  return glyphs.length > 0 ? glyphs : null;
+/** The glyph list of a text-showing operation (its args are `[glyphs]`, glyph objects or spacing numbers), else null. */
+function glyphListOf(args: unknown): readonly unknown[] | null {
+  return Array.isArray(args) && Array.isArray(args[0]) ? (args[0] as unknown[]) : null;
 }
 
 const BLANK = /^\s+$/u;
@@ -45,12 +42,16 @@ export function runEndSpaces(items: readonly TextItemLike[], ops: OpsLike): (boo
   const endsWithBlank = new Map<number, boolean>();
   const n = ops.argsArray.length;
   for (let i = 0; i < n; i++) {
-    const glyphs = glyphsOf(ops.argsArray[i]);
-    if (!glyphs) continue;
+    const list = glyphListOf(ops.argsArray[i]);
+    if (!list) continue;
     let blankTail = false;
     let any = false;
-    for (const g of glyphs) {
-      const u = g.unicode as string;
+    // Walked in place, not filtered into a new array: this runs over every glyph of the page.
+    for (let j = 0; j < list.length; j++) {
+      const g = list[j];
+      if (typeof g !== "object" || g === null) continue;
+      const u = (g as GlyphLike).unicode;
+      if (typeof u !== "string") continue;
       // Fast path: one printable ASCII character (most glyphs) is its own visible text.
       const c = u.length === 1 ? u.charCodeAt(0) : -1;
       if (c > 0x20 && c < 0x7f) {
@@ -108,8 +109,11 @@ export function markRunEnds(words: Word[], items: readonly TextItemLike[], ends:
     // Where the item's last visible character ends (page-words.ts spreads the width evenly over the characters).
     const str = it.str ?? "";
     const endX = ox + (m0 / len) * ((it.width ?? 0) * (str.trimEnd().length / (str.length || 1)));
-    for (const k of [key(oy) - 1, key(oy), key(oy) + 1]) {
-      for (const w of byBaseline.get(k) ?? []) {
+    const k0 = key(oy);
+    for (let k = k0 - 1; k <= k0 + 1; k++) {
+      const list = byBaseline.get(k);
+      if (!list) continue;
+      for (const w of list) {
         const tol = s.wordJoinEm * w.size;
         if (Math.abs(w.baseline - oy) <= tol && Math.abs(w.x1 - endX) <= tol) w.spaceAfter = end;
       }
