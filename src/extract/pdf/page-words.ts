@@ -6,7 +6,6 @@
  * characters, pdf.js gives no glyph widths) and touching pieces on one baseline
  * are joined back, so "Ge"+"n" kerning splits become one word.
  */
-import { Util } from "./pdfjs.js";
 import type { PdfSettings } from "../settings.js";
 import type { Word } from "./page-model.js";
 
@@ -36,9 +35,23 @@ const PUA_RE = new RegExp(`[${Object.keys(PUA_GLYPHS).join("")}]`, "g");
 const WINGDINGS_ASCII: Record<string, string> = { "ü": "✓", "û": "✗", "þ": "☒", "n": "■", "l": "●", "§": "▪", "Ø": "➢" };
 
 export function normaliseGlyphs(str: string, fontName: string | undefined): string {
+  return mapGlyphs(str, !!fontName && isWingdings(fontName));
+}
+
+function isWingdings(fontName: string): boolean {
+  return /wingdings/i.test(fontName);
+}
+
+function mapGlyphs(str: string, wingdings: boolean): string {
   let out = str.replace(PUA_RE, (c) => PUA_GLYPHS[c] ?? c);
-  if (fontName && /wingdings/i.test(fontName)) out = out.replace(/[üûþnl§Ø]/g, (c) => WINGDINGS_ASCII[c] ?? c);
+  if (wingdings) out = out.replace(/[üûþnl§Ø]/g, (c) => WINGDINGS_ASCII[c] ?? c);
   return out;
+}
+
+/** Font facts itemsToWords needs per item, worked out once per font id. */
+interface FontFacts {
+  wingdings: boolean;
+  bold: boolean;
 }
 
 const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|ultrabold|-bd\b|,bd\b/i;
@@ -59,31 +72,37 @@ export function itemsToWords(
   s: PdfSettings,
 ): Word[] {
   const pieces: Word[] = [];
-  const boldCache = new Map<string, boolean>();
-  const nameCache = new Map<string, string | undefined>();
+  const fontCache = new Map<string, FontFacts>();
+  // The viewport matrix, for Util.transform(viewport, item) written out (same
+  // products in the same order) so no array is made per item.
+  const [va, vb, vc, vd, ve, vf] = viewport as [number, number, number, number, number, number];
   for (const it of items) {
-    if (!it.str || !it.transform || it.str.trim() === "") continue;
-    const t = Util.transform(viewport, it.transform);
+    // /\S/ is trim()'s complement (both use WhiteSpace and LineTerminator), without a copy.
+    if (!it.str || !it.transform || !/\S/.test(it.str)) continue;
+    const tm = it.transform;
+    const t0 = va * tm[0]! + vc * tm[1]!, t1 = vb * tm[0]! + vd * tm[1]!;
+    const t2 = va * tm[2]! + vc * tm[3]!, t3 = vb * tm[2]! + vd * tm[3]!;
+    const t4 = va * tm[4]! + vc * tm[5]! + ve, t5 = vb * tm[4]! + vd * tm[5]! + vf;
     const fontId = it.fontName ?? "";
     const style = styles[fontId] ?? {};
-    if (!nameCache.has(fontId)) nameCache.set(fontId, fontNameOf(fontId));
-    const pdfFont = nameCache.get(fontId);
-    const str = normaliseGlyphs(it.str, pdfFont);
-    let bold = boldCache.get(fontId);
-    if (bold === undefined) {
-      bold = isBoldFont(pdfFont, style.fontFamily);
-      boldCache.set(fontId, bold);
+    let facts = fontCache.get(fontId);
+    if (facts === undefined) {
+      const pdfFont = fontNameOf(fontId);
+      facts = { wingdings: !!pdfFont && isWingdings(pdfFont), bold: isBoldFont(pdfFont, style.fontFamily) };
+      fontCache.set(fontId, facts);
     }
-    const size = Math.hypot(t[2]!, t[3]!) || Math.hypot(t[0]!, t[1]!);
+    const str = mapGlyphs(it.str, facts.wingdings);
+    const bold = facts.bold;
+    const size = Math.hypot(t2, t3) || Math.hypot(t0, t1);
     if (!(size > 0)) continue;
-    const ux = t[0]!, uy = t[1]!;
+    const ux = t0, uy = t1;
     const len = Math.hypot(ux, uy) || 1;
     const dirx = ux / len, diry = uy / len;
     const upright = Math.abs(diry) < 0.05 && dirx > 0;
     const asc = (style.ascent && style.ascent > 0 ? style.ascent : s.defaultAscent) * size;
     const desc = (style.descent && style.descent < 0 ? style.descent : s.defaultDescent) * size;
     const width = it.width ?? 0;
-    const ox = t[4]!, oy = t[5]!;
+    const ox = t4, oy = t5;
     if (!upright) {
       // Rotated text: one piece with its rotated box; it stays whole.
       const ex = ox + dirx * width, ey = oy + diry * width;
