@@ -238,7 +238,16 @@ export function drawsSpaceAtWraps(layout: LayoutDocument, settings: Pick<Normali
   return known > 0 && spaced / known >= settings.reflowEndSpaceShare;
 }
 
-/** A copy of a PDF layout with every cell's text reflowed into paragraphs; other formats as they are. */
+/**
+ * The cell with its text reflowed: the cell itself when that leaves the text as
+ * it was (most cells hold one line), so only changed cells are copied.
+ */
+function reflowedCell(c: Cell, settings: ReflowSettings, spaceAtWraps: boolean): Cell {
+  const text = reflowCell(c, settings, spaceAtWraps);
+  return text === c.text ? c : { ...c, text };
+}
+
+/** A PDF layout with every cell's text reflowed into paragraphs (unchanged cells shared, the input left as it is); other formats as they are. */
 export function reflowLayout(layout: LayoutDocument, settings: NormalizeSettings): LayoutDocument {
   if (layout.format !== "pdf") return layout;
   const spaceAtWraps = drawsSpaceAtWraps(layout, settings);
@@ -247,7 +256,7 @@ export function reflowLayout(layout: LayoutDocument, settings: NormalizeSettings
     pages: layout.pages.map((p) => ({
       ...p,
       blocks: p.blocks.map((b) =>
-        b.kind === "table" ? { ...b, cells: b.cells.map((c) => ({ ...c, text: reflowCell(c, settings, spaceAtWraps) })) } : b,
+        b.kind === "table" ? { ...b, cells: b.cells.map((c) => reflowedCell(c, settings, spaceAtWraps)) } : b,
       ),
     })),
   };
