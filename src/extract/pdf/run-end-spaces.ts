@@ -26,10 +26,15 @@ function glyphListOf(args: unknown): readonly unknown[] | null {
   return Array.isArray(args) && Array.isArray(args[0]) ? (args[0] as unknown[]) : null;
 }
 
-const BLANK = /^\s+$/u;
+const BLANK = /^\s+$/;
 
+/**
+ * The text without blanks. No /u flag: every whitespace character is one UTF-16
+ * unit and a surrogate half is never one, so the result is the same, and the
+ * non-Unicode regex is quicker over every item and glyph of a page.
+ */
 function visible(s: string): string {
-  return (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFKC")).replace(/\s+/gu, "");
+  return (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFKC")).replace(/\s+/g, "");
 }
 
 /**
