@@ -196,7 +196,8 @@ function leftAligned(lines: readonly CellLine[], tol: number): boolean {
  * shapes, whichever is wider, so capitals are not taken for narrow letters.
  */
 function firstWordWidth(line: CellLine): number {
-  const word = line.text.split(" ")[0] ?? "";
+  const space = line.text.indexOf(" ");
+  const word = space < 0 ? line.text : line.text.slice(0, space);
   const byShape = ((line.x1 - line.x0) * textWidth(word)) / Math.max(textWidth(line.text), 1e-9);
   return Math.max(line.firstX1 - line.x0, byShape);
 }

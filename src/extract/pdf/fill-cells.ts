@@ -128,7 +128,8 @@ function cellLines(lines: Line[], s: PdfSettings): CellLine[] {
 
 /** A cell line's geometry; its first word is the text up to the first space, however many word pieces made it. */
 function cellLine(l: Line): CellLine {
-  const firstLength = l.text.split(" ")[0]!.length;
+  const space = l.text.indexOf(" ");
+  const firstLength = space < 0 ? l.text.length : space;
   let seen = 0;
   let firstX1 = l.x1;
   for (const w of l.words) {
