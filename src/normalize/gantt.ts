@@ -66,6 +66,14 @@ export function readPhaseHeader(
   }
   const description = roles.get("description");
   if (!description) return null;
+  const gridWith = (months: PhaseGrid["months"]): PhaseGrid => ({
+    number: roles.get("number") ?? null,
+    description,
+    responsible: roles.get("responsible") ?? null,
+    output: roles.get("output") ?? null,
+    months,
+    cols: table.cols,
+  });
   // The month row is this row or one of the next two (under "Tempificazione", maybe under years).
   for (let m = r; m <= r + 2 && m < rows.length; m++) {
     const cells = (rows[m] ?? []).filter((c) => c.col > description.col1);
@@ -90,32 +98,12 @@ export function readPhaseHeader(
       const y = year;
       monthCols.push({ ...range, bbox: cell.bbox, yms: period.map((m) => `${y}-${String(m).padStart(2, "0")}`) });
     });
-    return {
-      grid: {
-        number: roles.get("number") ?? null,
-        description,
-        responsible: roles.get("responsible") ?? null,
-        output: roles.get("output") ?? null,
-        months: monthCols,
-        cols: table.cols,
-      },
-      firstRow: m + 1,
-    };
+    return { grid: gridWith(monthCols), firstRow: m + 1 };
   }
   // A description header with no month row: phases without a grid. It must name at
   // least two columns, so that a phase row with "fase" in its text is not taken for one.
   if (roles.size < 2) return null;
-  return {
-    grid: {
-      number: roles.get("number") ?? null,
-      description,
-      responsible: roles.get("responsible") ?? null,
-      output: roles.get("output") ?? null,
-      months: [],
-      cols: table.cols,
-    },
-    firstRow: r + 1,
-  };
+  return { grid: gridWith([]), firstRow: r + 1 };
 }
 
 function textIn(row: ReadonlyArray<Cell>, range: ColRange | null): string {
