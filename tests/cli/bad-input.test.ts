@@ -3,21 +3,18 @@
  * on stderr, exit code 2, no stack trace, for both `piao tables` and `piao extract`.
  */
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { spawnSync } from "node:child_process";
+import { REPO_ROOT, runPiao } from "../run-piao.js";
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, closeSync, openSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = REPO_ROOT;
 const bad = path.join(root, "fixtures/bad");
 const manifest = JSON.parse(readFileSync(path.join(bad, "manifest.json"), "utf8")) as {
   files: { file: string; expectedError: string }[];
 };
 
-function piao(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, "bin/piao"), ...args], { encoding: "utf8", timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const piao = (...args: string[]) => runPiao(args, { timeoutMs: 60_000 });
 
 /** What a person reads for each kind: the reason must say it in words. */
 const reasonWords: Record<string, RegExp> = {

@@ -1,12 +1,11 @@
 /** Docs that cannot fall behind: every command has --help and is in the README. */
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { REPO_ROOT, runPiao } from "../run-piao.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const piao = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(root, "bin/piao"), ...args], { encoding: "utf8", timeout: 30_000 });
+const root = REPO_ROOT;
+const piao = (...args: string[]) => runPiao(args, { timeoutMs: 30_000 });
 
 const usage = piao("--help").stdout;
 const commands = [...usage.matchAll(/^\s+piao (\w+)/gm)].map((m) => m[1]!);
@@ -19,7 +18,7 @@ describe("CLI docs", () => {
   for (const c of commands) {
     it(`piao ${c} --help prints its usage and exits 0`, () => {
       const r = piao(c, "--help");
-      expect(r.status).toBe(0);
+      expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^usage: piao ${c} `));
       expect(r.stdout).toMatch(/exit: /);
     });
@@ -29,7 +28,7 @@ describe("CLI docs", () => {
   }
   it("an unknown option is a usage error (exit 2, one line)", () => {
     const r = piao("extract", "--no-such-option", "x.pdf");
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 });

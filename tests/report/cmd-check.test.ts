@@ -2,7 +2,6 @@
  * `piao check` end to end: spawns `node bin/piao check` (needs dist/, built by
  * `npm test`) on plan exports, unreadable files and temp databases.
  */
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,11 +13,9 @@ import { openDatabase } from "../../src/store/open-database.js";
 import { storePlan } from "../../src/store/store-plan.js";
 import { everyCodePlan, yearPair } from "./constructed-plans.js";
 import { repoRoot, samplesDir } from "./helpers.js";
+import { runPiao } from "../run-piao.js";
 
-const piao = (args: string[], cwd = repoRoot) => {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, "bin/piao"), "check", ...args], { cwd, encoding: "utf8", timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const piao = (args: string[], cwd = repoRoot) => runPiao(["check", ...args], { cwd });
 
 let dir: string;
 beforeEach(() => {

@@ -1,17 +1,12 @@
 /** `piao import` end to end: spawns `node bin/piao import` against temp databases. */
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
 import { counts, tempDir } from "./helpers.js";
+import { REPO_ROOT, runPiao } from "../run-piao.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const piao = (args: string[], cwd = ROOT) => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin/piao"), ...args], { cwd, encoding: "utf8", timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const piao = (args: string[], cwd = REPO_ROOT) => runPiao(args, { cwd });
 
 let dir: string;
 let cleanup: () => void;
@@ -69,7 +64,7 @@ describe("piao import", () => {
   });
 
   it("defaults to ./piao.sqlite", () => {
-    copyFileSync(path.join(ROOT, "package.json"), path.join(dir, "x.txt"));
+    copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(dir, "x.txt"));
     piao(["import", "x.txt"], dir);
     const d = openDatabase(path.join(dir, "piao.sqlite"));
     expect(d.prepare("SELECT count(*) FROM schema_migrations").pluck().get()).toBeGreaterThan(0);
