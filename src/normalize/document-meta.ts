@@ -4,6 +4,8 @@
  */
 import { cleanInline } from "./clean-text.js";
 import { isAllCaps } from "./person-name.js";
+import type { Period, PlanKind } from "./plan-schema.js";
+import { PLAN_KINDS } from "./vocabulary.js";
 
 const BODY =
   /\b(comune|unione(?:\s+(?:dei|di)\s+comuni)?|azienda|universit[aà]|provincia|regione|citt[aà]\s+metropolitana|consorzio|camera\s+di\s+commercio|ministero|istituto|ente|agenzia|autorit[aà])(?![\p{L}])(.*)$/iu;
@@ -61,7 +63,41 @@ export function findOrganization(lines: ReadonlyArray<string>): string | null {
 }
 
 const YEAR_CONTEXT =
-  /(?:piano|performance|obiettivi|esercizio|peg|pdo|piao|anno|sintesi|scheda)[^\n\d]{0,60}?((?:19|20)\d{2})(?:\s*[-–/]\s*(?:19|20)?\d{2,4})?/giu;
+  /(?:piano|performance|obiettivi|esercizio|peg|pdo|piao|anno|sintesi|scheda)[^\n\d]{0,60}?((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)?\d{2,4}))?/giu;
+
+/**
+ * The plan's period: the years the first plan-year phrase names ("PIAO
+ * 2026-2028" → 2026..2028, "Piano della performance 2024" → 2024..2024).
+ */
+export function findPeriod(lines: ReadonlyArray<string>, year: number | null, min: number, max: number): Period | null {
+  if (year === null) return null;
+  for (const line of lines) {
+    for (const m of cleanInline(line).matchAll(YEAR_CONTEXT)) {
+      const from = Number(m[1]);
+      if (from < min || from > max) continue;
+      if (from !== year) return { from: year, to: year };
+      const endRaw = m[2];
+      if (!endRaw) return { from, to: from };
+      const to = endRaw.length === 2 ? Math.floor(from / 100) * 100 + Number(endRaw) : Number(endRaw);
+      return to > from && to - from <= 5 ? { from, to } : { from, to: from };
+    }
+  }
+  return { from: year, to: year };
+}
+
+/** What the document calls itself (docs/families.md): the first kind named in the lines. */
+export function findKind(lines: ReadonlyArray<string>): PlanKind | null {
+  for (const line of lines) {
+    const text = cleanInline(line);
+    let best: { at: number; kind: PlanKind } | null = null;
+    for (const [re, kind] of PLAN_KINDS) {
+      const m = re.exec(text);
+      if (m && (best === null || m.index < best.at)) best = { at: m.index, kind };
+    }
+    if (best) return best.kind;
+  }
+  return null;
+}
 
 /** The plan year: the first year named next to plan words; else the most frequent year. */
 export function findYear(lines: ReadonlyArray<string>, min: number, max: number): number | null {

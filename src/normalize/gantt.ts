@@ -12,6 +12,8 @@ import { parseYearToken, readPeriodSequence } from "./month-header.js";
 import type { NormalizeSettings } from "./settings.js";
 import { colRange, colsOverlap, type ColRange, xOverlapRatio } from "./table-grid.js";
 import type { Phase } from "./plan-schema.js";
+import { parseDeadline, parseStart } from "./parse-date.js";
+import { parseWeight } from "./parse-weight.js";
 
 export interface MonthColumn extends ColRange {
   bbox: BBox | null;
@@ -24,17 +26,27 @@ export interface PhaseGrid {
   description: ColRange;
   responsible: ColRange | null;
   output: ColRange | null;
+  /** Timing columns: a deadline (Scadenza / Termine / Data fine), a start date, the activity's weight. */
+  deadline: ColRange | null;
+  start: ColRange | null;
+  weight: ColRange | null;
   months: MonthColumn[];
   /** Column count of the table the grid was read from (continuations must agree). */
   cols: number;
 }
 
-type Role = "number" | "description" | "responsible" | "output";
+type Role = "number" | "description" | "responsible" | "output" | "deadline" | "start" | "weight";
 
 /** Dispatch table: a header cell's label key → the column's role. */
 const ROLE_LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^(?:n|nr|num|numero)(?: fase)?$/, "number"],
-  [/^(?:descrizione )?(?:delle |della )?(?:fasi|fase|attivita|azioni|azione)\b|^descrizione$/, "description"],
+  [/^(?:n|nr|num|numero)(?: (?:fase|attivita|azione))?$/, "number"],
+  [/^(?:data (?:di )?)?(?:inizio|avvio)\b/, "start"],
+  [
+    /^(?:scadenz[ae]|termine|termini|data (?:di )?(?:fine|conclusione|scadenza|chiusura)|fine|entro|conclusione|tempistica|tempi(?: di (?:realizzazione|attuazione|esecuzione))?|periodo(?: di realizzazione)?|quando)\b/,
+    "deadline",
+  ],
+  [/^(?:peso|pesatura|incidenza|ponderazione)\b/, "weight"],
+  [/^(?:descrizione )?(?:delle |della |dell )?(?:fasi|fase|attivita|azioni|azione|step)\b|^descrizione$/, "description"],
   [/responsabil|referent|soggett/, "responsible"],
   [/prodott|output|risultato intermedio/, "output"],
 ];
@@ -66,14 +78,22 @@ export function readPhaseHeader(
   }
   const description = roles.get("description");
   if (!description) return null;
-  const gridWith = (months: PhaseGrid["months"]): PhaseGrid => ({
-    number: roles.get("number") ?? null,
-    description,
-    responsible: roles.get("responsible") ?? null,
-    output: roles.get("output") ?? null,
-    months,
-    cols: table.cols,
-  });
+  const gridWith = (months: PhaseGrid["months"]): PhaseGrid => {
+    // A "Tempistica" label spanning the month columns heads the grid, not a deadline column.
+    const outsideMonths = (range: ColRange | undefined) =>
+      range && !months.some((m) => colsOverlap(m, range)) ? range : null;
+    return {
+      number: roles.get("number") ?? null,
+      description,
+      responsible: roles.get("responsible") ?? null,
+      output: roles.get("output") ?? null,
+      deadline: outsideMonths(roles.get("deadline")),
+      start: outsideMonths(roles.get("start")),
+      weight: outsideMonths(roles.get("weight")),
+      months,
+      cols: table.cols,
+    };
+  };
   // The month row is this row or one of the next two (under "Tempificazione", maybe under years).
   for (let m = r; m <= r + 2 && m < rows.length; m++) {
     const cells = (rows[m] ?? []).filter((c) => c.col > description.col1);
@@ -118,7 +138,8 @@ function textIn(row: ReadonlyArray<Cell>, range: ColRange | null): string {
 export function readPhaseRow(
   row: ReadonlyArray<Cell>,
   grid: PhaseGrid,
-  settings: Pick<NormalizeSettings, "markOverlap">,
+  settings: Pick<NormalizeSettings, "markOverlap" | "fractionMax">,
+  planYear: number | null = null,
 ): Phase | null {
   const description = cleanBlock(textIn(row, grid.description));
   const numberText = cleanInline(textIn(row, grid.number));
@@ -141,12 +162,18 @@ export function readPhaseRow(
     }
   }
   const num = /^(\d{1,3})\b/.exec(numberText);
+  const deadlineText = nullIfBlank(cleanInline(textIn(row, grid.deadline)));
+  const startText = nullIfBlank(cleanInline(textIn(row, grid.start)));
   return {
     number: num?.[1] ? Number(num[1]) : null,
     description,
     responsible: nullIfBlank(cleanBlock(textIn(row, grid.responsible))),
     output: nullIfBlank(cleanBlock(textIn(row, grid.output))),
     months: [...months].sort(),
+    weight: parseWeight(cleanInline(textIn(row, grid.weight)), settings),
+    start: parseStart(startText, planYear),
+    deadline: parseDeadline(deadlineText, planYear),
+    deadlineText,
   };
 }
 

@@ -8,18 +8,27 @@ import type { AnomalyDraft, ObjectiveInfo, Rule, RuleContext, UnitInfo } from ".
 import { noIndicators, phaseNoMonths, weightMismatch } from "./anomaly-rules/content-rules.js";
 import { duplicateNumber, missingDetail, orphanDetail, titleMismatch, unitMismatch } from "./anomaly-rules/pairing-rules.js";
 import { intersectoralDrift, paymentTimesWeight, unreadable, weightTotal } from "./anomaly-rules/unit-rules.js";
-import { findOrganization, findYear } from "./document-meta.js";
-import { splitIndicators } from "./indicators.js";
+import { findKind, findOrganization, findPeriod, findYear } from "./document-meta.js";
+import { isBlankValue } from "./clean-text.js";
+import { indicatorItems } from "./indicator-items.js";
+import type { SheetFound } from "./recognize-sheet.js";
+import type { StrategyTexts } from "./recognize-summary.js";
 import { matchObjectives, rowKey } from "./match-objectives.js";
 import type { Anomaly, DetailSheet, Objective, PlanExport, Unit } from "./plan-schema.js";
 import { reflowLayout } from "./reflow.js";
-import { recognizeDocument, type SheetRead } from "./recognize-document.js";
+import { recognizeDocument, type ExplainStep, type SheetRead } from "./recognize-document.js";
 import { normalizeSettings, type NormalizeSettings } from "./settings.js";
 import { sameUnit } from "./unit-name.js";
 
 export type NormalizeOptions = NormalizeSettings & { file: string };
 
-export type PlanBody = Pick<PlanExport, "organization" | "year" | "units" | "anomalies">;
+export type PlanBody = Pick<PlanExport, "organization" | "kind" | "year" | "period" | "units" | "anomalies">;
+
+/** What the recogniser did, block by block (piao extract --explain). */
+export interface NormalizeResult {
+  plan: PlanBody;
+  explain: ExplainStep[];
+}
 
 /** Rules in the order their findings are listed for one objective. */
 const RULES: ReadonlyArray<Rule> = [
@@ -52,13 +61,21 @@ function metaLines(layout: LayoutDocument, settings: NormalizeSettings): string[
   return lines;
 }
 
-/** The export carries the contract's fields only; `table` provenance stays internal. */
-function withoutProvenance(sheet: DetailSheet): DetailSheet {
-  const { table: _table, ...rest } = sheet;
+/** The export carries the contract's fields only; `table` provenance and the sheet's own flags stay internal. */
+function exportedSheet(sheet: SheetFound): DetailSheet {
+  const { table: _table, monthGrid: _grid, strategy: _strategy, ...rest } = sheet;
   return rest;
 }
 
+function hasStrategy(s: StrategyTexts | null | undefined): s is StrategyTexts {
+  return s != null && Object.values(s).some((v) => v !== null);
+}
+
 export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOptions> & { file: string }): PlanBody {
+  return normalizePlanExplained(input, opts).plan;
+}
+
+export function normalizePlanExplained(input: LayoutDocument, opts: Partial<NormalizeOptions> & { file: string }): NormalizeResult {
   const { file, ...rest } = opts;
   const settings = normalizeSettings(rest);
   // From here on every format's cell text is paragraphs separated by "\n".
@@ -66,9 +83,11 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
   const lines = metaLines(layout, settings);
   const organization = findOrganization(lines);
   const year = findYear(lines, settings.minYear, settings.maxYear);
+  const period = findPeriod(lines, year, settings.minYear, settings.maxYear);
+  const kind = findKind(lines);
   const doc = recognizeDocument(layout, year, settings);
-  if (doc.units.length === 0 && doc.sheets.length === 0) {
-    throw new DocumentError("not-a-plan", file, "contains no performance plan (no summary sheet or objective sheet found)");
+  if (doc.units.every((u) => u.rows.length === 0) && doc.sheets.length === 0) {
+    throw new DocumentError("not-a-plan", file, NO_OBJECTIVES);
   }
   // Pages are the PDF's; a text conversion's page breaks are no pages of the plan.
   if (layout.format !== "pdf") {
@@ -88,13 +107,18 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
         title: row.title,
         summary: {
           weight: row.weight,
+          weightText: isBlankValue(row.weightText) ? null : row.weightText,
           title: row.title,
           // Cell lines are paragraphs in every format by now (PDF lines were reflowed).
-          indicators: splitIndicators(row.indicatorsText, { paragraphLines: true }),
+          indicators: indicatorItems(
+            { text: row.indicatorsText, target: row.targetText, formula: row.formulaText, baseline: row.baselineText },
+            true,
+          ),
           notes: row.notes,
           page: row.page,
         },
-        detail: read ? withoutProvenance(read.sheet) : null,
+        detail: read ? exportedSheet(read.sheet) : null,
+        strategy: hasStrategy(row.strategy) ? row.strategy : read?.sheet.strategy ?? null,
       };
       const ctx = read?.contextUnit;
       return {
@@ -109,25 +133,30 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
             ? doc.units[ctx]!.name
             : null,
         summaryIntersectoral: row.intersectoral,
+        monthGrid: read?.sheet.monthGrid ?? false,
       };
     });
     const first = objectives.find((o) => o.objective.detail)?.objective.detail;
     const unit: Unit = {
+      number: u.number,
       name: u.name ?? first?.unitName ?? `Unità ${ui + 1}`,
       manager: u.manager ?? first?.manager ?? null,
       declaredTotal: u.declaredTotal,
       objectives: [],
     };
-    return { unit, index: ui, hasSummary: true, page: u.page, objectives };
+    return { unit, index: ui, hasSummary: u.rows.length > 0, page: u.page, objectives };
   });
   // Orphan sheets: under the unit they belong to, or in units of their own built from the sheets.
   for (const { sheet: s, unit } of pairing.orphans) {
     const sheet = doc.sheets[s]!.sheet;
     let info: UnitInfo | undefined = unit !== null ? infos[unit] : undefined;
-    info ??= infos.find((i) => !i.hasSummary && sameUnit(i.unit.name, sheet.unitName));
+    // A unit opened by a heading takes the sheets under it, unless a sheet names another unit.
+    if (info && !info.hasSummary && sheet.unitName !== null && info.objectives.length > 0 && !sameUnit(info.unit.name, sheet.unitName)) info = undefined;
+    if (info && !info.hasSummary && sheet.unitName !== null && doc.units[info.index]?.name === null) info.unit.name = sheet.unitName;
+    info ??= infos.find((i) => !i.hasSummary && sameUnit(i.unit.name, sheet.unitName) && (i.objectives.length > 0 || sheet.unitName !== null));
     if (!info) {
       info = {
-        unit: { name: sheet.unitName ?? `Unità ${infos.length + 1}`, manager: sheet.manager, declaredTotal: null, objectives: [] },
+        unit: { number: null, name: sheet.unitName ?? `Unità ${infos.length + 1}`, manager: sheet.manager, declaredTotal: null, objectives: [] },
         index: infos.length,
         hasSummary: false,
         page: sheet.page,
@@ -135,19 +164,26 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
       };
       infos.push(info);
     }
+    if (info.unit.manager === null) info.unit.manager = sheet.manager;
     const used = new Set(info.objectives.map((o) => o.objective.number));
     const number = sheet.number ?? Math.max(0, ...used) + 1;
     info.objectives.push({
-      objective: { number, title: sheet.title, summary: null, detail: withoutProvenance(sheet) },
+      objective: { number, title: sheet.title, summary: null, detail: exportedSheet(sheet), strategy: sheet.strategy },
       index: info.objectives.length,
       orphan: true,
       titleMismatch: false,
       printedUnder: null,
       summaryIntersectoral: false,
+      monthGrid: sheet.monthGrid,
     });
   }
+  // Units opened by a heading that no objective landed in were headings of something else.
+  const kept = infos.filter((i) => i.objectives.length > 0 || i.hasSummary || !doc.units[i.index]?.fromHeading);
+  kept.forEach((info, i) => (info.index = i));
+  infos.splice(0, infos.length, ...kept);
+  if (infos.every((i) => i.objectives.length === 0)) throw new DocumentError("not-a-plan", file, NO_OBJECTIVES);
   for (const info of infos) info.unit.objectives = info.objectives.map((o) => o.objective);
-  const ctx: RuleContext = { units: infos, settings, readerMessages: layout.messages };
+  const ctx: RuleContext = { units: infos, settings, readerMessages: layout.messages, period };
   const drafts: AnomalyDraft[] = [];
   RULES.forEach((rule) => drafts.push(...rule(ctx)));
   // Findings across units follow a unit's own; what the reader could not read comes last.
@@ -156,5 +192,9 @@ export function normalizePlan(input: LayoutDocument, opts: Partial<NormalizeOpti
   const rank = new Map(drafts.map((d, i) => [d, i]));
   drafts.sort((a, b) => a.unitIndex - b.unitIndex || a.objectiveIndex - b.objectiveIndex || rank.get(a)! - rank.get(b)!);
   const anomalies: Anomaly[] = drafts.map(({ code, severity, unit, objective, message, page }) => ({ code, severity, unit, objective, message, page }));
-  return { organization, year, units: infos.map((i) => i.unit), anomalies };
+  return { plan: { organization, kind, year, period, units: infos.map((i) => i.unit), anomalies }, explain: doc.explain };
 }
+
+/** The one line a refusal prints: what was looked for. */
+export const NO_OBJECTIVES =
+  "contains no performance plan: no objective found (looked for objective tables, summary sheets, objective sheets or boxes, numbered objective headings)";

@@ -11,20 +11,48 @@ import { SourceFormat } from "../extract/layout.js";
 
 export const YearMonth = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/);
 
+export const IsoDate = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
+
 export const Phase = z.object({
   number: z.number().int().nullable(),
   description: z.string(),
   responsible: z.string().nullable(),
   output: z.string().nullable(),
   months: z.array(YearMonth),
+  /** The activity's weight within the objective, 0-100. */
+  weight: z.number().nullable(),
+  start: IsoDate.nullable(),
+  deadline: IsoDate.nullable(),
+  /** The deadline or timing as written. */
+  deadlineText: z.string().nullable(),
   page: z.number().int().nullable().optional(),
 });
+
+/** One result indicator; formula, baseline and target where the plan gives them apart. */
+export const Indicator = z.object({
+  text: z.string(),
+  formula: z.string().nullable(),
+  baseline: z.string().nullable(),
+  target: z.string().nullable(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/** Where the plan links an objective upward (PIAO, DUP-based plans). */
+export const Strategy = z.object({
+  mission: z.string().nullable(),
+  programme: z.string().nullable(),
+  strategicObjective: z.string().nullable(),
+  publicValue: z.string().nullable(),
+});
+export type Strategy = z.infer<typeof Strategy>;
 export type Phase = z.infer<typeof Phase>;
 
 export const SummaryRow = z.object({
   weight: z.number().nullable(),
+  /** The weight as written ("15%", "150/1000"), null where none. */
+  weightText: z.string().nullable(),
   title: z.string(),
-  indicators: z.array(z.string()),
+  indicators: z.array(Indicator),
   notes: z.string().nullable(),
   page: z.number().int().nullable(),
   table: z.string().nullable().optional(),
@@ -34,6 +62,7 @@ export type SummaryRow = z.infer<typeof SummaryRow>;
 export const DetailSheet = z.object({
   number: z.number().int().nullable(),
   weight: z.number().nullable(),
+  weightText: z.string().nullable(),
   title: z.string(),
   unitName: z.string().nullable(),
   manager: z.string().nullable(),
@@ -41,7 +70,7 @@ export const DetailSheet = z.object({
   endYear: z.number().int().nullable(),
   intersectoral: z.boolean(),
   description: z.string().nullable(),
-  indicators: z.array(z.string()),
+  indicators: z.array(Indicator),
   criticalities: z.string().nullable(),
   phases: z.array(Phase),
   page: z.number().int().nullable(),
@@ -54,10 +83,13 @@ export const Objective = z.object({
   title: z.string(),
   summary: SummaryRow.nullable(),
   detail: DetailSheet.nullable(),
+  strategy: Strategy.nullable(),
 });
 export type Objective = z.infer<typeof Objective>;
 
 export const Unit = z.object({
+  /** The unit's number as printed ("3 - SETTORE TECNICO" gives 3). */
+  number: z.number().int().nullable(),
   name: z.string(),
   manager: z.string().nullable(),
   declaredTotal: z.number().nullable(),
@@ -87,11 +119,21 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+export const PlanKind = z.enum(["pdo", "piano-performance", "piao", "peg", "other"]);
+export type PlanKind = z.infer<typeof PlanKind>;
+
+export const Period = z.object({ from: z.number().int(), to: z.number().int() });
+export type Period = z.infer<typeof Period>;
+
+export const SCHEMA_VERSION = 2;
+
 export const PlanExport = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(SCHEMA_VERSION),
   source: Source,
   organization: z.string().nullable(),
+  kind: PlanKind.nullable(),
   year: z.number().int().nullable(),
+  period: Period.nullable(),
   units: z.array(Unit),
   anomalies: z.array(Anomaly),
 });

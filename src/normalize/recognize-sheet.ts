@@ -7,10 +7,12 @@
  */
 import { cleanBlock, cleanInline, isBlankValue } from "./clean-text.js";
 import type { PhaseGrid } from "./gantt.js";
-import { splitIndicators } from "./indicators.js";
+import { indicatorItems } from "./indicator-items.js";
 import { parseWeight } from "./parse-weight.js";
 import { cleanPersonName } from "./person-name.js";
-import type { DetailSheet, Phase } from "./plan-schema.js";
+import type { IndicatorColumns } from "./indicator-table.js";
+import type { DetailSheet, Indicator, Phase, Strategy } from "./plan-schema.js";
+import { splitMissionProgramme } from "./recognize-summary.js";
 import type { NormalizeSettings } from "./settings.js";
 import { splitByLabels, type LabelledPart, type SheetField } from "./sheet-labels.js";
 import { cleanUnitName } from "./unit-name.js";
@@ -19,7 +21,9 @@ import { reflowLines, textWidth } from "./reflow.js";
 /** Fields that appear once per sheet: seeing one again starts the next sheet. */
 const CORE: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "number", "title"]);
 /** Fields whose value runs over several lines or cells. */
-const MULTILINE: ReadonlySet<SheetField> = new Set(["description", "indicators", "criticalities", "ignored"]);
+const MULTILINE: ReadonlySet<SheetField> = new Set(["description", "indicators", "criticalities", "target", "formula", "baseline", "ignored"]);
+/** Fields that open a sheet's body: seen once the sheet has its objective, they start the next sheet. */
+const OPENERS: ReadonlySet<SheetField> = new Set(["heading", "objectiveHeading", "strategic"]);
 /** Lines that never belong to a field's value: the body's name printed at the top of a page. */
 const ORG_LINE =
   /^\s*(?:(?:comune|unione|provincia|regione|citt[aà]\s+metropolitana|azienda|universit[aà])\b[^\n]{0,60}|pag(?:ina|\.)?\s*\d+(?:\s*(?:di|\/)\s*\d+)?)\s*$/iu;
@@ -40,6 +44,12 @@ export interface SheetDraft {
   order: number;
   /** Fragments fed before the sheet had a body: a summary's heading when a summary table follows instead. */
   headerTexts: string[];
+  /** Columns of the indicator table being read, while its rows come. */
+  indicatorColumns: IndicatorColumns | null;
+  /** Indicators read from indicator tables. */
+  indicatorItems: Indicator[];
+  /** Opened by a numbered heading ("OBIETTIVO N. 2"): its first unlabelled text is the title, the rest the description. */
+  headed: boolean;
 }
 
 export class SheetBuilder {
@@ -61,6 +71,9 @@ export class SheetBuilder {
       contextUnit,
       order,
       headerTexts: [],
+      headed: false,
+      indicatorColumns: null,
+      indicatorItems: [],
     };
   }
 
@@ -71,8 +84,8 @@ export class SheetBuilder {
 
   /** Anything beyond the header fields (Area, Responsabile, Peso) that precede a sheet's heading. */
   hasBody(): boolean {
-    const header: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "resources", "heading", "ignored"]);
-    return [...this.draft.values.keys()].some((f) => !header.has(f) && this.has(f)) || this.draft.phases.length > 0;
+    const header: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "resources", "heading", "ignored", "strategic", "mission", "programme", "publicValue"]);
+    return [...this.draft.values.keys()].some((f) => !header.has(f) && this.has(f)) || this.draft.phases.length > 0 || this.draft.indicatorItems.length > 0;
   }
 
   has(field: SheetField): boolean {
@@ -95,7 +108,7 @@ export class SheetBuilder {
     const startsNew = parts.some(
       (p) =>
         // Area, Responsabile and Peso lines often precede the heading: only a sheet with an objective ends at one.
-        (p.field === "heading" && this.hasBody()) ||
+        (p.field !== null && OPENERS.has(p.field) && (this.hasBody() || this.has("title") || this.has("number"))) ||
         (p.field !== null && CORE.has(p.field) && this.has(p.field) && !isBlankValue(p.value)),
     );
     if (startsNew) return false;
@@ -123,6 +136,12 @@ export class SheetBuilder {
         this.accumulating = null;
         return;
       }
+      if (this.draft.headed && this.accumulating === "title" && value.trim() !== "") {
+        // A headed box: its first text is the objective, what follows describes it.
+        this.push("title", value);
+        this.accumulating = "description";
+        return;
+      }
       if (this.accumulating && value.trim() !== "") {
         // A label whose value is missing does not take the next text unless it looks like its value.
         if (!fitsField(this.accumulating, value)) {
@@ -136,6 +155,16 @@ export class SheetBuilder {
       return;
     }
     switch (field) {
+      case "objectiveHeading": {
+        // "OBIETTIVO N. 2", "DESCRIZIONE OBIETTIVO 3 – Titolo": the number, then maybe the title.
+        const m = /^\s*(\d{1,3})\s*(?:[-–—:.)]\s*)?([\s\S]*)$/.exec(value);
+        this.draft.headed = true;
+        if (m?.[1]) this.push("number", m[1]);
+        const rest = m?.[2]?.trim() ?? "";
+        if (rest !== "" && !this.has("title")) this.push("title", rest);
+        this.accumulating = this.has("title") ? "description" : "title";
+        return;
+      }
       case "heading":
       case "resources":
       case "projectManager":
@@ -165,10 +194,19 @@ export class SheetBuilder {
     this.draft.phases.push(phase);
   }
 
+  /** A row of an indicator table was read. */
+  addIndicator(item: Indicator): void {
+    this.accumulating = null;
+    this.draft.indicatorItems.push(item);
+  }
+
   stopAccumulating(): void {
     this.accumulating = null;
   }
 }
+
+/** A finished sheet with what the export does not carry: its upward links and whether it had a month grid. */
+export type SheetFound = DetailSheet & { monthGrid: boolean; strategy: Strategy | null };
 
 type ReflowSettings = Pick<NormalizeSettings, "reflowFit" | "reflowFitSentence" | "brokenWordMin">;
 
@@ -180,7 +218,7 @@ type ReflowSettings = Pick<NormalizeSettings, "reflowFit" | "reflowFitSentence" 
 const VALUE_SHAPES: Partial<Record<SheetField, RegExp>> = {
   endYear: /^\s*(?:19|20)\d{2}\b/,
   number: /^\s*\d{1,3}\s*[.)]?\s*$/,
-  weight: /^\s*(?:punti\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|\/\s*100|punti)?\s*$/i,
+  weight: /^\s*(?:punti\s*)?\d{1,4}(?:[.,]\d+)?\s*(?:%|‰|\/\s*1000?|punti)?\s*$/i,
   duration: /^\s*(?:annuale|biennale|triennale|pluriennale|semestrale|(?:19|20)\d{2})\b/i,
 };
 
@@ -215,14 +253,14 @@ export function finishSheet(
   settings: Pick<NormalizeSettings, "fractionMax" | "sheetMinEvidence"> & ReflowSettings,
   /** False only for text whose line breaks are visual wraps (normalizePlan reflows PDF cells first). */
   paragraphLines = true,
-): DetailSheet | null {
+): SheetFound | null {
   const titleRaw = joined(draft, "title");
   const numberRaw = joined(draft, "number");
   if ((titleRaw === null || isBlankValue(titleRaw)) && numberRaw === null) return null;
   // A stray "Obiettivo: …" line in ordinary prose is no sheet: a sheet has more of its fields.
-  const evidence = (["number", "weight", "indicators", "description", "duration", "endYear"] as const).filter((f) =>
+  const evidence = (["number", "weight", "indicators", "target", "formula", "baseline", "description", "duration", "endYear", "strategic"] as const).filter((f) =>
     (draft.values.get(f) ?? []).some((v) => !isBlankValue(v)),
-  ).length + (draft.phases.length > 0 ? 1 : 0);
+  ).length + (draft.phases.length > 0 ? 1 : 0) + (draft.indicatorItems.length > 0 ? 1 : 0);
   if (evidence < settings.sheetMinEvidence) return null;
   const num = /(\d{1,3})/.exec(numberRaw ?? "");
   const durationRaw = (joined(draft, "duration") ?? "").toLowerCase();
@@ -230,9 +268,11 @@ export function finishSheet(
   const endYear = /\b((?:19|20)\d{2})\b/.exec(joined(draft, "endYear") ?? "")?.[1];
   const description = joined(draft, "description", settings);
   const criticalities = joined(draft, "criticalities", settings);
+  const weightText = cleanInline(joined(draft, "weight") ?? "");
   return {
     number: num?.[1] ? Number(num[1]) : null,
-    weight: parseWeight(cleanInline(joined(draft, "weight") ?? ""), settings),
+    weight: parseWeight(weightText, settings),
+    weightText: isBlankValue(weightText) ? null : weightText,
     title: cleanTitle(titleRaw ?? ""),
     unitName: cleanUnitName(firstValue(draft, "area")),
     manager: cleanPersonName((draft.values.get("manager") ?? []).join(" ")),
@@ -240,12 +280,42 @@ export function finishSheet(
     endYear: endYear ? Number(endYear) : null,
     intersectoral: draft.intersectoral,
     description: description === null || isBlankValue(description) ? null : cleanBlock(description),
-    indicators: splitIndicators(joined(draft, "indicators", settings) ?? "", { paragraphLines }),
+    indicators: [
+      ...indicatorItems(
+        {
+          text: joined(draft, "indicators", settings) ?? "",
+          target: joined(draft, "target", settings) ?? "",
+          formula: joined(draft, "formula", settings) ?? "",
+          baseline: joined(draft, "baseline", settings) ?? "",
+        },
+        paragraphLines,
+      ),
+      ...draft.indicatorItems,
+    ],
     criticalities: criticalities === null || isBlankValue(criticalities) ? null : cleanBlock(criticalities),
     phases: draft.phases,
     page: draft.page,
     table: draft.table,
+    monthGrid: draft.grid !== null && draft.grid.months.length > 0,
+    strategy: sheetStrategy(draft),
   };
+}
+
+/** The sheet's upward links, null when it gives none. */
+function sheetStrategy(draft: SheetDraft): Strategy | null {
+  const v = (f: SheetField) => {
+    const t = cleanInline(joined(draft, f) ?? "");
+    return isBlankValue(t) ? null : t;
+  };
+  const both = v("mission");
+  const split = both ? splitMissionProgramme(both) : null;
+  const s: Strategy = {
+    mission: split?.mission ?? null,
+    programme: v("programme") ?? split?.programme ?? null,
+    strategicObjective: v("strategic"),
+    publicValue: v("publicValue"),
+  };
+  return Object.values(s).some((x) => x !== null) ? s : null;
 }
 
 function firstValue(draft: SheetDraft, field: SheetField): string | null {

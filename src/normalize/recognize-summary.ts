@@ -12,23 +12,10 @@ import { cleanPersonName } from "./person-name.js";
 import type { NormalizeSettings } from "./settings.js";
 import { tableRows } from "./table-grid.js";
 import { cleanUnitName } from "./unit-name.js";
+import { COLUMN_LABELS, PHASE_HEADER, type ColumnRole } from "./vocabulary.js";
+import { numberedUnitHeading } from "./classify-blocks.js";
 
-export type SummaryRole = "number" | "weight" | "title" | "indicators" | "notes" | "status" | "unit" | "manager" | "other";
-
-/** Dispatch table, tried in order: a header label key → the column's role. */
-const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, SummaryRole]> = [
-  // "Peso indicatore" weighs an indicator, not the objective.
-  [/\bpeso\b.*\bindicator/, "other"],
-  [/^(?:peso|pesatura|punti|punteggio|ponderazione)\b|\bpeso\b/, "weight"],
-  [/^(?:n|nr|num|numero|cod|codice)\b|^obiettivo n\b|^n obiett/, "number"],
-  [/indicator|target|valore atteso|risultat/, "indicators"],
-  [/^note\b|osservazion/, "notes"],
-  // One table for every unit (a PEG sheet): a column names each row's unit and manager.
-  [/^(?:settore|area|servizio|struttura|unita organizzativa|u o c?|cdr|centro di responsabilita|direzione)$/, "unit"],
-  [/^(?:responsabile|dirigente|direttore|p o|e q)$/, "manager"],
-  [/stato di attuazione|giugno|settembre|dicembre|^3[01] (?:06|09|12)\b|monitoraggio|consuntivo|grado di raggiungimento/, "status"],
-  [/descrizione|titolo|obiettiv|denominazione|oggetto/, "title"],
-];
+export type SummaryRole = ColumnRole;
 
 export function summaryRoleOf(text: string): SummaryRole | null {
   const k = labelKey(text);
@@ -39,6 +26,25 @@ export function summaryRoleOf(text: string): SummaryRole | null {
   if (/^(?:obiettivon|nobiett|numero|nr)/.test(joined)) return "number";
   for (const [re, role] of COLUMN_LABELS) if (role !== "number" && re.test(joined)) return role;
   return "other";
+}
+
+/** Columns that make a table with a title column an objective table, and how much each tells. */
+const STRONG_ROLES: ReadonlyArray<SummaryRole> = ["weight", "indicators", "target"];
+const WEAK_ROLES: ReadonlyArray<SummaryRole> = ["number", "unit", "manager", "strategic", "mission", "programme", "missionProgramme", "publicValue", "formula", "baseline", "timing", "notes", "status"];
+
+/**
+ * Evidence that a header row heads a table of objectives: a title column, and a
+ * weight column or at least two other columns an objective list has
+ * (indicators, targets, a responsible structure, a mission …). Null when it is none.
+ */
+export function objectiveTableEvidence(roles: ReadonlySet<SummaryRole | null>, cells: number): string[] | null {
+  if (!roles.has("title")) return null;
+  const strong = STRONG_ROLES.filter((r) => roles.has(r));
+  const weak = WEAK_ROLES.filter((r) => roles.has(r));
+  if (!(roles.has("weight") || strong.length + weak.length >= 2)) return null;
+  // A key–value row ("Titolo | Manutenzione strade") has two cells; a list of objectives has more columns.
+  if (cells < 3 && !roles.has("weight")) return null;
+  return ["title", ...strong, ...weak];
 }
 
 export interface SummaryColumns {
@@ -53,12 +59,25 @@ export interface SummaryRowDraft {
   title: string;
   intersectoral: boolean;
   indicatorsText: string;
+  /** Target, formula and baseline columns, as written (items on their own lines). */
+  targetText: string;
+  formulaText: string;
+  baselineText: string;
+  /** Mission, programme, strategic objective, public value columns (blank: as the row above). */
+  strategy: StrategyTexts;
   notes: string | null;
   page: number | null;
   table: string;
   /** The row's unit and manager when the table has columns for them (blank: as the row above). */
   unitName: string | null;
   manager: string | null;
+}
+
+export interface StrategyTexts {
+  mission: string | null;
+  programme: string | null;
+  strategicObjective: string | null;
+  publicValue: string | null;
 }
 
 export interface SummaryTableRead {
@@ -74,15 +93,14 @@ const TOTAL_WORD = /^\s*(?:total[ei]|somma)(?:\s+(?:pesi|generale))?\s*[:=]?\s*/
 const INTERSECTORAL_TAG = /\bobiettivo\s+(?:intersettoriale|trasversale)\b/giu;
 
 /** Header rows: leading rows whose number cell is not a number. Null when the table is no summary. */
-export function readSummaryHeader(table: Table): { columns: SummaryColumns; firstRow: number } | null {
+export function readSummaryHeader(table: Table): { columns: SummaryColumns; firstRow: number; evidence: string[] } | null {
   const rows = tableRows(table);
   for (let h = 0; h < Math.min(3, rows.length); h++) {
     const roles = new Set(rows[h]!.map((c) => summaryRoleOf(c.text)));
     const keys = rows[h]!.map((c) => labelKey(c.text));
-    if (keys.some((k) => /descrizione fase|^fase\b|tempificazione|cronoprogramma/.test(k))) return null;
-    // A weight column, or (ministries, ASL) a numbered list of objectives with their indicators or targets.
-    const summaryLike = roles.has("title") && (roles.has("weight") || (roles.has("number") && roles.has("indicators")));
-    if (!summaryLike) continue;
+    if (keys.some((k) => PHASE_HEADER.test(k))) return null;
+    const evidence = objectiveTableEvidence(roles, rows[h]!.filter((c) => c.text.trim() !== "").length);
+    if (!evidence) continue;
     const colRoles: Array<SummaryRole | null> = Array.from({ length: table.cols }, () => null);
     let first = h + 1;
     // Header cells may sit in several rows (a spanning "Stato di attuazione" over dates).
@@ -101,7 +119,7 @@ export function readSummaryHeader(table: Table): { columns: SummaryColumns; firs
       }
     }
     // Under a spanning "Stato di attuazione" the date cells keep that role.
-    return { columns: { roles: colRoles, cols: table.cols }, firstRow: first };
+    return { columns: { roles: colRoles, cols: table.cols }, firstRow: first, evidence };
   }
   return null;
 }
@@ -129,6 +147,8 @@ export function readSummaryRows(
   const out: SummaryRowDraft[] = [];
   let declaredTotal: number | null = null;
   let last = previous;
+  // A table without number or weight columns (a PIAO table) tells a new row by its title.
+  const keyed = columns.roles.includes("number") || columns.roles.includes("weight");
   for (let r = firstRow; r < rows.length; r++) {
     const row = rows[r]!;
     const numberText = cleanInline(textOf(row, columns, "number"));
@@ -137,6 +157,9 @@ export function readSummaryRows(
     const shifted = shiftedPastStatus(row, columns);
     const indicatorsText = shifted?.indicators ?? textOf(row, columns, "indicators");
     const notesText = shifted?.notes ?? textOf(row, columns, "notes");
+    const targetText = textOf(row, columns, "target");
+    const formulaText = textOf(row, columns, "formula");
+    const baselineText = textOf(row, columns, "baseline");
     // "TOTA\nLE": a narrow first column breaks the word.
     const firstText = labelKey(row[0]?.text ?? "").replace(/ /g, "");
     if (TOTAL_ROW.test(firstText) || TOTAL_ROW.test(labelKey(numberText).replace(/ /g, ""))) {
@@ -145,10 +168,11 @@ export function readSummaryRows(
       declaredTotal = parseWeight(totalTexts.find((t) => /\d/.test(t) && !TOTAL_ROW.test(labelKey(t))) ?? "", settings);
       continue;
     }
-    if ([numberText, weightText, titleRaw, indicatorsText, notesText].every((t) => isBlankValue(t))) continue;
-    const num = /^(\d{1,3})\b/.exec(numberText);
+    if ([numberText, weightText, titleRaw, indicatorsText, notesText, targetText].every((t) => isBlankValue(t))) continue;
     const rowUnit = cleanUnitName(textOf(row, columns, "unit"));
-    if (isBlankValue(numberText) && isBlankValue(weightText) && last && (rowUnit === null || rowUnit === last.unitName)) {
+    const sameUnitAsLast = last !== null && (rowUnit === null || rowUnit === last.unitName);
+    const continuation = keyed ? isBlankValue(numberText) && isBlankValue(weightText) : isBlankValue(titleRaw);
+    if (continuation && last && sameUnitAsLast) {
       // A row broken across a page: its text continues the row above.
       last.title = joinText(last.title, cleanInline(titleRaw.replace(INTERSECTORAL_TAG, " ")));
       // A row broken by a page break goes on with a space unless a bullet or number starts a new
@@ -156,7 +180,11 @@ export function readSummaryRows(
       const pageBreak = (table.rowPages[r] ?? null) !== null && table.rowPages[r] !== last.page && last.page !== null;
       const crossesTable = last.table !== table.id;
       const continues = (pageBreak || crossesTable) && !ITEM_START.test(indicatorsText);
-      last.indicatorsText = joinText(last.indicatorsText, indicatorsText, continues ? " " : "\n");
+      const sep = continues ? " " : "\n";
+      last.indicatorsText = joinText(last.indicatorsText, indicatorsText, sep);
+      last.targetText = joinText(last.targetText, targetText, sep);
+      last.formulaText = joinText(last.formulaText, formulaText, sep);
+      last.baselineText = joinText(last.baselineText, baselineText, sep);
       const notes = cleanBlock(notesText);
       if (notes) last.notes = joinText(last.notes ?? "", notes);
       continue;
@@ -164,22 +192,66 @@ export function readSummaryRows(
     const intersectoral = INTERSECTORAL_TAG.test(titleRaw);
     INTERSECTORAL_TAG.lastIndex = 0;
     const draft: SummaryRowDraft = {
-      number: num?.[1] ? Number(num[1]) : null,
+      number: objectiveNumber(numberText),
       weight: parseWeight(weightText, settings),
       weightText,
       title: cleanInline(titleRaw.replace(INTERSECTORAL_TAG, " ")),
       intersectoral,
       indicatorsText,
+      targetText,
+      formulaText,
+      baselineText,
+      strategy: rowStrategy(row, columns, last?.table === table.id ? last.strategy : null),
       notes: isBlankValue(notesText) ? null : cleanBlock(notesText),
       page: table.rowPages[r] ?? table.page,
       table: table.id,
-      unitName: cleanUnitName(textOf(row, columns, "unit")) ?? last?.unitName ?? null,
+      unitName: rowUnit ?? last?.unitName ?? null,
       manager: cleanPersonName(textOf(row, columns, "manager")) ?? last?.manager ?? null,
     };
     out.push(draft);
     last = draft;
   }
   return { columns, rows: out, declaredTotal };
+}
+
+/**
+ * An objective's number from its number cell: "3", "3.", "03)", "Ob. 3". A code
+ * such as "1.2" or "OB.1.2" is no number (the objective is numbered by order).
+ */
+export function objectiveNumber(text: string): number | null {
+  const m = /^(?:ob(?:iettivo|\.)?\s*|n\.?\s*[°º]?\s*)?(\d{1,3})\s*[.)°]?$/i.exec(text.trim());
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+/** The row's upward links; a blank cell (a merged cell above) is as the row above in the same table. */
+function rowStrategy(row: ReadonlyArray<Cell>, columns: SummaryColumns, above: StrategyTexts | null): StrategyTexts {
+  const value = (role: SummaryRole) => {
+    const t = cleanInline(textOf(row, columns, role));
+    return isBlankValue(t) ? null : t;
+  };
+  const both = value("missionProgramme");
+  const split = both ? splitMissionProgramme(both) : null;
+  const pick = (own: string | null, fromBoth: string | null | undefined, key: keyof StrategyTexts, role: SummaryRole) => {
+    const v = own ?? fromBoth ?? null;
+    if (v !== null) return v;
+    const hasColumn = columns.roles.includes(role) || (role !== "strategic" && role !== "publicValue" && columns.roles.includes("missionProgramme"));
+    return hasColumn ? above?.[key] ?? null : null;
+  };
+  return {
+    mission: pick(value("mission"), split?.mission, "mission", "mission"),
+    programme: pick(value("programme"), split?.programme, "programme", "programme"),
+    strategicObjective: pick(value("strategic"), null, "strategicObjective", "strategic"),
+    publicValue: pick(value("publicValue"), null, "publicValue", "publicValue"),
+  };
+}
+
+/** "01/03", "01 – 03", "Missione 1 Programma 3" → mission and programme; otherwise all of it is the mission. */
+export function splitMissionProgramme(text: string): { mission: string; programme: string | null } {
+  const labelled = /^\s*(?:missione\s*)?(.+?)\s*[,;/–—-]?\s*programma\s*[:.]?\s*(.+)$/i.exec(text);
+  if (labelled?.[1] && labelled[2]) return { mission: labelled[1].replace(/^missione\s*/i, "").trim(), programme: labelled[2].trim() };
+  const codes = /^\s*([0-9]{1,2}|[ivx]{1,5})\s*[/.–—-]\s*([0-9]{1,2}|[ivx]{1,5})\s*$/i.exec(text);
+  if (codes?.[1] && codes[2]) return { mission: codes[1], programme: codes[2] };
+  return { mission: text.trim(), programme: null };
 }
 
 /**
@@ -207,6 +279,7 @@ function joinText(a: string, b: string, sep = " "): string {
 }
 
 export interface UnitHeading {
+  number: number | null;
   name: string | null;
   manager: string | null;
 }
@@ -221,6 +294,7 @@ export function readUnitHeading(lines: ReadonlyArray<string>, settings: Pick<Nor
   let manager: string | null = null;
   const nameLines: string[] = [];
   let explicitName: string | null = null;
+  let number: number | null = null;
   for (const raw of lines) {
     const line = cleanInline(raw);
     // Running text (an introduction above a table) names no unit.
@@ -244,5 +318,12 @@ export function readUnitHeading(lines: ReadonlyArray<string>, settings: Pick<Nor
     nameLines.push(line);
   }
   const name = cleanUnitName(explicitName ?? (nameLines.length ? nameLines.join(" ") : null));
-  return { name, manager };
+  for (const l of [explicitName ?? "", ...nameLines]) {
+    const heading = numberedUnitHeading(l, settings.headingMaxChars);
+    if (heading?.number != null) {
+      number = heading.number;
+      break;
+    }
+  }
+  return { number, name, manager };
 }

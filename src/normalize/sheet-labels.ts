@@ -21,6 +21,14 @@ export type SheetField =
   | "description"
   | "indicators"
   | "criticalities"
+  | "target"
+  | "formula"
+  | "baseline"
+  | "strategic"
+  | "mission"
+  | "programme"
+  | "publicValue"
+  | "objectiveHeading"
   | "ignored";
 
 interface LabelRule {
@@ -34,14 +42,30 @@ interface LabelRule {
 export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "heading", re: /scheda\s+(?:di\s+)?(?:obiettiv[oi]|progetto|peg|dettaglio)\b[^\n]*/iu, scope: "line" },
   { field: "number", re: /(?:obiettivo\s+)?n(?:r|um)?\s*[.°º]+\s*(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
+  // A box or sheet opened by its numbered heading: "DESCRIZIONE OBIETTIVO 3", "OBIETTIVO N. 2",
+  // "Obiettivo operativo 1", "Obiettivo gestionale n. 4 – Titolo".
+  {
+    field: "objectiveHeading",
+    re: /(?:descrizione\s+(?:dell['’]\s*)?)?obiettivo(?:\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico|individuale|di\s+performance|di\s+peg))?\s*(?:n(?:r|um)?\s*[.°º]*\s*|numero\s*)?(?=\d{1,3}(?!\d)(?!\s*[./]\s*\d)(?!\s*%))/iu,
+    scope: "line",
+  },
+  // The strategic level a sheet serves, and its budget links.
+  { field: "strategic", re: /(?:obiettivo|linea|indirizzo|area|ambito)\s+strategic[oa]\s*(?:n\.?\s*\d+\s*)?[:\-–]/iu, scope: "line" },
+  { field: "mission", re: /missione\s*(?:\/\s*programma)?\s*:/iu, scope: "line" },
+  { field: "programme", re: /programma\s*:/iu, scope: "line" },
+  { field: "publicValue", re: /valore\s+pubblico(?:\s+atteso)?\s*:/iu, scope: "line" },
+  // An indicator's parts on lines of their own (key–value sheets).
+  { field: "target", re: /(?:target|valore\s+(?:atteso|obiettivo)|risultat[oi]\s+attes[oi])(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*:/iu, scope: "line" },
+  { field: "formula", re: /(?:formula|algoritmo(?:\s+di\s+calcolo)?|modalit[aà]\s+di\s+calcolo|metodo\s+di\s+calcolo)\s*:/iu, scope: "line" },
+  { field: "baseline", re: /(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale)|dato\s+di\s+partenza)(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*:/iu, scope: "line" },
   { field: "number", re: /numero\s+(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
   { field: "title", re: /(?:nome|titolo|denominazione|descrizione\s+sintetica)\s+(?:dell['’]\s*)?obiettivo\s*[:.]?/iu, scope: "inline" },
-  { field: "title", re: /obiettivo\s*:/iu, scope: "line" },
-  { field: "weight", re: /peso\s+(?:dell['’]\s*|del\s+)?obiettivo\s*(?:\(?%\)?)?\s*:?|pesatura\s*:?|peso\s*:/iu, scope: "line" },
+  { field: "title", re: /obiettivo(?:\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico|individuale))?\s*:/iu, scope: "line" },
+  { field: "weight", re: /peso\s+(?:dell['’]\s*|del\s+)?obiettivo\s*(?:\(?%\)?)?\s*:?|pesatura\s*:?|peso\s*(?:\(?%\)?)?\s*:|grado\s+di\s+priorit[aà]\s*:?|priorit[aà]\s*:|punteggio\s*:/iu, scope: "line" },
   // A conversion may run header fields together on one line: with their colon they count anywhere.
   { field: "weight", re: /peso\s+dell['’]\s*obiettivo\s*:/iu, scope: "inline" },
   { field: "manager", re: /responsabile\s*:/iu, scope: "inline" },
-  { field: "area", re: /(?:area|settore|servizi?|ufficio|u\.\s?o\.|direzione|dipartimento|struttura|centro\s+di\s+responsabilit[aà]|cdr)\s*:/iu, scope: "line" },
+  { field: "area", re: /(?:area|settore|servizi?|ufficio|u\.\s?o\.|direzione|dipartimento|struttura|centro\s+di\s+responsabilit[aà]|cdr|unit[aà]\s+organizzativa)(?:\s+(?:responsabile|competente|organizzativa|di\s+riferimento))?\s*:/iu, scope: "line" },
   { field: "resources", re: /risorse\s*:/iu, scope: "inline" },
   // "Responsabile del servizio:", "Resp. Servizio:", "Dirigente di settore:".
   { field: "manager", re: /(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.)\s*(?:(?:del(?:l['’]\s*|\s+)|di\s+|d['’]\s*)?(?:servizio|settore|area|ufficio))?\s*:/iu, scope: "line" },
@@ -52,12 +76,12 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "endYear", re: /conclusione\s*:/iu, scope: "line" },
   { field: "ignored", re: /anno\s+di(?:\s+prev(?:\.|isione|isto|ista)?)?\s*$/iu, scope: "inline" },
   { field: "intersectoral", re: /obiettivo\s+(?:intersettoriale|trasversale)/iu, scope: "inline" },
-  { field: "description", re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|risultat[oi]\s+attes[oi]\s*:|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu, scope: "line" },
+  { field: "description", re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu, scope: "line" },
   // A label has a colon, a qualifier or a line of its own: "Indicatore annuale di ritardo…" is an item.
   { field: "indicators", re: /indicator[ei](?:\s+di\s+(?:risultato|performance|attivit[aà]))?\s*:|indicator[ei]\s+di\s+(?:risultato|performance)|indicator[ei]\s*(?=\n|$)/iu, scope: "line" },
   { field: "criticalities", re: /criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*:|criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*(?=\n|$)/iu, scope: "line" },
   // Key-value tables: a cell holding only the label, its value in the next cell.
-  { field: "area", re: /^\s*(?:area|settore|servizio|struttura|unit[aà] organizzativa|centro di responsabilit[aà]|cdr)\s*:?\s*$/iu, scope: "whole" },
+  { field: "area", re: /^\s*(?:area|settore|servizio|struttura|ufficio|unit[aà] organizzativa|centro di responsabilit[aà]|cdr)(?:\s+(?:responsabile|competente|organizzativa|di\s+riferimento))?\s*:?\s*$/iu, scope: "whole" },
   { field: "manager", re: /^\s*(?:responsabile|dirigente|direttore|direttrice)(?:\s+(?:responsabile|(?:del(?:l['’]\s*|\s+)|di\s+)(?:settore|servizio|area|ufficio)))?\s*:?\s*$/iu, scope: "whole" },
   { field: "weight", re: /^\s*peso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*(?:\(?%\)?)?\s*:?\s*$/iu, scope: "whole" },
   { field: "title", re: /^\s*(?:nome|titolo|denominazione)?\s*(?:dell['’]\s*)?obiettivo\s*:?\s*$/iu, scope: "whole" },
@@ -65,10 +89,19 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "description", re: /^\s*descrizione\s*:?\s*$/iu, scope: "whole" },
   // "N.", "Numero obiettivo", "Obiettivo n." as a label cell.
   { field: "number", re: /^\s*(?:obiettivo\s+)?(?:n|nr|num|numero)\s*[.°º]*\s*(?:obiettivo)?\s*:?\s*$/iu, scope: "whole" },
-  // A target or expected value (its own row of a key-value sheet) is read with the indicators it measures.
-  { field: "indicators", re: /^\s*(?:target|valore\s+(?:atteso|obiettivo))(?:\s+(?:19|20)\d{2})?\s*:?\s*$/iu, scope: "whole" },
+  // A target or expected value (its own row of a key-value sheet) is the target of the indicators it measures.
+  { field: "target", re: /^\s*(?:target|valore\s+(?:atteso|obiettivo)|risultat[oi]\s+attes[oi])(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "formula", re: /^\s*(?:formula|algoritmo(?:\s+di\s+calcolo)?|modalit[aà]\s+di\s+calcolo|metodo\s+di\s+calcolo)\s*:?\s*$/iu, scope: "whole" },
+  { field: "baseline", re: /^\s*(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale))(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "strategic", re: /^\s*(?:obiettivo|linea|indirizzo|area|ambito)\s+strategic[oa]\s*:?\s*$/iu, scope: "whole" },
+  { field: "mission", re: /^\s*missione(?:\s*\/\s*programma)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "programme", re: /^\s*programma\s*:?\s*$/iu, scope: "whole" },
+  { field: "publicValue", re: /^\s*valore\s+pubblico(?:\s+atteso)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "indicators", re: /^\s*indicator[ei](?:\s+di\s+(?:risultato|performance))?\s*:?\s*$/iu, scope: "whole" },
+  { field: "weight", re: /^\s*(?:grado\s+di\s+priorit[aà]|priorit[aà]|pesatura|punteggio)\s*:?\s*$/iu, scope: "whole" },
+  { field: "title", re: /^\s*obiettivo\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico)\s*:?\s*$/iu, scope: "whole" },
   // Rows of a key-value sheet the export has no field for; their value is not another field's.
-  { field: "ignored", re: /^\s*(?:tipologia|tipo)(?:\s+(?:di\s+|dell['’]\s*)?obiettivo)?\s*(?::[^\n]*)?$|^\s*missione\s*(?:\/\s*programma)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "ignored", re: /^\s*(?:tipologia|tipo)(?:\s+(?:di\s+|dell['’]\s*)?obiettivo)?\s*(?::[^\n]*)?$|^\s*(?:unit[aà]\s+di\s+misura|fonte(?:\s+dei\s+dati)?|polarit[aà])\s*:?\s*$/iu, scope: "whole" },
   // The line above a phases table: it starts no field's value.
   { field: "ignored", re: /^\s*(?:fasi\s+e\s+tempi(?:\s+di\s+attuazione)?|cronoprogramma|tempistica|fasi\s+di\s+attuazione)\s*:?\s*$/iu, scope: "whole" },
   {

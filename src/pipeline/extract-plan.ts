@@ -4,8 +4,9 @@
 import { readDocument } from "../extract/read-document.js";
 import type { ReaderSettings } from "../extract/settings.js";
 import type { LayoutDocument } from "../extract/layout.js";
-import { normalizePlan, type NormalizeOptions } from "../normalize/normalize-plan.js";
-import { PlanExport } from "../normalize/plan-schema.js";
+import { normalizePlanExplained, type NormalizeOptions } from "../normalize/normalize-plan.js";
+import { PlanExport, SCHEMA_VERSION } from "../normalize/plan-schema.js";
+import type { ExplainStep } from "../normalize/recognize-document.js";
 
 export interface ExtractOptions {
   reader?: Partial<ReaderSettings>;
@@ -17,20 +18,27 @@ export interface ExtractOptions {
 export interface ExtractResult {
   plan: PlanExport;
   layout: LayoutDocument;
+  /** Block by block, what the recogniser made of the layout. */
+  explain: ExplainStep[];
 }
 
 export async function extractPlan(file: string, options: ExtractOptions = {}): Promise<ExtractResult> {
   const read = await readDocument(file, options.reader);
-  const body = normalizePlan(read.layout, { file, ...options.normalize });
+  const { plan: body, explain } = normalizePlanExplained(read.layout, { file, ...options.normalize });
   const plan = PlanExport.parse({
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     source: {
       path: options.displayPath ?? file,
       sha256: read.sha256,
       format: read.format,
       pageCount: read.layout.pageCount,
     },
-    ...body,
+    organization: body.organization,
+    kind: body.kind,
+    year: body.year,
+    period: body.period,
+    units: body.units,
+    anomalies: body.anomalies,
   });
-  return { plan, layout: read.layout };
+  return { plan, layout: read.layout, explain };
 }

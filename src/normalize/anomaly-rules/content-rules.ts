@@ -36,7 +36,7 @@ export const noIndicators: Rule = ({ units }) =>
 export const phaseNoMonths: Rule = ({ units, settings }) =>
   units.flatMap((u) =>
     u.objectives.flatMap((o) =>
-      (o.objective.detail?.phases ?? [])
+      (o.monthGrid ? o.objective.detail?.phases ?? [] : [])
         .filter((p) => p.months.length === 0)
         .map((p, i) =>
           draft(u, o, "PHASE_NO_MONTHS", "warning",

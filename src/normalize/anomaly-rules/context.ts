@@ -4,7 +4,7 @@
  * objective, then rule.
  */
 import type { ReaderMessage } from "../../extract/layout.js";
-import type { Anomaly, Objective, Unit } from "../plan-schema.js";
+import type { Anomaly, Objective, Period, Unit } from "../plan-schema.js";
 import type { NormalizeSettings } from "../settings.js";
 
 export interface ObjectiveInfo {
@@ -19,6 +19,8 @@ export interface ObjectiveInfo {
   printedUnder: string | null;
   /** The summary row carries the OBIETTIVO INTERSETTORIALE tag. */
   summaryIntersectoral: boolean;
+  /** The sheet's phases come from a month grid (PHASE_NO_MONTHS applies only then). */
+  monthGrid: boolean;
 }
 
 export interface UnitInfo {
@@ -35,6 +37,8 @@ export interface RuleContext {
   units: UnitInfo[];
   settings: NormalizeSettings;
   readerMessages: ReadonlyArray<ReaderMessage>;
+  /** The years the plan covers, when the document says. */
+  period: Period | null;
 }
 
 export interface AnomalyDraft extends Anomaly {

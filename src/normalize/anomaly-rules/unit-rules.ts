@@ -3,6 +3,7 @@
  * PAYMENT_TIMES_WEIGHT, INTERSECTORAL_DRIFT, and UNREADABLE from the reader.
  */
 import { cut } from "../clean-text.js";
+import { indicatorTexts } from "../indicator-items.js";
 import { sameWording, titleLikeness } from "../title-likeness.js";
 import { draft, fmt, summaryPage, type ObjectiveInfo, type Rule, type UnitInfo } from "./context.js";
 
@@ -54,8 +55,8 @@ function intersectoral(o: ObjectiveInfo): boolean {
 }
 
 function indicatorsOf(o: ObjectiveInfo): string[] {
-  const s = o.objective.summary?.indicators ?? [];
-  return s.length ? s : o.objective.detail?.indicators ?? [];
+  const s = indicatorTexts(o.objective.summary?.indicators ?? []);
+  return s.length ? s : indicatorTexts(o.objective.detail?.indicators ?? []);
 }
 
 function sameIndicators(a: string[], b: string[]): boolean {
