@@ -7,3 +7,4 @@ export { listPlans, findPreviousPlan, type PlanSummary, type ListPlansFilter } f
 export { StoreError } from "./store-errors.js";
 export { importFiles, hashFile, type ImportOutcome, type ImportResultSet, type ImportOptions, type ExtractFunction } from "./import-files.js";
 export { collectFiles, isDocumentName, DOCUMENT_EXTENSIONS } from "./collect-files.js";
+export { upgradeExport } from "./upgrade-export.js";

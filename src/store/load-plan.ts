@@ -3,8 +3,23 @@
  * objectives, phases, months, indicators and anomalies in document order. Optional
  * provenance fields (`table`, unit and phase `page`) come back when the export
  * gave them; a `table` of null and an absent `table` are the same to the store.
+ *
+ * Always in the current export's shape (schemaVersion 2): a plan stored from a
+ * version-1 export comes back with null in every field version 1 did not have
+ * (kind, period, numbers, weight texts, strategy, indicator parts, phase dates).
  */
-import type { Anomaly, DetailSheet, Objective, Phase, PlanExport, SummaryRow, Unit } from "../normalize/plan-schema.js";
+import {
+  SCHEMA_VERSION,
+  type Anomaly,
+  type DetailSheet,
+  type Indicator,
+  type Objective,
+  type Phase,
+  type PlanExport,
+  type Strategy,
+  type SummaryRow,
+  type Unit,
+} from "../normalize/plan-schema.js";
 import type { Db } from "./open-database.js";
 
 export class PlanNotFoundError extends Error {
@@ -17,7 +32,10 @@ export class PlanNotFoundError extends Error {
 interface PlanRow {
   schema_version: number;
   organization: string | null;
+  kind: PlanExport["kind"];
   year: number | null;
+  period_from: number | null;
+  period_to: number | null;
   path: string;
   sha256: string;
   format: PlanExport["source"]["format"];
@@ -26,6 +44,7 @@ interface PlanRow {
 
 interface UnitRow {
   id: number;
+  number: number | null;
   name: string;
   manager: string | null;
   declared_total: number | null;
@@ -40,6 +59,7 @@ interface ObjectiveRow {
   title: string;
   has_summary: number;
   summary_weight: number | null;
+  summary_weight_text: string | null;
   summary_title: string | null;
   notes: string | null;
   summary_page: number | null;
@@ -47,6 +67,7 @@ interface ObjectiveRow {
   has_detail: number;
   detail_number: number | null;
   detail_weight: number | null;
+  detail_weight_text: string | null;
   detail_title: string | null;
   detail_unit_name: string | null;
   detail_manager: string | null;
@@ -57,6 +78,20 @@ interface ObjectiveRow {
   criticalities: string | null;
   detail_page: number | null;
   detail_table: string | null;
+  has_strategy: number;
+  mission: string | null;
+  programme: string | null;
+  strategic_objective: string | null;
+  public_value: string | null;
+}
+
+interface IndicatorRow {
+  objective_id: number;
+  source: "summary" | "detail";
+  text: string;
+  formula: string | null;
+  baseline: string | null;
+  target: string | null;
 }
 
 interface PhaseRow {
@@ -68,20 +103,24 @@ interface PhaseRow {
   output: string | null;
   page: number | null;
   page_given: number;
+  weight: number | null;
+  start: string | null;
+  deadline: string | null;
+  deadline_text: string | null;
   months: string | null;
 }
 
 export function loadPlan(db: Db, planId: number): PlanExport {
   const p = db
     .prepare(
-      `SELECT p.schema_version, p.organization, p.year, d.path, d.sha256, d.format, d.pages
+      `SELECT p.schema_version, p.organization, p.kind, p.year, p.period_from, p.period_to, d.path, d.sha256, d.format, d.pages
        FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
     )
     .get(planId) as PlanRow | undefined;
   if (!p) throw new PlanNotFoundError(planId);
 
   const units = db
-    .prepare("SELECT id, name, manager, declared_total, page, page_given FROM units WHERE plan_id = ? ORDER BY position")
+    .prepare("SELECT id, number, name, manager, declared_total, page, page_given FROM units WHERE plan_id = ? ORDER BY position")
     .all(planId) as UnitRow[];
   const objectives = db
     .prepare(
@@ -91,11 +130,11 @@ export function loadPlan(db: Db, planId: number): PlanExport {
     .all(planId) as ObjectiveRow[];
   const indicators = db
     .prepare(
-      `SELECT i.objective_id, i.source, i.text FROM indicators i
+      `SELECT i.objective_id, i.source, i.text, i.formula, i.baseline, i.target FROM indicators i
        JOIN objectives o ON o.id = i.objective_id JOIN units u ON u.id = o.unit_id
        WHERE u.plan_id = ? ORDER BY i.objective_id, i.source, i.position`,
     )
-    .all(planId) as { objective_id: number; source: "summary" | "detail"; text: string }[];
+    .all(planId) as IndicatorRow[];
   // Months joined in ascending order (the contract's order) into one string per phase.
   const phases = db
     .prepare(
@@ -113,11 +152,14 @@ export function loadPlan(db: Db, planId: number): PlanExport {
   const objectivesOf = groupBy(objectives, (o) => String(o.unit_id));
 
   return {
-    schemaVersion: p.schema_version as 1,
+    schemaVersion: SCHEMA_VERSION,
     source: { path: p.path, sha256: p.sha256, format: p.format, pageCount: p.pages },
     organization: p.organization,
+    kind: p.kind,
     year: p.year,
+    period: p.period_from !== null && p.period_to !== null ? { from: p.period_from, to: p.period_to } : null,
     units: units.map((u): Unit => ({
+      number: u.number,
       name: u.name,
       manager: u.manager,
       declaredTotal: u.declared_total,
@@ -137,15 +179,19 @@ export function loadPlan(db: Db, planId: number): PlanExport {
 
 function toObjective(
   o: ObjectiveRow,
-  indicatorsOf: Map<string, { text: string }[]>,
+  indicatorsOf: Map<string, IndicatorRow[]>,
   phasesOf: Map<string, PhaseRow[]>,
 ): Objective {
-  const texts = (source: string) => (indicatorsOf.get(`${o.id}:${source}`) ?? []).map((i) => i.text);
+  const indicators = (source: string) =>
+    (indicatorsOf.get(`${o.id}:${source}`) ?? []).map(
+      (i): Indicator => ({ text: i.text, formula: i.formula, baseline: i.baseline, target: i.target }),
+    );
   const summary: SummaryRow | null = o.has_summary
     ? {
         weight: o.summary_weight,
+        weightText: o.summary_weight_text,
         title: o.summary_title ?? "",
-        indicators: texts("summary"),
+        indicators: indicators("summary"),
         notes: o.notes,
         page: o.summary_page,
         ...(o.summary_table !== null ? { table: o.summary_table } : {}),
@@ -155,6 +201,7 @@ function toObjective(
     ? {
         number: o.detail_number,
         weight: o.detail_weight,
+        weightText: o.detail_weight_text,
         title: o.detail_title ?? "",
         unitName: o.detail_unit_name,
         manager: o.detail_manager,
@@ -162,7 +209,7 @@ function toObjective(
         endYear: o.end_year,
         intersectoral: o.intersectoral === 1,
         description: o.description,
-        indicators: texts("detail"),
+        indicators: indicators("detail"),
         criticalities: o.criticalities,
         phases: (phasesOf.get(String(o.id)) ?? []).map(
           (ph): Phase => ({
@@ -171,6 +218,10 @@ function toObjective(
             responsible: ph.responsible,
             output: ph.output,
             months: ph.months ? ph.months.split(",") : [],
+            weight: ph.weight,
+            start: ph.start,
+            deadline: ph.deadline,
+            deadlineText: ph.deadline_text,
             ...(ph.page_given ? { page: ph.page } : {}),
           }),
         ),
@@ -178,7 +229,10 @@ function toObjective(
         ...(o.detail_table !== null ? { table: o.detail_table } : {}),
       }
     : null;
-  return { number: o.number, title: o.title, summary, detail };
+  const strategy: Strategy | null = o.has_strategy
+    ? { mission: o.mission, programme: o.programme, strategicObjective: o.strategic_objective, publicValue: o.public_value }
+    : null;
+  return { number: o.number, title: o.title, summary, detail, strategy };
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

@@ -1,11 +1,11 @@
 /**
- * Writes one plan export into the database in ONE transaction: the document, the
- * plan, its units, objectives, phases, months, indicators and anomalies all land,
- * or nothing does. A document whose sha256 is already stored is left alone
+ * Writes one plan export (schemaVersion 2) into the database in ONE transaction: the
+ * document, the plan, its units, objectives, phases, months, indicators and anomalies
+ * all land, or nothing does. A document whose sha256 is already stored is left alone
  * ("unchanged"). A plan for an organization and year that already has a current
  * plan becomes the current one; the old stays, marked superseded.
  */
-import { PlanExport, type Objective, type Unit } from "../normalize/plan-schema.js";
+import { PlanExport, type Indicator, type Objective, type Unit } from "../normalize/plan-schema.js";
 import type { Db } from "./open-database.js";
 
 export interface StoreInfo {
@@ -91,8 +91,12 @@ function insertPlan(db: Db, plan: PlanExport, documentId: number, importedAt: st
   // organization and year, so the old one must step down before the new one is promoted.
   const planId = Number(
     db
-      .prepare("INSERT INTO plans (document_id, schema_version, organization, year, version, is_current) VALUES (?, ?, ?, ?, ?, 0)")
-      .run(documentId, plan.schemaVersion, organization, year, version).lastInsertRowid,
+      .prepare(
+        `INSERT INTO plans (document_id, schema_version, organization, year, version, is_current, kind, period_from, period_to)
+         VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+      )
+      .run(documentId, plan.schemaVersion, organization, year, version, plan.kind, plan.period?.from ?? null, plan.period?.to ?? null)
+      .lastInsertRowid,
   );
   if (previous.current !== null)
     db.prepare("UPDATE plans SET is_current = 0, superseded_by = ?, superseded_at = ? WHERE id = ?").run(
@@ -110,8 +114,8 @@ function insertUnit(db: Db, planId: number, position: number, u: Unit): void {
   const page = given ? u.page : (u.objectives.find((o) => o.summary?.page != null)?.summary?.page ?? null);
   const unitId = Number(
     db
-      .prepare("INSERT INTO units (plan_id, position, name, manager, declared_total, page, page_given) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(planId, position, u.name, u.manager, u.declaredTotal, page, given ? 1 : 0).lastInsertRowid,
+      .prepare("INSERT INTO units (plan_id, position, number, name, manager, declared_total, page, page_given) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(planId, position, u.number, u.name, u.manager, u.declaredTotal, page, given ? 1 : 0).lastInsertRowid,
   );
   u.objectives.forEach((o, i) => insertObjective(db, unitId, i, o));
 }
@@ -119,37 +123,48 @@ function insertUnit(db: Db, planId: number, position: number, u: Unit): void {
 function insertObjective(db: Db, unitId: number, position: number, o: Objective): void {
   const s = o.summary;
   const d = o.detail;
+  const g = o.strategy;
   const objectiveId = Number(
     db
       .prepare(
         `INSERT INTO objectives (unit_id, position, number, title,
-           has_summary, summary_weight, summary_title, notes, summary_page, summary_table,
-           has_detail, detail_number, detail_weight, detail_title, detail_unit_name, detail_manager,
-           duration, end_year, intersectoral, description, criticalities, detail_page, detail_table)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           has_summary, summary_weight, summary_weight_text, summary_title, notes, summary_page, summary_table,
+           has_detail, detail_number, detail_weight, detail_weight_text, detail_title, detail_unit_name, detail_manager,
+           duration, end_year, intersectoral, description, criticalities, detail_page, detail_table,
+           has_strategy, mission, programme, strategic_objective, public_value)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         unitId, position, o.number, o.title,
-        s ? 1 : 0, s?.weight ?? null, s?.title ?? null, s?.notes ?? null, s?.page ?? null, s?.table ?? null,
-        d ? 1 : 0, d?.number ?? null, d?.weight ?? null, d?.title ?? null, d?.unitName ?? null, d?.manager ?? null,
+        s ? 1 : 0, s?.weight ?? null, s?.weightText ?? null, s?.title ?? null, s?.notes ?? null, s?.page ?? null, s?.table ?? null,
+        d ? 1 : 0, d?.number ?? null, d?.weight ?? null, d?.weightText ?? null, d?.title ?? null, d?.unitName ?? null, d?.manager ?? null,
         d?.duration ?? null, d?.endYear ?? null, d ? (d.intersectoral ? 1 : 0) : null, d?.description ?? null,
         d?.criticalities ?? null, d?.page ?? null, d?.table ?? null,
+        g ? 1 : 0, g?.mission ?? null, g?.programme ?? null, g?.strategicObjective ?? null, g?.publicValue ?? null,
       ).lastInsertRowid,
   );
-  const indicator = db.prepare("INSERT INTO indicators (objective_id, source, position, text, page) VALUES (?, ?, ?, ?, ?)");
-  s?.indicators.forEach((t, i) => indicator.run(objectiveId, "summary", i, t, s.page));
-  d?.indicators.forEach((t, i) => indicator.run(objectiveId, "detail", i, t, d.page));
+  const indicator = db.prepare(
+    "INSERT INTO indicators (objective_id, source, position, text, formula, baseline, target, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const addIndicator = (source: "summary" | "detail", page: number | null) => (ind: Indicator, i: number) =>
+    indicator.run(objectiveId, source, i, ind.text, ind.formula, ind.baseline, ind.target, page);
+  if (s) s.indicators.forEach(addIndicator("summary", s.page));
+  if (d) d.indicators.forEach(addIndicator("detail", d.page));
   if (!d) return;
   const phase = db.prepare(
-    "INSERT INTO phases (objective_id, position, number, description, responsible, output, page, page_given) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    `INSERT INTO phases (objective_id, position, number, description, responsible, output, page, page_given,
+       weight, start, deadline, deadline_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const month = db.prepare("INSERT INTO phase_months (phase_id, month) VALUES (?, ?)");
   d.phases.forEach((ph, i) => {
     // A phase without its own page sits on its sheet's page.
     const given = ph.page !== undefined;
     const phaseId = Number(
-      phase.run(objectiveId, i, ph.number, ph.description, ph.responsible, ph.output, given ? ph.page : d.page, given ? 1 : 0)
-        .lastInsertRowid,
+      phase.run(
+        objectiveId, i, ph.number, ph.description, ph.responsible, ph.output, given ? ph.page : d.page, given ? 1 : 0,
+        ph.weight, ph.start, ph.deadline, ph.deadlineText,
+      ).lastInsertRowid,
     );
     for (const m of ph.months) month.run(phaseId, m);
   });

@@ -4,6 +4,7 @@ import { openDatabase, type Db } from "../../src/store/open-database.js";
 import { storePlan } from "../../src/store/store-plan.js";
 import { loadPlan, PlanNotFoundError } from "../../src/store/load-plan.js";
 import { loadSample, SAMPLE_EXPORTS, sha, tempDir, withSha } from "./helpers.js";
+import { indicator, pegPlan, phaseV2, piaoPlan, strategy } from "./v2-plans.js";
 
 let db: Db;
 let cleanup: () => void;
@@ -45,9 +46,64 @@ describe("loadPlan", () => {
     u0!.objectives[1]!.summary = null;
     u0!.objectives[2]!.detail = null;
     u0!.objectives[3]!.number = u0!.objectives[2]!.number; // DUPLICATE_NUMBER must survive
-    plan.units.push({ name: "Unità vuota", manager: null, declaredTotal: 100, objectives: [] });
+    plan.units.push({ number: 9, name: "Unità vuota", manager: null, declaredTotal: 100, objectives: [] });
     plan.anomalies.unshift({ code: "OWN_CODE", severity: "info", unit: null, objective: null, message: "ciao", page: null });
     expect(loadPlan(db, planIdOf(storePlan(db, plan, { bytes: 1 })))).toStrictEqual(plan);
+  });
+
+  it.each([
+    ["a PIAO: kind, period, unit numbers, strategy, indicator parts, deadlines, weighted activities", piaoPlan],
+    ["a PEG weighted out of 1000 with no sheet", pegPlan],
+  ])("round-trips %s", (_name, make) => {
+    const plan = make();
+    expect(loadPlan(db, planIdOf(storePlan(db, plan, { bytes: 1 })))).toStrictEqual(plan);
+  });
+
+  it("round-trips the version-2 edge cases: a strategy of nulls is not no strategy, empty texts, null plan facts", () => {
+    const plan = piaoPlan(99);
+    plan.kind = null;
+    plan.period = null;
+    plan.year = null;
+    const [fin, pl] = plan.units;
+    fin!.objectives[0]!.strategy = strategy({});
+    fin!.objectives[1]!.strategy = null;
+    fin!.objectives[0]!.summary!.weightText = "";
+    fin!.objectives[0]!.summary!.indicators.push(indicator("", { formula: "", baseline: "", target: "" }));
+    pl!.objectives[0]!.detail!.weight = 15;
+    pl!.objectives[0]!.detail!.weightText = "150/1000";
+    pl!.objectives[0]!.detail!.phases.push(phaseV2("Con mesi e scadenza", { months: ["2026-05", "2026-06"], deadline: "2026-06-15", weight: 10 }));
+    const loaded = loadPlan(db, planIdOf(storePlan(db, plan, { bytes: 1 })));
+    expect(loaded).toStrictEqual(plan);
+    expect(loaded.units[0]!.objectives[0]!.strategy).toEqual(strategy({}));
+  });
+
+  it("stores the version-2 facts in their columns, with the provenance of their rows", () => {
+    const plan = piaoPlan();
+    storePlan(db, plan, { bytes: 1 });
+    expect(db.prepare("SELECT kind, period_from, period_to, schema_version FROM plans").get()).toEqual({
+      kind: "piao", period_from: 2026, period_to: 2028, schema_version: 2,
+    });
+    expect(db.prepare("SELECT number FROM units ORDER BY position").pluck().all()).toEqual([1, 3]);
+    expect(db.prepare("SELECT mission, programme, summary_page, summary_table FROM objectives WHERE has_strategy = 1 ORDER BY id").all()).toEqual([
+      { mission: "01 Servizi istituzionali, generali e di gestione", programme: "03 Gestione economica, finanziaria, programmazione e provveditorato", summary_page: 14, summary_table: "p14-t1" },
+      { mission: "01", programme: "02", summary_page: 14, summary_table: "p14-t1" },
+    ]);
+    expect(db.prepare("SELECT text, target, page FROM indicators WHERE target IS NOT NULL AND source = 'detail' ORDER BY id").all()).toEqual([
+      { text: "Tempo medio di pagamento", target: "≤ 30 giorni", page: 20 },
+      { text: "", target: "180 presidi nell'anno scolastico", page: 22 },
+      { text: "", target: "180 presidi nell'anno scolastico", page: 23 },
+    ]);
+    expect(db.prepare("SELECT count(*) FROM phases WHERE page IS NULL").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT weight, start, deadline, deadline_text, page FROM phases WHERE weight IS NOT NULL ORDER BY id LIMIT 1").get()).toEqual({
+      weight: 60, start: "2026-01-07", deadline: "2026-02-28", deadline_text: "28/02/2026", page: 22,
+    });
+  });
+
+  it("refuses a phase date that is not an ISO date before writing anything", () => {
+    const plan = piaoPlan();
+    plan.units[0]!.objectives[0]!.detail!.phases[0]!.deadline = "30.06.2026";
+    expect(() => storePlan(db, plan, { bytes: 1 })).toThrow(/contract/);
+    expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(0);
   });
 
   it("throws PlanNotFoundError for an unknown id", () => {
