@@ -1,6 +1,7 @@
 /**
  * docs/schema.md must stay true: every table, view and column of a real database
- * is documented there, and every SQL example runs against the sample plans.
+ * is documented there, and every SQL example runs against the sample plans and the
+ * version-2 plans built in tests/store/v2-plans.ts.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/store/open-database.js";
 import { storePlan } from "../../src/store/store-plan.js";
 import { loadSample, SAMPLE_EXPORTS, SAMPLES, sha, tempDir, withSha } from "../store/helpers.js";
+import { pegPlan, piaoPlan } from "../store/v2-plans.js";
 
 const DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../docs/schema.md");
 const doc = readFileSync(DOC, "utf8");
@@ -42,10 +44,14 @@ beforeAll(() => {
   for (const name of SAMPLE_EXPORTS) storePlan(db, loadSample(name), { bytes: statSync(path.join(SAMPLES, name)).size });
   // A previous year, so year-over-year questions have something to compare, with a
   // unit whose weights do not add up and an objective renamed since.
-  const previous = withSha(loadSample("luzzara-2024.pdf"), sha(2023), { year: 2023 });
+  const previous = withSha(loadSample("luzzara-2024.pdf"), sha(2023), { year: 2023, period: { from: 2023, to: 2023 } });
   previous.units[0]!.objectives[0]!.summary!.weight = 20;
   previous.units[0]!.objectives[1]!.title = "Un obiettivo del 2023";
   storePlan(db, previous, { bytes: 1 });
+  // The shapes export version 2 added: kind and period, strategy, targets, deadlines,
+  // weighted activities, no weights (PIAO); weights out of 1000 and no sheets (PEG).
+  storePlan(db, piaoPlan(), { bytes: 1 });
+  storePlan(db, pegPlan(), { bytes: 1 });
 });
 afterAll(() => {
   db.close();
