@@ -12,7 +12,7 @@ import { round2, roundBox, type Word } from "./page-model.js";
 import type { PageTable } from "./page-table.js";
 import type { RawPage } from "./read-page.js";
 import { findRunningLines } from "./running-lines.js";
-import { stitchTables } from "./stitch-tables.js";
+import { stitchTables, type PageLead } from "./stitch-tables.js";
 import { findStreamTables } from "./stream-tables.js";
 import { splitSegments, wordsToLines, type Line } from "./text-lines.js";
 
@@ -27,11 +27,14 @@ interface PageWork {
   bodyBottom: number;
   tables: PageTable[];
   lines: Line[];
+  lead?: PageLead;
 }
 
 export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: PdfSettings): LayoutDocument {
   const merged = raws.map((r) => mergeRulings(r.graphics.rulings, s));
-  const grids = raws.map((r, i) => pageGrids(r, merged[i]!, messages, s));
+  const allGrids = raws.map((r, i) => pageGrids(r, merged[i]!, messages, s));
+  // One-cell boxes are framed paragraphs, not tables (but see leadBox).
+  const grids = allGrids.map((gs) => gs.filter((g) => g.cells.length >= 2));
   // Running headers/footers are sought among words outside body tables, so a
   // table's repeated heading row at the top of every continuation page stays
   // in its table; a table lying wholly in a margin band (a letterhead) counts.
@@ -49,6 +52,7 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
     const { tables, rest } = pageTables(raw, grids[i]!, words, messages, s);
     const stream = findStreamTables(wordsToLines(rest, s), raw.number, s, merged[i]!.h);
     for (const t of stream.tables) paintStreamTable(t, raw, s);
+    const lead = leadBox(raw, allGrids[i]!, words, s);
     return {
       raw,
       header: run.header.map((l) => l.text),
@@ -57,6 +61,7 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
       bodyBottom,
       tables: [...tables, ...stream.tables],
       lines: stream.rest,
+      ...(lead ? { lead } : {}),
     };
   });
   const stitched = stitchTables(work, s);
@@ -85,7 +90,7 @@ function insideBox(w: Word, b: { x0: number; y0: number; x1: number; y1: number 
   return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1;
 }
 
-/** Ruled grids of a page (tables of at least two cells); none on a page that is a drawing. */
+/** Ruled grids of a page (one-cell boxes included); none on a page that is a drawing. */
 function pageGrids(raw: RawPage, merged: MergedRulings, messages: ReaderMessage[], s: PdfSettings): GridTable[] {
   if (merged.h.length + merged.v.length > s.maxRulings) {
     messages.push({
@@ -98,7 +103,33 @@ function pageGrids(raw: RawPage, merged: MergedRulings, messages: ReaderMessage[
     });
     return [];
   }
-  return findLatticeGrids(merged, s).filter((g) => g.cells.length >= 2);
+  return findLatticeGrids(merged, s);
+}
+
+/**
+ * The page's topmost one-cell box holding text, when it lies above every
+ * table grid: a table's last row that moved alone to this page is drawn so.
+ * Its words stay in the page's lines unless stitching makes it a row.
+ */
+function leadBox(raw: RawPage, grids: GridTable[], words: Word[], s: PdfSettings): PageLead | undefined {
+  const top = grids.reduce<GridTable | undefined>((a, g) => (a && a.bbox.y0 <= g.bbox.y0 ? a : g), undefined);
+  if (!top || top.cells.length !== 1 || grids.some((g) => g !== top && g.bbox.y0 < top.bbox.y1)) return undefined;
+  const filled = fillGrid(top, words, raw.graphics, raw.number, s);
+  if (filled.used.size === 0) return undefined;
+  const table: PageTable = {
+    method: "lattice",
+    page: raw.number,
+    pages: [raw.number],
+    bbox: top.bbox,
+    colX: top.colX,
+    rows: 1,
+    cols: 1,
+    rowPages: [raw.number],
+    cells: filled.cells,
+    ...(top.openBottom ? { openBottom: true } : {}),
+    ...(top.openTop ? { openTop: true } : {}),
+  };
+  return { table, words: new Set([...filled.used].map((k) => words[k]!)) };
 }
 
 function pageTables(raw: RawPage, grids: GridTable[], words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
@@ -119,6 +150,7 @@ function pageTables(raw: RawPage, grids: GridTable[], words: Word[], messages: R
       rowPages: new Array<number>(rows).fill(raw.number),
       cells: filled.cells,
       ...(g.openBottom ? { openBottom: true } : {}),
+      ...(g.openTop ? { openTop: true } : {}),
     };
     if (g.holes > 0) {
       pushFor(table, messages, {

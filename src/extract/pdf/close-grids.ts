@@ -23,10 +23,12 @@ interface OpenEnd {
 export interface ClosedRulings extends MergedRulings {
   /** The closing rules added at the bottom of open grids. */
   bottomClosers: Ruling[];
+  /** The closing rules added at the top of open grids (a row continued from the page before). */
+  topClosers: Ruling[];
 }
 
 export function closeOpenGrids(r: MergedRulings, s: PdfSettings): ClosedRulings {
-  if (r.v.length < 2 || r.h.length === 0) return { ...r, bottomClosers: [] };
+  if (r.v.length < 2 || r.h.length === 0) return { ...r, bottomClosers: [], topClosers: [] };
   const tol = s.intersectionTolerance;
   const bottoms: OpenEnd[] = [];
   const tops: OpenEnd[] = [];
@@ -44,9 +46,10 @@ export function closeOpenGrids(r: MergedRulings, s: PdfSettings): ClosedRulings 
     if (first - v.start >= s.openGridMin) tops.push({ v, at: v.start, crosses });
   }
   const bottomClosers = closers(bottoms, s, Math.max);
-  const added = [...bottomClosers, ...closers(tops, s, Math.min)];
-  if (added.length === 0) return { ...r, bottomClosers };
-  return { h: [...r.h, ...added].sort((a, b) => a.pos - b.pos || a.start - b.start), v: r.v, bottomClosers };
+  const topClosers = closers(tops, s, Math.min);
+  const added = [...bottomClosers, ...topClosers];
+  if (added.length === 0) return { ...r, bottomClosers, topClosers };
+  return { h: [...r.h, ...added].sort((a, b) => a.pos - b.pos || a.start - b.start), v: r.v, bottomClosers, topClosers };
 }
 
 /**

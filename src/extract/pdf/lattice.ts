@@ -5,7 +5,7 @@
  * an interior ruling is missing.
  */
 import type { PdfSettings } from "../settings.js";
-import type { BBox } from "./page-model.js";
+import type { BBox, Ruling } from "./page-model.js";
 import type { MergedRulings } from "./merge-rulings.js";
 import { closeOpenGrids } from "./close-grids.js";
 
@@ -29,6 +29,8 @@ export interface GridTable {
    * the page's content stops (close-grids.ts), so it goes on on the next page.
    */
   openBottom?: boolean;
+  /** The first row has no top rule of its own (the rest of a row a page break split). */
+  openTop?: boolean;
 }
 
 interface Point {
@@ -194,9 +196,11 @@ function layOnGrid(group: BBox[]): GridTable {
 export function findLatticeGrids(r: MergedRulings, s: PdfSettings): GridTable[] {
   const closed = closeOpenGrids(r, s);
   const tables = cellsToTables(intersectionsToCells(findIntersections(closed, s.intersectionTolerance), s.minCellSize));
+  const tol = s.intersectionTolerance;
+  const spans = (c: Ruling, t: GridTable) => c.start <= t.bbox.x0 + tol && c.end >= t.bbox.x1 - tol;
   for (const t of tables) {
-    const tol = s.intersectionTolerance;
-    if (closed.bottomClosers.some((c) => c.pos === t.bbox.y1 && c.start <= t.bbox.x0 + tol && c.end >= t.bbox.x1 - tol)) t.openBottom = true;
+    if (closed.bottomClosers.some((c) => c.pos === t.bbox.y1 && spans(c, t))) t.openBottom = true;
+    if (closed.topClosers.some((c) => c.pos === t.bbox.y0 && spans(c, t))) t.openTop = true;
   }
   return tables;
 }

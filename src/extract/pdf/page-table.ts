@@ -15,4 +15,6 @@ export interface PageTable {
   cells: Cell[];
   /** The last row runs on to the next page (no bottom rule: see GridTable.openBottom). */
   openBottom?: boolean;
+  /** The first row has no top rule: it may be the rest of a row split by the page break (GridTable.openTop). */
+  openTop?: boolean;
 }

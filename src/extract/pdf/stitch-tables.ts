@@ -1,43 +1,94 @@
 /**
  * Joins a table that runs into the page bottom with the table that opens the
- * next page (after the running header) when their columns line up — by
- * x-position, or by count when the page margins differ. A repeated header row
- * on the continuation is dropped. Cells keep their own page and bbox. A row
- * the page break split (drawn with no bottom rule: PageTable.openBottom) is
- * joined with its rest, the continuation's first row.
+ * next page (after the running header) when it continues it (continuation.ts:
+ * a repeated header, a last row left open, or the same columns and no new
+ * box's heading). A repeated header row on the continuation is dropped. Cells
+ * keep their own page and bbox. A row the page break split (drawn open on both
+ * sides: PageTable.openBottom, then openTop) is joined with its rest, the
+ * continuation's first row; an empty sliver of it left at one side is dropped.
+ * A one-cell box opening the page (PageLead) can be the table's last row.
  */
 import type { Cell, CellLine } from "../layout.js";
 import { cellLineGeometry } from "./fill-cells.js";
 import type { PdfSettings } from "../settings.js";
+import type { Word } from "./page-model.js";
 import type { PageTable } from "./page-table.js";
-import type { Line } from "./text-lines.js";
+import { continuationColumns, headingKey, repeatedHeaderRows, rowCells } from "./continuation.js";
+import { makeLine, type Line } from "./text-lines.js";
+
+/**
+ * A ruled box of one cell at the top of a page's body, above every table. Not
+ * a table by itself (a framed paragraph), but a table's last row when the
+ * table ends the page before and the row moved alone to this page.
+ */
+export interface PageLead {
+  table: PageTable;
+  /** The words inside it, which are also in the page's lines until it joins a table. */
+  words: ReadonlySet<Word>;
+}
 
 export interface StitchPage {
   bodyTop: number;
   bodyBottom: number;
   tables: PageTable[];
   lines: Line[];
+  lead?: PageLead;
 }
 
 /** Per page, the tables that start there (continuations folded into their first part). */
-export function stitchTables(pages: readonly StitchPage[], s: PdfSettings): PageTable[][] {
+export function stitchTables(pages: StitchPage[], s: PdfSettings): PageTable[][] {
   const out = pages.map((p) => [...p.tables].sort((a, b) => a.bbox.y0 - b.bbox.y0));
   // The table a page's last table belongs to (itself, or an earlier one it was folded into).
   let carry: PageTable | null = null;
   for (let i = 0; i < pages.length; i++) {
     const p = pages[i]!;
     const tables = out[i]!;
-    const first = tables[0];
-    if (carry && first && opensPage(first, p, s) && columnsFit(carry, first, s)) {
-      appendRows(carry, first, s);
-      tables.shift();
-      // The continuation may run on into the next page too.
-      if (tables.length === 0 && endsPage(first, p, s)) continue;
+    const lead = carry ? leadRow(carry, p, tables, s) : null;
+    if (carry && lead) {
+      appendRows(carry, lead.table, lead.xs, s);
+      takeLines(p, lead.words, s);
+      if (tables.length === 0 && endsPage(lead.table, p, s)) continue;
+    } else {
+      const first = tables[0];
+      const xs = carry && first && opensPage(first, p, s) ? continuationColumns(carry, first, s) : null;
+      if (carry && first && xs) {
+        appendRows(carry, first, xs, s);
+        tables.shift();
+        // The continuation may run on into the next page too.
+        if (tables.length === 0 && endsPage(first, p, s)) continue;
+      }
     }
     const last = tables[tables.length - 1];
     carry = last && endsPage(last, p, s) ? last : null;
   }
   return out;
+}
+
+/**
+ * The page's lead box when it is t's last row: above the page's tables, opening
+ * the page, as wide as t, its text still in the page's lines, and not the
+ * numbered heading t opened with (a new sheet's title box).
+ */
+function leadRow(t: PageTable, p: StitchPage, tables: readonly PageTable[], s: PdfSettings): (PageLead & { xs: number[] }) | null {
+  const lead = p.lead;
+  if (!lead || tables.some((u) => u.bbox.y0 < lead.table.bbox.y1) || !opensPage(lead.table, p, s)) return null;
+  let found = 0;
+  for (const l of p.lines) for (const w of l.words) if (lead.words.has(w)) found++;
+  if (found !== lead.words.size) return null; // some of its words went into a borderless table
+  const xs = continuationColumns(t, lead.table, s);
+  if (!xs) return null;
+  const key = headingKey(rowCells(lead.table.cells, 0));
+  if (key !== null && key === headingKey(rowCells(t.cells, 0)) && repeatedHeaderRows(t, lead.table) === 0) return null;
+  return { ...lead, xs };
+}
+
+/** Takes the words of a lead row out of the page's lines. */
+function takeLines(p: StitchPage, words: ReadonlySet<Word>, s: PdfSettings): void {
+  p.lines = p.lines.flatMap((l) => {
+    if (!l.words.some((w) => words.has(w))) return [l];
+    const rest = l.words.filter((w) => !words.has(w));
+    return rest.length ? [makeLine(rest, s)] : [];
+  });
 }
 
 function endsPage(t: PageTable, p: StitchPage, s: PdfSettings): boolean {
@@ -50,58 +101,15 @@ function opensPage(t: PageTable, p: StitchPage, s: PdfSettings): boolean {
   return top - p.bodyTop <= s.stitchEdgeDistance && !p.lines.some((l) => l.bottom <= top + 1);
 }
 
-function matchFraction(a: number[], b: number[], tol: number): number {
-  const hits = b.filter((x) => a.some((y) => Math.abs(x - y) <= tol)).length;
-  return hits / Math.max(a.length, b.length);
-}
-
-function columnsFit(t: PageTable, u: PageTable, s: PdfSettings): boolean {
-  return fitsByPosition(t, u, s) || t.cols === u.cols;
-}
-
 /**
- * The continuation's column boundaries are the table's: most of them match, or
- * — for the rest of a row the page break split, whose cells span columns so
- * fewer rules are drawn — every one of them is one of the table's, outer edges included.
+ * Folds u's rows into t (mutating t); `uX` are u's column boundaries in t's
+ * coordinates (continuation.ts). Both are laid on the union of their column
+ * boundaries; t's cells are re-gridded only when u brings new boundaries, so
+ * a long chain of continuations stays linear.
  */
-function fitsByPosition(t: PageTable, u: PageTable, s: PdfSettings): boolean {
-  if (matchFraction(t.colX, u.colX, s.stitchColumnTolerance) >= s.stitchColumnMatch) return true;
-  const near = (a: number, b: number) => Math.abs(a - b) <= s.stitchColumnTolerance;
-  return t.openBottom === true && near(t.colX[0]!, u.colX[0]!) && near(t.colX.at(-1)!, u.colX.at(-1)!) &&
-    u.colX.every((x) => t.colX.some((y) => near(x, y)));
-}
-
-/** Texts of one row's non-empty cells; `cells` sorted by row, so the scan stops early. */
-function rowTexts(cells: Cell[], row: number): string[] {
-  const out: Cell[] = [];
-  for (const c of cells) {
-    if (c.row > row) break;
-    if (c.row === row) out.push(c);
-  }
-  return out
-    .sort((a, b) => a.col - b.col)
-    .map((c) => c.text.split("\n").map((l) => l.replace(/\s+/g, " ").trim()).join("\n").trim())
-    .filter((x) => x !== "");
-}
-
-/**
- * A repeated header row: the same non-empty cells, each equal to the first
- * part's or missing only its last visual lines (a repeated header row can be
- * drawn lower, its last wrapped line clipped).
- */
-function repeatsRow(u: Cell[], uRow: number, t: Cell[], tRow: number): boolean {
-  const a = rowTexts(u, uRow), b = rowTexts(t, tRow);
-  return a.length > 0 && a.length === b.length && a.every((x, i) => x === b[i] || b[i]!.startsWith(x + "\n"));
-}
-
-/**
- * Folds u's rows into t (mutating t). Both are laid on the union of their
- * column boundaries; t's cells are re-gridded only when u brings new
- * boundaries, so a long chain of continuations stays linear.
- */
-export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
-  const byPosition = fitsByPosition(t, u, s);
-  const uX = byPosition ? u.colX : u.colX.map((_, k) => t.colX[k]!);
+function appendRows(t: PageTable, u: PageTable, uX: number[], s: PdfSettings): void {
+  // An empty sliver of a row the break split, left at the foot: the row is all on the next page.
+  if (isStubRow(t, t.rows - 1, t.openBottom === true)) dropLastRow(t);
   const union: number[] = [];
   for (const x of [...t.colX, ...uX].sort((a, b) => a - b)) {
     if (union.length && x - union[union.length - 1]! <= s.stitchColumnTolerance) continue;
@@ -120,13 +128,22 @@ export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
   const regrid = union.length !== t.colX.length;
   const cols = union.length - 1;
   if (regrid) t.cells = fillGaps(remap(t.cells, t.colX), t.rowPages, 0, cols);
-  let uCells = remap(u.cells, uX).sort((a, b) => a.row - b.row || a.col - b.col);
   // Drop the continuation's leading rows that repeat the table's header rows.
-  let skip = 0;
-  while (skip < u.rows && skip < t.rows && repeatsRow(uCells, skip, t.cells, skip)) skip++;
-  uCells = uCells.filter((c) => c.row >= skip).map((c) => keepGeometry(c, { ...c, row: c.row - skip + t.rows }));
+  let skip = repeatedHeaderRows(t, u);
+  // A row split by the break is drawn open at both sides; a row drawn with its
+  // top rule (Word gives the rule between two rows to the lower one) is a row of its own.
+  let splitRest = t.openBottom === true && (skip > 0 || u.openTop === true);
+  // An empty sliver at the continuation's top (the split row's last padding) is no row either.
+  if (skip < u.rows && isStubRow(u, skip, skip === 0 && u.openTop === true)) {
+    skip++;
+    splitRest = false;
+  }
+  let uCells = remap(u.cells, uX)
+    .filter((c) => c.row >= skip)
+    .map((c) => keepGeometry(c, { ...c, row: c.row - skip + t.rows }))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
   // The rest of a row the page break split goes into that row.
-  if (t.openBottom && u.rows > skip && joinSplitRow(t.cells, t.rows - 1, uCells.filter((c) => c.row === t.rows))) {
+  if (splitRest && u.rows > skip && joinSplitRow(t.cells, t.rows - 1, uCells.filter((c) => c.row === t.rows))) {
     skip++;
     uCells = uCells.filter((c) => c.row > t.rows).map((c) => keepGeometry(c, { ...c, row: c.row - 1 }));
   }
@@ -138,6 +155,46 @@ export function appendRows(t: PageTable, u: PageTable, s: PdfSettings): void {
   t.openBottom = u.openBottom;
   t.colX = union;
   for (const p of u.pages) if (!t.pages.includes(p)) t.pages.push(p);
+}
+
+/** Nothing in the row: no cell starting there holds text, shading or a mark. */
+function isEmptyRow(cells: readonly Cell[], row: number): boolean {
+  return cells.every((c) => c.row !== row || (c.text.trim() === "" && !c.shaded && !c.marked));
+}
+
+/** A row's height, from its one-row cells' boxes; null when it has none. */
+function rowHeight(cells: readonly Cell[], row: number): number | null {
+  let h: number | null = null;
+  for (const c of cells) if (c.row === row && c.rowSpan === 1 && c.bbox) h = Math.min(h ?? Infinity, c.bbox.y1 - c.bbox.y0);
+  return h;
+}
+
+/**
+ * An empty row left by a page break: open on the break's side, or lower than
+ * every row of the table on its page that holds text (no line of the table's
+ * text fits in it).
+ */
+function isStubRow(t: PageTable, row: number, open: boolean): boolean {
+  if (row < 0 || row >= t.rows || t.rows < 2 || !isEmptyRow(t.cells, row)) return false;
+  if (open) return true;
+  const h = rowHeight(t.cells, row);
+  if (h === null) return false;
+  let least = Infinity;
+  for (let r = 0; r < t.rows; r++) {
+    if (r === row || t.rowPages[r] !== t.rowPages[row] || isEmptyRow(t.cells, r)) continue;
+    least = Math.min(least, rowHeight(t.cells, r) ?? Infinity);
+  }
+  return h < least && least < Infinity;
+}
+
+/** Removes t's last row (cells spanning into it from above get shorter). */
+function dropLastRow(t: PageTable): void {
+  const last = t.rows - 1;
+  t.cells = t.cells.filter((c) => c.row !== last);
+  for (const c of t.cells) if (c.row + c.rowSpan > last) c.rowSpan = last - c.row;
+  t.rows--;
+  t.rowPages = t.rowPages.slice(0, last);
+  t.openBottom = false;
 }
 
 function keepGeometry(from: Cell, to: Cell): Cell {

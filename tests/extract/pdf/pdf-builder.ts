@@ -54,6 +54,10 @@ export function buildPdf(pages: PageSpec[], opts: BuildOptions = {}): Uint8Array
   return new Uint8Array(Buffer.from(out, "latin1"));
 }
 
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
 /** Content-stream helpers. */
 export const draw = {
   text(x: number, y: number, size: number, s: string, bold = false): string {
@@ -65,6 +69,34 @@ export const draw = {
   },
   fillRect(x: number, y: number, w: number, h: number, rgb: [number, number, number]): string {
     return `${rgb.join(" ")} rg ${x} ${y} ${w} ${h} re f 0 0 0 rg\n`;
+  },
+  /**
+   * A ruled grid as Word 365 exports it: every cell edge a thin filled
+   * rectangle (`t` thick) and every corner a small square, each its own `re f*`.
+   * `ys` top to bottom; `omitH` lists indices into `ys` whose horizontal rule is
+   * not drawn (a row the page break split, or a border given to the row below).
+   */
+  wordGrid(xs: number[], ys: number[], opts: { omitH?: number[]; t?: number } = {}): string {
+    const t = opts.t ?? 0.48;
+    const omit = new Set(opts.omitH ?? []);
+    let s = "0 0 0 rg\n";
+    ys.forEach((y, i) => {
+      if (omit.has(i)) return;
+      xs.forEach((x, k) => {
+        s += `${x} ${y} ${t} ${t} re f*\n`;
+        if (k + 1 < xs.length) s += `${x + t} ${y} ${round3(xs[k + 1]! - x - t)} ${t} re f*\n`;
+      });
+    });
+    for (let i = 0; i + 1 < ys.length; i++) for (const x of xs) s += `${x} ${ys[i + 1]! + t} ${t} ${round3(ys[i]! - ys[i + 1]! - t)} re f*\n`;
+    return s;
+  },
+  /** `content` drawn under a rectangular clip (`re W n`, or `re W* n` with evenOdd), inside q … Q. */
+  clipped(x: number, y: number, w: number, h: number, content: string, evenOdd = false): string {
+    return `q ${x} ${y} ${w} ${h} re W${evenOdd ? "*" : ""} n\n${content}Q\n`;
+  },
+  /** A grey inline image filling the box (a scanned sheet). */
+  image(x: number, y: number, w: number, h: number): string {
+    return `q ${w} 0 0 ${h} ${x} ${y} cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x20\x10 EI Q\n`;
   },
   /** Full grid of stroked rulings over column xs and row ys (ys top to bottom or any order). */
   grid(xs: number[], ys: number[], width = 0.5): string {

@@ -1,0 +1,61 @@
+/**
+ * Small PDFs drawn the way Word 365 exports plans (borders as thin filled
+ * rectangles, cell text under clipping paths), each showing one reader defect
+ * seen on real files. tests/extract/pdf/reader-fixtures.test.ts checks them
+ * against goldens; UPDATE_GOLDEN=1 also writes them to fixtures/reader/.
+ */
+import { buildPdf, draw } from "./pdf-builder.js";
+
+/** Running header and footer of every page. */
+export const pageHead = (n: number, total: number): string =>
+  draw.text(220, 810, 12, "COMUNE DI PROVA", true) + draw.text(230, 797, 9, "Provincia di Esempio") + draw.text(480, 30, 9, `Pag. ${n} di ${total}`);
+
+export const COLS = [50, 150, 350, 545];
+
+/**
+ * Rows of a 3-column Word table from `y` down (PDF coordinates), `rowH` tall;
+ * a row of one string spans all columns. Returns the content and the rows' y edges.
+ */
+export function wordTable(y: number, rows: string[][], opts: { rowH?: number; omitH?: number[]; xs?: number[] } = {}): { content: string; ys: number[] } {
+  const rowH = opts.rowH ?? 20;
+  const xs = opts.xs ?? COLS;
+  const ys = [y, ...rows.map((_, i) => y - (i + 1) * rowH)];
+  let c = "";
+  // Borders per row, so a full-width row gets no inner verticals.
+  rows.forEach((r, i) => {
+    const rx = r.length === 1 ? [xs[0]!, xs[xs.length - 1]!] : xs;
+    const omit = (opts.omitH ?? []).flatMap((k) => (k === i ? [0] : k === i + 1 ? [1] : []));
+    c += draw.wordGrid(rx, [ys[i]!, ys[i + 1]!], { omitH: omit });
+  });
+  rows.forEach((r, i) => r.forEach((t, k) => t.split("\n").forEach((line, j) => (c += line ? draw.text(xs[k]! + 3, ys[i]! - 13 - 10 * j, 9, line) : ""))));
+  return { content: c, ys };
+}
+
+const HEAD = ["N.", "Descrizione", "Indicatore"];
+export const dataRows = (from: number, n: number): string[][] =>
+  Array.from({ length: n }, (_, i) => [`${from + i}`, `Attivita ${from + i}`, `Valore ${from + i}`]);
+
+/**
+ * Defect 1: the table's last row moved alone to the top of page 2; on page 1
+ * Word left the split row's empty first sliver (8 pt, closed by a rule) at the foot.
+ */
+export function loneLastRowPdf(): Uint8Array {
+  const p1 = wordTable(740, [HEAD, ...dataRows(1, 32)]);
+  const foot = p1.ys[p1.ys.length - 1]!;
+  const stub = draw.wordGrid(COLS, [foot, foot - 8]);
+  const p2 = wordTable(780, [["33", "Attivita 33", "Valore 33"]]);
+  return buildPdf([
+    { content: pageHead(1, 2) + draw.text(50, 760, 11, "SCHEDA SINTETICA", true) + p1.content + stub },
+    { content: pageHead(2, 2) + p2.content + draw.text(50, 700, 10, "Testo dopo la tabella") },
+  ]);
+}
+
+/** Defect 2: two objective boxes, one ending at page 1's foot, the next opening page 2; same columns. */
+export function twoBoxesPdf(): Uint8Array {
+  const box = (n: number, from: number, count: number, y: number) =>
+    wordTable(y, [[`OBIETTIVO N. ${n} - Obiettivo di prova ${n}`], HEAD, ...dataRows(from, count)]).content;
+  return buildPdf([
+    { content: pageHead(1, 2) + box(1, 1, 31, 740) },
+    { content: pageHead(2, 2) + box(2, 1, 4, 780) + draw.text(50, 600, 10, "Fine delle schede") },
+  ]);
+}
