@@ -94,7 +94,8 @@ export function numberedUnitHeading(text: string, maxChars: number): UnitHeading
     // The first form needs the name to look like a unit; the others carry a unit word already.
     const unitLike = re !== NUMBERED_UNIT_HEADING[0] || isAllCaps(rawName) || UNIT_WORDS.test(rawName);
     if (!unitLike) continue;
-    return { number: romanOrNumber(m[1]), name: cleanUnitName(line) };
+    // "2° Settore – Lavori pubblici": the whole line names it; otherwise what follows the number.
+    return { number: romanOrNumber(m[1]), name: cleanUnitName(re === NUMBERED_UNIT_HEADING[2] ? line : rawName) };
   }
   return null;
 }

@@ -8,6 +8,15 @@ import type { AnomalyDraft, ObjectiveInfo, Rule, RuleContext, UnitInfo } from ".
 import { noIndicators, phaseNoMonths, weightMismatch } from "./anomaly-rules/content-rules.js";
 import { duplicateNumber, missingDetail, orphanDetail, titleMismatch, unitMismatch } from "./anomaly-rules/pairing-rules.js";
 import { intersectoralDrift, paymentTimesWeight, unreadable, weightTotal } from "./anomaly-rules/unit-rules.js";
+import {
+  deadlineOutOfPeriod,
+  duplicateObjective,
+  objectiveNumbering,
+  phaseWeightTotal,
+  summaryOnly,
+  unitNumbering,
+  weightsAbsent,
+} from "./anomaly-rules/shape-rules.js";
 import { findKind, findOrganization, findPeriod, findYear } from "./document-meta.js";
 import { isBlankValue } from "./clean-text.js";
 import { indicatorItems } from "./indicator-items.js";
@@ -42,6 +51,11 @@ const RULES: ReadonlyArray<Rule> = [
   noIndicators,
   phaseNoMonths,
   paymentTimesWeight,
+  objectiveNumbering,
+  duplicateObjective,
+  phaseWeightTotal,
+  deadlineOutOfPeriod,
+  weightsAbsent,
 ];
 
 /** Lines that name the body and the year: running headers, then the first pages' lines. */
@@ -134,6 +148,7 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
             : null,
         summaryIntersectoral: row.intersectoral,
         monthGrid: read?.sheet.monthGrid ?? false,
+        printedNumber: row.number !== null,
       };
     });
     const first = objectives.find((o) => o.objective.detail)?.objective.detail;
@@ -175,6 +190,7 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
       printedUnder: null,
       summaryIntersectoral: false,
       monthGrid: sheet.monthGrid,
+      printedNumber: sheet.number !== null,
     });
   }
   // Units opened by a heading that no objective landed in were headings of something else.
@@ -183,11 +199,16 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
   infos.splice(0, infos.length, ...kept);
   if (infos.every((i) => i.objectives.length === 0)) throw new DocumentError("not-a-plan", file, NO_OBJECTIVES);
   for (const info of infos) info.unit.objectives = info.objectives.map((o) => o.objective);
-  const ctx: RuleContext = { units: infos, settings, readerMessages: layout.messages, period };
+  const unreadableParts = layout.messages.some((m) => m.code === "UNREADABLE");
+  const hasDetails = unreadableParts || infos.some((i) => i.objectives.some((o) => o.objective.detail));
+  const ctx: RuleContext = { units: infos, settings, readerMessages: layout.messages, period, hasDetails };
   const drafts: AnomalyDraft[] = [];
   RULES.forEach((rule) => drafts.push(...rule(ctx)));
-  // Findings across units follow a unit's own; what the reader could not read comes last.
-  for (const d of intersectoralDrift(ctx)) drafts.push({ ...d, objectiveIndex: Number.MAX_SAFE_INTEGER });
+  // Findings across units follow every unit's own, in this order; what the reader could not read comes last.
+  const after = (list: AnomalyDraft[], unitIndex: number) => list.map((d) => ({ ...d, unitIndex, objectiveIndex: Number.MAX_SAFE_INTEGER }));
+  drafts.push(...after(intersectoralDrift(ctx), Number.MAX_SAFE_INTEGER - 2));
+  drafts.push(...after(unitNumbering(infos), Number.MAX_SAFE_INTEGER - 1));
+  drafts.push(...after(summaryOnly(infos, unreadableParts), Number.MAX_SAFE_INTEGER - 1));
   drafts.push(...unreadable(ctx).map((d) => ({ ...d, unitIndex: Number.MAX_SAFE_INTEGER })));
   const rank = new Map(drafts.map((d, i) => [d, i]));
   drafts.sort((a, b) => a.unitIndex - b.unitIndex || a.objectiveIndex - b.objectiveIndex || rank.get(a)! - rank.get(b)!);

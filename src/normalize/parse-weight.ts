@@ -5,9 +5,12 @@
 import type { NormalizeSettings } from "./settings.js";
 
 const NUMBER = String.raw`(\d{1,3}(?:[.,]\d+)?|[.,]\d+)`;
+/** Per mille ("150/1000", "150 ‰", "150 su 1000", "punti 150/1000"): tenths of the 0-100 scale. */
+const PER_MILLE = new RegExp(String.raw`^(?:(?:peso|grado\s+di\s+priorit[aà]|priorit[aà]|punti)\s*:?\s*)?(\d{1,4}(?:[.,]\d+)?)\s*(?:‰|/\s*1\.?000|su\s+1\.?000|per\s+mille)$`, "i");
 const FORMS: ReadonlyArray<RegExp> = [
   new RegExp(String.raw`^(?:peso\s*(?:obiettivo)?\s*:?\s*)?${NUMBER}\s*(?:%|/\s*100|su\s+100|punti|pt\.?)?$`, "i"),
   new RegExp(String.raw`^(?:punti|pt\.?)\s*:?\s*${NUMBER}$`, "i"),
+  new RegExp(String.raw`^(?:grado\s+di\s+priorit[aà]|priorit[aà]|pesatura)\s*:?\s*${NUMBER}\s*(?:%|/\s*100)?$`, "i"),
 ];
 
 function toNumber(s: string): number {
@@ -17,7 +20,7 @@ function toNumber(s: string): number {
 export interface ParsedWeight {
   value: number | null;
   /** "percent" for 15/15%/15/100, "fraction" for 0,15 read as 15. */
-  form: "percent" | "fraction" | "blank" | "unreadable";
+  form: "percent" | "fraction" | "perMille" | "blank" | "unreadable";
 }
 
 export function parseWeightDetailed(
@@ -26,6 +29,8 @@ export function parseWeightDetailed(
 ): ParsedWeight {
   const text = (raw ?? "").replace(/\s+/g, " ").trim().replace(/[.;]$/, "");
   if (text === "" || /^[-–—/]+$/.test(text)) return { value: null, form: "blank" };
+  const mille = PER_MILLE.exec(text);
+  if (mille?.[1]) return { value: round(toNumber(mille[1]) / 10), form: "perMille" };
   for (const re of FORMS) {
     const m = re.exec(text);
     if (!m?.[1]) continue;

@@ -17,6 +17,8 @@ export const NormalizeSettings = z.object({
   titleMismatchBelow: z.number().min(0).max(1).default(0.2),
   /** Title likeness from which two titles name the same objective when numbers disagree. */
   titleSameFrom: z.number().min(0).max(1).default(0.6),
+  /** Title likeness from which two objectives of one unit with the same description are one pasted twice (DUPLICATE_OBJECTIVE). */
+  duplicateLikeness: z.number().min(0).max(1).default(0.9),
   /** Characters of a title quoted in a message. */
   messageTitleLength: z.number().int().positive().default(80),
   /** Minimum weight of the payment-times objective (art. 4-bis D.L. 13/2023). */

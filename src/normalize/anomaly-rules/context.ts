@@ -21,6 +21,8 @@ export interface ObjectiveInfo {
   summaryIntersectoral: boolean;
   /** The sheet's phases come from a month grid (PHASE_NO_MONTHS applies only then). */
   monthGrid: boolean;
+  /** The document prints the objective's number (not numbered by order of appearance). */
+  printedNumber: boolean;
 }
 
 export interface UnitInfo {
@@ -39,6 +41,8 @@ export interface RuleContext {
   readerMessages: ReadonlyArray<ReaderMessage>;
   /** The years the plan covers, when the document says. */
   period: Period | null;
+  /** The document holds objective sheets (one at least, read or unreadable): MISSING_DETAIL applies. */
+  hasDetails: boolean;
 }
 
 export interface AnomalyDraft extends Anomaly {

@@ -7,8 +7,8 @@ import { samePerson } from "../person-name.js";
 import { sameUnit } from "../unit-name.js";
 import { detailPage, draft, summaryPage, type Rule } from "./context.js";
 
-export const missingDetail: Rule = ({ units, settings }) =>
-  units.flatMap((u) =>
+export const missingDetail: Rule = ({ units, settings, hasDetails }) =>
+  !hasDetails ? [] : units.flatMap((u) =>
     u.objectives
       .filter((o) => o.objective.summary && !o.objective.detail)
       .map((o) =>

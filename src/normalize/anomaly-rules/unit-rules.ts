@@ -2,9 +2,10 @@
  * Rules over a unit's whole set of objectives or across units: WEIGHT_TOTAL,
  * PAYMENT_TIMES_WEIGHT, INTERSECTORAL_DRIFT, and UNREADABLE from the reader.
  */
-import { cut } from "../clean-text.js";
+import { cut, labelKey } from "../clean-text.js";
+import type { Indicator } from "../plan-schema.js";
 import { indicatorTexts } from "../indicator-items.js";
-import { sameWording, titleLikeness } from "../title-likeness.js";
+import { titleLikeness } from "../title-likeness.js";
 import { draft, fmt, summaryPage, type ObjectiveInfo, type Rule, type UnitInfo } from "./context.js";
 
 /** Weights that all look like coefficients (1,0 / 1,2 / 1,4) are not percentages. */
@@ -66,26 +67,39 @@ function sameIndicators(a: string[], b: string[]): boolean {
   return key(a) === key(b);
 }
 
+/** An intersectoral copy's wording: its titles and indicators, folded. */
+function wording(o: ObjectiveInfo): string {
+  const list = (xs: ReadonlyArray<Indicator>) => xs.map((x) => [x.text, x.formula, x.baseline, x.target].map((t) => labelKey(t ?? "")).join("~")).join("|");
+  const d = o.objective.detail;
+  const indicators = d && d.indicators.length > 0 ? d.indicators : o.objective.summary?.indicators ?? [];
+  return [labelKey(o.objective.summary?.title ?? ""), labelKey(d?.title ?? ""), list(indicators)].join("#");
+}
+
+/**
+ * R12: copies of one intersectoral objective (alike titles, in different units)
+ * must share title and indicators. The copies that differ from the wording most
+ * units share are reported; where no wording has a majority, every copy is.
+ */
 export const intersectoralDrift: Rule = ({ units, settings }) => {
-  const all = units.flatMap((u) => u.objectives.filter(intersectoral).map((o) => ({ u, o })));
-  const out: ReturnType<Rule> = [];
-  const reference: Array<{ u: UnitInfo; o: ObjectiveInfo }> = [];
-  for (const item of all) {
-    const ref = reference.find((r) => r.u !== item.u && titleLikeness(r.o.objective.title, item.o.objective.title) >= settings.titleSameFrom);
-    if (!ref) {
-      reference.push(item);
-      continue;
+  const groups: Array<Array<{ u: UnitInfo; o: ObjectiveInfo }>> = [];
+  for (const u of units) {
+    for (const o of u.objectives.filter(intersectoral)) {
+      const group = groups.find((g) => g.every((m) => m.u !== u) && titleLikeness(g[0]!.o.objective.title, o.objective.title) >= settings.titleSameFrom);
+      if (group) group.push({ u, o });
+      else groups.push([{ u, o }]);
     }
-    const { u, o } = item;
-    const head = `${u.unit.name}, obiettivo ${o.objective.number}`;
-    const other = `quello dell'obiettivo ${ref.o.objective.number} di '${ref.u.unit.name}'`;
-    if (!sameWording(ref.o.objective.title, o.objective.title)) {
+  }
+  const out: ReturnType<Rule> = [];
+  for (const members of groups) {
+    const counts = new Map<string, number>();
+    for (const m of members) counts.set(wording(m.o), (counts.get(wording(m.o)) ?? 0) + 1);
+    if (counts.size <= 1) continue;
+    const major = [...counts].find(([, n]) => n * 2 > members.length)?.[0] ?? null;
+    for (const { u, o } of members) {
+      if (major !== null && wording(o) === major) continue;
+      const why = major === null ? "nessuna formulazione è condivisa dalla maggior parte delle unità" : "differisce dalla formulazione condivisa dalle altre unità";
       out.push(draft(u, o, "INTERSECTORAL_DRIFT", "warning",
-        `${head}: l'obiettivo intersettoriale ha un titolo diverso da ${other} ('${cut(o.objective.title, settings.messageTitleLength)}' invece di '${cut(ref.o.objective.title, settings.messageTitleLength)}').`,
-        summaryPage(o)));
-    } else if (!sameIndicators(indicatorsOf(ref.o), indicatorsOf(o))) {
-      out.push(draft(u, o, "INTERSECTORAL_DRIFT", "warning",
-        `${head}: l'obiettivo intersettoriale ha indicatori diversi da quelli dell'obiettivo ${ref.o.objective.number} di '${ref.u.unit.name}'.`,
+        `${u.unit.name}, obiettivo ${o.objective.number}: l'obiettivo intersettoriale '${cut(o.objective.title, settings.messageTitleLength)}' ha titolo o indicatori diversi tra le unità (${why}).`,
         summaryPage(o)));
     }
   }
