@@ -85,7 +85,8 @@ export function separateRunningLines(pages: string[][], settings: TextSettings):
     const close = closings[i] as Edge[];
     if (footerKeys.length > 0 && matches(close, footerKeys)) {
       const kept = close.slice(0, footerKeys.length);
-      const cut = lines.length - 1 - (kept[kept.length - 1] as Edge).index;
+      // The footer's topmost line: the body ends before it.
+      const cut = (kept[kept.length - 1] as Edge).index;
       // Never let a footer eat into lines already taken as header.
       const offset = lines.length - body.length;
       if (cut >= offset) {

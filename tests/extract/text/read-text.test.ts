@@ -49,6 +49,14 @@ describe("text pages and running header", () => {
     const pages = separateRunningLines(splitPages(raw, opts.text), opts.text);
     expect(pages.map((p) => p.header)).toEqual([[], [], []]);
     expect(pages.map((p) => p.footer)).toEqual([["fine 1 di 3"], ["fine 2 di 3"], ["fine 3 di 3"]]);
+    // The footer goes; the body above it stays.
+    expect(pages.map((p) => p.lines)).toEqual([["a"], ["b"], ["c"]]);
+  });
+
+  it("keeps the body of pages that end with a bare page number (a footer of digits)", () => {
+    const doc = read("Primo testo\n\n1\fSecondo testo\n\n2\f");
+    expect(doc.pages.map((p) => p.footer)).toEqual([["1"], ["2"]]);
+    expect(doc.pages.map((p) => p.blocks.map((b) => (b as TextLine).text))).toEqual([["Primo testo"], ["Secondo testo"]]);
   });
 });
 
