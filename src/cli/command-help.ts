@@ -14,7 +14,7 @@ options:
 
 exit: 0 ok, 2 unreadable input or bad arguments`;
 
-export const EXTRACT_HELP = `usage: piao extract FILE [--expected-total N] [--timeout SECONDS]
+export const EXTRACT_HELP = `usage: piao extract FILE [--explain] [--expected-total N] [--timeout SECONDS]
 
 Prints the plan in FILE as JSON, as shared/contract/plan-export.schema.json says:
 units, objectives (summary row and objective sheet side by side), weights,
@@ -22,6 +22,10 @@ phases with their months, indicators, and the anomalies found. Anomalies are
 data: they do not change the exit code.
 
 options:
+  --explain           instead of the JSON, show how the document was read: every block (text
+                      line, table) with its class, the evidence for it and what it became (unit
+                      heading, objective table, sheet, phases …), then the units and objectives
+                      found; also shown for a document refused as having no objective
   --expected-total N  the total a unit's weights must reach when it has no TOTALE row (100)
   --timeout SECONDS   give up on the file after this long (default 120)
 

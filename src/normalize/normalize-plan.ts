@@ -101,7 +101,7 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
   const kind = findKind(lines);
   const doc = recognizeDocument(layout, year, settings);
   if (doc.units.every((u) => u.rows.length === 0) && doc.sheets.length === 0) {
-    throw new DocumentError("not-a-plan", file, NO_OBJECTIVES);
+    throw new NoObjectivesError(file, doc.explain);
   }
   // Pages are the PDF's; a text conversion's page breaks are no pages of the plan.
   if (layout.format !== "pdf") {
@@ -197,7 +197,7 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
   const kept = infos.filter((i) => i.objectives.length > 0 || i.hasSummary || !doc.units[i.index]?.fromHeading);
   kept.forEach((info, i) => (info.index = i));
   infos.splice(0, infos.length, ...kept);
-  if (infos.every((i) => i.objectives.length === 0)) throw new DocumentError("not-a-plan", file, NO_OBJECTIVES);
+  if (infos.every((i) => i.objectives.length === 0)) throw new NoObjectivesError(file, doc.explain);
   for (const info of infos) info.unit.objectives = info.objectives.map((o) => o.objective);
   const unreadableParts = layout.messages.some((m) => m.code === "UNREADABLE");
   const hasDetails = unreadableParts || infos.some((i) => i.objectives.some((o) => o.objective.detail));
@@ -214,6 +214,16 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
   drafts.sort((a, b) => a.unitIndex - b.unitIndex || a.objectiveIndex - b.objectiveIndex || rank.get(a)! - rank.get(b)!);
   const anomalies: Anomaly[] = drafts.map(({ code, severity, unit, objective, message, page }) => ({ code, severity, unit, objective, message, page }));
   return { plan: { organization, kind, year, period, units: infos.map((i) => i.unit), anomalies }, explain: doc.explain };
+}
+
+/** The refusal of a document with no objective, carrying what the recogniser saw (for --explain). */
+export class NoObjectivesError extends DocumentError {
+  constructor(
+    file: string,
+    readonly explain: ExplainStep[],
+  ) {
+    super("not-a-plan", file, NO_OBJECTIVES);
+  }
 }
 
 /** The one line a refusal prints: what was looked for. */
