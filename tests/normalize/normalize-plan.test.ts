@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { normalizePlan } from "../../src/normalize/normalize-plan.js";
+import { NO_OBJECTIVES, normalizePlan } from "../../src/normalize/normalize-plan.js";
 import { DocumentError } from "../../src/shared/errors.js";
 import { doc, line, pagedDoc, sheet, summary, table } from "./layout-builder.js";
 
 const file = "test.html";
+/** An indicator as schemaVersion 2 exports it: the wording, and its parts where the plan gives them. */
+const ind = (text: string, target: string | null = null) => ({ text, formula: null, baseline: null, target });
 const codes = (p: ReturnType<typeof normalizePlan>) => p.anomalies.map((a) => `${a.code}:${a.unit ?? "-"}:${a.objective ?? "-"}`);
 
 describe("normalizePlan", () => {
@@ -30,7 +32,7 @@ describe("normalizePlan", () => {
       [1, 60, 60, ["2025-01", "2025-02"]],
       [2, 40, 40, ["2025-06"]],
     ]);
-    expect(u.objectives[0]!.summary!.indicators).toEqual(["Km asfaltati", "Interventi"]);
+    expect(u.objectives[0]!.summary!.indicators).toEqual([ind("Km asfaltati"), ind("Interventi")]);
     expect(plan.anomalies).toEqual([]);
   });
 
@@ -59,6 +61,8 @@ describe("normalizePlan", () => {
       "PAYMENT_TIMES_WEIGHT:Servizi sociali:3",
       "ORPHAN_DETAIL:Servizi sociali:9",
       "NO_INDICATORS:Servizi sociali:9",
+      // 1, 2, 2, 3 then the orphan sheet 9: the first number out of place (the repeated 2 is DUPLICATE_NUMBER).
+      "NUMBERING:Servizi sociali:9",
       "WEIGHT_TOTAL:Servizi sociali:-",
     ]);
     const m = plan.anomalies.find((a) => a.code === "WEIGHT_MISMATCH")!;
@@ -127,11 +131,11 @@ describe("normalizePlan", () => {
     );
     expect(plan.units[0]!.objectives[0]!.title).toBe("Trasparenza amministrativa");
     expect(codes(plan)).toEqual([
-      "MISSING_DETAIL:Settore uno:1",
-      "MISSING_DETAIL:Settore uno:2",
-      "MISSING_DETAIL:Settore due:1",
-      "MISSING_DETAIL:Settore due:2",
+      // Two copies worded differently, no wording shared by most: drift on every copy.
+      "INTERSECTORAL_DRIFT:Settore uno:1",
       "INTERSECTORAL_DRIFT:Settore due:1",
+      // No objective sheet at all: one SUMMARY_ONLY instead of a MISSING_DETAIL per row.
+      "SUMMARY_ONLY:-:-",
     ]);
   });
 
@@ -171,7 +175,7 @@ describe("normalizePlan", () => {
       intersectoral: true,
       duration: "biennale",
       endYear: 2025,
-      indicators: ["B uno", "B due"],
+      indicators: [ind("B uno"), ind("B due")],
       criticalities: "Nessuna in particolare",
     });
   });
@@ -196,7 +200,7 @@ describe("normalizePlan", () => {
     );
     const o = plan.units[0]!.objectives;
     expect(o).toHaveLength(1);
-    expect(o[0]!.summary).toMatchObject({ weight: 100, indicators: ["Ore di apertura", "Utenti serali"] });
+    expect(o[0]!.summary).toMatchObject({ weight: 100, indicators: [ind("Ore di apertura"), ind("Utenti serali")] });
     expect(o[0]!.detail).toMatchObject({ number: 1, title: "Apertura serale della biblioteca", weight: 100 });
     expect(plan.anomalies).toEqual([]);
   });
@@ -242,7 +246,7 @@ describe("normalizePlan", () => {
       weight: 35,
       number: 2,
       title: "Controlli sulla sicurezza stradale",
-      indicators: ["Almeno 40 controlli"],
+      indicators: [ind("Almeno 40 controlli")],
     });
   });
 
@@ -281,8 +285,9 @@ describe("normalizePlan", () => {
     const u = plan.units[0]!;
     expect(u.name).toBe("Direzione generale del personale");
     expect(u.objectives.map((o) => [o.number, o.summary?.weight, o.summary?.indicators])).toEqual([
-      [1, null, ["≤ 90 giorni"]],
-      [2, null, ["80% dei dipendenti"]],
+      // A "Target 2024" column with no indicator column: one indicator per target, with text "".
+      [1, null, [ind("", "≤ 90 giorni")]],
+      [2, null, [ind("", "80% dei dipendenti")]],
     ]);
     expect(plan.anomalies.map((a) => a.code)).not.toContain("WEIGHT_TOTAL");
   });
@@ -311,7 +316,7 @@ describe("normalizePlan", () => {
       weight: 40,
       description:
         "Il progetto prevede la digitalizzazione di tutte le pratiche edilizie dell'archivio comunale entro la fine dell'anno in corso.\nIl lavoro sarà svolto con l'Unione.",
-      indicators: ["Pratiche digitalizzate entro il 31/12 su tutto l'archivio", "Relazione finale"],
+      indicators: [ind("Pratiche digitalizzate entro il 31/12 su tutto l'archivio"), ind("Relazione finale")],
     });
   });
 
@@ -336,8 +341,8 @@ describe("normalizePlan", () => {
       { file },
     );
     const [a, b] = plan.units[0]!.objectives;
-    expect(a!.summary).toMatchObject({ indicators: ["Certificati emessi online"], notes: null });
-    expect(b!.summary).toMatchObject({ indicators: ["Fascicoli digitalizzati"], notes: "Lavoro complesso" });
+    expect(a!.summary).toMatchObject({ indicators: [ind("Certificati emessi online")], notes: null });
+    expect(b!.summary).toMatchObject({ indicators: [ind("Fascicoli digitalizzati")], notes: "Lavoro complesso" });
     expect(b!.detail).toMatchObject({ endYear: null, description: "Digitalizzare entro il 2026 i fascicoli." });
   });
 
@@ -348,7 +353,7 @@ describe("normalizePlan", () => {
       normalizePlan(layout, { file });
     } catch (e) {
       expect((e as DocumentError).kind).toBe("not-a-plan");
-      expect((e as Error).message).toBe("contains no performance plan (no summary sheet or objective sheet found)");
+      expect((e as Error).message).toBe(NO_OBJECTIVES);
     }
   });
 });

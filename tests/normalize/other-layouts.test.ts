@@ -13,6 +13,9 @@ import { splitByLabels } from "../../src/normalize/sheet-labels.js";
 import { cleanUnitName } from "../../src/normalize/unit-name.js";
 import { doc, line, table } from "./layout-builder.js";
 
+/** An indicator as schemaVersion 2 exports it. */
+const ind = (text: string, target: string | null = null) => ({ text, formula: null, baseline: null, target });
+
 const fields = (text: string) => splitByLabels(text).map((p) => [p.field, p.value.trim()]);
 
 describe("labels of key-value sheets", () => {
@@ -21,13 +24,15 @@ describe("labels of key-value sheets", () => {
     ["Numero obiettivo", "number"],
     ["Titolo", "title"],
     ["Denominazione:", "title"],
-    ["Target", "indicators"],
-    ["Valore atteso 2026", "indicators"],
+    // schemaVersion 2: a target row is the target of the indicators, not one more indicator.
+    ["Target", "target"],
+    ["Valore atteso 2026", "target"],
     ["Dirigente responsabile", "manager"],
     ["Responsabile del servizio:", "manager"],
     ["Tipologia", "ignored"],
     ["Tipologia: strategico/operativo", "ignored"],
-    ["Missione/Programma", "ignored"],
+    // schemaVersion 2: Missione/Programma fills the objective's strategy (mission and programme).
+    ["Missione/Programma", "mission"],
     ["Fasi e tempi", "ignored"],
   ])("%s → %s", (label, field) => {
     expect(fields(label)[0]?.[0]).toBe(field);
@@ -60,6 +65,8 @@ describe("unit headings with a number, ranks before names", () => {
   });
   it("reads the heading of an Obiettivi di gestione summary", () => {
     expect(readUnitHeading(["Obiettivi di gestione", "SETTORE 2 – POLIZIA LOCALE", "Resp. Servizio: Comandante Dott. Luigi Neri", "Esercizio 2025"], normalizeSettings({}))).toEqual({
+      // schemaVersion 2: the unit's number as printed.
+      number: 2,
       name: "Polizia locale",
       manager: "Luigi Neri",
     });
@@ -103,10 +110,10 @@ describe("a plan with key-value sheets", () => {
     const u = plan.units[0]!;
     expect(u).toMatchObject({ name: "Servizi demografici", manager: "Carla Bruni", declaredTotal: 100 });
     expect(u.objectives.map((o) => [o.number, o.summary?.weight, o.detail?.weight, o.detail?.title, o.detail?.indicators, o.detail?.phases.map((p) => p.months)])).toEqual([
-      [1, 60, 60, "Anagrafe digitale", ["Certificati online", "Almeno 80%"], [["2025-04", "2025-05", "2025-06"]]],
-      [2, 40, 40, "Elettorale", ["Tessere consegnate", "100%"], [["2025-03"]]],
+      [1, 60, 60, "Anagrafe digitale", [ind("Certificati online", "Almeno 80%")], [["2025-04", "2025-05", "2025-06"]]],
+      [2, 40, 40, "Elettorale", [ind("Tessere consegnate", "100%")], [["2025-03"]]],
     ]);
-    expect(u.objectives[0]!.summary!.indicators).toEqual(["Certificati online", "Almeno 80%"]);
+    expect(u.objectives[0]!.summary!.indicators).toEqual([ind("Certificati online", "Almeno 80%")]);
     expect(plan.anomalies).toEqual([]);
   });
 });
@@ -132,7 +139,7 @@ describe("a key-value sheet of two pairs per row", () => {
       { file: "test.html" },
     );
     const d = plan.units[0]?.objectives[0]?.detail;
-    expect(d).toMatchObject({ number: 3, weight: 20, title: "Sportello unico per l'assistenza", unitName: "Servizi sociali", manager: "Ugo Sala", indicators: ["Domande istruite entro 30 giorni"] });
+    expect(d).toMatchObject({ number: 3, weight: 20, title: "Sportello unico per l'assistenza", unitName: "Servizi sociali", manager: "Ugo Sala", indicators: [ind("Domande istruite entro 30 giorni")] });
     expect(d?.phases.map((p) => p.months)).toEqual([["2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"]]);
   });
 });
