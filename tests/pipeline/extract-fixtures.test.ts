@@ -42,7 +42,7 @@ describe("inputs that are no plan", () => {
       );
       expect(isDocumentError(err)).toBe(true);
       expect((err as DocumentError).kind).toBe("not-a-plan");
-      expect((err as Error).message).toBe("contains no performance plan (no summary sheet or objective sheet found)");
+      expect((err as Error).message).toBe((await import("../../src/normalize/normalize-plan.js")).NO_OBJECTIVES);
     });
   }
 });
