@@ -20,6 +20,7 @@ import { crossCheck, expectedExport } from "./fixtures/expected-plan.mjs";
 import { convertedText } from "./fixtures/converted-text.mjs";
 import { makeBadInputs } from "./fixtures/bad-inputs.mjs";
 import { stabilizeHtml } from "./fixtures/html-output.mjs";
+import { resolveSpec } from "./fixtures/spec-model.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FIXTURES = path.join(ROOT, "fixtures");
@@ -47,7 +48,7 @@ async function loadSpecs(only) {
 async function makeScans(specs, tmp) {
   const jobs = [];
   for (const spec of specs) {
-    for (const unit of spec.units) {
+    for (const unit of resolveSpec(spec).units) {
       for (const sheet of unit.sheets) {
         if (!sheet.scanned) continue;
         const file = path.join(tmp, `scan-${spec.id}-${jobs.length + 1}.docx`);
@@ -144,7 +145,7 @@ async function main() {
       fs.copyFileSync(pdfs[i], path.join(dir, pdfName));
       stabilizePdf(path.join(dir, pdfName));
       const pages = findPages(spec, path.join(dir, pdfName));
-      checkPromises(spec, pages);
+      checkPromises(resolveSpec(spec), pages);
       const about = spec.about;
       const feats = spec.features ?? [];
       const add = (file, format, extra, pageCount) =>
@@ -187,6 +188,10 @@ function checkPromises(spec, pages) {
   if ((spec.features ?? []).includes("summary-crosses-page")) {
     const crossing = spec.units.some((u) => new Set(u.summary.map((r) => pages.row.get(r))).size > 1 || u.summary.some((r) => pages.rowEnd.get(r) !== pages.row.get(r)));
     if (!crossing) throw new Error(`${spec.id}: promises a summary table crossing a page break, but none does`);
+  }
+  if ((spec.features ?? []).includes("table-crosses-pages")) {
+    const rows = spec.table?.rows ?? [];
+    if (new Set(rows.map((r) => pages.row.get(r))).size < 2) throw new Error(`${spec.id}: promises an objective table crossing a page break, but it fits one page`);
   }
   if ((spec.features ?? []).includes("summary-row-split-across-pages")) {
     const split = spec.units.some((u) => u.summary.some((r) => pages.rowEnd.get(r) !== pages.row.get(r)));
