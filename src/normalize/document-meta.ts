@@ -30,7 +30,11 @@ export function parseOrganization(line: string): string | null {
   if (!m || m.index > 0) return null;
   let name = text.slice(0, m.index + m[0].length);
   name = name.split(/\s*[(–—,;]|\s-\s|\s{2,}|\t/)[0]!.trim();
-  // A body type alone, or followed by a sentence, is not a name.
+  // A body type alone, or followed by a sentence, is not a name: its name follows a preposition or
+  // starts with a capital ("Comune di Lagoverde", "Unione Val di Sole"), not a lower-case word
+  // ("Comune digitale e trasparente" is a heading).
+  const after = name.slice(m[1]!.length).trim();
+  if (after !== "" && !/^(?:(?:di|dei|del|della|delle|degli|dello)(?=\s|$)|d['’]|\p{Lu})/u.test(after) && !isAllCaps(name)) return null;
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 8) return null;
   if (/[.:]$/.test(name) && !/\b[A-Z]\.$/.test(name)) name = name.replace(/[.:]+$/, "");
@@ -71,6 +75,11 @@ const YEAR_CONTEXT =
  */
 export function findPeriod(lines: ReadonlyArray<string>, year: number | null, min: number, max: number): Period | null {
   if (year === null) return null;
+  // A title's years on a line of their own ("Piano integrato di attività e organizzazione" / "2025-2027").
+  for (const line of lines) {
+    const own = /^\s*((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})\s*$/.exec(cleanInline(line));
+    if (own && Number(own[1]) === year && Number(own[2]) > year && Number(own[2]) - year <= 5) return { from: year, to: Number(own[2]) };
+  }
   for (const line of lines) {
     for (const m of cleanInline(line).matchAll(YEAR_CONTEXT)) {
       const from = Number(m[1]);

@@ -22,6 +22,7 @@ import { finishSheet, SheetBuilder, type SheetFound } from "./recognize-sheet.js
 import { readSummaryRows, readUnitHeading, type SummaryColumns, type SummaryRowDraft } from "./recognize-summary.js";
 import type { NormalizeSettings } from "./settings.js";
 import { splitByLabels } from "./sheet-labels.js";
+import { cleanUnitName } from "./unit-name.js";
 import { tableRows } from "./table-grid.js";
 
 export interface UnitDraft {
@@ -220,12 +221,29 @@ class DocumentAssembler {
     const at = this.units.indexOf(unit);
     if (at < 0 || unit.rows.every((r) => r.unitName === null)) return;
     const parts: UnitDraft[] = [];
+    // Parts by the structure's name as printed, folded.
+    const byName = new Map<string, UnitDraft>();
     for (const row of unit.rows) {
-      // A name seen again later joins its earlier unit (docs/families.md).
-      const part = parts.find((p) => p.name !== null && row.unitName !== null && samePrinted(p.name, row.unitName))
-        ?? (row.unitName === null ? parts.at(-1) : undefined);
-      if (part) part.rows.push(row);
-      else parts.push({ number: null, name: row.unitName ?? unit.name, manager: row.manager ?? unit.manager, declaredTotal: null, rows: [row], page: row.page, fromHeading: false });
+      // A name seen again later joins its earlier unit (docs/families.md); a blank one is the row above's.
+      const key = row.unitName !== null ? labelKey(row.unitName) : null;
+      const part = key !== null ? byName.get(key) : parts.at(-1);
+      if (part) {
+        part.rows.push(row);
+        continue;
+      }
+      // "3 – Lavori pubblici": the structure's number, then its name.
+      const numbered = row.unitName !== null ? /^(\d{1,2})\s*[°º]?\s*[-–—.)]\s*(\S.*)$/u.exec(row.unitName) : null;
+      const created: UnitDraft = {
+        number: numbered ? Number(numbered[1]) : null,
+        name: numbered ? cleanUnitName(numbered[2]!) : row.unitName ?? unit.name,
+        manager: row.manager ?? unit.manager,
+        declaredTotal: null,
+        rows: [row],
+        page: row.page,
+        fromHeading: false,
+      };
+      parts.push(created);
+      if (key !== null) byName.set(key, created);
     }
     // A TOTALE row closes the table, so it belongs to none of the units in particular.
     this.units.splice(at, 1, ...parts);
@@ -295,7 +313,7 @@ class DocumentAssembler {
     const visual = this.visualLines && table === null;
     const b = this.builder ?? this.openSheet();
     if (!b.feedText(text, page, table, visual)) this.openSheet().feedText(text, page, table, visual);
-    this.became ||= `objective sheet ${b.draft.order + 1}`;
+    this.became ||= `objective sheet ${(this.builder ?? b).draft.order + 1}`;
   }
 
   private openSheet(): SheetBuilder {

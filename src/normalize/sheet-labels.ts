@@ -41,7 +41,6 @@ interface LabelRule {
 /** Order matters only among labels matching at the same position (first wins). */
 export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "heading", re: /scheda\s+(?:di\s+)?(?:obiettiv[oi]|progetto|peg|dettaglio)\b[^\n]*/iu, scope: "line" },
-  { field: "number", re: /(?:obiettivo\s+)?n(?:r|um)?\s*[.°º]+\s*(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
   // A box or sheet opened by its numbered heading: "DESCRIZIONE OBIETTIVO 3", "OBIETTIVO N. 2",
   // "Obiettivo operativo 1", "Obiettivo gestionale n. 4 – Titolo".
   {
@@ -49,13 +48,14 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
     re: /(?:descrizione\s+(?:dell['’]\s*)?)?obiettivo(?:\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico|individuale|di\s+performance|di\s+peg))?\s*(?:n(?:r|um)?\s*[.°º]*\s*|numero\s*)?(?=\d{1,3}(?!\d)(?!\s*[./]\s*\d)(?!\s*%))/iu,
     scope: "line",
   },
+  { field: "number", re: /(?:obiettivo\s+)?n(?:r|um)?\s*[.°º]+\s*(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
   // The strategic level a sheet serves, and its budget links.
   { field: "strategic", re: /(?:obiettivo|linea|indirizzo|area|ambito)\s+strategic[oa]\s*(?:n\.?\s*\d+\s*)?[:\-–]/iu, scope: "line" },
   { field: "mission", re: /missione\s*(?:\/\s*programma)?\s*:/iu, scope: "line" },
   { field: "programme", re: /programma\s*:/iu, scope: "line" },
   { field: "publicValue", re: /valore\s+pubblico(?:\s+atteso)?\s*:/iu, scope: "line" },
   // An indicator's parts on lines of their own (key–value sheets).
-  { field: "target", re: /(?:target|valore\s+(?:atteso|obiettivo)|risultat[oi]\s+attes[oi])(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*:/iu, scope: "line" },
+  { field: "target", re: /(?:target|valore\s+(?:atteso|obiettivo))(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*:/iu, scope: "line" },
   { field: "formula", re: /(?:formula|algoritmo(?:\s+di\s+calcolo)?|modalit[aà]\s+di\s+calcolo|metodo\s+di\s+calcolo)\s*:/iu, scope: "line" },
   { field: "baseline", re: /(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale)|dato\s+di\s+partenza)(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*:/iu, scope: "line" },
   { field: "number", re: /numero\s+(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
@@ -76,7 +76,7 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "endYear", re: /conclusione\s*:/iu, scope: "line" },
   { field: "ignored", re: /anno\s+di(?:\s+prev(?:\.|isione|isto|ista)?)?\s*$/iu, scope: "inline" },
   { field: "intersectoral", re: /obiettivo\s+(?:intersettoriale|trasversale)/iu, scope: "inline" },
-  { field: "description", re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu, scope: "line" },
+  { field: "description", re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|risultat[oi]\s+attes[oi]\s*:|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu, scope: "line" },
   // A label has a colon, a qualifier or a line of its own: "Indicatore annuale di ritardo…" is an item.
   { field: "indicators", re: /indicator[ei](?:\s+di\s+(?:risultato|performance|attivit[aà]))?\s*:|indicator[ei]\s+di\s+(?:risultato|performance)|indicator[ei]\s*(?=\n|$)/iu, scope: "line" },
   { field: "criticalities", re: /criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*:|criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*(?=\n|$)/iu, scope: "line" },

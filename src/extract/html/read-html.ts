@@ -40,7 +40,11 @@ export function readHtml(text: string, file: string, opts: ReaderSettings): Layo
     throw e;
   }
   const messages = [...state.messages, ...scannedPageImages($, opts.html.scannedImageShare, SOURCE)];
-  return pagelessDocument("html", file, state.blocks, state.header, state.footer, messages);
+  // Exporters put the document's title (often "Comune di … – Piano …") in <title>, where a printed
+  // page would carry a running header: it names the body when the page text does not.
+  const title = $("head > title").first().text().replace(/\s+/g, " ").trim();
+  const header = title !== "" && !state.header.includes(title) ? [...state.header, title] : state.header;
+  return pagelessDocument("html", file, state.blocks, header, state.footer, messages);
 }
 
 class HtmlState {
