@@ -3,7 +3,10 @@
  * diagonal strokes and dots, all in viewport space. No rendering.
  *
  * Tracks the graphics state pdf.js leaves to the consumer: the CTM stack
- * (save/restore/transform, form XObjects), fill/stroke colours and line width.
+ * (save/restore/transform, form XObjects), fill/stroke colours, line width and
+ * the clip, kept as a box (clip paths by their bounding box, intersected;
+ * form XObject and group boxes clip too), which text-clip.ts needs to tell
+ * text a clip hides.
  */
 import { OPS, Util } from "./pdfjs.js";
 import type { PdfSettings } from "../settings.js";
@@ -17,6 +20,14 @@ interface GState {
   fill: string | null;
   stroke: string | null;
   lineWidth: number;
+  /** The clip's bounding box in viewport space (empty when x0 > x1 or y0 > y1); null: no clip. */
+  clip: BBox | null;
+}
+
+/** One text-showing operation: its glyph list (pdf.js glyph objects and spacing numbers) and the clip in force. */
+export interface TextRun {
+  glyphs: readonly unknown[];
+  clip: BBox | null;
 }
 
 export interface OperatorListLike {
@@ -27,11 +38,16 @@ export interface OperatorListLike {
 const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
-/** `viewport` is the page viewport transform (user space → top-left, y-down). */
-export function readPageGraphics(ops: OperatorListLike, viewport: Matrix, s: PdfSettings): PageGraphics {
+/**
+ * `viewport` is the page viewport transform (user space → top-left, y-down).
+ * When `textRuns` is given, every text-showing operation is appended to it in order.
+ */
+export function readPageGraphics(ops: OperatorListLike, viewport: Matrix, s: PdfSettings, textRuns?: TextRun[]): PageGraphics {
   const out: PageGraphics = { rulings: [], fills: [], diagonals: [], dots: [], imageCount: 0 };
-  let st: GState = { ctm: [1, 0, 0, 1, 0, 0], fill: "#000000", stroke: "#000000", lineWidth: 1 };
+  let st: GState = { ctm: [1, 0, 0, 1, 0, 0], fill: "#000000", stroke: "#000000", lineWidth: 1, clip: null };
   const stack: GState[] = [];
+  // Set by clip/eoClip: the next path (usually painted with endPath) becomes part of the clip.
+  let pendingClip = false;
   const n = ops.fnArray.length;
   for (let i = 0; i < n; i++) {
     const fn = ops.fnArray[i]!;
@@ -50,10 +66,33 @@ export function readPageGraphics(ops: OperatorListLike, viewport: Matrix, s: Pdf
         stack.push({ ...st });
         const m = args?.[0] as ArrayLike<number> | null | undefined;
         if (m && m.length >= 6) st.ctm = Util.transform(st.ctm, Array.from(m));
+        // A form draws nothing outside its /BBox.
+        const bbox = args?.[1] as ArrayLike<number> | null | undefined;
+        if (bbox && bbox.length >= 4) st.clip = intersect(st.clip, rectBox(bbox, Util.transform(viewport, st.ctm)));
         break;
       }
       case OPS.paintFormXObjectEnd:
         st = stack.pop() ?? st;
+        break;
+      case OPS.beginGroup: {
+        // A transparency group: a save, clipped to its box (under its own matrix, as pdf.js paints it).
+        stack.push({ ...st });
+        const g = args?.[0] as { bbox?: ArrayLike<number> | null; matrix?: ArrayLike<number> | null } | undefined;
+        if (g?.bbox && g.bbox.length >= 4) {
+          const m = g.matrix && g.matrix.length >= 6 ? Util.transform(st.ctm, Array.from(g.matrix)) : st.ctm;
+          st.clip = intersect(st.clip, rectBox(g.bbox, Util.transform(viewport, m)));
+        }
+        break;
+      }
+      case OPS.endGroup:
+        st = stack.pop() ?? st;
+        break;
+      case OPS.clip:
+      case OPS.eoClip:
+        pendingClip = true;
+        break;
+      case OPS.showText:
+        if (textRuns && Array.isArray(args?.[0])) textRuns.push({ glyphs: args[0] as unknown[], clip: st.clip });
         break;
       case OPS.setFillRGBColor:
         st.fill = typeof args?.[0] === "string" ? (args[0] as string) : null;
@@ -80,7 +119,13 @@ export function readPageGraphics(ops: OperatorListLike, viewport: Matrix, s: Pdf
         out.imageCount++;
         break;
       case OPS.constructPath:
-        if (args) addPath(args, st, viewport, s, out);
+        if (!args) break;
+        if (pendingClip) {
+          pendingClip = false;
+          const box = pathBox(args, Util.transform(viewport, st.ctm));
+          if (box) st.clip = intersect(st.clip, box);
+        }
+        addPath(args, st, viewport, s, out);
         break;
     }
   }
@@ -106,6 +151,40 @@ function addPath(args: unknown[], st: GState, viewport: Matrix, s: PdfSettings, 
     if (fills) addFilled(pts, sub.curved, st.fill, s, out);
     if (strokes && st.stroke !== null) addStroked(pts, sub.closed, st.lineWidth * scale, st.stroke, s, out);
   }
+}
+
+/** The four corners of a user-space rectangle [x0, y0, x1, y1] through m, boxed. */
+function rectBox(r: ArrayLike<number>, m: Matrix): BBox {
+  const pts: number[] = [];
+  for (const [x, y] of [[r[0]!, r[1]!], [r[2]!, r[1]!], [r[2]!, r[3]!], [r[0]!, r[3]!]] as const) {
+    pts.push(m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!);
+  }
+  return boxOf(pts);
+}
+
+/**
+ * A constructPath's bounding box in viewport space: from pdf.js's minMax (which
+ * counts curves' extremes), else from the path's points. Null for no path.
+ */
+function pathBox(args: unknown[], m: Matrix): BBox | null {
+  const minMax = args[2] as ArrayLike<number> | null | undefined;
+  if (minMax && minMax.length >= 4 && Number.isFinite(minMax[0]) && minMax[0]! <= minMax[2]!) return rectBox(minMax, m);
+  const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
+  if (!data) return null;
+  const pts: number[] = [];
+  for (const sub of decodePath(data)) {
+    for (let k = 0; k + 1 < sub.points.length; k += 2) {
+      const x = sub.points[k]!, y = sub.points[k + 1]!;
+      pts.push(m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!);
+    }
+  }
+  return pts.length ? boxOf(pts) : null;
+}
+
+/** The clip after intersecting with a new box; may come out empty (x0 > x1), which hides everything. */
+function intersect(clip: BBox | null, b: BBox): BBox {
+  if (!clip) return b;
+  return { x0: Math.max(clip.x0, b.x0), y0: Math.max(clip.y0, b.y0), x1: Math.min(clip.x1, b.x1), y1: Math.min(clip.y1, b.y1) };
 }
 
 function boxOf(pts: number[]): BBox {

@@ -6,11 +6,12 @@
 import type { PDFDocumentProxy } from "./pdfjs.js";
 import type { PdfSettings } from "../settings.js";
 import { withDeadline } from "./deadline.js";
-import { readPageGraphics, type OperatorListLike } from "./page-graphics.js";
+import { readPageGraphics, type OperatorListLike, type TextRun } from "./page-graphics.js";
 import type { PageGraphics, Word } from "./page-model.js";
 import { itemsToWords, type FontStyleLike, type TextItemLike } from "./page-words.js";
 import { markRunEnds, runEndSpaces } from "./run-end-spaces.js";
 import { dotsToBullets } from "./bullet-dots.js";
+import { hideClippedText } from "./text-clip.js";
 
 export interface RawPage {
   number: number;
@@ -40,16 +41,15 @@ export async function readRawPage(doc: PDFDocumentProxy, number: number, s: PdfS
         return undefined; // not loaded (text-only run with a failed font)
       }
     };
-    const words = itemsToWords(
-      text.items as TextItemLike[],
-      text.styles as Record<string, FontStyleLike>,
-      transform,
-      fontNameOf,
-      s,
-    );
-    const ends = runEndSpaces(text.items as TextItemLike[], ops);
-    if (ends) markRunEnds(words, text.items as TextItemLike[], ends, transform, s);
-    const graphics = readPageGraphics(ops, transform, s);
+    const runs: TextRun[] = [];
+    const graphics = readPageGraphics(ops, transform, s, runs);
+    const items = text.items as TextItemLike[];
+    const styles = text.styles as Record<string, FontStyleLike>;
+    // Characters a clipping path hides are blanked out before words are made.
+    const shown = hideClippedText(items, runs, styles, transform, vp, s);
+    const words = itemsToWords(shown, styles, transform, fontNameOf, s);
+    const ends = runEndSpaces(items, ops);
+    if (ends) markRunEnds(words, items, ends, transform, s);
     // Text placed off the page (outside the crop box) is not shown: leave it out.
     const onPage = words.filter((w) => w.x1 > 0 && w.x0 < vp.width && w.bottom > 0 && w.top < vp.height);
     return { number, width: vp.width, height: vp.height, words: dotsToBullets(onPage, graphics, s), graphics };

@@ -33,7 +33,7 @@ const BLANK = /^\s+$/;
  * unit and a surrogate half is never one, so the result is the same, and the
  * non-Unicode regex is quicker over every item and glyph of a page.
  */
-function visible(s: string): string {
+export function visibleText(s: string): string {
   return (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFKC")).replace(/\s+/g, "");
 }
 
@@ -70,7 +70,7 @@ export function runEndSpaces(items: readonly TextItemLike[], ops: OpsLike): (boo
         blankTail = any;
         continue;
       }
-      const v = visible(u);
+      const v = visibleText(u);
       if (v === "") continue;
       glyphText += v;
       blankTail = false;
@@ -80,7 +80,7 @@ export function runEndSpaces(items: readonly TextItemLike[], ops: OpsLike): (boo
   }
   let itemText = "";
   const ends = items.map((it) => {
-    const v = visible(it.str ?? "");
+    const v = visibleText(it.str ?? "");
     itemText += v;
     return v === "" ? -1 : itemText.length;
   });

@@ -8,6 +8,8 @@ export interface PageSpec {
   height?: number;
   rotate?: number;
   content: string;
+  /** Form XObjects the content can paint by name (`/Fm1 Do`), with the page's fonts. */
+  forms?: Record<string, { bbox: [number, number, number, number]; matrix?: number[]; content: string }>;
 }
 
 export interface BuildOptions {
@@ -22,14 +24,23 @@ export function buildPdf(pages: PageSpec[], opts: BuildOptions = {}): Uint8Array
   objs[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
   objs[4] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
   let n = 5;
+  const fonts = "/Font << /F1 3 0 R /F2 4 0 R >>";
   for (const p of pages) {
     const pageId = n++, contentId = n++;
     kids.push(pageId);
     const w = p.width ?? 595, h = p.height ?? 842;
+    let xobjects = "";
+    for (const [name, f] of Object.entries(p.forms ?? {})) {
+      const id = n++;
+      objs[id] =
+        `<< /Type /XObject /Subtype /Form /BBox [${f.bbox.join(" ")}]` + (f.matrix ? ` /Matrix [${f.matrix.join(" ")}]` : "") +
+        ` /Resources << ${fonts} >> /Length ${Buffer.byteLength(f.content, "latin1")} >>\nstream\n${f.content}\nendstream`;
+      xobjects += ` /${name} ${id} 0 R`;
+    }
     objs[pageId] =
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}]` +
       (p.rotate ? ` /Rotate ${p.rotate}` : "") +
-      ` /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${contentId} 0 R >>`;
+      ` /Resources << ${fonts}${xobjects ? ` /XObject <<${xobjects} >>` : ""} >> /Contents ${contentId} 0 R >>`;
     objs[contentId] = `<< /Length ${Buffer.byteLength(p.content, "latin1")} >>\nstream\n${p.content}\nendstream`;
   }
   objs[1] = "<< /Type /Catalog /Pages 2 0 R >>";

@@ -59,3 +59,30 @@ export function twoBoxesPdf(): Uint8Array {
     { content: pageHead(2, 2) + box(2, 1, 4, 780) + draw.text(50, 600, 10, "Fine delle schede") },
   ]);
 }
+
+/**
+ * Defect 3: Word 365 draws each cell's text under a clip of the cell. A long
+ * word overflows a narrow cell sideways and a fixed-height row's third line
+ * overflows downwards; neither is visible, and both would leak into the
+ * neighbouring cell ("RicognizioneComune.").
+ */
+export function clippedCellsPdf(): Uint8Array {
+  const xs = [50, 101, 300, 450];
+  const ys = [700, 676, 652];
+  let c = draw.text(50, 720, 11, "Tabella con celle ritagliate", true) + draw.wordGrid(xs, ys);
+  const cell = (k: number, r: number, content: string) => {
+    const t = 0.48;
+    return draw.clipped(xs[k]! + t, ys[r + 1]! + t, xs[k + 1]! - xs[k]! - t, ys[r]! - ys[r + 1]! - t, content, true);
+  };
+  // Row 0: the long word runs past its cell's right edge up to the next cell's text.
+  c += cell(0, 0, draw.text(55.4, 685, 9, "Ricognizione"));
+  c += cell(1, 0, draw.text(107, 685, 9, "Comune."));
+  c += cell(2, 0, draw.text(305.4, 685, 9, "2024"));
+  // Row 1: a fixed-height row whose text has a third line below the row.
+  c += cell(0, 1, draw.text(55.4, 665, 9, "Uffici"));
+  c += cell(1, 1, draw.text(107, 665, 9, "Prima riga") + draw.text(107, 655, 9, "seconda riga") + draw.text(107, 645, 9, "terza riga nascosta"));
+  c += cell(2, 1, draw.text(305.4, 665, 9, "2025"));
+  c += draw.grid(xs, [652, 632]);
+  c += draw.text(55.4, 638, 9, "Totale") + draw.text(107, 638, 9, "Riepilogo");
+  return buildPdf([{ content: c }]);
+}
