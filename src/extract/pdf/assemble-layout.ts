@@ -226,21 +226,36 @@ function toLine(l: Line, page: number): TextLine {
 /**
  * Pages whose body has no text: a scanned image (only running headers/footers,
  * if any, are text) or, when the whole document has no text, every page.
- * An intentionally blank page (no image) is not flagged.
+ * An intentionally blank page (no image) is not flagged. When every page's body
+ * is textless the document is a scan: an error per page. One image-only page
+ * in a document with text (a scanned annex, a signed sheet) is a warning for
+ * that page only: the rest of the document reads.
  */
 function noteTextless(raws: RawPage[], bodyless: boolean[], messages: ReaderMessage[]): void {
   const wholeDoc = raws.every((r) => r.words.length === 0);
+  const scanned = bodyless.every((b) => b);
   raws.forEach((r, i) => {
     if (!bodyless[i]) return;
     if (messages.some((m) => m.page === r.number && m.code === "UNREADABLE")) return;
     if (!wholeDoc && r.graphics.imageCount === 0) return;
-    messages.push({
-      code: "UNREADABLE",
-      severity: "error",
-      reason: r.graphics.imageCount > 0 ? "page has no text layer in its body, only images (scanned? OCR it first)" : "page has no text",
-      page: r.number,
-      table: null,
-      source: SOURCE,
-    });
+    messages.push(
+      scanned
+        ? {
+            code: "UNREADABLE",
+            severity: "error",
+            reason: r.graphics.imageCount > 0 ? "page has no text layer in its body, only images (scanned? OCR it first)" : "page has no text",
+            page: r.number,
+            table: null,
+            source: SOURCE,
+          }
+        : {
+            code: "UNREADABLE",
+            severity: "warning",
+            reason: `pagina ${r.number}: solo immagine, nessun testo leggibile (scansione?)`,
+            page: r.number,
+            table: null,
+            source: SOURCE,
+          },
+    );
   });
 }

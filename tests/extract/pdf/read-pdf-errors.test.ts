@@ -100,6 +100,31 @@ describe("pages without text", () => {
     expect(doc.messages.map((m) => [m.code, m.page])).toEqual([["UNREADABLE", 2]]);
   });
 
+  it("one image-only page in a text document is a warning naming that page, not a scanned document", async () => {
+    const text = (n: number) => draw.text(50, 700, 10, `testo della pagina ${n}`) + draw.grid([50, 150, 250], [650, 630, 610]);
+    const doc = await readPdf(buildPdf([{ content: text(1) }, { content: text(2) }, { content: draw.image(40, 60, 515, 720) }, { content: text(4) }]), "one-scan.pdf", readerSettings());
+    expect(doc.messages).toEqual([
+      { code: "UNREADABLE", severity: "warning", reason: "pagina 3: solo immagine, nessun testo leggibile (scansione?)", page: 3, table: null, source: "pdf" },
+    ]);
+    expect(doc.pages.map((p) => p.blocks.length)).toEqual([2, 2, 0, 2]);
+  });
+
+  it("a document whose every body is an image stays a scanned document, even with a text running header", async () => {
+    const head = (n: number) => draw.text(220, 810, 12, "AZIENDA SANITARIA") + draw.text(480, 30, 9, `Pagina ${n} di 2`);
+    const doc = await readPdf(buildPdf([{ content: head(1) + scanned }, { content: head(2) + scanned }]), "scan-headed.pdf", readerSettings());
+    expect(doc.messages.map((m) => [m.code, m.severity, m.page])).toEqual([
+      ["UNREADABLE", "error", 1],
+      ["UNREADABLE", "error", 2],
+    ]);
+  });
+
+  it("a bitonal scan (image masks in strips) inside a text document is a warning too", async () => {
+    let strips = "";
+    for (let k = 0; k < 12; k++) strips += `q 515 0 0 60 40 ${60 + 60 * k} cm BI /W 8 /H 1 /IM true /BPC 1 ID \xaa EI Q\n`;
+    const doc = await readPdf(buildPdf([{ content: draw.text(50, 700, 10, "testo") }, { content: strips }]), "mask.pdf", readerSettings());
+    expect(doc.messages.map((m) => [m.code, m.severity, m.page])).toEqual([["UNREADABLE", "warning", 2]]);
+  });
+
   it("a scanned sheet under a text running header is still flagged", async () => {
     const head = draw.text(220, 810, 12, "AZIENDA SANITARIA") + draw.text(480, 30, 9, "Pagina 1 di 3");
     const doc = await readPdf(

@@ -31,7 +31,7 @@ export function wordTable(y: number, rows: string[][], opts: { rowH?: number; om
   return { content: c, ys };
 }
 
-const HEAD = ["N.", "Descrizione", "Indicatore"];
+export const HEAD = ["N.", "Descrizione", "Indicatore"];
 export const dataRows = (from: number, n: number): string[][] =>
   Array.from({ length: n }, (_, i) => [`${from + i}`, `Attivita ${from + i}`, `Valore ${from + i}`]);
 
@@ -86,3 +86,17 @@ export function clippedCellsPdf(): Uint8Array {
   c += draw.text(55.4, 638, 9, "Totale") + draw.text(107, 638, 9, "Riepilogo");
   return buildPdf([{ content: c }]);
 }
+
+/** Defect 4: one scanned sheet (an image, no text) among pages of text and tables. */
+export function imagePagePdf(): Uint8Array {
+  const page = (n: number) => ({ content: pageHead(n, 3) + draw.text(50, 760, 11, `Sezione ${n}`, true) + wordTable(740, [HEAD, ...dataRows(1, 3)]).content });
+  return buildPdf([page(1), { content: pageHead(2, 3) + draw.image(40, 60, 515, 720) }, page(3)]);
+}
+
+/** Every fixture above, by the name of its golden (tests/golden/pdf/reader-<name>.tables.json). */
+export const READER_FIXTURES: Record<string, () => Uint8Array> = {
+  "lone-last-row": loneLastRowPdf,
+  "two-boxes": twoBoxesPdf,
+  "clipped-cells": clippedCellsPdf,
+  "image-page": imagePagePdf,
+};

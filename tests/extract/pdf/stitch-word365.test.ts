@@ -11,7 +11,7 @@ import { buildPdf, draw } from "./pdf-builder.js";
 import { cellAt, tablesOf } from "./layout-helpers.js";
 import { COLS, dataRows, loneLastRowPdf, pageHead, twoBoxesPdf, wordTable } from "./reader-fixtures.js";
 
-const HEAD = ["N.", "Descrizione", "Indicatore"];
+import { HEAD } from "./reader-fixtures.js";
 const read = (bytes: Uint8Array) => readPdf(bytes, "word365.pdf", readerSettings());
 const grid = (t: Table) => Array.from({ length: t.rows }, (_, r) => t.cells.filter((c) => c.row === r).map((c) => c.text));
 const lines = (doc: LayoutDocument, page: number) => doc.pages[page - 1]!.blocks.flatMap((b) => (b.kind === "line" ? [b.text] : []));

@@ -1,0 +1,30 @@
+/**
+ * The reader-defect fixtures (reader-fixtures.ts) against their goldens, in the
+ * form of the real PDFs' goldens: tests/golden/pdf/reader-<name>.tables.json.
+ * UPDATE_GOLDEN=1 rewrites them; a missing golden fails.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { LayoutDocument } from "../../../src/extract/layout.js";
+import { readPdf } from "../../../src/extract/pdf/read-pdf.js";
+import { readerSettings } from "../../../src/extract/settings.js";
+import { goldenText } from "./golden-text.js";
+import { READER_FIXTURES } from "./reader-fixtures.js";
+
+const goldenDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../golden/pdf");
+
+describe("reader-defect fixtures against goldens", () => {
+  for (const [name, make] of Object.entries(READER_FIXTURES)) {
+    it(name, async () => {
+      const doc = await readPdf(make(), `${name}.pdf`, readerSettings());
+      LayoutDocument.parse(doc);
+      const actual = goldenText(doc);
+      const golden = path.join(goldenDir, `reader-${name}.tables.json`);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
+      expect(existsSync(golden), `missing golden ${golden} (UPDATE_GOLDEN=1 writes it; review it before committing)`).toBe(true);
+      expect(actual).toBe(readFileSync(golden, "utf8"));
+    });
+  }
+});
