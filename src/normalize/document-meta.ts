@@ -10,7 +10,7 @@ import { PLAN_KINDS } from "./vocabulary.js";
 const BODY =
   /\b(comune|unione(?:\s+(?:dei|di)\s+comuni)?|azienda|universit[aà]|provincia|regione|citt[aà]\s+metropolitana|consorzio|camera\s+di\s+commercio|ministero|istituto|ente|agenzia|autorit[aà])(?![\p{L}])(.*)$/iu;
 /** Bodies that are usually a locator line ("Provincia di Reggio Emilia") under the real one. */
-const LOCATOR = /^(provincia|regione)$/i;
+const LOCATOR = /^(?:provincia|regione|citt[aà]\s+metropolitana)\b/iu;
 
 const LOWER_WORDS = new Set(["di", "del", "della", "delle", "dei", "degli", "dello", "e", "ed", "per", "la", "le", "il", "lo", "in", "sul", "dell"]);
 
@@ -52,8 +52,7 @@ export function findOrganization(lines: ReadonlyArray<string>): string | null {
   for (const line of lines) {
     const org = parseOrganization(line);
     if (!org) continue;
-    const type = org.split(/\s+/)[0] ?? "";
-    if (LOCATOR.test(type)) {
+    if (LOCATOR.test(org)) {
       locator ??= org;
       continue;
     }

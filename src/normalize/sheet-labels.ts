@@ -103,7 +103,7 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   // Rows of a key-value sheet the export has no field for; their value is not another field's.
   { field: "ignored", re: /^\s*(?:tipologia|tipo)(?:\s+(?:di\s+|dell['’]\s*)?obiettivo)?\s*(?::[^\n]*)?$|^\s*(?:unit[aà]\s+di\s+misura|fonte(?:\s+dei\s+dati)?|polarit[aà])\s*:?\s*$/iu, scope: "whole" },
   // The line above a phases table: it starts no field's value.
-  { field: "ignored", re: /^\s*(?:fasi\s+e\s+tempi(?:\s+di\s+attuazione)?|cronoprogramma|tempistica|fasi\s+di\s+attuazione)\s*:?\s*$/iu, scope: "whole" },
+  { field: "ignored", re: /^\s*(?:(?:fasi|attivit[aà]|azioni|interventi|tempi)(?:\s+(?:e|ed)\s+(?:tempi|cronoprogramma|tempistica|scadenze|termini|fasi))?(?:\s+di\s+(?:attuazione|realizzazione))?|cronoprogramma(?:\s+(?:delle|degli)\s+(?:attivit[aà]|fasi|azioni|interventi))?|tempistica|piano\s+delle\s+attivit[aà])\s*:?\s*$/iu, scope: "whole" },
   {
     field: "ignored",
     re: /livello\s+di\s+attuazione\s*:?|consuntivo\s*:?|stato\s+di\s+attuazione\s*:?|(?:\d\s*[°º]\s*)?monitoraggio\s+(?:semestrale|conclusivo|intermedio|finale)\s*:?|note\s*:|valutazione\s*:?/iu,
