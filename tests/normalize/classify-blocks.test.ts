@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { captionBeforeResponsible, classifyBlocks, numberedUnitHeading, responsiblePerson } from "../../src/normalize/classify-blocks.js";
+import { normalizePlan } from "../../src/normalize/normalize-plan.js";
 import { normalizeSettings } from "../../src/normalize/settings.js";
 import { doc, line, table } from "./layout-builder.js";
 
@@ -144,5 +145,28 @@ describe("classifyBlocks", () => {
   it("reads a section heading of a PIAO as text, not a unit", () => {
     const out = classifyBlocks(doc([line("2. SEZIONE VALORE PUBBLICO"), line("1. Premessa"), line("3 - predisposizione degli atti")]), normalizeSettings({}));
     expect(out.map((c) => c.cls)).toEqual(["text", "text", "text"]);
+  });
+});
+
+describe("numbered unit headings over an objective table, in the export", () => {
+  it.each([
+    ["1 - SERVIZI FINANZIARI", 1, "Servizi finanziari"],
+    ["3. SETTORE TECNICO", 3, "Settore tecnico"],
+    ["SETTORE 2 – POLIZIA LOCALE", 2, "Polizia locale"],
+    ["AREA III - Servizi tecnici", 3, "Servizi tecnici"],
+    ["2° Settore – Lavori pubblici", 2, "Lavori pubblici"],
+  ])("%s → unit %i '%s'", (heading, number, name) => {
+    const plan = normalizePlan(
+      doc([
+        line(heading),
+        line("RESPONSABILE Dott. Mario Rossi"),
+        table([
+          ["N.", "Peso", "Descrizione obiettivo", "Indicatori"],
+          ["1", "100", "Riscossione dei tributi", "Incassi"],
+        ]),
+      ]),
+      { file: "test.html" },
+    );
+    expect(plan.units.map((u) => [u.number, u.name, u.manager])).toEqual([[number, name, "Mario Rossi"]]);
   });
 });
