@@ -96,6 +96,21 @@ describe("column roles of an objective table", () => {
     expect(a!.strategy).toEqual({ mission: "01", programme: "03", strategicObjective: "Ente digitale", publicValue: null });
     expect(a!.summary!.indicators).toEqual([{ text: "Quota di incassi PagoPA", formula: null, baseline: "40%", target: "≥ 70%" }]);
   });
+
+  it("splits a Missione/Programma value '12 – 07' and numbers a unit whose structure value starts with a number", () => {
+    const plan = normalizePlan(
+      doc([
+        line("PIAO 2026-2028"),
+        table([
+          ["Missione e programma", "Obiettivo operativo", "Settore competente", "Indicatore"],
+          ["12 – 07", "Sportello sociale unico", "3 – Servizi sociali", "Utenti presi in carico"],
+        ]),
+      ]),
+      { file: "test.html" },
+    );
+    expect(plan.units[0]!.number).toBe(3);
+    expect(plan.units[0]!.objectives[0]!.strategy).toEqual({ mission: "12", programme: "07", strategicObjective: null, publicValue: null });
+  });
 });
 
 describe("what a document calls itself (PLAN_KINDS, findKind)", () => {
@@ -148,6 +163,10 @@ describe("the years a title names (findPeriod)", () => {
     [["PEG 2025"], { from: 2025, to: 2025 }],
   ])("%j → %j", (lines, want) => {
     expect(period(lines)).toEqual(want);
+  });
+
+  it("reads a title whose years stand on a line of their own", () => {
+    expect(period(["PIANO INTEGRATO DI ATTIVITÀ E ORGANIZZAZIONE", "2025-2027"])).toEqual({ from: 2025, to: 2027 });
   });
 
   it("is null with no year", () => {
