@@ -109,9 +109,14 @@ function insertPlan(db: Db, plan: PlanExport, documentId: number, importedAt: st
 }
 
 function insertUnit(db: Db, planId: number, position: number, u: Unit): void {
-  // Units rarely carry their own page: fall back to the first summary row's page.
+  // Units rarely carry their own page: fall back to the first summary row's page, else
+  // (a unit with no summary) its first sheet's.
   const given = u.page !== undefined;
-  const page = given ? u.page : (u.objectives.find((o) => o.summary?.page != null)?.summary?.page ?? null);
+  const page = given
+    ? u.page
+    : (u.objectives.find((o) => o.summary?.page != null)?.summary?.page ??
+      u.objectives.find((o) => o.detail?.page != null)?.detail?.page ??
+      null);
   const unitId = Number(
     db
       .prepare("INSERT INTO units (plan_id, position, number, name, manager, declared_total, page, page_given) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

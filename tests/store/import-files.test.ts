@@ -9,6 +9,7 @@ import { collectFiles } from "../../src/store/collect-files.js";
 import { listPlans } from "../../src/store/list-plans.js";
 import { WorkerPool } from "../../src/pipeline/worker-pool.js";
 import { counts, expectedCounts, loadSample, SAMPLES, tempDir } from "./helpers.js";
+import { pegPlan, piaoPlan } from "./v2-plans.js";
 
 const HANG_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/hang-worker.mjs");
 
@@ -199,5 +200,22 @@ describe("WorkerPool", () => {
     copySample("luzzara-2024.pdf", "hang.pdf");
     const result = await importFiles([path.join(dir, "hang.pdf")], { db, jobs: 1, timeoutMs: 500, workerFile: HANG_WORKER });
     expect(result.outcomes[0]).toMatchObject({ status: "failed", reason: "timed out after 0.5 s", kind: "timeout" });
+  });
+});
+
+describe("importFiles with the plans export version 2 no longer refuses", () => {
+  it("stores plans without weights, summaries or sheets, as the normaliser gives them", async () => {
+    const a = path.join(dir, "piao.pdf");
+    const b = path.join(dir, "peg.html");
+    writeFileSync(a, "%PDF- a PIAO");
+    writeFileSync(b, "<html>a PEG</html>");
+    const extract: ExtractFunction = async (file, displayPath) => {
+      const plan = file.endsWith(".pdf") ? piaoPlan() : pegPlan();
+      return { ...plan, source: { ...plan.source, path: displayPath, sha256: await hashFile(file) } };
+    };
+    const r = await importFiles([a, b], { db, extract, jobs: 1 });
+    expect(r.outcomes.map((o) => o.status)).toEqual(["imported", "imported"]);
+    expect(counts(db)).toEqual(expectedCounts([piaoPlan(), pegPlan()]));
+    expect(db.prepare("SELECT kind FROM plans ORDER BY id").pluck().all()).toEqual(["piao", "peg"]);
   });
 });

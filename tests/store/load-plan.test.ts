@@ -84,6 +84,11 @@ describe("loadPlan", () => {
       kind: "piao", period_from: 2026, period_to: 2028, schema_version: 2,
     });
     expect(db.prepare("SELECT number FROM units ORDER BY position").pluck().all()).toEqual([1, 3]);
+    // A unit with no summary row takes its first sheet's page.
+    expect(db.prepare("SELECT page, page_given FROM units ORDER BY position").all()).toEqual([
+      { page: 14, page_given: 1 },
+      { page: 22, page_given: 0 },
+    ]);
     expect(db.prepare("SELECT mission, programme, summary_page, summary_table FROM objectives WHERE has_strategy = 1 ORDER BY id").all()).toEqual([
       { mission: "01 Servizi istituzionali, generali e di gestione", programme: "03 Gestione economica, finanziaria, programmazione e provveditorato", summary_page: 14, summary_table: "p14-t1" },
       { mission: "01", programme: "02", summary_page: 14, summary_table: "p14-t1" },
