@@ -8,14 +8,16 @@
  * an Italian message naming what to fix. Word lists live in report-settings.ts.
  *
  *   R4  indicator_qualitative    warning  indicators with no measurable target
- *   R6  phase_out_of_year        warning  an annual objective's phases outside the plan year;
- *                                         "anno di prev. conclusione" before the plan year
+ *   R6  phase_out_of_year        warning  an annual objective's phases (months, deadlines) outside
+ *                                         the plan year; "anno di prev. conclusione" before the
+ *                                         plan year (where the export has no period to check it)
  *   R8  payment_times_missing    info     a unit without the payment-times objective others have
  *   R9  payment_times_indicator  warning  a payment-times objective measured by neither the delay
  *                                         index nor the average payment time (or over 30/60 days)
  *   R17 indicator_weight_total   warning  weighted indicators not adding up to 100
  */
-import type { Objective, PlanExport, Unit } from "../normalize/plan-schema.js";
+import type { Indicator, Objective, PlanExport, Unit } from "../normalize/plan-schema.js";
+import { indicatorClaim, indicatorLabel } from "./indicator-text.js";
 import type { Finding } from "./report-model.js";
 import type { ReportSettings } from "./report-settings.js";
 
@@ -61,18 +63,23 @@ const quote = (s: string, max = 80) => {
   return `'${t.length > max ? t.slice(0, max - 1).trimEnd() + "…" : t}'`;
 };
 
-/** The summary row's indicators and the sheet's, once each (same words, case and spaces aside). */
-function indicatorsOf(o: Objective): string[] {
+/** The summary row's indicators and the sheet's, once each (same words and target, case and spaces aside). */
+function indicatorsOf(o: Objective): Indicator[] {
   const seen = new Set<string>();
-  const out: string[] = [];
+  const out: Indicator[] = [];
   for (const i of [...(o.summary?.indicators ?? []), ...(o.detail?.indicators ?? [])]) {
-    const key = oneLine(i).toLowerCase();
+    const key = indicatorLabel(i).toLowerCase();
     if (key === "" || seen.has(key)) continue;
     seen.add(key);
-    out.push(oneLine(i));
+    out.push(i);
   }
   return out;
 }
+
+const hasTarget = (i: Indicator) => i.target !== null && oneLine(i.target) !== "";
+
+/** "2027-03-31" as an Italian reader writes it: "31/03/2027". */
+const italianDate = (iso: string) => iso.split("-").reverse().join("/");
 
 const pageOf = (o: Objective) => o.detail?.page ?? o.summary?.page ?? null;
 const where = (u: Unit, o: Objective) => `${u.name}, obiettivo ${o.number}`;
@@ -87,21 +94,26 @@ function finding(code: (typeof ADVISORY_CODES)[number], severity: Finding["sever
 
 /**
  * R4: the objective's indicators with no measurable target (no number,
- * comparison, date, deadline or yes/no), unless the item after one, in the
- * same list, is a short measurable item: its Target column, exported as one
- * more indicator item.
+ * comparison, date, deadline or yes/no in their text or their target), unless
+ * one has no target of its own and the item after it, in the same list, is a
+ * short measurable item with none either: a Target column the export did not
+ * split out, exported as one more indicator item. A baseline is a past value:
+ * its numbers do not make the indicator measurable.
  */
 function indicatorQualitative(u: Unit, o: Objective, s: ReportSettings, c: Compiled): Finding[] {
-  const isTarget = (i: string | undefined) => i !== undefined && any(c.measurable, i) && oneLine(i).split(" ").length <= s.targetItemMaxWords;
-  const lists = [o.summary?.indicators ?? [], o.detail?.indicators ?? []].map((l) => l.map(oneLine).filter((i) => i !== ""));
+  const measurable = (i: Indicator) => any(c.measurable, indicatorClaim(i));
+  const isTarget = (i: Indicator | undefined) =>
+    i !== undefined && !hasTarget(i) && measurable(i) && indicatorClaim(i).split(" ").length <= s.targetItemMaxWords;
+  const lists = [o.summary?.indicators ?? [], o.detail?.indicators ?? []].map((l) => l.filter((i) => indicatorLabel(i) !== ""));
   const seen = new Set<string>();
   const qualitative: string[] = [];
   for (const list of lists)
     list.forEach((i, k) => {
-      const key = i.toLowerCase();
-      if (seen.has(key) || any(c.measurable, i) || isTarget(list[k + 1])) return;
+      const label = indicatorLabel(i);
+      const key = label.toLowerCase();
+      if (seen.has(key) || measurable(i) || (!hasTarget(i) && isTarget(list[k + 1]))) return;
       seen.add(key);
-      qualitative.push(i);
+      qualitative.push(label);
     });
   if (qualitative.length === 0) return [];
   const list = qualitative.map((i) => quote(i)).join("; ");
@@ -114,22 +126,40 @@ function indicatorQualitative(u: Unit, o: Objective, s: ReportSettings, c: Compi
   ];
 }
 
-/** R6: an annual objective's phases with months outside the plan year; a conclusion year before it. */
-function phaseOutOfYear(u: Unit, o: Objective, year: number | null, c: Compiled): Finding[] {
+/**
+ * R6: an annual objective's phases with months or a deadline outside the plan
+ * year; a conclusion year before it. A plan with a period (export version 2)
+ * has the export check its deadlines and end years against the period
+ * (DEADLINE_OUT_OF_PERIOD): R6 then leaves those out and keeps what the export
+ * does not see, an annual objective's phases in another year of a plan that
+ * spans several. There, an objective says it is annual only by its duration.
+ */
+function phaseOutOfYear(u: Unit, o: Objective, plan: PlanExport, c: Compiled): Finding[] {
+  const { year, period } = plan;
   const d = o.detail;
   if (!d || year === null) return [];
   const out: Finding[] = [];
-  if (d.endYear !== null && d.endYear < year)
+  if (d.endYear !== null && d.endYear < year && period === null)
     out.push(finding("phase_out_of_year", "warning", u, o,
       `${where(u, o)}: l'anno di prevista conclusione (${d.endYear}) precede l'anno del piano (${year}): aggiornare la scheda o togliere l'obiettivo se già concluso.`,
       pageOf(o)));
-  const annual = (d.duration === null || c.annual.test(oneLine(d.duration))) && (d.endYear === null || d.endYear === year);
+  const oneYearPlan = period === null || period.from === period.to;
+  const annual =
+    (d.duration === null ? oneYearPlan : c.annual.test(oneLine(d.duration))) && (d.endYear === null || d.endYear === year);
   if (!annual) return out;
+  const inPeriod = (y: number) => period === null || (y >= period.from && y <= period.to);
   const outside = d.phases
-    .map((p, k) => ({ label: p.number ?? k + 1, months: p.months.filter((m) => !m.startsWith(`${year}-`)) }))
-    .filter((p) => p.months.length > 0);
+    .map((p, k) => {
+      const deadlineYear = p.deadline === null ? null : Number(p.deadline.slice(0, 4));
+      const dates = [
+        ...p.months.filter((m) => !m.startsWith(`${year}-`)),
+        ...(deadlineYear !== null && deadlineYear !== year && inPeriod(deadlineYear) ? [`scadenza ${italianDate(p.deadline!)}`] : []),
+      ];
+      return { label: p.number ?? k + 1, dates };
+    })
+    .filter((p) => p.dates.length > 0);
   if (outside.length > 0) {
-    const list = outside.map((p) => `fase ${p.label}: ${p.months.join(", ")}`).join("; ");
+    const list = outside.map((p) => `fase ${p.label}: ${p.dates.join(", ")}`).join("; ");
     out.push(finding("phase_out_of_year", "warning", u, o,
       `${where(u, o)}: l'obiettivo è annuale ma ha fasi fuori dal ${year} (${list}): ricondurre il cronoprogramma all'anno o dichiarare l'obiettivo pluriennale con il target annuale (art. 5 c.2 lett. d d.lgs. 150/2009).`,
       pageOf(o)));
@@ -139,7 +169,8 @@ function phaseOutOfYear(u: Unit, o: Objective, year: number | null, c: Compiled)
 
 /** R9: the payment-times objective's indicators name neither the delay index nor the average time, or allow too many days. */
 function paymentTimesIndicator(u: Unit, o: Objective, days: number, c: Compiled): Finding[] {
-  const indicators = indicatorsOf(o);
+  // Text and target: "Tempo medio di pagamento" with target "≤ 30 giorni" (not its baseline's days).
+  const indicators = indicatorsOf(o).map(indicatorClaim);
   // No indicator at all is the export's NO_INDICATORS already.
   if (indicators.length === 0) return [];
   const delay = indicators.some((i) => any(c.delay, i));
@@ -160,7 +191,7 @@ function paymentTimesIndicator(u: Unit, o: Objective, days: number, c: Compiled)
 function indicatorWeightTotal(u: Unit, o: Objective, s: ReportSettings, c: Compiled): Finding[] {
   // The sheet's list where it weighs its indicators, else the summary's: the two lists repeat each other.
   const lists = [o.detail?.indicators ?? [], o.summary?.indicators ?? []];
-  const weightsOf = (i: string) => [...oneLine(i).matchAll(c.indicatorWeight)].map((m) => Number(m[1]!.replace(",", ".")));
+  const weightsOf = (i: Indicator) => [...oneLine(i.text).matchAll(c.indicatorWeight)].map((m) => Number(m[1]!.replace(",", ".")));
   const list = lists.find((l) => l.some((i) => weightsOf(i).length > 0));
   if (!list) return [];
   const weights = list.map(weightsOf);
@@ -198,7 +229,7 @@ export function advisoryFindings(plan: PlanExport, settings: ReportSettings, uni
     ...paymentTimesMissing(plan, u, unitPages[k] ?? null, c),
     ...u.objectives.flatMap((o) => [
       ...indicatorQualitative(u, o, settings, c),
-      ...phaseOutOfYear(u, o, plan.year, c),
+      ...phaseOutOfYear(u, o, plan, c),
       ...(isPaymentTimes(o, c) ? paymentTimesIndicator(u, o, days, c) : []),
       ...indicatorWeightTotal(u, o, settings, c),
     ]),

@@ -58,6 +58,8 @@ function unitView(unit: Unit, findings: Finding[], settings: ReportSettings): Un
     title: o.title,
     summaryWeight: o.summary?.weight ?? null,
     sheetWeight: o.detail?.weight ?? null,
+    summaryWeightText: o.summary?.weightText ?? null,
+    sheetWeightText: o.detail?.weightText ?? null,
     weightStatus: weightStatus(o, settings),
     summaryPage: o.summary?.page ?? null,
     sheetPage: o.detail?.page ?? null,
@@ -67,12 +69,22 @@ function unitView(unit: Unit, findings: Finding[], settings: ReportSettings): Un
       description: p.description,
       responsible: p.responsible,
       months: p.months,
+      weight: p.weight,
+      start: p.start,
+      deadline: p.deadline,
+      deadlineText: p.deadlineText,
     })),
     findings: numbers.get(o.number) === 1 ? bySeverity(byObjective.get(o.number) ?? []) : [],
     flagged: (byObjective.get(o.number)?.length ?? 0) > 0 || unitLevel.some((f) => f.objective === o.number),
   }));
-  const firstPage = unit.page ?? unit.objectives.find((o) => o.summary?.page != null)?.summary?.page ?? null;
+  // A unit without a page of its own is where its summary starts, else (no summary) its first sheet.
+  const firstPage =
+    unit.page ??
+    unit.objectives.find((o) => o.summary?.page != null)?.summary?.page ??
+    unit.objectives.find((o) => o.detail?.page != null)?.detail?.page ??
+    null;
   return {
+    number: unit.number,
     name: unit.name,
     manager: unit.manager,
     page: firstPage,
@@ -105,7 +117,9 @@ export function buildPlanReport(input: PlanInput, settings: ReportSettings): Pla
   return {
     planId: input.planId ?? null,
     organization: plan.organization,
+    kind: plan.kind,
     year: plan.year,
+    period: plan.period,
     source: {
       path: plan.source.path,
       format: plan.source.format,

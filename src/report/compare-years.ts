@@ -7,7 +7,8 @@
  * reported when its number, title, weight or indicators changed; the rest are
  * counted as unchanged.
  */
-import type { Objective, PlanExport, Unit } from "../normalize/plan-schema.js";
+import type { Indicator, Objective, PlanExport, Unit } from "../normalize/plan-schema.js";
+import { indicatorLabel, indicatorWords } from "./indicator-text.js";
 import type { ChangeCounts, ObjectiveChange, UnitChanges, YearChanges } from "./report-model.js";
 import type { ReportSettings } from "./report-settings.js";
 import { listOverlap, normalizeForMatch, titleSimilarity } from "./text-similarity.js";
@@ -29,8 +30,16 @@ function weightOf(o: Objective): number | null {
 }
 
 /** Summary indicators where the row lists any, else the sheet's. */
-function indicatorsOf(o: Objective): string[] {
+function indicatorsOf(o: Objective): Indicator[] {
   return o.summary && o.summary.indicators.length > 0 ? o.summary.indicators : (o.detail?.indicators ?? []);
+}
+
+/**
+ * What the indicators measure, for pairing a retitled objective: their texts
+ * (a target that moved from 20 to 30 is still the same indicator).
+ */
+function measuresOf(o: Objective): string[] {
+  return indicatorsOf(o).map((i) => (i.text.trim() !== "" ? i.text : indicatorWords(i)));
 }
 
 function personKey(name: string | null): string {
@@ -90,7 +99,7 @@ export function matchObjectives(current: Objective[], previous: Objective[], set
     for (const p of previous) {
       if (used.has(c) || used.has(p) || c.number !== p.number) continue;
       const similarity = objectiveSimilarity(c, p);
-      const overlap = listOverlap(indicatorsOf(c), indicatorsOf(p));
+      const overlap = listOverlap(measuresOf(c), measuresOf(p));
       if (similarity >= settings.retitleMinSimilarity || overlap >= settings.indicatorOverlapForRetitle)
         byNumber.push({ current: c, previous: p, score: similarity });
     }
@@ -126,12 +135,15 @@ function changed(c: Objective, p: Objective, settings: ReportSettings): Objectiv
   const reweighted = (w === null) !== (pw === null) || (w !== null && pw !== null && Math.abs(w - pw) > settings.weightEpsilon);
   const retitled = normalizeForMatch(c.title) !== normalizeForMatch(p.title);
   const renumbered = c.number !== p.number;
+  // Compared by all their words (text, formula, baseline, target): a changed target is an
+  // indicator removed and one added, shown with their targets.
   const now = indicatorsOf(c);
   const before = indicatorsOf(p);
-  const beforeKeys = new Set(before.map(normalizeForMatch));
-  const nowKeys = new Set(now.map(normalizeForMatch));
-  const indicatorsAdded = now.filter((i) => !beforeKeys.has(normalizeForMatch(i)));
-  const indicatorsRemoved = before.filter((i) => !nowKeys.has(normalizeForMatch(i)));
+  const key = (i: Indicator) => normalizeForMatch(indicatorWords(i));
+  const beforeKeys = new Set(before.map(key));
+  const nowKeys = new Set(now.map(key));
+  const indicatorsAdded = now.filter((i) => !beforeKeys.has(key(i))).map(indicatorLabel);
+  const indicatorsRemoved = before.filter((i) => !nowKeys.has(key(i))).map(indicatorLabel);
   if (!reweighted && !retitled && !renumbered && indicatorsAdded.length === 0 && indicatorsRemoved.length === 0) return null;
   return {
     status: "changed", number: c.number, previousNumber: p.number, title: c.title, previousTitle: p.title,

@@ -70,6 +70,9 @@ svg text { font-size:12px; fill:var(--ink); }
 .g-band { fill:#f3f5f8; } .g-month { text-anchor:middle; fill:var(--muted); font-size:11px; } .g-year { font-size:10px; fill:var(--muted); font-weight:600; }
 .g-bar { fill:var(--summary); } .g-rule { stroke:var(--line); } .g-axis { stroke:#c5ccd6; }
 .g-missing { fill:var(--error-bg); stroke:var(--error); stroke-dasharray:4 3; } .g-missing-text { text-anchor:middle; fill:var(--error); font-size:11px; }
+.g-span { fill:var(--sheet); opacity:.45; } .g-milestone { fill:var(--accent); stroke:#fff; stroke-width:1; } .g-start { stroke:var(--accent); stroke-width:2; }
+.g-when { text-anchor:middle; fill:var(--muted); font-size:11px; font-style:italic; }
+.g-weight { text-anchor:end; fill:var(--muted); font-size:11px; font-variant-numeric:tabular-nums; } .g-weight-head { text-anchor:end; fill:var(--muted); font-size:10px; }
 .w-summary, .w-key-summary { fill:var(--summary); } .w-sheet, .w-key-sheet { fill:var(--sheet); } .w-mismatch, .w-off { fill:var(--error); }
 .w-label { text-anchor:end; font-weight:600; } .w-value { text-anchor:end; font-variant-numeric:tabular-nums; fill:var(--muted); }
 .w-grid { stroke:var(--line); } .w-expected { stroke:var(--ink); stroke-width:2; stroke-dasharray:3 2; }

@@ -11,6 +11,7 @@ import { REPORT_CSS } from "./html-style.js";
 import { ADVISORY_TITLE } from "./advisory-rules.js";
 import { ganttSvg } from "./gantt-svg.js";
 import { weightBarsSvg } from "./weight-bars-svg.js";
+import { kindAndPeriod, planYears, unitTitle } from "./plan-labels.js";
 import { formatWeight, plural } from "./text-layout.js";
 
 export interface RenderHtmlOptions {
@@ -75,7 +76,7 @@ function overview(ctx: Ctx, p: PlanReport): string {
     const cell = (count: number, cls: string) => `<td class="num">${count ? `<span class="count ${cls}">${count}</span>` : `<span class="zero">0</span>`}</td>`;
     const t = u.totals;
     return (
-      `<tr><td><a href="#${unitId(ctx, i)}">${esc(u.name)}</a></td><td>${esc(u.manager ?? "—")}</td>` +
+      `<tr><td><a href="#${unitId(ctx, i)}">${esc(unitTitle(u))}</a></td><td>${esc(u.manager ?? "—")}</td>` +
       `<td class="num">${u.objectives.length}</td><td class="num">${u.objectives.filter((o) => o.flagged).length}</td>` +
       cell(n("error"), "error") + cell(n("warning"), "warning") + cell(n("info"), "info") +
       `<td class="num"><span class="st ${esc(t.summaryStatus)}">${esc(formatWeight(t.summary))}</span> / ${esc(formatWeight(t.expected))}</td>` +
@@ -98,7 +99,7 @@ function findingsSection(ctx: Ctx, p: PlanReport): string {
   p.units.forEach((u, i) => {
     const flagged = u.objectives.filter((o) => o.findings.length > 0);
     if (flagged.length === 0 && u.findings.length === 0) return;
-    out.push(`<div class="findings-unit"><h4><a href="#${unitId(ctx, i)}">${esc(u.name)}</a>${manager(u)}</h4>`);
+    out.push(`<div class="findings-unit"><h4><a href="#${unitId(ctx, i)}">${esc(unitTitle(u))}</a>${manager(u)}</h4>`);
     if (u.findings.length) out.push(`<ul class="findings">${u.findings.map((f) => findingItem(ctx, f)).join("")}</ul>`);
     for (const o of flagged)
       out.push(
@@ -124,7 +125,7 @@ function advisorySection(ctx: Ctx, p: PlanReport): string {
   for (const [name, fs] of byUnit) {
     const i = p.units.findIndex((v) => v.name === name);
     const u = p.units[i];
-    out.push(`<div class="findings-unit"><h4>${u ? `<a href="#${unitId(ctx, i)}">${esc(name)}</a>${manager(u)}` : esc(name)}</h4>`);
+    out.push(`<div class="findings-unit"><h4>${u ? `<a href="#${unitId(ctx, i)}">${esc(unitTitle(u))}</a>${manager(u)}` : esc(name)}</h4>`);
     const own = fs.filter((x) => x.objective === null);
     if (own.length) out.push(`<ul class="findings">${own.map((f) => findingItem(ctx, f, "advisory-finding")).join("")}</ul>`);
     for (const n of new Set(fs.filter((x) => x.objective !== null).map((x) => x.objective!))) {
@@ -144,6 +145,16 @@ function manager(u: { manager: string | null }): string {
   return u.manager ? ` <span class="manager">· resp. ${esc(u.manager)}</span>` : ` <span class="manager">· no manager named</span>`;
 }
 
+/** A weight on the 0-100 scale, with the weight as written beside it where that reads otherwise ("15 (150/1000)"). */
+function weightCell(weight: number | null, text: string | null): string {
+  const shown = formatWeight(weight);
+  const written = text?.replace(/\s+/g, " ").trim() ?? "";
+  // "15", "15%", "15/100", "15,0 %" say what the number says already.
+  const plain = written.replace(/\s*(?:%|\/\s*100)$/, "").replace(",", ".");
+  if (written === "" || plain === shown || Number(plain) === weight) return esc(shown);
+  return `${esc(shown)} <span class="note" title="as written">(${esc(written)})</span>`;
+}
+
 function weightTable(ctx: Ctx, u: UnitView): string {
   const rows = u.objectives.map((o) => {
     const pages = [o.summaryPage, o.sheetPage].map((pg) => pageLink(ctx, pg)).filter((s) => s !== "");
@@ -151,8 +162,8 @@ function weightTable(ctx: Ctx, u: UnitView): string {
       `<tr class="${o.flagged ? "flagged" : ""}">` +
       `<td class="num">${esc(o.number)}</td>` +
       `<td><span class="clamp" title="${esc(o.title)}">${esc(o.title)}</span>${o.intersectoral ? `<span class="tag">INTERSETTORIALE</span>` : ""}</td>` +
-      `<td class="num">${esc(formatWeight(o.summaryWeight))}</td>` +
-      `<td class="num">${esc(formatWeight(o.sheetWeight))}</td>` +
+      `<td class="num">${weightCell(o.summaryWeight, o.summaryWeightText)}</td>` +
+      `<td class="num">${weightCell(o.sheetWeight, o.sheetWeightText)}</td>` +
       `<td><span class="st ${esc(o.weightStatus)}">${esc(STATUS_LABEL[o.weightStatus])}</span></td>` +
       `<td class="num">${pages.join(" · ")}</td></tr>`
     );
@@ -191,10 +202,12 @@ function timeline(ctx: Ctx, p: PlanReport, u: UnitView, unitIndex: number): stri
 }
 
 function unitSection(ctx: Ctx, p: PlanReport, u: UnitView, i: number): string {
+  // A unit whose objectives weigh nothing anywhere (WEIGHTS_ABSENT, a unit with no objectives) has no chart to draw.
+  const weighted = u.totals.summaryCount + u.totals.sheetCount > 0;
   return (
-    `<section class="unit" id="${unitId(ctx, i)}"><h4>${esc(u.name)}${manager(u)}</h4>` +
+    `<section class="unit" id="${unitId(ctx, i)}"><h4>${esc(unitTitle(u))}${manager(u)}</h4>` +
     `<div class="unit-grid"><div>${weightTable(ctx, u)}</div>` +
-    `<div>${weightBarsSvg(u, `Weights of ${u.name}: summary sheet vs objective sheet`)}</div></div>` +
+    `<div>${weighted ? weightBarsSvg(u, `Weights of ${unitTitle(u)}: summary sheet vs objective sheet`) : `<p class="none">No weights in this unit: nothing to chart.</p>`}</div></div>` +
     `<h4>Timeline</h4>${timeline(ctx, p, u, i)}</section>`
   );
 }
@@ -248,8 +261,9 @@ function planSection(p: PlanReport, index: number, options: RenderHtmlOptions, a
   const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.flagged).length, 0);
   return (
     `<section class="plan" id="${ctx.anchor}"><div class="plan-head"><div>` +
-    `<h2>${esc(p.organization ?? "Unknown body")} <span class="year">${esc(p.year ?? "year unknown")}</span></h2>` +
-    `<dl class="meta"><dt>Source</dt><dd>${sourceName} (${esc(p.source.format)}${esc(pages)})</dd>` +
+    `<h2>${esc(p.organization ?? "Unknown body")} <span class="year">${esc(planYears(p) ?? "year unknown")}</span></h2>` +
+    `<dl class="meta"><dt>Plan</dt><dd>${esc(kindAndPeriod(p))}</dd>` +
+    `<dt>Source</dt><dd>${sourceName} (${esc(p.source.format)}${esc(pages)})</dd>` +
     (p.planId === null ? "" : `<dt>Database plan</dt><dd>${esc(p.planId)}</dd>`) +
     `<dt>sha256</dt><dd><code>${esc(p.source.sha256)}</code></dd>` +
     `<dt>Contents</dt><dd>${esc(plural(p.counts.units, "unit", "units"))}, ${esc(plural(p.counts.objectives, "objective", "objectives"))}, ${flagged} flagged</dd></dl>` +
@@ -270,7 +284,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
   const first = report.plans[0];
   const title =
     report.plans.length === 1 && first
-      ? `Consistency report: ${first.organization ?? "unknown body"} ${first.year ?? ""}`.trim()
+      ? `Consistency report: ${first.organization ?? "unknown body"} ${planYears(first) ?? ""}`.trim()
       : `Consistency report: ${plural(report.plans.length, "plan", "plans")}`;
   const unreadable = report.unreadable.length
     ? `<section class="plan unreadable"><h3>Unreadable input</h3><ul>${report.unreadable.map((u) => `<li><code>${esc(u.file)}</code>: ${esc(u.reason)}</li>`).join("")}</ul></section>`

@@ -5,6 +5,7 @@
  */
 import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, WeightStatus, WeightTotals, YearChanges } from "./report-model.js";
 import { ADVISORY_TITLE } from "./advisory-rules.js";
+import { kindAndPeriod, planYears, unitTitle } from "./plan-labels.js";
 import { formatWeight, padEnd, padStart, plural, truncate, wrap } from "./text-layout.js";
 
 export interface TextOptions {
@@ -63,7 +64,8 @@ function advisoryCounts(c: { warning: number; info: number }): string {
 
 function planTitle(p: PlanReport): string {
   const org = p.organization ?? "Unknown body";
-  return p.year === null ? `${org}, plan of unknown year` : `${org}, plan ${p.year}`;
+  const years = planYears(p);
+  return years === null ? `${org}, plan of unknown year` : `${org}, plan ${years}`;
 }
 
 function header(out: Out, p: PlanReport, advisoryOn: boolean): void {
@@ -74,6 +76,7 @@ function header(out: Out, p: PlanReport, advisoryOn: boolean): void {
   // Paths from a database can be long: wrapped under the label, not past the width.
   out.labelled("Source", `${p.source.path} (${p.source.format}${pages})${id}`);
   out.labelled("sha256", p.source.sha256);
+  out.labelled("Plan", kindAndPeriod(p));
   const flagged = p.units.reduce((n, u) => n + u.objectives.filter((o) => o.flagged).length, 0);
   out.labelled("Contents", `${plural(p.counts.units, "unit", "units")}, ${plural(p.counts.objectives, "objective", "objectives")} (${flagged} flagged)`);
   out.labelled("Findings", severityCounts(p.counts.findings));
@@ -103,7 +106,7 @@ function overview(out: Out, p: PlanReport): void {
     const summary = `${formatWeight(t.summary)}/${formatWeight(t.expected)}${t.summaryStatus === "off" ? "!" : ""}`;
     const sheet = `${formatWeight(t.sheet)}${t.sheetStatus === "off" ? "!" : ""}`;
     const values = [String(u.objectives.length), String(u.objectives.filter((o) => o.flagged).length), n("error"), n("warning"), n("info"), summary, sheet];
-    out.push(`  ${padEnd(truncate(u.name, nameW - 2), nameW)}${values.map((v, i) => padStart(v, cols[i]![1])).join("")}`);
+    out.push(`  ${padEnd(truncate(unitTitle(u), nameW - 2), nameW)}${values.map((v, i) => padStart(v, cols[i]![1])).join("")}`);
   }
   out.push("  ! = the total differs from the expected one");
   out.push();
@@ -116,8 +119,8 @@ function finding(out: Out, f: Finding, indent: number): void {
   out.para(indent + 2, f.message);
 }
 
-function unitLabel(u: { name: string; manager: string | null }): string {
-  return u.manager ? `${u.name} (resp. ${u.manager})` : `${u.name} (no manager named)`;
+function unitLabel(u: { number: number | null; name: string; manager: string | null }): string {
+  return u.manager ? `${unitTitle(u)} (resp. ${u.manager})` : `${unitTitle(u)} (no manager named)`;
 }
 
 function findingsSection(out: Out, p: PlanReport): void {

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { SourceFormat } from "../extract/layout.js";
-import { Anomaly, AnomalySeverity } from "../normalize/plan-schema.js";
+import { Anomaly, AnomalySeverity, IsoDate, Period, PlanKind } from "../normalize/plan-schema.js";
 
 /** One anomaly of the plan export, unchanged: the export's own schema, not a copy. */
 export const Finding = Anomaly;
@@ -20,11 +20,20 @@ export const SeverityCounts = z.object({
 });
 export type SeverityCounts = z.infer<typeof SeverityCounts>;
 
+/**
+ * A phase as the Gantt chart draws it: its marked months, else its dates (a
+ * deadline is a milestone; a start and a deadline a span), else its timing as
+ * written; and its weight within the objective where the plan gives one.
+ */
 export const PhaseView = z.object({
   number: z.number().int().nullable(),
   description: z.string(),
   responsible: z.string().nullable(),
   months: z.array(z.string()),
+  weight: z.number().nullable(),
+  start: IsoDate.nullable(),
+  deadline: IsoDate.nullable(),
+  deadlineText: z.string().nullable(),
 });
 export type PhaseView = z.infer<typeof PhaseView>;
 
@@ -41,6 +50,9 @@ export const ObjectiveView = z.object({
   title: z.string(),
   summaryWeight: z.number().nullable(),
   sheetWeight: z.number().nullable(),
+  /** The weights as written ("150/1000"), where the plan gives them. */
+  summaryWeightText: z.string().nullable(),
+  sheetWeightText: z.string().nullable(),
   weightStatus: WeightStatus,
   summaryPage: z.number().int().nullable(),
   sheetPage: z.number().int().nullable(),
@@ -75,6 +87,8 @@ export const WeightTotals = z.object({
 export type WeightTotals = z.infer<typeof WeightTotals>;
 
 export const UnitView = z.object({
+  /** The unit's number as printed, else null. */
+  number: z.number().int().nullable(),
   name: z.string(),
   manager: z.string().nullable(),
   page: z.number().int().nullable(),
@@ -141,7 +155,11 @@ export const PlanReport = z.object({
   /** The plan's id in the database, null for a plan read from a file. */
   planId: z.union([z.number(), z.string()]).nullable(),
   organization: z.string().nullable(),
+  /** What the document calls itself (pdo, piano-performance, piao, peg, other), null when unknown. */
+  kind: PlanKind.nullable(),
   year: z.number().int().nullable(),
+  /** The years the plan covers, null when unknown. */
+  period: Period.nullable(),
   source: z.object({
     path: z.string(),
     format: SourceFormat,

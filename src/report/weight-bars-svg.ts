@@ -46,7 +46,7 @@ export function weightBarsSvg(unit: UnitView, caption: string): string {
       out.push(
         `<rect class="${o.weightStatus === "mismatch" ? "w-sheet w-mismatch" : "w-sheet"}" x="${W.label}" y="${y + 3 + W.bar + 1}" width="${x(o.sheetWeight, scale).toFixed(1)}" height="${W.bar}"/>`,
       );
-    else out.push(`<text class="w-none" x="${W.label + 3}" y="${y + 3 + 2 * W.bar}">no sheet</text>`);
+    else out.push(`<text class="w-none" x="${W.label + 3}" y="${y + 3 + 2 * W.bar}">${o.weightStatus === "no-sheet" ? "no sheet" : "no weight"}</text>`);
     const v = `${formatWeight(o.summaryWeight)} / ${formatWeight(o.sheetWeight)}`;
     out.push(`<text class="w-value" x="${width - 2}" y="${y + W.row / 2 + 4}">${esc(v)}</text></g>`);
   });

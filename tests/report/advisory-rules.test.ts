@@ -9,7 +9,7 @@ import { buildPlanReport, buildReport } from "../../src/report/build-report.js";
 import { failLevelReached } from "../../src/report/fail-level.js";
 import { reportSettings, type ReportSettings } from "../../src/report/report-settings.js";
 import type { Objective, PlanExport } from "../../src/normalize/plan-schema.js";
-import { everyCodePlan, objective, phase, plan, unit } from "./constructed-plans.js";
+import { everyCodePlan, ind, objective, phase, plan, unit } from "./constructed-plans.js";
 
 const settings = reportSettings();
 
@@ -84,6 +84,31 @@ describe("R4 indicator_qualitative", () => {
     expect(codes(withIndicators([]))).toEqual([]);
   });
 
+  describe("indicators with their parts apart (export version 2)", () => {
+    const withParts = (indicators: ReturnType<typeof ind>[]) =>
+      onePlan([objective({ number: 3, title: "Obiettivo", weight: 100, page: 2, indicators, sheet: { page: 7 } })]);
+
+    it("takes a measurable target column as the indicator's target", () => {
+      expect(codes(withParts([ind("Ponti ispezionati sul totale", { target: "100%" })]))).toEqual([]);
+      expect(codes(withParts([ind("Relazione alla Giunta", { target: "entro il 30/06/2026" })]))).toEqual([]);
+      // A target with no wording is measurable on its own.
+      expect(codes(withParts([ind("", { target: "180 presidi" })]))).toEqual([]);
+    });
+
+    it("names a qualitative target with its indicator; a baseline's numbers measure nothing", () => {
+      const [f] = run(withParts([ind("Sito internet", { baseline: "2023: 12 pagine", target: "Rinnovato nella grafica" })]));
+      expect(f!.message).toContain("'Sito internet — baseline: 2023: 12 pagine — target: Rinnovato nella grafica'");
+      expect(codes(withParts([ind("Sito internet", { baseline: "2023: 12 pagine" })]))).toEqual(["indicator_qualitative"]);
+      // A formula says how, not how much.
+      expect(codes(withParts([ind("Tasso di copertura", { formula: "pratiche evase / pratiche ricevute × 100" })]))).toEqual(["indicator_qualitative"]);
+    });
+
+    it("does not take the next indicator as the target of one that has its own", () => {
+      const [f] = run(withParts([ind("Relazione finale", { target: "Consegnata" }), ind("100%")]));
+      expect(f!.message).toContain("'Relazione finale — target: Consegnata'");
+    });
+  });
+
   it("takes its word list from the settings", () => {
     const s = reportSettings({ measurablePatterns: [...settings.measurablePatterns, "\\brelazione\\b"] });
     expect(codes(withIndicators(["Relazione finale"]), s)).toEqual([]);
@@ -113,10 +138,32 @@ describe("R6 phase_out_of_year", () => {
     expect(codes(sheetPlan(false))).toEqual([]);
   });
 
-  it("flags a conclusion year before the plan year", () => {
-    const fs = run(sheetPlan({ duration: "pluriennale", endYear: 2023, phases: [] }));
+  it("flags a conclusion year before the plan year where the export has no period to check it against", () => {
+    const v1 = { ...sheetPlan({ duration: "pluriennale", endYear: 2023, phases: [] }), period: null };
+    const fs = run(v1);
     expect(fs.map((f) => f.code)).toEqual(["phase_out_of_year"]);
     expect(fs[0]!.message).toContain("l'anno di prevista conclusione (2023) precede l'anno del piano (2024)");
+    // With a period, the export reports it (DEADLINE_OUT_OF_PERIOD): not twice.
+    expect(codes(sheetPlan({ duration: "pluriennale", endYear: 2023, phases: [] }))).toEqual([]);
+  });
+
+  describe("with dates and a multi-year period (export version 2)", () => {
+    const piao = (sheet: Parameters<typeof objective>[0]["sheet"]) => ({
+      ...sheetPlan({ page: 7, ...(sheet || {}) }, 2026),
+      period: { from: 2026, to: 2028 },
+    });
+
+    it("flags an annual objective's deadline in another year of the period, as an Italian date", () => {
+      const fs = run(piao({ duration: "annuale", endYear: 2026, phases: [phase(1, "A", [], null, { deadline: "2026-06-30" }), phase(2, "B", [], null, { deadline: "2027-03-31" })] }));
+      expect(fs).toHaveLength(1);
+      expect(fs[0]!.message).toContain("fuori dal 2026 (fase 2: scadenza 31/03/2027)");
+    });
+
+    it("leaves a deadline outside the period to the export, and an undeclared duration alone in a plan of several years", () => {
+      expect(codes(piao({ duration: "annuale", endYear: 2026, phases: [phase(1, "A", [], null, { deadline: "2029-01-31" })] }))).toEqual([]);
+      expect(codes(piao({ duration: null, endYear: null, phases: [phase(1, "A", ["2027-02"], null, { deadline: "2027-03-31" })] }))).toEqual([]);
+      expect(codes(piao({ duration: "triennale", endYear: 2028, phases: [phase(1, "A", [], null, { deadline: "2027-03-31" })] }))).toEqual([]);
+    });
   });
 });
 
@@ -167,6 +214,14 @@ describe("R8 payment_times_missing and R9 payment_times_indicator", () => {
     expect(run(onePlan([payment(["Tempo medio di pagamento ≤ 75 giorni"])], "ASL di Prova"))[0]!.message).toContain("60 giorni");
   });
 
+  it("R9: reads the target column, not the baseline's days", () => {
+    const split = (i: ReturnType<typeof ind>) =>
+      onePlan([objective({ number: 1, title: "Tempi di pagamento delle fatture commerciali", weight: 30, page: 4, indicators: [i], sheet: { page: 6 } })]);
+    expect(codes(split(ind("Tempo medio di pagamento", { baseline: "2023: 45 giorni", target: "≤ 30 giorni" })))).toEqual([]);
+    expect(codes(split(ind("Tempo medio di pagamento", { target: "≤ 45 giorni" })))).toEqual(["payment_times_indicator"]);
+    expect(codes(split(ind("Pagamenti puntuali", { target: "Indicatore di ritardo ≤ 0" })))).toEqual([]);
+  });
+
   it("R9: no indicators at all is NO_INDICATORS, not this; objectives on other subjects are not checked", () => {
     expect(codes(onePlan([payment([])]))).toEqual([]);
     expect(codes(onePlan([objective({ number: 1, title: "Sportello", weight: 100, indicators: ["Tempo medio di risposta 90 giorni"] })]))).toEqual([]);
@@ -200,9 +255,9 @@ describe("advisory findings in the report", () => {
 
   it("stay apart from the contract's findings and counts", () => {
     const r = buildPlanReport({ plan: source }, settings);
-    expect(r.advisory.map((f) => f.code)).toEqual(["phase_out_of_year", "payment_times_missing", "payment_times_missing", "indicator_qualitative"]);
-    expect(r.counts.findings).toEqual({ error: 5, warning: 7, info: 1 });
-    expect(r.counts.advisory).toEqual({ error: 0, warning: 2, info: 2 });
+    expect(r.advisory.map((f) => f.code)).toEqual(["phase_out_of_year", "payment_times_missing", "payment_times_missing", "indicator_qualitative", "payment_times_missing"]);
+    expect(r.counts.findings).toEqual({ error: 6, warning: 10, info: 3 });
+    expect(r.counts.advisory).toEqual({ error: 0, warning: 2, info: 3 });
     const placed = [...r.findings, ...r.units.flatMap((u) => [...u.findings, ...u.objectives.flatMap((o) => o.findings)])];
     expect(placed.map((f) => f.code)).not.toContain("phase_out_of_year");
   });

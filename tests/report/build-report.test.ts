@@ -14,7 +14,7 @@ function allFindings(r: PlanReport) {
 describe("buildPlanReport", () => {
   const source = everyCodePlan();
   const report = buildPlanReport({ plan: source }, settings);
-  const [a, b, c] = report.units;
+  const [a, b, c, d] = report.units;
 
   it("covers every anomaly code of the contract (the constructed plan is a complete test input)", () => {
     const codes = new Set(source.anomalies.map((x) => x.code));
@@ -25,7 +25,7 @@ describe("buildPlanReport", () => {
     const placed = allFindings(report);
     expect(placed).toHaveLength(source.anomalies.length);
     expect(new Set(placed.map((f) => f.message)).size).toBe(source.anomalies.length);
-    expect(report.findings.map((f) => f.code)).toEqual(["UNREADABLE"]);
+    expect(report.findings.map((f) => f.code)).toEqual(["UNREADABLE", "SUMMARY_ONLY"]);
     expect(a!.findings.map((f) => f.code)).toEqual(["WEIGHT_TOTAL"]);
     expect(a!.objectives[1]!.findings.map((f) => f.code)).toEqual(["WEIGHT_MISMATCH", "PAYMENT_TIMES_WEIGHT"]);
     expect(a!.objectives[3]!.findings.map((f) => f.code)).toEqual(["ORPHAN_DETAIL"]);
@@ -38,6 +38,30 @@ describe("buildPlanReport", () => {
     expect(c!.objectives.map((o) => o.flagged)).toEqual([true, true]);
     expect(b!.objectives[3]!.findings.map((f) => f.code)).toEqual(["UNIT_MISMATCH"]);
     expect(c!.objectives[1]!.findings.map((f) => f.code)).toEqual(["INTERSECTORAL_DRIFT", "baseline_missing"]);
+    // The codes of export version 2: unit-level ones (objective null) on the unit, the rest on their objective.
+    expect(c!.findings.map((f) => f.code)).toEqual(["NUMBERING"]);
+    expect(d!.findings.map((f) => f.code)).toEqual(["WEIGHTS_ABSENT"]);
+    expect(d!.objectives[0]!.findings.map((f) => f.code)).toEqual(["PHASE_WEIGHT_TOTAL", "DEADLINE_OUT_OF_PERIOD"]);
+    expect(d!.objectives[1]!.findings.map((f) => f.code)).toEqual(["DUPLICATE_OBJECTIVE"]);
+  });
+
+  it("carries the plan's kind and period, the units' numbers, the weights as written and the phases' dates", () => {
+    expect(report).toMatchObject({ kind: "piano-performance", year: 2024, period: { from: 2024, to: 2024 } });
+    expect(report.units.map((u) => u.number)).toEqual([1, 2, 4, 5]);
+    expect(a!.objectives[0]).toMatchObject({ summaryWeight: 40, summaryWeightText: "40", sheetWeightText: "40" });
+    expect(d!.objectives[0]!.phases[0]).toEqual({
+      number: 1, description: "Apertura del sabato", responsible: "Ufficio anagrafe", months: [],
+      weight: 50, start: "2024-02-01", deadline: "2024-06-30", deadlineText: "entro giugno",
+    });
+  });
+
+  it("needs no weight, summary or sheet: a unit without any has no totals to judge", () => {
+    expect(d!.totals).toMatchObject({ summary: null, sheet: null, summaryStatus: "none", sheetStatus: "none" });
+    expect(d!.objectives.map((o) => o.weightStatus)).toEqual(["no-weight", "no-sheet"]);
+    const bare = plan("X", null, [unit("Unità 1", null, [objective({ number: 1, title: "T", summary: false, sheet: false })])], []);
+    const r = buildPlanReport({ plan: bare }, settings);
+    expect(r.units[0]!.totals).toMatchObject({ summary: null, sheet: null, summaryStatus: "none", sheetStatus: "none" });
+    expect(r.units[0]!.page).toBeNull();
   });
 
   it("orders an objective's findings most severe first, document order otherwise", () => {
@@ -53,9 +77,9 @@ describe("buildPlanReport", () => {
 
   it("counts findings by severity from the export, not from the grouping", () => {
     expect(report.counts).toEqual({
-      units: 3, objectives: 10, findings: { error: 5, warning: 7, info: 1 },
+      units: 4, objectives: 12, findings: { error: 6, warning: 10, info: 3 },
       // The advisory checks are counted apart (advisory-rules.test.ts).
-      advisory: { error: 0, warning: 2, info: 2 },
+      advisory: { error: 0, warning: 2, info: 3 },
     });
   });
 
@@ -99,7 +123,7 @@ describe("buildReport", () => {
   it("adds the plans' counts and lists unreadable files", () => {
     const r = buildReport([{ plan: everyCodePlan() }, { plan: everyCodePlan() }], settings, [{ file: "x.pdf", reason: "encrypted" }]);
     expect(r.totals).toEqual({
-      plans: 2, unreadable: 1, findings: { error: 10, warning: 14, info: 2 }, advisory: { error: 0, warning: 4, info: 4 },
+      plans: 2, unreadable: 1, findings: { error: 12, warning: 20, info: 6 }, advisory: { error: 0, warning: 4, info: 6 },
     });
     expect(r.unreadable).toEqual([{ file: "x.pdf", reason: "encrypted" }]);
   });

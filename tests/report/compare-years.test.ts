@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareYears } from "../../src/report/compare-years.js";
 import { reportSettings } from "../../src/report/report-settings.js";
 import { titleSimilarity } from "../../src/report/text-similarity.js";
-import { objective, plan, unit, yearPair } from "./constructed-plans.js";
+import { ind, objective, plan, unit, yearPair } from "./constructed-plans.js";
 
 const settings = reportSettings();
 
@@ -107,5 +107,29 @@ describe("compareYears", () => {
     const same = compareYears(current, structuredClone(current), settings);
     expect(same.units.every((u) => u.changes.length === 0)).toBe(true);
     expect(same.counts.unchanged).toBe(8);
+  });
+});
+
+describe("compareYears with indicators split into text and target (export version 2)", () => {
+  const pair = (before: Parameters<typeof objective>[0]["indicators"], after: Parameters<typeof objective>[0]["indicators"]) =>
+    compareYears(
+      plan("Comune di Prova", 2025, [unit("U", "M", [objective({ number: 1, title: "Tempi di pagamento", weight: 100, indicators: after })])], [], 2),
+      plan("Comune di Prova", 2024, [unit("U", "M", [objective({ number: 1, title: "Tempi di pagamento", weight: 100, indicators: before })])], [], 1),
+      settings,
+    ).units[0]!;
+
+  it("shows a changed target as the indicator removed and added, each with its target", () => {
+    const u = pair([ind("Tempo medio di pagamento", { target: "≤ 45 giorni" })], [ind("Tempo medio di pagamento", { baseline: "2024: 41 giorni", target: "≤ 30 giorni" })]);
+    expect(u.changes[0]).toMatchObject({
+      status: "changed",
+      indicatorsAdded: ["Tempo medio di pagamento — baseline: 2024: 41 giorni — target: ≤ 30 giorni"],
+      indicatorsRemoved: ["Tempo medio di pagamento — target: ≤ 45 giorni"],
+    });
+  });
+
+  it("reads a version-1 indicator that kept its target in its text as the same as its split version-2 form", () => {
+    const u = pair(["Tempo medio di pagamento ≤ 30 giorni"], [ind("Tempo medio di pagamento", { target: "≤ 30 giorni" })]);
+    expect(u.changes).toEqual([]);
+    expect(u.unchanged).toBe(1);
   });
 });

@@ -5,20 +5,34 @@
  * messages are written as the normaliser would write them; the report only
  * places them.
  */
-import type { Anomaly, DetailSheet, Objective, Phase, PlanExport, Unit } from "../../src/normalize/plan-schema.js";
+import type { Anomaly, DetailSheet, Indicator, Objective, Phase, PlanExport, Strategy, Unit } from "../../src/normalize/plan-schema.js";
 
 export const sha = (n: number) => n.toString(16).padStart(64, "0");
 
-export function phase(number: number | null, description: string, months: string[], responsible: string | null = null): Phase {
-  return { number, description, responsible, output: null, months };
+export function phase(
+  number: number | null,
+  description: string,
+  months: string[],
+  responsible: string | null = null,
+  dates: Partial<Pick<Phase, "weight" | "start" | "deadline" | "deadlineText">> = {},
+): Phase {
+  return { number, description, responsible, output: null, months, weight: null, start: null, deadline: null, deadlineText: null, ...dates };
+}
+
+/** An indicator as a plan that gives it in one piece writes it; or with its parts. */
+export function ind(text: string, parts: Partial<Omit<Indicator, "text">> = {}): Indicator {
+  return { text, formula: null, baseline: null, target: null, ...parts };
 }
 
 interface ObjectiveSpec {
   number: number;
   title: string;
   weight?: number | null;
+  /** The weight as written; default: the weight's number. */
+  weightText?: string | null;
   page?: number | null;
-  indicators?: string[];
+  indicators?: (string | Indicator)[];
+  strategy?: Strategy | null;
   /** false: no sheet; otherwise fields of the sheet. */
   sheet?: false | Partial<DetailSheet>;
   /** false: no summary row (an orphan sheet). */
@@ -27,20 +41,23 @@ interface ObjectiveSpec {
 
 export function objective(spec: ObjectiveSpec): Objective {
   const weight = spec.weight ?? null;
-  const indicators = spec.indicators ?? [];
+  const weightText = spec.weightText !== undefined ? spec.weightText : weight === null ? null : String(weight);
+  const indicators = (spec.indicators ?? []).map((i) => (typeof i === "string" ? ind(i) : i));
   return {
     number: spec.number,
     title: spec.title,
+    strategy: spec.strategy ?? null,
     summary:
       spec.summary === false
         ? null
-        : { weight, title: spec.title, indicators, notes: null, page: spec.page ?? null },
+        : { weight, weightText, title: spec.title, indicators, notes: null, page: spec.page ?? null },
     detail:
       spec.sheet === false
         ? null
         : {
             number: spec.number,
             weight,
+            weightText,
             title: spec.title,
             unitName: null,
             manager: null,
@@ -57,8 +74,8 @@ export function objective(spec: ObjectiveSpec): Objective {
   };
 }
 
-export function unit(name: string, manager: string | null, objectives: Objective[], declaredTotal: number | null = null): Unit {
-  return { name, manager, declaredTotal, objectives };
+export function unit(name: string, manager: string | null, objectives: Objective[], declaredTotal: number | null = null, number: number | null = null): Unit {
+  return { number, name, manager, declaredTotal, objectives };
 }
 
 export function anomaly(code: string, severity: Anomaly["severity"], unitName: string | null, objectiveNumber: number | null, message: string, page: number | null): Anomaly {
@@ -67,10 +84,12 @@ export function anomaly(code: string, severity: Anomaly["severity"], unitName: s
 
 export function plan(organization: string | null, year: number | null, units: Unit[], anomalies: Anomaly[], n = 1, path = `prova-${year}.pdf`): PlanExport {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { path, sha256: sha(n), format: "pdf", pageCount: 12 },
     organization,
+    kind: "piano-performance",
     year,
+    period: year === null ? null : { from: year, to: year },
     units,
     anomalies,
   };
@@ -79,8 +98,14 @@ export function plan(organization: string | null, year: number | null, units: Un
 const A = "Area Amministrativa & Finanziaria";
 const B = "Servizi <tecnici>";
 const C = "Polizia locale";
+const D = "Servizi demografici";
 
-/** One plan with every anomaly code of the contract, plus one info finding of a project code. */
+/**
+ * One plan with every anomaly code of the contract, plus one info finding of a
+ * project code. The units are numbered 1, 2, 4, 5 (NUMBERING); the last weighs
+ * nothing (WEIGHTS_ABSENT) and its sheets are activities tables with dates and
+ * weights. SUMMARY_ONLY does not fit a plan with sheets: it is here to be placed.
+ */
 export function everyCodePlan(): PlanExport {
   return plan(
     'Comune di "Prova" & Uniti',
@@ -113,17 +138,35 @@ export function everyCodePlan(): PlanExport {
         }),
         objective({ number: 3, title: "Digitalizzazione dell'archivio", weight: 20, page: 2, indicators: ["1.000 fascicoli scansionati"], sheet: false }),
         objective({ number: 4, title: "Inventario dei beni mobili", weight: 10, summary: false, sheet: { page: 5 } }),
-      ]),
+      ], null, 1),
       unit(B, "Bianchi Anna", [
         objective({ number: 1, title: "Manutenzione strade", weight: 40, page: 6, indicators: ["km asfaltati ≥ 5"], sheet: { title: "Piano asfalti 2024", page: 7 } }),
         objective({ number: 2, title: "Illuminazione pubblica a LED", weight: 20, page: 6, indicators: ["Punti luce sostituiti: 200"], sheet: { page: 8 } }),
         objective({ number: 2, title: "Servizi cimiteriali", weight: 20, page: 6, indicators: ["Loculi disponibili: 50"], sheet: { page: 8 } }),
         objective({ number: 3, title: "Verde pubblico", weight: 20, page: 6, indicators: ["Sfalci: 6 all'anno"], sheet: { unitName: "Area Amministrativa & Finanziaria", manager: "Rossi Mario", page: 9 } }),
-      ], 100),
+      ], 100, 2),
       unit(C, null, [
         objective({ number: 1, title: "Sicurezza urbana", weight: 60, page: 10, indicators: [], sheet: { page: 10 } }),
         objective({ number: 2, title: "PIAO: trasparenza e anticorruzione", weight: 40, page: 10, indicators: ["Pubblicazioni nei termini"], sheet: { intersectoral: true, title: "PIAO - trasparenza", page: 11 } }),
-      ]),
+      ], null, 4),
+      unit(D, "Verdi Carla", [
+        objective({
+          number: 1,
+          title: "Carta d'identità elettronica & appuntamenti",
+          page: 12,
+          indicators: [ind("Tempo di attesa per un appuntamento", { baseline: "2023: 40 giorni", target: "≤ 15 giorni" })],
+          strategy: { mission: "01", programme: "07", strategicObjective: "Servizi più vicini", publicValue: null },
+          sheet: {
+            page: 12,
+            phases: [
+              phase(1, "Apertura del sabato", [], "Ufficio anagrafe", { weight: 50, start: "2024-02-01", deadline: "2024-06-30", deadlineText: "entro giugno" }),
+              phase(2, "Agenda online", [], null, { weight: 30, deadline: "2025-03-31", deadlineText: "31.03.2025" }),
+              phase(3, "Verifica di gradimento", [], null, { deadlineText: "II semestre" }),
+            ],
+          },
+        }),
+        objective({ number: 2, title: "Carta d'identità elettronica & appuntamenti", page: 12, indicators: [ind("", { target: "100% delle richieste" })], sheet: false }),
+      ], null, 5),
     ],
     [
       anomaly("UNREADABLE", "error", null, null, "Pagina 12: la tabella non ha testo (scansione?): non letta.", 12),
@@ -139,6 +182,12 @@ export function everyCodePlan(): PlanExport {
       anomaly("NO_INDICATORS", "warning", C, 1, `${C}, obiettivo 1: nessun indicatore di risultato.`, 10),
       anomaly("INTERSECTORAL_DRIFT", "warning", C, 2, `${C}, obiettivo 2: l'obiettivo intersettoriale 'PIAO - trasparenza' ha titolo diverso nelle altre aree.`, 11),
       anomaly("baseline_missing", "info", C, 2, `${C}, obiettivo 2: manca il valore di partenza dell'indicatore.`, 11),
+      anomaly("NUMBERING", "warning", C, null, `Le unità sono numerate 1, 2, 4: dopo la 2 viene la 4 (${C}).`, 10),
+      anomaly("WEIGHTS_ABSENT", "info", D, null, `${D}: nessun obiettivo ha un peso, né nella scheda sintetica né nelle schede obiettivo.`, 12),
+      anomaly("PHASE_WEIGHT_TOTAL", "error", D, 1, `${D}, obiettivo 1: i pesi delle attività sommano a 80, non a 100.`, 12),
+      anomaly("DEADLINE_OUT_OF_PERIOD", "warning", D, 1, `${D}, obiettivo 1: la fase 2 scade il 31/03/2025, dopo il periodo del piano (2024).`, 12),
+      anomaly("DUPLICATE_OBJECTIVE", "warning", D, 2, `${D}, obiettivo 2: stesso titolo e descrizione dell'obiettivo 1.`, 12),
+      anomaly("SUMMARY_ONLY", "info", null, null, "Il documento elenca gli obiettivi ma non contiene schede obiettivo.", null),
     ],
     1,
     "prova 2024 #1.pdf",

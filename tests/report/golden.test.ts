@@ -12,6 +12,7 @@ import { renderJson } from "../../src/report/render-json.js";
 import { renderText } from "../../src/report/render-text.js";
 import type { PlanExport } from "../../src/normalize/plan-schema.js";
 import { everyCodePlan, yearPair } from "./constructed-plans.js";
+import { pegPlan, piaoPlan } from "../store/v2-plans.js";
 import { contractCodes, expectGolden, fixtureExports, fixturesDir, loadExport, samplesDir } from "./helpers.js";
 
 const settings = reportSettings();
@@ -59,6 +60,10 @@ const cases: Case[] = [
       return [{ plan: current, planId: 2, previous: { plan: previous, planId: 1 } }];
     },
   },
+  // The shapes of export version 2: a PIAO of three years (no weights, missions, targets,
+  // deadlines, weighted activities) and a PEG weighted out of 1000 with no sheets.
+  { name: "constructed-piao", inputs: () => [{ plan: piaoPlan() }] },
+  { name: "constructed-peg", inputs: () => [{ plan: pegPlan() }] },
   ...fixtureCases(),
 ];
 
@@ -127,7 +132,7 @@ describe("text report", () => {
     expect(advisoryAt).toBeGreaterThan(findingsAt);
     expect(text.indexOf("Weights: summary sheet vs objective sheet")).toBeGreaterThan(advisoryAt);
     expect(text.slice(advisoryAt)).toContain("WARNING phase_out_of_year  p. 3");
-    expect(text).toContain("Advisory  2 warnings, 2 info (domain rules, not in the export)");
+    expect(text).toContain("Advisory  2 warnings, 3 info (domain rules, not in the export)");
     const off = renderText(buildReport([{ plan }], reportSettings({ advisory: false })));
     expect(off).not.toMatch(/advisory/i);
     const stripped = text

@@ -6,6 +6,7 @@ import { ganttSvg, monthSpan } from "../../src/report/gantt-svg.js";
 import { reportSettings } from "../../src/report/report-settings.js";
 import { renderHtml } from "../../src/report/render-html.js";
 import { everyCodePlan, phase, yearPair } from "./constructed-plans.js";
+import { pegPlan, piaoPlan } from "../store/v2-plans.js";
 
 const settings = reportSettings();
 
@@ -43,7 +44,9 @@ describe("renderHtml", () => {
     expect(items).toHaveLength(plan.anomalies.length);
     expect(items.map((_, e) => $(e).attr("data-code")).get().sort()).toEqual(plan.anomalies.map((a) => a.code).sort());
     const links = $("li.finding a.page").map((_, e) => $(e).attr("href")).get();
-    expect(links).toEqual(expect.arrayContaining(plan.anomalies.map((a) => `../docs/prova%202024%20%231.pdf#page=${a.page}`)));
+    const paged = plan.anomalies.filter((a) => a.page !== null);
+    expect(links).toHaveLength(paged.length);
+    expect(links).toEqual(expect.arrayContaining(paged.map((a) => `../docs/prova%202024%20%231.pdf#page=${a.page}`)));
     expect($("li.finding a.page").first().text()).toMatch(/^p\. \d+$/);
   });
 
@@ -61,7 +64,9 @@ describe("renderHtml", () => {
   });
 
   it("draws one weight chart per unit and one Gantt chart per objective with phases", () => {
-    expect($("svg.weight-chart")).toHaveLength(plan.units.length);
+    // Not for a unit without any weight (WEIGHTS_ABSENT): a note instead.
+    expect($("svg.weight-chart")).toHaveLength(plan.units.length - 1);
+    expect($("section.unit").last().find(".unit-grid p.none").text()).toBe("No weights in this unit: nothing to chart.");
     const withPhases = plan.units.flatMap((u) => u.objectives).filter((o) => (o.detail?.phases.length ?? 0) > 0);
     expect($("svg.gantt")).toHaveLength(withPhases.length);
     // A mismatching sheet weight is drawn in the error colour.
@@ -94,6 +99,48 @@ describe("renderHtml", () => {
     expect($$("section.variation td.kind").map((_, e) => $$(e).text()).get()).toEqual(["changed"]);
     expect($$("section.variation").text()).toContain("reweighted: 10 → 15");
     expect($$("section.year-over-year")).toHaveLength(0);
+  });
+
+  it("names the plan's kind and period, and the units by their numbers", () => {
+    expect($("dl.meta dt").first().text()).toBe("Plan");
+    expect($("dl.meta dd").first().text()).toBe("Piano della performance, 2024");
+    expect($("section.unit h4").map((_, e) => $(e).text()).get().filter((t) => /^\d – /.test(t))).toHaveLength(4);
+    expect($("table.overview td a").last().text()).toBe("5 – Servizi demografici");
+  });
+
+  it("shows the findings of export version 2 like the others: unit-level ones under their unit, SUMMARY_ONLY for the whole document", () => {
+    const unitOf = (code: string) => $(`li.finding[data-code="${code}"]`).closest(".findings-unit").find("h4").first().text();
+    expect(unitOf("SUMMARY_ONLY")).toBe("Whole document");
+    expect(unitOf("NUMBERING")).toMatch(/^4 – Polizia locale/);
+    expect(unitOf("WEIGHTS_ABSENT")).toMatch(/^5 – Servizi demografici/);
+    for (const code of ["PHASE_WEIGHT_TOTAL", "DEADLINE_OUT_OF_PERIOD", "DUPLICATE_OBJECTIVE"])
+      expect($(`li.finding[data-code="${code}"]`).closest(".findings-objective")).toHaveLength(1);
+  });
+
+  it("draws dated phases as milestones and spans, their timing in words, and activity weights", () => {
+    const card = $(".gantt-card").filter((_, e) => $(e).text().includes("Carta d'identità")).first();
+    const svg = card.find("svg.gantt");
+    expect(svg.find("rect.g-bar")).toHaveLength(0);
+    expect(svg.find("path.g-milestone")).toHaveLength(2);
+    expect(svg.find("rect.g-span")).toHaveLength(1);
+    expect(svg.find("text.g-when").text()).toBe("II semestre");
+    expect(svg.find("rect.g-missing")).toHaveLength(0);
+    expect(svg.find("text.g-weight").map((_, e) => $(e).text()).get()).toEqual(["50%", "30%"]);
+    expect(svg.find("path.g-milestone title").first().text()).toBe('scadenza 30/06/2024 ("entro giugno")');
+    expect(svg.find("g.g-row > title").first().text()).toBe("1. Apertura del sabato (Ufficio anagrafe; peso 50; dal 01/02/2024; scadenza 30/06/2024; \"entro giugno\")");
+    // The grid runs to March 2025, the last deadline.
+    expect(svg.find("text.g-month")).toHaveLength(15);
+  });
+
+  it("renders a PIAO of several years and a PEG out of 1000 with no sheets", () => {
+    const both = buildReport([{ plan: piaoPlan() }, { plan: pegPlan() }], settings);
+    const $$ = cheerio.load(renderHtml(both));
+    expect($$("h2 .year").map((_, e) => $$(e).text()).get()).toEqual(["2026–2028", "2025"]);
+    expect($$("dl.meta dd").first().text()).toBe("PIAO (Piano integrato di attività e organizzazione), 2026–2028");
+    expect($$("table.weights td.num .note").map((_, e) => $$(e).text()).get()).toEqual(["(600/1000)", "(400/1000)"]);
+    expect($$("section.plan").last().find("svg.gantt")).toHaveLength(0);
+    expect($$("section.plan").last().text()).toContain("No objective sheets, so no timeline.");
+    expect($$("li.finding[data-code=SUMMARY_ONLY]").closest(".findings-unit").find("h4").text()).toBe("Whole document");
   });
 
   it("renders an empty report", () => {
@@ -144,7 +191,7 @@ describe("advisory checks in the HTML", () => {
     expect(items.map((_, e) => $(e).attr("data-code")).get()).toEqual(report.plans[0]!.advisory.map((f) => f.code));
     expect(section.find("li.finding")).toHaveLength(0);
     expect(items.find("a.page").first().attr("href")).toBe("prova.pdf#page=3");
-    expect($("header.top p").text()).toContain("advisory: 2 warnings, 2 info");
+    expect($("header.top p").text()).toContain("advisory: 2 warnings, 3 info");
   });
 
   it("are left out with settings.advisory false", () => {
