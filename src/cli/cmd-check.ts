@@ -24,7 +24,7 @@ import { renderHtml } from "../report/render-html.js";
 import { renderJson } from "../report/render-json.js";
 import { renderText } from "../report/render-text.js";
 import { sourceHref } from "../report/source-href.js";
-import type { Db } from "../store/index.js";
+import { upgradeExport, type Db } from "../store/index.js";
 import { CliUsageError, documentErrorLine } from "./cli-errors.js";
 
 /** The same file and reason as documentErrorLine prints, kept as data for the report. */
@@ -225,6 +225,8 @@ async function gather(args: CheckArgs): Promise<Gathered> {
 /**
  * A plan export (`piao extract` output, *.expected.json) checked as it is:
  * the report works on exports, so a saved extraction needs no re-reading.
+ * One saved by an earlier piao (schemaVersion 1) is read forward, as the
+ * database reads its plans (new fields null).
  */
 function readPlanExport(file: string): PlanExport {
   let data: unknown;
@@ -234,7 +236,7 @@ function readPlanExport(file: string): PlanExport {
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "cannot be opened (no such file)" : `not valid JSON: ${reasonOf(e)}`;
     throw new DocumentError("corrupt", file, reason);
   }
-  const parsed = PlanExport.safeParse(data);
+  const parsed = PlanExport.safeParse(upgradeExport(data));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DocumentError("not-a-plan", file, `not a plan export: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);

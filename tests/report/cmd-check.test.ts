@@ -11,7 +11,8 @@ import type { PlanExport } from "../../src/normalize/plan-schema.js";
 import { Report } from "../../src/report/report-model.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { storePlan } from "../../src/store/store-plan.js";
-import { everyCodePlan, yearPair } from "./constructed-plans.js";
+import { everyCodePlan, ind, yearPair } from "./constructed-plans.js";
+import { pegPlan, piaoPlan } from "../store/v2-plans.js";
 import { repoRoot, samplesDir } from "./helpers.js";
 import { runPiao } from "../run-piao.js";
 
@@ -62,7 +63,7 @@ describe("piao check FILE…", () => {
   });
 
   it("--no-advisory leaves the advisory checks out; --fail-on counts them only with --fail-on-advisory", () => {
-    // Contract findings: info only. Advisory: 2 warnings (phase_out_of_year, indicator_qualitative), 2 info.
+    // Contract findings: info only. Advisory: 2 warnings (phase_out_of_year, indicator_qualitative), 3 info.
     const info = writeExport("info.json", infoOnly());
     const text = piao([info]);
     expect(text.stdout).toContain("Advisory checks (domain rules, not in the export)");
@@ -161,6 +162,41 @@ describe("piao check on documents", () => {
   });
 });
 
+describe("piao check with export version 2 and data of version 1", () => {
+  const v1Fixtures = path.join(repoRoot, "tests/store/fixtures");
+
+  it("reads a plan export saved by an earlier piao (schemaVersion 1) forward", () => {
+    const r = piao([path.join(v1Fixtures, "v1-borgoverde-2024.json"), "--format", "json"]);
+    expect(r.stderr).toBe("");
+    const plan = Report.parse(JSON.parse(r.stdout)).plans[0]!;
+    expect(plan).toMatchObject({ organization: "Comune di Borgoverde", year: 2024, kind: null, period: null });
+    expect(piao([path.join(v1Fixtures, "v1-borgoverde-2024.json")]).stdout).toContain("Plan      kind unknown, period unknown");
+  });
+
+  it("reports plans without weights, a summary-only PEG, a PIAO of several years", () => {
+    const peg = writeExport("peg.json", pegPlan());
+    expect(piao([peg, "--fail-on", "warning"]).code).toBe(0);
+    const r = piao([writeExport("piao.json", piaoPlan()), peg, "--format", "json"]);
+    const report = Report.parse(JSON.parse(r.stdout));
+    expect(report.plans.map((p) => [p.kind, p.period])).toEqual([["piao", { from: 2026, to: 2028 }], ["peg", { from: 2025, to: 2025 }]]);
+    expect(report.plans[1]!.findings.map((f) => f.code)).toEqual(["SUMMARY_ONLY"]);
+  });
+
+  it("--db on a database of version 1: refused until `piao import` migrates it, then reported", () => {
+    const db = path.join(dir, "old.sqlite");
+    copyFileSync(path.join(v1Fixtures, "v1-borgoverde.db"), db);
+    const before = piao(["--db", db]);
+    expect(before.code).toBe(2);
+    expect(before.stderr).toMatch(/schema is older than this piao .* run `piao import` on it once to migrate/);
+    openDatabase(db).close();
+    const r = piao(["--db", db, "--organization", "Borgoverde", "--year", "2025", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const plan = Report.parse(JSON.parse(r.stdout)).plans[0]!;
+    expect(plan).toMatchObject({ year: 2025, kind: null, period: null });
+    expect(plan.changes?.previous.year).toBe(2024);
+  });
+});
+
 describe("piao check --db", () => {
   const makeDb2 = (plans: PlanExport[]) => makeDb(plans, "piao2.sqlite");
   function makeDb(plans: PlanExport[], name = "piao.sqlite"): string {
@@ -200,7 +236,7 @@ describe("piao check --db", () => {
     revised.source = { ...revised.source, sha256: "f".repeat(64), path: "prova-2024-rev1.pdf" };
     revised.units[0]!.objectives[0]!.summary!.weight = 20;
     revised.units[0]!.objectives[1]!.summary!.weight = 35;
-    revised.units[2]!.objectives[0]!.summary!.indicators.push("Controlli sulla sosta: 500");
+    revised.units[2]!.objectives[0]!.summary!.indicators.push(ind("Controlli sulla sosta: 500"));
     const db = makeDb([previous, current, revised]);
     const r = piao(["--db", db, "--organization", "Comune di Prova", "--year", "2024", "--format", "json"]);
     const plan = Report.parse(JSON.parse(r.stdout)).plans[0]!;
