@@ -64,33 +64,29 @@ function isFullWidth(cells: readonly Cell[], cols: number): boolean {
   return cols >= 2 && cells.length === 1 && cells[0]!.col === 0 && cells[0]!.colSpan === cols;
 }
 
-/** Rows of t after the first that are one cell across the table. */
-function fullWidthRows(t: PageTable): Cell[][] {
-  const out: Cell[][] = [];
-  for (let r = 1; r < t.rows; r++) {
-    const cells = rowCells(t.cells, r);
-    if (isFullWidth(cells, t.cols)) out.push(cells);
-  }
-  return out;
+/** Every row's non-empty cells, left to right, in one pass over the cells. */
+function rowsOf(t: PageTable): Cell[][] {
+  const rows: Cell[][] = Array.from({ length: t.rows }, () => []);
+  for (const c of t.cells) if (c.text.trim() !== "") rows[c.row]?.push(c);
+  for (const r of rows) r.sort((a, b) => a.col - b.col);
+  return rows;
 }
 
 /** Whether u, opening the next page with t's columns and no repeated header, starts a new box. */
 export function opensNewBox(t: PageTable, u: PageTable): boolean {
-  const t0 = rowCells(t.cells, 0), u0 = rowCells(u.cells, 0);
+  const tRows = rowsOf(t);
+  const t0 = tRows[0] ?? [], u0 = rowCells(u.cells, 0);
   const key = headingKey(u0);
   // Another instance of the heading (or label row) the table opened with, which
   // the table does not repeat inside: a new sheet of the same form.
-  if (key !== null && key === headingKey(t0)) {
-    let inside = false;
-    for (let r = 1; r < t.rows && !inside; r++) inside = headingKey(rowCells(t.cells, r)) === key;
-    if (!inside) return true;
-  }
+  if (key !== null && key === headingKey(t0) && !tRows.some((r, i) => i > 0 && headingKey(r) === key)) return true;
   if (!isFullWidth(u0, u.cols)) return false;
-  const sections = fullWidthRows(t);
+  // Rows of t after the first that are one cell across the table (section rows).
+  const sections = tRows.some((r, i) => i > 0 && isFullWidth(r, t.cols));
   // A title row across the box where the table opened with one too (and has no section rows).
-  if (isFullWidth(t0, t.cols) && sections.length === 0) return true;
+  if (isFullWidth(t0, t.cols) && !sections) return true;
   // A numbered heading across the box (with rows under it) where the table has no such rows.
-  return key !== null && u.rows > 1 && sections.length === 0;
+  return key !== null && u.rows > 1 && !sections;
 }
 
 /**

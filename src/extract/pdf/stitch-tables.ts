@@ -13,7 +13,7 @@ import { cellLineGeometry } from "./fill-cells.js";
 import type { PdfSettings } from "../settings.js";
 import type { Word } from "./page-model.js";
 import type { PageTable } from "./page-table.js";
-import { continuationColumns, headingKey, repeatedHeaderRows, rowCells } from "./continuation.js";
+import { continuationColumns, repeatedHeaderRows } from "./continuation.js";
 import { makeLine, type Line } from "./text-lines.js";
 
 /**
@@ -66,8 +66,8 @@ export function stitchTables(pages: StitchPage[], s: PdfSettings): PageTable[][]
 
 /**
  * The page's lead box when it is t's last row: above the page's tables, opening
- * the page, as wide as t, its text still in the page's lines, and not the
- * numbered heading t opened with (a new sheet's title box).
+ * the page, its text still in the page's lines, as wide as t and not the
+ * numbered heading t opened with (a new sheet's title box: continuation.ts).
  */
 function leadRow(t: PageTable, p: StitchPage, tables: readonly PageTable[], s: PdfSettings): (PageLead & { xs: number[] }) | null {
   const lead = p.lead;
@@ -76,10 +76,7 @@ function leadRow(t: PageTable, p: StitchPage, tables: readonly PageTable[], s: P
   for (const l of p.lines) for (const w of l.words) if (lead.words.has(w)) found++;
   if (found !== lead.words.size) return null; // some of its words went into a borderless table
   const xs = continuationColumns(t, lead.table, s);
-  if (!xs) return null;
-  const key = headingKey(rowCells(lead.table.cells, 0));
-  if (key !== null && key === headingKey(rowCells(t.cells, 0)) && repeatedHeaderRows(t, lead.table) === 0) return null;
-  return { ...lead, xs };
+  return xs ? { ...lead, xs } : null;
 }
 
 /** Takes the words of a lead row out of the page's lines. */
@@ -157,33 +154,29 @@ function appendRows(t: PageTable, u: PageTable, uX: number[], s: PdfSettings): v
   for (const p of u.pages) if (!t.pages.includes(p)) t.pages.push(p);
 }
 
-/** Nothing in the row: no cell starting there holds text, shading or a mark. */
-function isEmptyRow(cells: readonly Cell[], row: number): boolean {
-  return cells.every((c) => c.row !== row || (c.text.trim() === "" && !c.shaded && !c.marked));
-}
-
-/** A row's height, from its one-row cells' boxes; null when it has none. */
-function rowHeight(cells: readonly Cell[], row: number): number | null {
-  let h: number | null = null;
-  for (const c of cells) if (c.row === row && c.rowSpan === 1 && c.bbox) h = Math.min(h ?? Infinity, c.bbox.y1 - c.bbox.y0);
-  return h;
-}
-
 /**
- * An empty row left by a page break: open on the break's side, or lower than
- * every row of the table on its page that holds text (no line of the table's
- * text fits in it).
+ * An empty row left by a page break: nothing in it (no cell starting there
+ * holds text, shading or a mark), and open on the break's side, or lower than
+ * every row of the table on its page that holds something (no line of the
+ * table's text fits in it). Row heights come from the rows' one-row cells.
  */
 function isStubRow(t: PageTable, row: number, open: boolean): boolean {
-  if (row < 0 || row >= t.rows || t.rows < 2 || !isEmptyRow(t.cells, row)) return false;
-  if (open) return true;
-  const h = rowHeight(t.cells, row);
-  if (h === null) return false;
-  let least = Infinity;
-  for (let r = 0; r < t.rows; r++) {
-    if (r === row || t.rowPages[r] !== t.rowPages[row] || isEmptyRow(t.cells, r)) continue;
-    least = Math.min(least, rowHeight(t.cells, r) ?? Infinity);
+  if (row < 0 || row >= t.rows || t.rows < 2) return false;
+  const page = t.rowPages[row];
+  const empty = new Map<number, boolean>();
+  const height = new Map<number, number>();
+  for (const c of t.cells) {
+    if (t.rowPages[c.row] !== page) continue;
+    if (c.text.trim() !== "" || c.shaded || c.marked) empty.set(c.row, false);
+    else if (!empty.has(c.row)) empty.set(c.row, true);
+    if (c.rowSpan === 1 && c.bbox) height.set(c.row, Math.min(height.get(c.row) ?? Infinity, c.bbox.y1 - c.bbox.y0));
   }
+  if (empty.get(row) !== true) return false;
+  if (open) return true;
+  const h = height.get(row);
+  if (h === undefined) return false;
+  let least = Infinity;
+  for (const [r, hr] of height) if (r !== row && empty.get(r) === false) least = Math.min(least, hr);
   return h < least && least < Infinity;
 }
 

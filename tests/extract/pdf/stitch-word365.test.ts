@@ -68,6 +68,26 @@ describe("a table's last row alone at the top of the next page", () => {
     expect(lines(doc, 2)).toEqual(["Riquadro di testo", "Testo dopo"]);
   });
 
+  it("drops the empty end of a split row left at the top of the next page", async () => {
+    // the row's text all fitted on page 1; only its bottom padding (8 pt, open above) went on to page 2
+    const p1 = wordTable(740, [HEAD, ...dataRows(1, 32)], { omitH: [33] });
+    const stub = draw.wordGrid(COLS, [780, 772], { omitH: [0] });
+    const p2 = wordTable(772, dataRows(33, 3));
+    const doc = await read(buildPdf([{ content: pageHead(1, 2) + p1.content }, { content: pageHead(2, 2) + stub + p2.content }]));
+    const [t, ...more] = tablesOf(doc);
+    expect(more).toHaveLength(0);
+    expect(t!.rows).toBe(36);
+    expect(grid(t!).slice(31, 34)).toEqual([["31", "Attivita 31", "Valore 31"], ["32", "Attivita 32", "Valore 32"], ["33", "Attivita 33", "Valore 33"]]);
+  });
+
+  it("a one-cell title box of the next sheet is not taken for the last row", async () => {
+    const p1 = wordTable(740, [["OBIETTIVO N. 1 - Obiettivo di prova"], HEAD, ...dataRows(1, 31)]);
+    const p2 = wordTable(780, [["OBIETTIVO N. 2 - Altro obiettivo"]]).content + draw.text(50, 740, 10, "Descrizione del secondo obiettivo") + wordTable(720, [HEAD, ...dataRows(1, 3)]).content;
+    const doc = await read(buildPdf([{ content: pageHead(1, 2) + p1.content }, { content: pageHead(2, 2) + p2 }]));
+    expect(tablesOf(doc).map((t) => [t.id, t.rows])).toEqual([["p1-t1", 33], ["p2-t1", 4]]);
+    expect(lines(doc, 2)).toEqual(["OBIETTIVO N. 2 - Altro obiettivo", "Descrizione del secondo obiettivo"]);
+  });
+
   it("joins the rest of a row the break split when both sides are open (browser print)", async () => {
     const p1 = wordTable(740, [HEAD, ...dataRows(1, 31), ["32", "Attivita 32 prima", "Valore"]], { omitH: [33] });
     const p2 = wordTable(780, [["", "parte seconda", "32"]], { omitH: [0] });
