@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PlanExport } from "../../src/normalize/plan-schema.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/store/open-database.js";
 import { storePlan } from "../../src/store/store-plan.js";
@@ -109,6 +112,18 @@ describe("loadPlan", () => {
     plan.units[0]!.objectives[0]!.detail!.phases[0]!.deadline = "30.06.2026";
     expect(() => storePlan(db, plan, { bytes: 1 })).toThrow(/contract/);
     expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(0);
+  });
+
+  // What the normaliser is expected to export for every fixture document (all formats):
+  // real version-2 shapes (S1-S5 of docs/families.md), each stored and read back whole.
+  const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures");
+  const fixtureExports = readdirSync(FIXTURES)
+    .filter((d) => statSync(path.join(FIXTURES, d)).isDirectory())
+    .flatMap((d) => readdirSync(path.join(FIXTURES, d)).filter((f) => f.endsWith(".expected.json")).map((f) => path.join(d, f)))
+    .sort();
+  it.each(fixtureExports)("round-trips the fixture export %s", (file) => {
+    const plan = PlanExport.parse(JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")));
+    expect(loadPlan(db, planIdOf(storePlan(db, plan, { bytes: 1 })))).toStrictEqual(plan);
   });
 
   it("throws PlanNotFoundError for an unknown id", () => {
