@@ -1,6 +1,8 @@
 /**
- * Reader for text conversions of plans (what PDF-to-text tools produce):
- * tab-separated table rows with HTML fragments inside cells, blank lines
+ * Reader for text conversions of plans (what PDF-to-text tools produce).
+ * Layout-preserving conversions (columns aligned with spaces, form-feed
+ * pages: `pdftotext -layout`) go to read-layout-text.ts; this reader takes
+ * the others: tab-separated table rows with HTML fragments inside cells, blank lines
  * between blocks, and the running page header repeated after every page break.
  *
  * Pages are numbered by breaks (text-pages.ts). Within a page, a group of
@@ -21,7 +23,9 @@ import { DocumentError } from "../../shared/errors.js";
 import { buildGrid, type GridCellInput } from "../common/grid.js";
 import { hasContent, readerMessage } from "../common/pageless-document.js";
 import { fieldLines } from "./cell-text.js";
+import { readLayoutText } from "./read-layout-text.js";
 import { separateRunningLines, splitPages, type TextPage } from "./text-pages.js";
+import { textStyle } from "./text-style.js";
 
 const SOURCE = "text-reader";
 
@@ -37,6 +41,8 @@ type ProtoBlock = Exclude<Block, Table> | ProtoTable;
 export function readText(text: string, file: string, opts: ReaderSettings): LayoutDocument {
   const settings = opts.text;
   if (text.includes("\u0000")) throw new DocumentError("unsupported", file, "is binary data, not a text conversion");
+  // Columns aligned with spaces and form-feed pages: a layout conversion, read by its own reader.
+  if (textStyle(text, settings) === "layout") return readLayoutText(text, file, opts);
   const rows = text.replace(/\r\n?/g, "\n").split("\n").map(pipeRowToTabs).join("\n");
   const pages = separateRunningLines(splitPages(rows, settings), settings);
   const perPage = pages.map((p) => pageBlocks(p));

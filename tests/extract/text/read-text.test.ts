@@ -53,9 +53,9 @@ describe("text pages and running header", () => {
     expect(pages.map((p) => p.lines)).toEqual([["a"], ["b"], ["c"]]);
   });
 
-  it("keeps the body of pages that end with a bare page number (a footer of digits)", () => {
+  it("keeps the body of pages that end with a bare page number", () => {
     const doc = read("Primo testo\n\n1\fSecondo testo\n\n2\f");
-    expect(doc.pages.map((p) => p.footer)).toEqual([["1"], ["2"]]);
+    expect(doc.pageCount).toBe(2);
     expect(doc.pages.map((p) => p.blocks.map((b) => (b as TextLine).text))).toEqual([["Primo testo"], ["Secondo testo"]]);
   });
 });
