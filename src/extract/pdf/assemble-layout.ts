@@ -64,6 +64,9 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
       ...(lead ? { lead } : {}),
     };
   });
+  // Lines and tables hold every body word (header/footer words were taken out);
+  // counted before stitching, which may move a lead box's lines into a table.
+  const bodyless = work.map((w) => w.lines.length + w.tables.length === 0);
   const stitched = stitchTables(work, s);
   const pages: LayoutPage[] = work.map((w, i) => {
     const tables = stitched[i]!;
@@ -80,8 +83,7 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
       blocks: blocks.map((b) => b.block),
     };
   });
-  // Lines and tables hold every body word (header/footer words were taken out).
-  noteTextless(raws, work.map((w) => w.lines.length + w.tables.length === 0), messages);
+  noteTextless(raws, bodyless, messages);
   return { format: "pdf", pageCount: raws.length, pages, messages };
 }
 

@@ -57,6 +57,14 @@ describe("a table's last row alone at the top of the next page", () => {
     expect(lines(doc, 2)).toEqual(["Testo dopo"]);
   });
 
+  it("a page holding only that row (and a picture) is not taken for an image-only page", async () => {
+    const p1 = wordTable(740, [HEAD, ...dataRows(1, 32)]);
+    const p2 = wordTable(780, [["Note: valori provvisori"]]);
+    const doc = await read(buildPdf([{ content: pageHead(1, 2) + p1.content }, { content: pageHead(2, 2) + p2.content + draw.image(250, 300, 100, 100) }]));
+    expect(tablesOf(doc).map((t) => [t.id, t.rows])).toEqual([["p1-t1", 34]]);
+    expect(doc.messages).toEqual([]);
+  });
+
   it("a one-cell box opening a page after a table that does not end the page stays text", async () => {
     const p1 = wordTable(740, [HEAD, ...dataRows(1, 5)]);
     const p2 = wordTable(780, [["Riquadro di testo"]]);
