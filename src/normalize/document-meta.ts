@@ -8,7 +8,7 @@ import type { Period, PlanKind } from "./plan-schema.js";
 import { PLAN_KINDS } from "./vocabulary.js";
 
 const BODY =
-  /\b(comune|unione(?:\s+(?:dei|di)\s+comuni)?|azienda|universit[aà]|provincia|regione|citt[aà]\s+metropolitana|consorzio|camera\s+di\s+commercio|ministero|istituto|ente|agenzia|autorit[aà])(?![\p{L}])(.*)$/iu;
+  /\b(comune|unione(?:\s+(?:dei|di)\s+comuni)?|azienda|universit[aà]|provincia|regione|citt[aà]\s+metropolitana|citt[aà](?=\s+di\s)|consorzio|camera\s+di\s+commercio|ministero|istituto|ente|agenzia|autorit[aà])(?![\p{L}])(.*)$/iu;
 /** Bodies that are usually a locator line ("Provincia di Reggio Emilia") under the real one. */
 const LOCATOR = /^(?:provincia|regione|citt[aà]\s+metropolitana)\b/iu;
 

@@ -32,6 +32,8 @@ export interface SheetDraft {
   values: Map<SheetField, string[]>;
   /** Per value fragment: the printed width of the PDF text line it came from, or null (a cell, a paragraph). */
   lineWidths: Map<SheetField, Array<number | null>>;
+  /** Per value fragment: it followed its label on the same line (a repeated "Indicatore:" starts a new item). */
+  labelled: Map<SheetField, boolean[]>;
   intersectoral: boolean;
   phases: Phase[];
   grid: PhaseGrid | null;
@@ -62,6 +64,7 @@ export class SheetBuilder {
     this.draft = {
       values: new Map(),
       lineWidths: new Map(),
+      labelled: new Map(),
       intersectoral: false,
       phases: [],
       grid: null,
@@ -108,7 +111,9 @@ export class SheetBuilder {
     const startsNew = parts.some(
       (p) =>
         // Area, Responsabile and Peso lines often precede the heading: only a sheet with an objective ends at one.
-        (p.field !== null && OPENERS.has(p.field) && (this.hasBody() || this.has("title") || this.has("number"))) ||
+        // (A strategic line may follow the sheet's N°; a second heading may not.)
+        (p.field === "strategic" && this.has("title")) ||
+        (p.field !== null && p.field !== "strategic" && OPENERS.has(p.field) && (this.hasBody() || this.has("title") || this.has("number"))) ||
         (p.field !== null && CORE.has(p.field) && this.has(p.field) && !isBlankValue(p.value)),
     );
     if (startsNew) return false;
@@ -121,13 +126,16 @@ export class SheetBuilder {
     return true;
   }
 
-  private push(field: SheetField, value: string): void {
+  private push(field: SheetField, value: string, labelled = false): void {
     const list = this.draft.values.get(field) ?? [];
     list.push(value);
     this.draft.values.set(field, list);
     const widths = this.draft.lineWidths.get(field) ?? [];
     widths.push(this.lineWidth);
     this.draft.lineWidths.set(field, widths);
+    const starts = this.draft.labelled.get(field) ?? [];
+    starts.push(labelled);
+    this.draft.labelled.set(field, starts);
   }
 
   private apply(field: SheetField | null, value: string): void {
@@ -176,7 +184,7 @@ export class SheetBuilder {
         if (this.accumulating && !isBlankValue(value)) this.push(this.accumulating, value);
         return;
       default:
-        this.push(field, value);
+        this.push(field, value, true);
         // "Responsabile: Arch." with the name on the next line: a title alone is no value.
         const empty = isBlankValue(value) || (field === "manager" && cleanPersonName(value) === null);
         this.accumulating = MULTILINE.has(field) || empty ? field : null;
@@ -238,8 +246,10 @@ function joined(draft: SheetDraft, field: SheetField, settings?: ReflowSettings)
       i++;
       continue;
     }
-    let j = i;
-    while (j < list.length && widths[j] != null) j++;
+    // A run of visual lines ends where the label is printed again ("Indicatore: …" twice: two items).
+    const labelled = draft.labelled.get(field) ?? [];
+    let j = i + 1;
+    while (j < list.length && widths[j] != null && !labelled[j]) j++;
     const run = widths.slice(i, j) as number[];
     out.push(reflowLines(list.slice(i, j), Math.max(...run), settings, run));
     i = j;

@@ -38,7 +38,8 @@ const WEAK_ROLES: ReadonlyArray<SummaryRole> = ["number", "unit", "manager", "st
  * (indicators, targets, a responsible structure, a mission …). Null when it is none.
  */
 export function objectiveTableEvidence(roles: ReadonlySet<SummaryRole | null>, cells: number): string[] | null {
-  if (!roles.has("title")) return null;
+  // A PEG table whose only objective wording is its "Obiettivo strategico" column: that column is the title.
+  if (!roles.has("title") && !roles.has("strategic")) return null;
   const strong = STRONG_ROLES.filter((r) => roles.has(r));
   const weak = WEAK_ROLES.filter((r) => roles.has(r));
   if (!(roles.has("weight") || strong.length + weak.length >= 2)) return null;
@@ -118,6 +119,7 @@ export function readSummaryHeader(table: Table): { columns: SummaryColumns; firs
         }
       }
     }
+    if (!colRoles.includes("title")) for (let c = 0; c < colRoles.length; c++) if (colRoles[c] === "strategic") colRoles[c] = "title";
     // Under a spanning "Stato di attuazione" the date cells keep that role.
     return { columns: { roles: colRoles, cols: table.cols }, firstRow: first, evidence };
   }
@@ -317,11 +319,13 @@ export function readUnitHeading(lines: ReadonlyArray<string>, settings: Pick<Nor
     }
     nameLines.push(line);
   }
-  const name = cleanUnitName(explicitName ?? (nameLines.length ? nameLines.join(" ") : null));
+  let name = cleanUnitName(explicitName ?? (nameLines.length ? nameLines.join(" ") : null));
+  // A numbered heading ("1 - SERVIZI FINANZIARI") gives the number, and the name after it.
   for (const l of [explicitName ?? "", ...nameLines]) {
     const heading = numberedUnitHeading(l, settings.headingMaxChars);
     if (heading?.number != null) {
       number = heading.number;
+      if (nameLines.length === 1 || explicitName === l) name = heading.name ?? name;
       break;
     }
   }

@@ -40,7 +40,7 @@ interface LabelRule {
 
 /** Order matters only among labels matching at the same position (first wins). */
 export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
-  { field: "heading", re: /scheda\s+(?:di\s+)?(?:obiettiv[oi]|progetto|peg|dettaglio)\b[^\n]*/iu, scope: "line" },
+  { field: "heading", re: /scheda\s+(?:di\s+|dell['’]\s*|del\s+|della\s+)?(?:obiettiv[oi]|progetto|peg|dettaglio)\b[^\n]*/iu, scope: "line" },
   // A box or sheet opened by its numbered heading: "DESCRIZIONE OBIETTIVO 3", "OBIETTIVO N. 2",
   // "Obiettivo operativo 1", "Obiettivo gestionale n. 4 – Titolo".
   {

@@ -51,7 +51,7 @@ export const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
     /^(?:settore|area|servizio|struttura|unita organizzativa|u o c?|uo|cdr|centro di (?:responsabilita|costo)|direzione|ufficio|dipartimento)(?: (?:responsabile|competente|organizzativa|coinvolt[ao]|di riferimento|referente|titolare|capofila))*$|^(?:struttura|settore|servizio|ufficio|unita organizzativa|area) (?:responsabile|competente|organizzativa)\b/,
     "unit",
   ],
-  [/^(?:responsabile|dirigente|direttore|p o|e q|referente)(?: (?:del |dell )?(?:obiettivo|settore|servizio|area))?$/, "manager"],
+  [/^(?:responsabile|dirigente|direttore|direttrice|p o|e q|referente)(?: (?:responsabile|referente|incaricat[oa]|(?:del |dell |della )?(?:obiettivo|settore|servizio|area|struttura)))?$/, "manager"],
   [/stato di attuazione|giugno|settembre|dicembre|^3[01] (?:06|09|12)\b|monitoraggio|consuntivo|grado di raggiungimento|rendicontazione/, "status"],
   [/descrizione|titolo|obiettiv|denominazione|oggetto|azione strategica|progett/, "title"],
 ];
@@ -119,7 +119,7 @@ export const PLAN_KINDS: ReadonlyArray<readonly [RegExp, "piao" | "peg" | "pdo" 
   [/\bP\.?E\.?G\b|[Pp]iano\s+[Ee]secutivo\s+di\s+[Gg]estione|PIANO\s+ESECUTIVO\s+DI\s+GESTIONE/u, "peg"],
   [/\bP\.?D\.?O\b|[Pp]iano\s+[Dd]ettagliato\s+degli\s+[Oo]biettivi|PIANO\s+DETTAGLIATO\s+DEGLI\s+OBIETTIVI/u, "pdo"],
   [/piano\s+(?:triennale\s+)?(?:della|delle)\s+performance/iu, "piano-performance"],
-  [/\bP\.?R\.?O\b|piano\s+delle\s+risorse\s+e\s+degli\s+obiettivi|obiettivi\s+di\s+gestione/iu, "other"],
+  [/\bP\.?R\.?O\b|[Pp]iano\s+delle\s+[Rr]isorse\s+e\s+degli\s+[Oo]biettivi|PIANO\s+DELLE\s+RISORSE|[Oo]biettivi\s+di\s+[Gg]estione|OBIETTIVI\s+DI\s+GESTIONE/u, "other"],
 ];
 
 /** Objectives declared to run over several years: an end year past the period is expected. */
