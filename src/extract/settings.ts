@@ -90,8 +90,10 @@ export const TextSettings = z.object({
   layoutGapSpaces: z.number().int().min(2).default(2),
   /** A text is a layout conversion when at least this share of its non-blank lines has such a gap between words (and fewer tab-separated lines). */
   layoutMinGapShare: z.number().min(0).max(1).default(0.1),
-  /** Layout: a bare number (up to this many digits) alone as a page's last (or first) line is its page number. */
+  /** Layout: a bare number (up to this many digits) alone as a page's last (or first) line is its page number… */
   layoutPageNumberDigits: z.number().int().positive().default(4),
+  /** …when it runs with the page order on at least this many pages (or on every page of a shorter text). */
+  layoutPageNumberMinPages: z.number().int().positive().default(2),
   /** Layout: a bullet glyph at most this many spaces before text belongs to that text (not a column of its own). */
   layoutBulletGap: z.number().int().nonnegative().default(4),
   /** Layout: a table needs at least this many lines with two or more cells. */
@@ -102,12 +104,15 @@ export const TextSettings = z.object({
   layoutIntrusion: z.number().int().nonnegative().default(2),
   /** Layout: a word after a single space starts a new cell where at least this many other lines start a cell at its character position… */
   layoutStartSupport: z.number().int().min(1).default(2),
-  /** …or at least this many one character to either side (converters place a run written one space after another a character off). */
+  /** …or at least this many within `layoutStartSlack` characters to either side (converters place a run written one space after another a character off). */
   layoutStartSlackSupport: z.number().int().min(1).default(3),
+  layoutStartSlack: z.number().int().nonnegative().default(1),
+  /** Layout: a segment crossing a gutter spans a column it covers this share of (or more than `layoutIntrusion` characters of). */
+  layoutSpanShare: z.number().min(0).max(1).default(0.5),
   /** Layout: a gap between columns crossed by at most this many lines (spanning header cells, merged runs) is still a column boundary… */
   layoutMaxCrossing: z.number().int().nonnegative().default(3),
   /** …and by at most this share of the table's lines (one line always may): more lines across it make it a dip inside a column. */
-  layoutMaxCrossingShare: z.number().min(0).max(1).default(0.25),
+  layoutMaxCrossingShare: z.number().min(0).max(1).default(0.5),
   /** Layout: a line with at least this many more cells than the lines of the table above it, which all have as many (at least `layoutGutterSupport` of them), heads a new table. */
   layoutNewHeaderCells: z.number().int().min(1).default(2),
   /** Layout: a table runs on across at most this many blank lines (when the lines after them fit its columns). */

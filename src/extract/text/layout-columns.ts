@@ -50,19 +50,20 @@ const ROW_NUMBER = /^\d{1,3}[.)°]?$/;
 const isListMarker = (text: string): boolean => isBullet(text) || /^(?:\d{1,2}[.)]|[a-z][.)]|[-–])$/.test(text);
 
 export function columnModel(lines: Segment[][], settings: TextSettings): ColumnModel {
-  const split = splitAtSharedStarts(splitRowNumbers(lines), settings);
+  const split = splitAtSharedStarts(splitRowNumbers(lines, settings), settings);
   const { columns, boundary } = findColumns(split, settings);
   return { columns, lines: split.map((segs) => segs.flatMap((s) => place(s, columns, boundary, settings))) };
 }
 
 /** "2 Controllo workflow" → "2" | "Controllo workflow" when other lines have their number alone there. */
-function splitRowNumbers(lines: Segment[][]): Segment[][] {
-  const lone = lines.flatMap((segs) => segs.filter((s) => s.words.length === 1 && ROW_NUMBER.test((s.words[0] as { text: string }).text)).map((s) => s.start));
+function splitRowNumbers(lines: Segment[][], settings: TextSettings): Segment[][] {
+  const isLoneNumber = (s: Segment): boolean => s.words.length === 1 && ROW_NUMBER.test((s.words[0] as { text: string }).text);
+  const lone = lines.flatMap((segs) => segs.filter(isLoneNumber).map((s) => s.start));
   return lines.map((segs) =>
     segs.flatMap((s, i) => {
       const first = s.words[0];
       if (i > 0 || !first || s.words.length < 2 || !ROW_NUMBER.test(first.text)) return [s];
-      if (!lone.some((x) => Math.abs(x - s.start) <= 1)) return [s];
+      if (!lone.some((x) => Math.abs(x - s.start) <= settings.layoutStartSlack)) return [s];
       return [segmentOf([first]), segmentOf(s.words.slice(1))];
     }),
   );
@@ -71,8 +72,8 @@ function splitRowNumbers(lines: Segment[][]): Segment[][] {
 /**
  * A word one space after the previous one starts a new cell where at least
  * `layoutStartSupport` other lines start a cell (of text, not a one-letter
- * mark) at exactly its position, or `layoutStartSlackSupport` one character
- * to either side — unless what comes before it is a list marker, whose item
+ * mark) at exactly its position, or `layoutStartSlackSupport` within
+ * `layoutStartSlack` characters — unless what comes before it is a list marker, whose item
  * wraps under its text.
  */
 function splitAtSharedStarts(lines: Segment[][], settings: TextSettings): Segment[][] {
@@ -92,7 +93,8 @@ function splitAtSharedStarts(lines: Segment[][], settings: TextSettings): Segmen
   };
   const shared = (x: number, li: number): boolean => {
     if (others(x, li).size >= settings.layoutStartSupport) return true;
-    const near = new Set([...others(x - 1, li), ...others(x, li), ...others(x + 1, li)]);
+    const near = new Set<number>();
+    for (let d = -settings.layoutStartSlack; d <= settings.layoutStartSlack; d++) for (const l of others(x + d, li)) near.add(l);
     return near.size >= settings.layoutStartSlackSupport;
   };
   return lines.map((segs, li) =>
@@ -144,19 +146,27 @@ function findColumns(lines: Segment[][], settings: TextSettings): { columns: Col
   // One round: taking crossing segments away again would make valleys of the dips inside columns
   // (wrapped lines shorter than a centred header line).
   const soft: Valley[] = [];
-  const lineOf = new Map<Segment, number>();
-  lines.forEach((segs, i) => segs.forEach((s) => lineOf.set(s, i)));
   const maxLevel = Math.min(settings.layoutMaxCrossing, Math.max(1, Math.floor(settings.layoutMaxCrossingShare * lines.length)));
-  for (const v of valleys(profile(active, hi), lo, hi, maxLevel)) {
-    const crossing = all.filter((s) => s.start <= v.a && s.end >= v.b);
+  const p0 = profile(active, hi);
+  for (const v of valleys(p0, lo, hi, maxLevel)) {
+    const crossing = new Set(all.filter((s) => s.start <= v.a && s.end >= v.b));
     // A valley no single segment fills (runs reaching in from both sides) still parts two columns.
-    if (crossing.length === 0) soft.push(v);
-    // A column is there only if text of a line below the first starts in it: a centred header
-    // word over a column of wider values ("Target" over "Meno 15% sul 2025") makes a dip, not a gutter.
-    const right = all.filter((s) => s.start >= v.a && s.start <= v.b + settings.layoutIntrusion && s.end > v.b);
-    if (crossing.every((c) => right.some((r) => lineOf.get(r) !== 0 && lineOf.get(r) !== lineOf.get(c)))) {
-      for (const s of crossing) active.delete(s);
-    }
+    if (crossing.size === 0) soft.push(v);
+    // It parts two columns only if some other line has text on both sides of it, next to it: a
+    // header centred over a column of wider values ("Target" over "Meno 15% sul 2025") makes a
+    // dip inside the column, which no line has text on both sides of.
+    const level = p0[v.a] as number;
+    let la = v.a;
+    while (la > lo && (p0[la - 1] as number) > level) la--;
+    let rb = v.b;
+    while (rb < hi && (p0[rb] as number) > level) rb++;
+    const used = lines.some(
+      (segs) =>
+        !segs.some((s) => crossing.has(s)) &&
+        segs.some((s) => s.end <= v.a && s.end > la) &&
+        segs.some((s) => s.start >= v.b && s.start < rb),
+    );
+    if (used) for (const s of crossing) active.delete(s);
   }
   const p = profile(active, hi);
   const boundary = new Uint8Array(hi + 1);
@@ -175,7 +185,8 @@ function findColumns(lines: Segment[][], settings: TextSettings): { columns: Col
   return { columns, boundary };
 }
 
-const overlap = (s: { start: number; end: number }, c: Column): number => Math.max(0, Math.min(s.end, c.end) - Math.max(s.start, c.start));
+const overlap = (s: { start: number; end: number }, c: Column): number =>
+  Math.max(0, Math.min(s.end, c.end) - Math.max(s.start, c.start));
 
 function overlapped(s: { start: number; end: number }, columns: Column[]): number[] {
   const out: number[] = [];
@@ -206,7 +217,7 @@ function place(s: Segment, columns: Column[], boundary: Uint8Array, settings: Te
   const reached = hit.filter((i) => {
     const c = columns[i] as Column;
     const o = overlap(s, c);
-    return o > settings.layoutIntrusion || 2 * o >= c.end - c.start;
+    return o > settings.layoutIntrusion || o >= settings.layoutSpanShare * (c.end - c.start);
   });
   const cols = reached.length > 0 ? reached : [hit.reduce((a, b) => (overlap(s, columns[b] as Column) > overlap(s, columns[a] as Column) ? b : a))];
   const first = cols[0] as number;

@@ -41,6 +41,9 @@ function expandTabs(line: string): string {
   return out;
 }
 
+/** Symbol/Wingdings bullets that PDFs carry as private-use code points (U+F0B7 …), read as the bullet they show. */
+const SYMBOL_BULLET = /^[\uf076\uf0a7\uf0a8\uf0b7\uf0d8]$/;
+
 const isBlankChar = (ch: string): boolean => ch === " " || ch === "\u00a0" || ch === "\u3000";
 
 export function lineWords(raw: string): Word[] {
@@ -54,7 +57,8 @@ export function lineWords(raw: string): Word[] {
     }
     const start = i;
     while (i < chars.length && !isBlankChar(chars[i] as string)) i++;
-    out.push({ text: chars.slice(start, i).join(""), start, end: i });
+    const text = chars.slice(start, i).join("");
+    out.push({ text: SYMBOL_BULLET.test(text) ? "•" : text, start, end: i });
   }
   return out;
 }

@@ -40,6 +40,6 @@ function dropPageNumbers(pages: string[][], settings: TextSettings, fromEnd: boo
   let top = 0;
   for (const [o, n] of counts) if (n > top) [offset, top] = [o, n];
   // One page number proves nothing on a longer document.
-  if (top < Math.min(2, pages.length)) return;
+  if (top < Math.min(settings.layoutPageNumberMinPages, pages.length)) return;
   for (const f of found) if (f.offset === offset) (pages[f.page] as string[])[f.line] = "";
 }

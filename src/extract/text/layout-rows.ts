@@ -4,14 +4,17 @@
  * starts a row (a row number, a label, TOTALE); a line without starts
  * nothing: it carries the wrapped lines of the row's cells, whose text is
  * then joined with "\n". First-column text continues the cell above instead
- * when it starts in lower case, with a bullet, with no letter or digit at all
- * ("-"), or indented from the column's left edge (a wrapped list item) —
- * unless it is a row number. A line with first-column text, or any line
- * under the first row, whose cells would fall under a cell spanning several
- * columns in the row is a row of its own (the sub-header "30 giu. | 30 sett."
- * under "Stato di attuazione"); otherwise a continuation line's cell under
- * such a span narrows the span (a run the converter wrote across two cells). A full-width run of prose continues
- * the full-width run above it. Rule lines (----) end a row.
+ * when it is a list item ("1. …"), starts in lower case, with a bullet, with
+ * no letter or digit at all ("-"), or indented from the column's left edge
+ * (a wrapped list item) — unless it is a row number.
+ *
+ * A line with first-column text, or any line under the first row, whose
+ * cells would fall under a cell spanning several columns in the row is a
+ * row of its own (the sub-header "30 giu. | 30 sett." under "Stato di
+ * attuazione"); otherwise a continuation line's cell under such a span
+ * narrows the span (a run the converter wrote across two cells). A
+ * full-width run of prose continues the full-width run above it. Rule lines
+ * (----) end a row.
  */
 import type { Placed } from "./layout-columns.js";
 
@@ -45,7 +48,11 @@ export interface RowOptions {
 const CONTINUES = /^(?:[\p{Ll}]|[•·▪▫◦●○■□◆◇►▸▶➢➤\u2043\uf076\uf0a7\uf0a8\uf0b7\uf0d8])/u;
 const ROW_NUMBER = /^\d{1,3}[.)°]?(?:\s|$)/;
 
+/** "1. text", "b) text": an item of a list inside the cell. */
+const LIST_ITEM = /^(?:\d{1,2}|[a-z])[.)]\s+\S/;
+
 function continuesCell(cell: Placed, opts: RowOptions): boolean {
+  if (LIST_ITEM.test(cell.text)) return true;
   if (ROW_NUMBER.test(cell.text)) return false;
   return CONTINUES.test(cell.text) || !/[\p{L}\p{N}]/u.test(cell.text) || cell.start - opts.firstColumnStart > opts.indent;
 }
