@@ -86,17 +86,19 @@ function splitAtSharedStarts(lines: Segment[][], settings: TextSettings): Segmen
       set.add(li);
     }
   });
-  const others = (x: number, li: number): Set<number> => {
-    const set = new Set(starts.get(x));
-    set.delete(li);
-    return set;
+  /** Whether at least `need` lines other than `li` start a cell within `slack` of x (counting stops there). */
+  const enough = (x: number, li: number, slack: number, need: number): boolean => {
+    const seen = new Set<number>();
+    for (let d = -slack; d <= slack; d++) {
+      for (const l of starts.get(x + d) ?? []) {
+        if (l !== li) seen.add(l);
+        if (seen.size >= need) return true;
+      }
+    }
+    return false;
   };
-  const shared = (x: number, li: number): boolean => {
-    if (others(x, li).size >= settings.layoutStartSupport) return true;
-    const near = new Set<number>();
-    for (let d = -settings.layoutStartSlack; d <= settings.layoutStartSlack; d++) for (const l of others(x + d, li)) near.add(l);
-    return near.size >= settings.layoutStartSlackSupport;
-  };
+  const shared = (x: number, li: number): boolean =>
+    enough(x, li, 0, settings.layoutStartSupport) || enough(x, li, settings.layoutStartSlack, settings.layoutStartSlackSupport);
   return lines.map((segs, li) =>
     segs.flatMap((s) => {
       const out: Segment[] = [];
@@ -188,21 +190,35 @@ function findColumns(lines: Segment[][], settings: TextSettings): { columns: Col
 const overlap = (s: { start: number; end: number }, c: Column): number =>
   Math.max(0, Math.min(s.end, c.end) - Math.max(s.start, c.start));
 
+/** Index of the first column ending after `x` (columns are sorted and apart). */
+function firstEndingAfter(x: number, columns: Column[]): number {
+  let lo = 0;
+  let hi = columns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((columns[mid] as Column).end <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function overlapped(s: { start: number; end: number }, columns: Column[]): number[] {
   const out: number[] = [];
-  columns.forEach((c, i) => {
-    if (overlap(s, c) > 0) out.push(i);
-  });
+  for (let i = firstEndingAfter(s.start, columns); i < columns.length && (columns[i] as Column).start < s.end; i++) out.push(i);
   return out;
 }
 
 function nearest(s: Segment, columns: Column[]): number {
-  let best = 0;
+  // The column the segment's gap lies in front of, or the one behind it, whichever is closer.
+  const after = firstEndingAfter(s.start, columns);
+  const candidates = [after - 1, after].filter((i) => i >= 0 && i < columns.length);
+  let best = candidates[0] ?? 0;
   let bestDist = Infinity;
-  columns.forEach((c, i) => {
+  for (const i of candidates) {
+    const c = columns[i] as Column;
     const d = Math.max(c.start - s.end, s.start - c.end, 0);
     if (d < bestDist) [best, bestDist] = [i, d];
-  });
+  }
   return best;
 }
 

@@ -28,31 +28,54 @@ interface Gutter {
 
 /** The columns of the lines taken so far, as far as ending a table needs them. */
 class TableSoFar {
-  private readonly pieces: Segment[][] = [];
-  /** Cells (segments) of each line taken. */
-  private readonly cells: number[] = [];
+  /** How many lines cover each character position. */
+  private coverage: number[] = [];
+  private lo = Infinity;
+  private hi = -Infinity;
+  /** For each line of two or more pieces: where its first piece ends and its last starts. */
+  private readonly spans: { firstEnd: number; lastStart: number }[] = [];
+  /** Cells of the first line of two or more, and whether every such line has as many. */
+  private cellsOf: number | null = null;
+  private regular = true;
+  private multiLines = 0;
+  private cached: Gutter[] | null = null;
 
   constructor(private readonly settings: TextSettings) {}
 
-  /** Gaps no line covers, used by enough lines to part two columns. */
+  /** Gaps no line covers, used (text on both sides) by enough lines to part two columns. */
   gutters(): Gutter[] {
-    const all = this.pieces.flat();
-    if (all.length === 0) return [];
-    const lo = Math.min(...all.map((s) => s.start));
-    const hi = Math.max(...all.map((s) => s.end));
-    const covered = new Uint8Array(hi + 1);
-    for (const s of all) covered.fill(1, s.start, s.end);
+    if (this.cached) return this.cached;
     const out: Gutter[] = [];
-    for (let x = lo; x < hi; ) {
-      if (covered[x]) {
+    for (let x = this.lo; x < this.hi; ) {
+      if ((this.coverage[x] ?? 0) > 0) {
         x++;
         continue;
       }
       const a = x;
-      while (x < hi && !covered[x]) x++;
-      const support = this.pieces.filter((p) => p.some((s) => s.end <= a) && p.some((s) => s.start >= x)).length;
-      if (support >= this.settings.layoutGutterSupport) out.push({ a, b: x });
+      while (x < this.hi && (this.coverage[x] ?? 0) === 0) x++;
+      let support = 0;
+      for (const l of this.spans) {
+        if (l.firstEnd <= a && l.lastStart >= x && ++support >= this.settings.layoutGutterSupport) {
+          out.push({ a, b: x });
+          break;
+        }
+      }
     }
+    return (this.cached = out);
+  }
+
+  /** The gutters overlapping [start, end), by binary search over the sorted gutters. */
+  private near(start: number, end: number): Gutter[] {
+    const gutters = this.gutters();
+    let lo = 0;
+    let hi = gutters.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((gutters[mid] as Gutter).b <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Gutter[] = [];
+    for (let i = lo; i < gutters.length && (gutters[i] as Gutter).a < end; i++) out.push(gutters[i] as Gutter);
     return out;
   }
 
@@ -60,12 +83,11 @@ class TableSoFar {
   fits(segments: Segment[], below = true): boolean {
     const tol = this.settings.layoutIntrusion;
     // A regular table (every line of several cells has as many) does not go on into a wider one.
-    const multi = this.cells.filter((n) => n >= 2);
-    if (below && multi.length >= this.settings.layoutGutterSupport && multi.every((n) => n === multi[0])) {
-      if (segments.length >= (multi[0] as number) + this.settings.layoutNewHeaderCells) return false;
+    if (below && this.regular && this.cellsOf !== null && this.multiLines >= this.settings.layoutGutterSupport) {
+      if (segments.length >= this.cellsOf + this.settings.layoutNewHeaderCells) return false;
     }
-    for (const g of this.gutters()) {
-      for (const s of segments) {
+    for (const s of segments) {
+      for (const g of this.near(s.start - tol, s.end + tol)) {
         if (s.start >= g.a + tol && s.start < g.b - tol) return false;
         // A word across the gutter, beyond the converter's slack on its left (runs it wrote one space apart).
         if (s.words.some((w) => w.start < g.a - tol && w.end > g.b)) return false;
@@ -80,27 +102,37 @@ class TableSoFar {
    * does not close it: such pieces count from the gutter's end.
    */
   add(segments: Segment[]): void {
-    this.cells.push(segments.length);
-    const gutters = this.gutters();
+    if (segments.length >= 2) {
+      this.multiLines++;
+      if (this.cellsOf === null) this.cellsOf = segments.length;
+      else if (segments.length !== this.cellsOf) this.regular = false;
+    }
     const pieces: Segment[] = [];
     for (const s of segments) {
       let from = 0;
       for (let k = 1; k < s.words.length; k++) {
         const gap = (s.words[k - 1] as { end: number }).end;
-        if (gutters.some((g) => gap >= g.a - 1 && gap <= g.b)) {
+        if (this.near(gap - 1, gap + 2).some((g) => gap >= g.a - 1 && gap <= g.b)) {
           pieces.push(segmentOf(s.words.slice(from, k)));
           from = k;
         }
       }
       pieces.push(segmentOf(s.words.slice(from)));
     }
-    this.pieces.push(
-      pieces.flatMap((p) => {
-        const g = gutters.find((x) => p.start >= x.a && p.start < x.b);
-        if (!g) return [p];
-        return p.end > g.b ? [{ ...p, start: g.b }] : [];
-      }),
-    );
+    const kept = pieces.flatMap((p) => {
+      const g = this.near(p.start, p.start + 1).find((x) => p.start >= x.a && p.start < x.b);
+      if (!g) return [p];
+      return p.end > g.b ? [{ ...p, start: g.b }] : [];
+    });
+    for (const p of kept) {
+      for (let x = p.start; x < p.end; x++) this.coverage[x] = (this.coverage[x] ?? 0) + 1;
+      this.lo = Math.min(this.lo, p.start);
+      this.hi = Math.max(this.hi, p.end);
+    }
+    const first = kept[0];
+    const last = kept[kept.length - 1];
+    if (first && last && kept.length >= 2) this.spans.push({ firstEnd: first.end, lastStart: last.start });
+    this.cached = null;
   }
 }
 

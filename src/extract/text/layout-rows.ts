@@ -103,26 +103,55 @@ function sameRun(row: LayoutRow, cell: Placed): boolean {
   return last !== undefined && last.col === cell.col && last.span === cell.span;
 }
 
+/** A row's cells by anchor column, and those spanning several columns (few), for lookups on wide rows. */
+interface RowIndex {
+  byCol: Map<number, RowCell>;
+  wide: RowCell[];
+}
+
+const indexes = new WeakMap<LayoutRow, RowIndex>();
+
+function indexOf(row: LayoutRow): RowIndex {
+  let index = indexes.get(row);
+  if (!index) {
+    index = { byCol: new Map(row.cells.map((c) => [c.col, c])), wide: row.cells.filter((c) => c.span > 1) };
+    indexes.set(row, index);
+  }
+  return index;
+}
+
 /** The row's cell covering column `col` from another anchor, or wider than `span` from the same one. */
 const spanning = (row: LayoutRow, p: Placed): RowCell | undefined =>
-  row.cells.find((c) => p.col >= c.col && p.col < c.col + c.span && (c.col !== p.col || c.span > p.span));
+  indexOf(row).wide.find((c) => p.col >= c.col && p.col < c.col + c.span && (c.col !== p.col || c.span > p.span));
 
 function conflicts(row: LayoutRow, cells: Placed[]): boolean {
   return cells.some((p) => spanning(row, p) !== undefined);
 }
 
 function merge(row: LayoutRow, cells: Placed[]): void {
+  const index = indexOf(row);
+  let unsorted = false;
   for (const p of cells) {
     const over = spanning(row, p);
     if (over && over.col !== p.col) over.span = p.col - over.col;
-    const at = row.cells.find((c) => c.col === p.col);
+    const at = index.byCol.get(p.col);
     if (at) {
       at.lines.push(p.text);
       continue;
     }
     // A new cell never runs over the cells already in the row.
-    const next = row.cells.filter((c) => c.col > p.col).reduce((m, c) => Math.min(m, c.col), Infinity);
-    row.cells.push({ col: p.col, span: Math.max(1, Math.min(p.span, next - p.col)), lines: [p.text] });
-    row.cells.sort((a, b) => a.col - b.col);
+    let span = 1;
+    if (p.span > 1) {
+      const next = row.cells.filter((c) => c.col > p.col).reduce((m, c) => Math.min(m, c.col), Infinity);
+      span = Math.max(1, Math.min(p.span, next - p.col));
+    }
+    const cell: RowCell = { col: p.col, span, lines: [p.text] };
+    const last = row.cells[row.cells.length - 1];
+    if (last && last.col > p.col) unsorted = true;
+    row.cells.push(cell);
+    index.byCol.set(cell.col, cell);
+    if (span > 1) index.wide.push(cell);
   }
+  if (unsorted) row.cells.sort((a, b) => a.col - b.col);
+  index.wide = index.wide.filter((c) => c.span > 1);
 }
