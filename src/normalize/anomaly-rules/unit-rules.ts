@@ -67,12 +67,22 @@ function sameIndicators(a: string[], b: string[]): boolean {
   return key(a) === key(b);
 }
 
-/** An intersectoral copy's wording: its titles and indicators, folded. */
-function wording(o: ObjectiveInfo): string {
-  const list = (xs: ReadonlyArray<Indicator>) => xs.map((x) => [x.text, x.formula, x.baseline, x.target].map((t) => labelKey(t ?? "")).join("~")).join("|");
-  const d = o.objective.detail;
-  const indicators = d && d.indicators.length > 0 ? d.indicators : o.objective.summary?.indicators ?? [];
-  return [labelKey(o.objective.summary?.title ?? ""), labelKey(d?.title ?? ""), list(indicators)].join("#");
+/**
+ * An intersectoral copy's wording: its titles and indicators, folded. Indicators count as one run of
+ * words, however they are split into items (a conversion may run them together), and only where
+ * every copy of the group has a sheet listing some.
+ */
+function wording(o: ObjectiveInfo, withIndicators: boolean): string {
+  const titles = labelKey(o.objective.title);
+  if (!withIndicators) return titles;
+  const words = indicatorWords(o).replace(/ /g, "");
+  return `${titles}#${words}`;
+}
+
+/** The sheet's indicators: the summary rows' are often abridged differently unit by unit. */
+function indicatorWords(o: ObjectiveInfo): string {
+  const list: ReadonlyArray<Indicator> = o.objective.detail?.indicators ?? [];
+  return labelKey(list.map((x) => [x.text, x.formula, x.baseline, x.target].filter(Boolean).join(" ")).join(" "));
 }
 
 /**
@@ -91,12 +101,14 @@ export const intersectoralDrift: Rule = ({ units, settings }) => {
   }
   const out: ReturnType<Rule> = [];
   for (const members of groups) {
+    const withIndicators = members.every((m) => indicatorWords(m.o) !== "");
+    const key = (o: ObjectiveInfo) => wording(o, withIndicators);
     const counts = new Map<string, number>();
-    for (const m of members) counts.set(wording(m.o), (counts.get(wording(m.o)) ?? 0) + 1);
+    for (const m of members) counts.set(key(m.o), (counts.get(key(m.o)) ?? 0) + 1);
     if (counts.size <= 1) continue;
     const major = [...counts].find(([, n]) => n * 2 > members.length)?.[0] ?? null;
     for (const { u, o } of members) {
-      if (major !== null && wording(o) === major) continue;
+      if (major !== null && key(o) === major) continue;
       const why = major === null ? "nessuna formulazione è condivisa dalla maggior parte delle unità" : "differisce dalla formulazione condivisa dalle altre unità";
       out.push(draft(u, o, "INTERSECTORAL_DRIFT", "warning",
         `${u.unit.name}, obiettivo ${o.objective.number}: l'obiettivo intersettoriale '${cut(o.objective.title, settings.messageTitleLength)}' ha titolo o indicatori diversi tra le unità (${why}).`,
