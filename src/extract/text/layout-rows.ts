@@ -21,6 +21,8 @@ import type { Placed } from "./layout-columns.js";
 export interface RowCell {
   col: number;
   span: number;
+  /** 2 for a header cell that also covers the sub-header row under it. */
+  rowSpan: number;
   lines: string[];
 }
 
@@ -30,6 +32,9 @@ export interface LayoutRow {
   /** The row began with a line that has nothing in the first column (a row cut by a page break, continued). */
   opensBlank: boolean;
 }
+
+/** A sub-header row's header row above it (whose cells of rowSpan 2 take its lines in their columns). */
+const upperRows = new WeakMap<LayoutRow, LayoutRow>();
 
 export interface RowLine {
   /** Null for a rule line. */
@@ -74,12 +79,16 @@ export function buildRows(lines: RowLine[], opts: RowOptions): LayoutRow[] {
     let starts = ruled || current === null || (first !== undefined && !continuesCell(first, opts));
     if (starts && !ruled && current && fullRun && lastWasFullRun && sameRun(current, cells[0] as Placed)) starts = false;
     // Under the first row (the header) or with its own first-column text, a line under a span is a sub-header row.
-    if (!starts && (first !== undefined || rows.length === 1) && conflicts(current as LayoutRow, cells)) starts = true;
-    if (starts) {
-      current = { cells: [], page: line.page, opensBlank: first === undefined };
+    if (!starts && (first !== undefined || rows.length === 1) && conflicts(current as LayoutRow, cells)) {
+      current = subHeader(current as LayoutRow, cells, line.page);
       rows.push(current);
+    } else {
+      if (starts) {
+        current = { cells: [], page: line.page, opensBlank: first === undefined };
+        rows.push(current);
+      }
+      merge(current as LayoutRow, cells);
     }
-    merge(current as LayoutRow, cells);
     ruled = false;
     lastWasFullRun = fullRun;
   }
@@ -101,6 +110,46 @@ function joinSameColumn(cells: Placed[]): Placed[] {
 function sameRun(row: LayoutRow, cell: Placed): boolean {
   const last = row.cells[row.cells.length - 1];
   return last !== undefined && last.col === cell.col && last.span === cell.span;
+}
+
+/**
+ * The sub-header row a line opens under a header row with a spanning cell
+ * ("30 giu. | 30 sett. | 31 dic." under "Stato di attuazione"), laid out as
+ * the PDF reader reads such headers: the line's cells under the header's own
+ * cells continue them ("N." / "obiett."), the others make the sub-header
+ * row; header cells with nothing under them span both rows, and a spanning
+ * header cell widens over the sub-header cells next to it that nothing else
+ * heads (a centred "Tempificazione delle attività" over all twelve months).
+ */
+function subHeader(upper: LayoutRow, cells: Placed[], page: number): LayoutRow {
+  const sub: LayoutRow = { cells: [], page, opensBlank: false };
+  const anchored = indexOf(upper).byCol;
+  const above = cells.filter((p) => (anchored.get(p.col)?.span ?? Infinity) <= p.span);
+  merge(upper, above);
+  merge(sub, cells.filter((p) => !above.includes(p)));
+  const covered = (col: number): boolean => upper.cells.some((c) => col >= c.col && col < c.col + c.span);
+  const subCols = sub.cells.map((c) => c.col);
+  // Widen spanning header cells over the sub-header cells beside them (right, then left).
+  for (const col of subCols) {
+    if (covered(col)) continue;
+    const left = upper.cells.filter((c) => c.col + c.span <= col).at(-1);
+    if (left && left.span > 1 && !upper.cells.some((c) => c.col > left.col && c.col <= col)) left.span = col - left.col + 1;
+  }
+  for (const col of [...subCols].reverse()) {
+    if (covered(col)) continue;
+    const right = upper.cells.find((c) => c.col > col);
+    if (right && right.span > 1 && sub.cells.some((c) => c.col >= col && c.col < right.col && !covered(c.col))) {
+      right.span += right.col - col;
+      right.col = col;
+    }
+  }
+  upper.cells.sort((a, b) => a.col - b.col);
+  indexes.delete(upper);
+  for (const c of upper.cells) {
+    if (!sub.cells.some((x) => x.col >= c.col && x.col < c.col + c.span)) c.rowSpan = 2;
+  }
+  upperRows.set(sub, upper);
+  return sub;
 }
 
 /** A row's cells by anchor column, and those spanning several columns (few), for lookups on wide rows. */
@@ -134,7 +183,7 @@ function merge(row: LayoutRow, cells: Placed[]): void {
   for (const p of cells) {
     const over = spanning(row, p);
     if (over && over.col !== p.col) over.span = p.col - over.col;
-    const at = index.byCol.get(p.col);
+    const at = index.byCol.get(p.col) ?? headerAbove(row, p.col);
     if (at) {
       at.lines.push(p.text);
       continue;
@@ -145,7 +194,7 @@ function merge(row: LayoutRow, cells: Placed[]): void {
       const next = row.cells.filter((c) => c.col > p.col).reduce((m, c) => Math.min(m, c.col), Infinity);
       span = Math.max(1, Math.min(p.span, next - p.col));
     }
-    const cell: RowCell = { col: p.col, span, lines: [p.text] };
+    const cell: RowCell = { col: p.col, span, rowSpan: 1, lines: [p.text] };
     const last = row.cells[row.cells.length - 1];
     if (last && last.col > p.col) unsorted = true;
     row.cells.push(cell);
@@ -154,4 +203,10 @@ function merge(row: LayoutRow, cells: Placed[]): void {
   }
   if (unsorted) row.cells.sort((a, b) => a.col - b.col);
   index.wide = index.wide.filter((c) => c.span > 1);
+}
+
+/** The header cell spanning down over column `col` of a sub-header row. */
+function headerAbove(row: LayoutRow, col: number): RowCell | undefined {
+  const upper = upperRows.get(row);
+  return upper?.cells.find((c) => c.rowSpan > 1 && col >= c.col && col < c.col + c.span);
 }

@@ -175,7 +175,7 @@ function continueTable(open: ProtoTable, head: ProtoTable, rows: LayoutRow[], re
     cells: r.cells.map((c) => {
       const col = map[c.col] as number;
       const last = map[c.col + c.span - 1] as number;
-      return { col, span: Math.max(1, last - col + 1), lines: [...c.lines] };
+      return { col, span: Math.max(1, last - col + 1), rowSpan: c.rowSpan, lines: [...c.lines] };
     }),
   }));
   const first = mapped[0];
@@ -211,7 +211,9 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
     if (b.kind !== "layout-proto") return b;
     const id = `p${pageNumber}-t${++n}`;
     const rows = b.rows.filter((r) => r.cells.some((c) => c.lines.some((l) => l.trim() !== "")));
-    const input: GridCellInput[][] = rows.map((r) => r.cells.map((c) => ({ text: c.lines.join("\n"), colSpan: c.span, col: c.col })));
+    const input: GridCellInput[][] = rows.map((r) =>
+      r.cells.map((c) => ({ text: c.lines.join("\n"), colSpan: c.span, rowSpan: c.rowSpan, col: c.col })),
+    );
     const rowPages = rows.map((r) => r.page);
     const grid = buildGrid(input, rowPages, b.columns.length);
     if (grid.clippedSpans > 0) {

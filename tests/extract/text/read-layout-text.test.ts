@@ -135,7 +135,7 @@ describe("layout conversions: tables", () => {
     ]);
   });
 
-  it("reads rule lines (-, _, =, ─) as row separators, and a header spanning sub-columns as one cell", () => {
+  it("reads rule lines (-, _, =, ─) as row separators, and a header over sub-columns as the PDF reader does", () => {
     const t = allTables(
       read(
         [
@@ -155,7 +155,9 @@ describe("layout conversions: tables", () => {
       ["Avvio", "Ufficio A\ne Ufficio B", "X", ""],
       ["", "Ufficio C", "", "X"],
     ]);
-    expect(t.cells.find((c) => c.text === "Stato di attuazione")).toMatchObject({ colSpan: 2 });
+    // As the PDF reader reads such a header: the header cells with nothing under them span both rows.
+    expect(t.cells.find((c) => c.text === "Stato di attuazione")).toMatchObject({ colSpan: 2, rowSpan: 1 });
+    expect(t.cells.find((c) => c.text === "Fase")).toMatchObject({ colSpan: 1, rowSpan: 2 });
   });
 
   it("ends a table where prose runs across its columns", () => {
