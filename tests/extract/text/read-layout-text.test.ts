@@ -99,6 +99,10 @@ describe("layout conversions: tables", () => {
   it("keeps a label and its value alone on a line, and prose, as text lines", () => {
     expect(lines(doc, 0)).toEqual(["Responsabile: Mario Rossi"]);
     expect(lines(doc, 1)).toEqual(["Testo finale della pagina."]);
+    // Set apart by a wide gap, a lone label | value line is still no table.
+    const lone = read(["Scheda obiettivo", at([0, "Responsabile:"], [20, "Mario Rossi"]), "Un paragrafo che segue."].join("\n"));
+    expect(allTables(lone)).toEqual([]);
+    expect(lines(lone, 0)).toEqual(["Scheda obiettivo", "Responsabile: Mario Rossi", "Un paragrafo che segue."]);
   });
 
   it("rebuilds the table: numbered rows, wrapped lines joined with \\n, continued across the page break", () => {
