@@ -81,7 +81,9 @@ function wording(o: ObjectiveInfo, withIndicators: boolean): string {
 
 /** The sheet's indicators: the summary rows' are often abridged differently unit by unit. */
 function indicatorWords(o: ObjectiveInfo): string {
-  const list: ReadonlyArray<Indicator> = o.objective.detail?.indicators ?? [];
+  // Without a sheet, the summary row's list is the objective's only one.
+  const d = o.objective.detail;
+  const list: ReadonlyArray<Indicator> = d ? d.indicators : o.objective.summary?.indicators ?? [];
   return labelKey(list.map((x) => [x.text, x.formula, x.baseline, x.target].filter(Boolean).join(" ")).join(" "));
 }
 
