@@ -14,6 +14,7 @@ import { colRange, colsOverlap, type ColRange, xOverlapRatio } from "./table-gri
 import type { Phase } from "./plan-schema.js";
 import { parseDeadline, parseStart } from "./parse-date.js";
 import { parseWeight } from "./parse-weight.js";
+import { PHASE_COLUMN_LABELS, type PhaseColumnRole } from "./vocabulary.js";
 
 export interface MonthColumn extends ColRange {
   bbox: BBox | null;
@@ -35,27 +36,13 @@ export interface PhaseGrid {
   cols: number;
 }
 
-type Role = "number" | "description" | "responsible" | "output" | "deadline" | "start" | "weight";
-
-/** Dispatch table: a header cell's label key → the column's role. */
-const ROLE_LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^(?:n|nr|num|numero)(?: (?:fase|attivita|azione))?$/, "number"],
-  [/^(?:data (?:di )?)?(?:inizio|avvio)\b/, "start"],
-  [
-    /^(?:scadenz[ae]|termine|termini|data (?:di )?(?:fine|conclusione|scadenza|chiusura)|fine|entro|conclusione|tempistica|tempi(?: di (?:realizzazione|attuazione|esecuzione))?|periodo(?: di realizzazione)?|quando)\b/,
-    "deadline",
-  ],
-  [/^(?:peso|pesatura|incidenza|ponderazione)\b/, "weight"],
-  [/^(?:descrizione )?(?:delle |della |dell )?(?:fasi|fase|attivita|azioni|azione|step)\b|^descrizione$/, "description"],
-  [/responsabil|referent|soggett/, "responsible"],
-  [/prodott|output|risultato intermedio/, "output"],
-];
+type Role = PhaseColumnRole;
 
 /** Header labels are short; a long text is content, whatever words it contains. */
 export function roleOf(text: string, maxWords: number): Role | null {
   const k = labelKey(text);
   if (k.split(" ").length > maxWords) return null;
-  for (const [re, role] of ROLE_LABELS) if (re.test(k)) return role;
+  for (const [re, role] of PHASE_COLUMN_LABELS) if (re.test(k)) return role;
   return null;
 }
 

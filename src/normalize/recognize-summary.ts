@@ -12,8 +12,8 @@ import { cleanPersonName } from "./person-name.js";
 import type { NormalizeSettings } from "./settings.js";
 import { tableRows } from "./table-grid.js";
 import { cleanUnitName } from "./unit-name.js";
-import { COLUMN_LABELS, PHASE_HEADER, type ColumnRole } from "./vocabulary.js";
-import { numberedUnitHeading } from "./classify-blocks.js";
+import { COLUMN_LABELS, LABELLED_UNIT_HEADING, PHASE_HEADER, RESPONSIBLE_LINE, type ColumnRole } from "./vocabulary.js";
+import { numberedUnitHeading } from "./unit-heading.js";
 
 export type SummaryRole = ColumnRole;
 
@@ -288,8 +288,6 @@ export interface UnitHeading {
 
 const HEADING_NOISE =
   /^(?:obiettivi\s+di\s+gestione\s*(?:(?:19|20)\d{2})?\s*$|scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|scheda\s+di\s+budget|obiettivi\s+assegnati|riepilogo|elenco\s+(?:degli\s+)?obiettivi|(?:obiettivi|anno|esercizio|annualit[aà]|periodo)\b[^\n]{0,40}\b(?:19|20)\d{2}\b|piano\b|comune\s+di|unione\b|provincia\s+di|regione\b|citt[aà]\s+di|pag(?:ina|\.)?\s*\d|\d+\s*$|allegato)/i;
-const MANAGER_LINE = /^(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.|titolare\s+p\.?\s?o\.?)\s*(?:(?:del(?:l['’]\s*|\s+)|di\s+|d['’]\s*)?(?:servizio|settore|area|ufficio))?\s*[:\-–]?\s*(.*)$/i;
-const UNIT_LINE = /^(?:area|settore|servizio|servizi|ufficio|direzione|dipartimento|struttura|u\.?\s?o\.?\s?c?\.?)\s*:\s*(.+)$/i;
 
 /** The unit heading from the text lines printed above a summary table. */
 export function readUnitHeading(lines: ReadonlyArray<string>, settings: Pick<NormalizeSettings, "headingMaxChars">): UnitHeading {
@@ -301,12 +299,12 @@ export function readUnitHeading(lines: ReadonlyArray<string>, settings: Pick<Nor
     const line = cleanInline(raw);
     // Running text (an introduction above a table) names no unit.
     if (line === "" || line.length > settings.headingMaxChars) continue;
-    const m = MANAGER_LINE.exec(line);
+    const m = RESPONSIBLE_LINE.exec(line);
     if (m) {
       if (m[1] && !isBlankValue(m[1])) manager = cleanPersonName(m[1]);
       continue;
     }
-    const u = UNIT_LINE.exec(line);
+    const u = LABELLED_UNIT_HEADING.exec(line);
     if (u?.[1]) {
       explicitName = u[1];
       continue;

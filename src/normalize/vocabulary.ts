@@ -56,36 +56,25 @@ export const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/descrizione|titolo|obiettiv|denominazione|oggetto|azione strategica|progett/, "title"],
 ];
 
+/** What a column of a phases (activities) table holds. */
+export type PhaseColumnRole = "number" | "description" | "responsible" | "output" | "deadline" | "start" | "weight";
+
+/** Dispatch table: a header cell's label key → the column's role. */
+export const PHASE_COLUMN_LABELS: ReadonlyArray<readonly [RegExp, PhaseColumnRole]> = [
+  [/^(?:n|nr|num|numero)(?: (?:fase|attivita|azione))?$/, "number"],
+  [/^(?:data (?:di )?)?(?:inizio|avvio)\b/, "start"],
+  [
+    /^(?:scadenz[ae]|termine|termini|data (?:di )?(?:fine|conclusione|scadenza|chiusura)|fine|entro|conclusione|tempistica|tempi(?: di (?:realizzazione|attuazione|esecuzione))?|periodo(?: di realizzazione)?|quando)\b/,
+    "deadline",
+  ],
+  [/^(?:peso|pesatura|incidenza|ponderazione)\b/, "weight"],
+  [/^(?:descrizione )?(?:delle |della |dell )?(?:fasi|fase|attivita|azioni|azione|step)\b|^descrizione$/, "description"],
+  [/responsabil|referent|soggett/, "responsible"],
+  [/prodott|output|risultato intermedio/, "output"],
+];
+
 /** A header cell of a phases or activities table (not an objective table). */
 export const PHASE_HEADER = /^(?:n |nr |num )?(?:descrizione )?(?:delle |della |dell )?(?:fasi|fase|attivita|azioni|azione|step)\b|tempificazione|cronoprogramma/;
-
-/**
- * A heading that opens one objective's box or sheet, with its number:
- * "DESCRIZIONE OBIETTIVO 3", "OBIETTIVO N. 2", "Obiettivo operativo 1",
- * "Obiettivo gestionale n. 4", "Obiettivo 5:", "Scheda obiettivo n. 2".
- * Matched on the cleaned text (not a label key): the group is the number.
- */
-export const OBJECTIVE_HEADING =
-  /^\s*(?:scheda\s+(?:di\s+)?)?(?:descrizione\s+(?:dell['’]\s*)?)?obiettivo(?:\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico|individuale|di\s+performance|di\s+peg|strategico))?\s*(?:n(?:r|um)?\s*[.°º]*\s*|numero\s*)?(\d{1,3})\s*(?:[.:\-–—)]\s*|$)/iu;
-
-/** An objective label that introduces its text on the same line ("Obiettivo operativo: …"). */
-export const OBJECTIVE_LINE_LABEL =
-  /^\s*(?:obiettivo|descrizione\s+(?:dell['’]\s*)?obiettivo)(?:\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico|individuale))?\s*:\s*/iu;
-
-/** A strategic-level label on a sheet line ("Obiettivo strategico: …", "Linea strategica: …"). */
-export const STRATEGIC_LINE_LABEL =
-  /^\s*(?:obiettivo|linea|indirizzo|area|ambito)\s+strategic[oa]\s*(?:n\.?\s*\d+\s*)?[:\-–]\s*/iu;
-
-export const MISSION_LINE_LABEL = /^\s*missione\s*(?:\/\s*programma)?\s*[:\-–]\s*/iu;
-export const PROGRAMME_LINE_LABEL = /^\s*programma\s*[:\-–]\s*/iu;
-export const PUBLIC_VALUE_LINE_LABEL = /^\s*valore\s+pubblico\s*[:\-–]\s*/iu;
-
-/** Sheet lines that give an indicator's parts (S5 key–value sheets). */
-export const TARGET_LINE_LABEL =
-  /^\s*(?:target|valore\s+(?:atteso|obiettivo)|risultato\s+atteso\s+(?:al|per\s+il|nel)?\s*(?:19|20)\d{2})(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*[:\-–]\s*/iu;
-export const BASELINE_LINE_LABEL =
-  /^\s*(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale)|dato\s+di\s+partenza)(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*[:\-–]\s*/iu;
-export const FORMULA_LINE_LABEL = /^\s*(?:formula|algoritmo(?:\s+di\s+calcolo)?|modalit[aà]\s+di\s+calcolo|metodo\s+di\s+calcolo)\s*[:\-–]\s*/iu;
 
 /**
  * A responsible line: "RESPONSABILE Dott. Mario Rossi" (no colon), "Dirigente: …",
@@ -127,3 +116,115 @@ export const MULTI_YEAR = /^(?:biennale|triennale|pluriennale)$/;
 
 /** Words of prose around a plan that a heading is not (a deliberation, a signature block). */
 export const SIGNATURE_LINE = /^\s*(?:il|la)\s+(?:segretari[oa]|sindac[oa]|president[ea]|dirigente|direttore|responsabile)\b[^\n]{0,40}$|^\s*(?:firmato|f\.to)\b/iu;
+
+// ── Objective sheets ───────────────────────────────────────────────────────
+// The labels of an objective sheet, as a dispatch table (sheet-labels.ts splits
+// text at them). "line" labels count only at the start of a line (so a phrase
+// inside a description is not taken for a field); "inline" labels count
+// anywhere ("Nome obiettivo: … Annuale/Plurienn.: annuale ; Anno di prev.
+// conclusione: 2024"); "whole" labels are a whole cell (a label cell beside its value).
+
+export type SheetField =
+  | "heading"
+  | "area"
+  | "resources"
+  | "manager"
+  | "weight"
+  | "number"
+  | "title"
+  | "duration"
+  | "endYear"
+  | "intersectoral"
+  | "projectManager"
+  | "description"
+  | "indicators"
+  | "criticalities"
+  | "target"
+  | "formula"
+  | "baseline"
+  | "strategic"
+  | "mission"
+  | "programme"
+  | "publicValue"
+  | "objectiveHeading"
+  | "ignored";
+
+export interface LabelRule {
+  field: SheetField;
+  re: RegExp;
+  /** line: at a line start; inline: anywhere; whole: the whole fragment (a label cell beside its value cell). */
+  scope: "line" | "inline" | "whole";
+}
+
+/** Order matters only among labels matching at the same position (first wins). */
+export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
+  { field: "heading", re: /scheda\s+(?:di\s+|dell['’]\s*|del\s+|della\s+)?(?:obiettiv[oi]|progetto|peg|dettaglio)\b[^\n]*/iu, scope: "line" },
+  // A box or sheet opened by its numbered heading: "DESCRIZIONE OBIETTIVO 3", "OBIETTIVO N. 2",
+  // "Obiettivo operativo 1", "Obiettivo gestionale n. 4 – Titolo".
+  {
+    field: "objectiveHeading",
+    re: /(?:descrizione\s+(?:dell['’]\s*)?)?obiettivo(?:\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico|individuale|di\s+performance|di\s+peg))?\s*(?:n(?:r|um)?\s*[.°º]*\s*|numero\s*)?(?=\d{1,3}(?!\d)(?!\s*[./]\s*\d)(?!\s*%))/iu,
+    scope: "line",
+  },
+  { field: "number", re: /(?:obiettivo\s+)?n(?:r|um)?\s*[.°º]+\s*(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
+  // The strategic level a sheet serves, and its budget links.
+  { field: "strategic", re: /(?:obiettivo|linea|indirizzo|area|ambito)\s+strategic[oa]\s*(?:n\.?\s*\d+\s*)?[:\-–]/iu, scope: "line" },
+  { field: "mission", re: /missione\s*(?:\/\s*programma)?\s*:/iu, scope: "line" },
+  { field: "programme", re: /programma\s*:/iu, scope: "line" },
+  { field: "publicValue", re: /valore\s+pubblico(?:\s+atteso)?\s*:/iu, scope: "line" },
+  // An indicator's parts on lines of their own (key–value sheets).
+  { field: "target", re: /(?:target|valore\s+(?:atteso|obiettivo))(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*:/iu, scope: "line" },
+  { field: "formula", re: /(?:formula|algoritmo(?:\s+di\s+calcolo)?|modalit[aà]\s+di\s+calcolo|metodo\s+di\s+calcolo)\s*:/iu, scope: "line" },
+  { field: "baseline", re: /(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale)|dato\s+di\s+partenza)(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*:/iu, scope: "line" },
+  { field: "number", re: /numero\s+(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
+  { field: "title", re: /(?:nome|titolo|denominazione|descrizione\s+sintetica)\s+(?:dell['’]\s*)?obiettivo\s*[:.]?/iu, scope: "inline" },
+  { field: "title", re: /obiettivo(?:\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico|individuale))?\s*:/iu, scope: "line" },
+  { field: "weight", re: /peso\s+(?:dell['’]\s*|del\s+)?obiettivo\s*(?:\(?%\)?)?\s*:?|pesatura\s*:?|peso\s*(?:\(?%\)?)?\s*:|grado\s+di\s+priorit[aà]\s*:?|priorit[aà]\s*:|punteggio\s*:/iu, scope: "line" },
+  // A conversion may run header fields together on one line: with their colon they count anywhere.
+  { field: "weight", re: /peso\s+dell['’]\s*obiettivo\s*:/iu, scope: "inline" },
+  { field: "manager", re: /responsabile\s*:/iu, scope: "inline" },
+  { field: "area", re: /(?:area|settore|servizi?|ufficio|u\.\s?o\.|direzione|dipartimento|struttura|centro\s+di\s+responsabilit[aà]|cdr|unit[aà]\s+organizzativa)(?:\s+(?:responsabile|competente|organizzativa|di\s+riferimento))?\s*:/iu, scope: "line" },
+  { field: "resources", re: /risorse\s*:/iu, scope: "inline" },
+  // "Responsabile del servizio:", "Resp. Servizio:", "Dirigente di settore:".
+  { field: "manager", re: /(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.)\s*(?:(?:del(?:l['’]\s*|\s+)|di\s+|d['’]\s*)?(?:servizio|settore|area|ufficio))?\s*:/iu, scope: "line" },
+  { field: "projectManager", re: /project\s+manager\s*:?/iu, scope: "inline" },
+  { field: "duration", re: /annuale\s*\/\s*plurienn(?:\.|ale)?\s*:?|durata\s*:/iu, scope: "inline" },
+  { field: "endYear", re: /(?:anno\s+di\s+)?prev(?:\.|isione|isto|ista)?\s*(?:(?:19|20)\d{2}\s*)?(?:di\s+)?conclusione\s*:?/iu, scope: "inline" },
+  // "Anno di prev." | "conclusione: 2024" split across cells or lines.
+  { field: "endYear", re: /conclusione\s*:/iu, scope: "line" },
+  { field: "ignored", re: /anno\s+di(?:\s+prev(?:\.|isione|isto|ista)?)?\s*$/iu, scope: "inline" },
+  { field: "intersectoral", re: /obiettivo\s+(?:intersettoriale|trasversale)/iu, scope: "inline" },
+  { field: "description", re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|risultat[oi]\s+attes[oi]\s*:|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu, scope: "line" },
+  // A label has a colon, a qualifier or a line of its own: "Indicatore annuale di ritardo…" is an item.
+  { field: "indicators", re: /indicator[ei](?:\s+di\s+(?:risultato|performance|attivit[aà]))?\s*:|indicator[ei]\s+di\s+(?:risultato|performance)|indicator[ei]\s*(?=\n|$)/iu, scope: "line" },
+  { field: "criticalities", re: /criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*:|criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*(?=\n|$)/iu, scope: "line" },
+  // Key-value tables: a cell holding only the label, its value in the next cell.
+  { field: "area", re: /^\s*(?:area|settore|servizio|struttura|ufficio|unit[aà] organizzativa|centro di responsabilit[aà]|cdr)(?:\s+(?:responsabile|competente|organizzativa|di\s+riferimento))?\s*:?\s*$/iu, scope: "whole" },
+  { field: "manager", re: /^\s*(?:responsabile|dirigente|direttore|direttrice)(?:\s+(?:responsabile|(?:del(?:l['’]\s*|\s+)|di\s+)(?:settore|servizio|area|ufficio)))?\s*:?\s*$/iu, scope: "whole" },
+  { field: "weight", re: /^\s*peso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*(?:\(?%\)?)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "title", re: /^\s*(?:nome|titolo|denominazione)?\s*(?:dell['’]\s*)?obiettivo\s*:?\s*$/iu, scope: "whole" },
+  { field: "title", re: /^\s*(?:nome|titolo|denominazione)\s*:?\s*$/iu, scope: "whole" },
+  { field: "description", re: /^\s*descrizione\s*:?\s*$/iu, scope: "whole" },
+  // "N.", "Numero obiettivo", "Obiettivo n." as a label cell.
+  { field: "number", re: /^\s*(?:obiettivo\s+)?(?:n|nr|num|numero)\s*[.°º]*\s*(?:obiettivo)?\s*:?\s*$/iu, scope: "whole" },
+  // A target or expected value (its own row of a key-value sheet) is the target of the indicators it measures.
+  { field: "target", re: /^\s*(?:target|valore\s+(?:atteso|obiettivo)|risultat[oi]\s+attes[oi])(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "formula", re: /^\s*(?:formula|algoritmo(?:\s+di\s+calcolo)?|modalit[aà]\s+di\s+calcolo|metodo\s+di\s+calcolo)\s*:?\s*$/iu, scope: "whole" },
+  { field: "baseline", re: /^\s*(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale))(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "strategic", re: /^\s*(?:obiettivo|linea|indirizzo|area|ambito)\s+strategic[oa]\s*:?\s*$/iu, scope: "whole" },
+  { field: "mission", re: /^\s*missione(?:\s*\/\s*programma)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "programme", re: /^\s*programma\s*:?\s*$/iu, scope: "whole" },
+  { field: "publicValue", re: /^\s*valore\s+pubblico(?:\s+atteso)?\s*:?\s*$/iu, scope: "whole" },
+  { field: "indicators", re: /^\s*indicator[ei](?:\s+di\s+(?:risultato|performance))?\s*:?\s*$/iu, scope: "whole" },
+  { field: "weight", re: /^\s*(?:grado\s+di\s+priorit[aà]|priorit[aà]|pesatura|punteggio)\s*:?\s*$/iu, scope: "whole" },
+  { field: "title", re: /^\s*obiettivo\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico)\s*:?\s*$/iu, scope: "whole" },
+  // Rows of a key-value sheet the export has no field for; their value is not another field's.
+  { field: "ignored", re: /^\s*(?:tipologia|tipo)(?:\s+(?:di\s+|dell['’]\s*)?obiettivo)?\s*(?::[^\n]*)?$|^\s*(?:unit[aà]\s+di\s+misura|fonte(?:\s+dei\s+dati)?|polarit[aà])\s*:?\s*$/iu, scope: "whole" },
+  // The line above a phases table: it starts no field's value.
+  { field: "ignored", re: /^\s*(?:(?:fasi|attivit[aà]|azioni|interventi|tempi)(?:\s+(?:e|ed)\s+(?:tempi|cronoprogramma|tempistica|scadenze|termini|fasi))?(?:\s+di\s+(?:attuazione|realizzazione))?|cronoprogramma(?:\s+(?:delle|degli)\s+(?:attivit[aà]|fasi|azioni|interventi))?|tempistica|piano\s+delle\s+attivit[aà])\s*:?\s*$/iu, scope: "whole" },
+  {
+    field: "ignored",
+    re: /livello\s+di\s+attuazione\s*:?|consuntivo\s*:?|stato\s+di\s+attuazione\s*:?|(?:\d\s*[°º]\s*)?monitoraggio\s+(?:semestrale|conclusivo|intermedio|finale)\s*:?|note\s*:|valutazione\s*:?/iu,
+    scope: "line",
+  },
+];

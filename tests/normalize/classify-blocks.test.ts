@@ -7,7 +7,8 @@
  * number; the manager is the person without titles.
  */
 import { describe, expect, it } from "vitest";
-import { captionBeforeResponsible, classifyBlocks, numberedUnitHeading, responsiblePerson } from "../../src/normalize/classify-blocks.js";
+import { captionBeforeResponsible, classifyBlocks } from "../../src/normalize/classify-blocks.js";
+import { numberedUnitHeading, responsiblePerson } from "../../src/normalize/unit-heading.js";
 import { normalizePlan } from "../../src/normalize/normalize-plan.js";
 import { normalizeSettings } from "../../src/normalize/settings.js";
 import { doc, line, table } from "./layout-builder.js";
