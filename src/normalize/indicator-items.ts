@@ -51,3 +51,16 @@ export function indicatorItems(parts: IndicatorParts, paragraphLines: boolean): 
 export function indicatorTexts(items: ReadonlyArray<Indicator>): string[] {
   return items.map((i) => i.text).filter((t) => t !== "");
 }
+
+/**
+ * The words of an indicator for comparing plans, units or versions: text, formula,
+ * baseline and target in that order, unlabelled, so that a version-1 plan's
+ * "Tempo medio ≤ 30 giorni" and a version-2 plan's "Tempo medio" with target
+ * "≤ 30 giorni" read the same.
+ */
+export function indicatorWords(i: Indicator): string {
+  return [i.text, i.formula ?? "", i.baseline ?? "", i.target ?? ""]
+    .map((s) => s.replace(/\s+/g, " ").trim())
+    .filter((t) => t !== "")
+    .join(" ");
+}

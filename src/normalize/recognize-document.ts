@@ -193,7 +193,7 @@ class DocumentAssembler {
     if (read.declaredTotal !== null) unit.declaredTotal = read.declaredTotal;
     this.lastSummary = { columns: header.columns, unit };
     if (header.columns.roles.includes("unit")) this.splitByUnitColumn(unit);
-    this.currentUnit = this.units.indexOf(this.lastSummary.unit) >= 0 ? this.units.indexOf(this.lastSummary.unit) : this.units.length - 1;
+    this.currentUnit = this.units.indexOf(this.lastSummary.unit);
     this.headingLines = [];
     this.sawSummaryHeading = false;
     this.became = continues

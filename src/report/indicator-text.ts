@@ -32,12 +32,4 @@ export function indicatorClaim(i: Indicator): string {
   return [i.text, i.target ?? ""].map(oneLine).filter((t) => t !== "").join(" ");
 }
 
-/**
- * The words of the indicator for comparing two plans: text, formula, baseline
- * and target in that order, unlabelled, so that a version-1 plan's
- * "Tempo medio ≤ 30 giorni" and a version-2 plan's "Tempo medio" with target
- * "≤ 30 giorni" read the same.
- */
-export function indicatorWords(i: Indicator): string {
-  return [i.text, i.formula ?? "", i.baseline ?? "", i.target ?? ""].map(oneLine).filter((t) => t !== "").join(" ");
-}
+export { indicatorWords } from "../normalize/indicator-items.js";

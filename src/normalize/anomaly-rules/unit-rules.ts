@@ -3,8 +3,8 @@
  * PAYMENT_TIMES_WEIGHT, INTERSECTORAL_DRIFT, and UNREADABLE from the reader.
  */
 import { cut, labelKey } from "../clean-text.js";
+import { indicatorWords } from "../indicator-items.js";
 import type { Indicator } from "../plan-schema.js";
-import { indicatorTexts } from "../indicator-items.js";
 import { titleLikeness } from "../title-likeness.js";
 import { draft, fmt, summaryPage, type ObjectiveInfo, type Rule, type UnitInfo } from "./context.js";
 
@@ -55,36 +55,24 @@ function intersectoral(o: ObjectiveInfo): boolean {
   return o.summaryIntersectoral || o.objective.detail?.intersectoral === true;
 }
 
-function indicatorsOf(o: ObjectiveInfo): string[] {
-  const s = indicatorTexts(o.objective.summary?.indicators ?? []);
-  return s.length ? s : indicatorTexts(o.objective.detail?.indicators ?? []);
-}
-
-function sameIndicators(a: string[], b: string[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  // The same words in the same order, however they are split into items (a conversion may run them together).
-  const key = (xs: string[]) => xs.join(" ").toLowerCase().replace(/[^\p{L}\d]+/gu, "");
-  return key(a) === key(b);
-}
-
 /**
- * An intersectoral copy's wording: its titles and indicators, folded. Indicators count as one run of
+ * An intersectoral copy's wording: its title and indicators, folded. Indicators count as one run of
  * words, however they are split into items (a conversion may run them together), and only where
  * every copy of the group has a sheet listing some.
  */
 function wording(o: ObjectiveInfo, withIndicators: boolean): string {
   const titles = labelKey(o.objective.title);
   if (!withIndicators) return titles;
-  const words = indicatorWords(o).replace(/ /g, "");
+  const words = sheetIndicatorWords(o).replace(/ /g, "");
   return `${titles}#${words}`;
 }
 
 /** The sheet's indicators: the summary rows' are often abridged differently unit by unit. */
-function indicatorWords(o: ObjectiveInfo): string {
+function sheetIndicatorWords(o: ObjectiveInfo): string {
   // Without a sheet, the summary row's list is the objective's only one.
   const d = o.objective.detail;
   const list: ReadonlyArray<Indicator> = d ? d.indicators : o.objective.summary?.indicators ?? [];
-  return labelKey(list.map((x) => [x.text, x.formula, x.baseline, x.target].filter(Boolean).join(" ")).join(" "));
+  return labelKey(list.map(indicatorWords).join(" "));
 }
 
 /**
@@ -103,7 +91,7 @@ export const intersectoralDrift: Rule = ({ units, settings }) => {
   }
   const out: ReturnType<Rule> = [];
   for (const members of groups) {
-    const withIndicators = members.every((m) => indicatorWords(m.o) !== "");
+    const withIndicators = members.every((m) => sheetIndicatorWords(m.o) !== "");
     const key = (o: ObjectiveInfo) => wording(o, withIndicators);
     const counts = new Map<string, number>();
     for (const m of members) counts.set(key(m.o), (counts.get(key(m.o)) ?? 0) + 1);
