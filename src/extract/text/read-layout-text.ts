@@ -10,10 +10,10 @@
  * columns; the repeated header lines are dropped, and a first row with
  * nothing in the first column is the rest of the row the page break cut.
  */
-import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table, TextLine } from "../layout.js";
+import type { Block, LayoutDocument, LayoutPage, ReaderMessage, TextLine } from "../layout.js";
 import type { ReaderSettings, TextSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
-import { buildGrid, type GridCellInput } from "../common/grid.js";
+import type { GridCellInput } from "../common/grid.js";
 import { collapse } from "../common/html-flow.js";
 import { hasContent, readerMessage } from "../common/pageless-document.js";
 import { columnModel, type Column } from "./layout-columns.js";
@@ -22,6 +22,7 @@ import { splitLayoutPages } from "./layout-pages.js";
 import { tableEnd, type RegionLine } from "./layout-regions.js";
 import { buildRows, type LayoutRow, type RowLine, type RowOptions } from "./layout-rows.js";
 import { separateRunningLines } from "./text-pages.js";
+import { droppedHeaderMessage, repeatedRun, stitchPages, textTable } from "./text-tables.js";
 
 const SOURCE = "text-reader";
 
@@ -121,45 +122,17 @@ function protoTable(region: RegionLine[], page: number, settings: TextSettings):
  * when it repeats that table's header lines or has as many columns.
  */
 function stitch(perPage: ProtoBlock[][], numbers: number[], settings: TextSettings, messages: ReaderMessage[]): void {
-  let open: ProtoTable | null = null;
-  perPage.forEach((blocks, i) => {
-    if (blocks.length === 0) {
-      // A blank page: nothing continues across it.
-      open = null;
-      return;
-    }
-    const head = blocks[0];
-    if (open && head?.kind === "layout-proto") {
-      const repeated = repeatedHeaderLines(open, head);
-      const rows = buildRows(head.lines.slice(repeated), head.rowOptions);
-      const ratio = settings.stitchMaxColumnRatio;
-      const sameShape = head.columns.length === open.columns.length ||
-        (rows[0]?.opensBlank === true && head.columns.length <= open.columns.length * ratio && open.columns.length <= head.columns.length * ratio);
-      if (rows.length > 0 && (repeated > 0 || sameShape)) {
-        const page = numbers[i] ?? null;
-        if (repeated > 0) {
-          messages.push(readerMessage(SOURCE, "repeated-header-dropped", "info",
-            `${repeated} header line(s) repeated at the top of page ${page} were dropped from the continued table`, null, page));
-        }
-        continueTable(open, head, rows, repeated);
-        blocks.shift();
-        if (blocks.length === 0) return; // the table fills this page: still open
-      }
-    }
-    const last = blocks[blocks.length - 1];
-    open = last?.kind === "layout-proto" ? last : null;
+  stitchPages(perPage, (b): b is ProtoTable => b.kind === "layout-proto", (open, head, i) => {
+    const repeated = repeatedRun(open.keys, head.keys, (a, b) => a !== "" && a === b);
+    const rows = buildRows(head.lines.slice(repeated), head.rowOptions);
+    const ratio = settings.stitchMaxColumnRatio;
+    const sameShape = head.columns.length === open.columns.length ||
+      (rows[0]?.opensBlank === true && head.columns.length <= open.columns.length * ratio && open.columns.length <= head.columns.length * ratio);
+    if (rows.length === 0 || (repeated === 0 && !sameShape)) return false;
+    if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "line", numbers[i] ?? null));
+    continueTable(open, head, rows, repeated);
+    return true;
   });
-}
-
-/** How many opening lines of the continuation repeat, in order, lines of the table so far (at least one line is kept). */
-function repeatedHeaderLines(open: ProtoTable, head: ProtoTable): number {
-  let best = 0;
-  for (let start = 0; start < open.keys.length; start++) {
-    let n = 0;
-    while (n < head.keys.length - 1 && open.keys[start + n] !== undefined && open.keys[start + n] !== "" && open.keys[start + n] === head.keys[n]) n++;
-    best = Math.max(best, n);
-  }
-  return best;
 }
 
 function continueTable(open: ProtoTable, head: ProtoTable, rows: LayoutRow[], repeated: number): void {
@@ -209,20 +182,11 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
   let n = 0;
   return blocks.map((b) => {
     if (b.kind !== "layout-proto") return b;
-    const id = `p${pageNumber}-t${++n}`;
     const rows = b.rows.filter((r) => r.cells.some((c) => c.lines.some((l) => l.trim() !== "")));
     const input: GridCellInput[][] = rows.map((r) =>
       r.cells.map((c) => ({ text: c.lines.join("\n"), colSpan: c.span, rowSpan: c.rowSpan, col: c.col })),
     );
-    const rowPages = rows.map((r) => r.page);
-    const grid = buildGrid(input, rowPages, b.columns.length);
-    if (grid.clippedSpans > 0) {
-      messages.push(readerMessage(SOURCE, "table-spans-overlap", "warning", "cell spans overlapped and were shortened", id, pageNumber));
-    }
-    const table: Table = {
-      kind: "table", id, method: "text", page: pageNumber, pages: [...b.pages].sort((x, y) => x - y), bbox: null,
-      rows: grid.rows, cols: grid.cols, rowPages, cells: grid.cells,
-    };
-    return table;
+    const pages = [...b.pages].sort((x, y) => x - y);
+    return textTable(`p${pageNumber}-t${++n}`, pageNumber, input, rows.map((r) => r.page), pages, messages, b.columns.length);
   });
 }

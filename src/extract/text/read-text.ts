@@ -20,14 +20,14 @@
 import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
-import { buildGrid, type GridCellInput } from "../common/grid.js";
-import { hasContent, readerMessage } from "../common/pageless-document.js";
+import type { GridCellInput } from "../common/grid.js";
+import { hasContent } from "../common/pageless-document.js";
 import { fieldLines } from "./cell-text.js";
 import { readLayoutText } from "./read-layout-text.js";
 import { separateRunningLines, splitPages, type TextPage } from "./text-pages.js";
 import { textStyle } from "./text-style.js";
+import { droppedHeaderMessage, repeatedRun, stitchPages, textTable } from "./text-tables.js";
 
-const SOURCE = "text-reader";
 
 /** A table before its grid is built, so a continuation can still be appended. */
 interface ProtoTable {
@@ -160,53 +160,18 @@ function width(t: ProtoTable): number {
  * rows remember their pages.
  */
 function stitch(perPage: ProtoBlock[][], pages: TextPage[], maxRatio: number, messages: ReaderMessage[]): void {
-  let open: ProtoTable | null = null;
-  perPage.forEach((blocks, i) => {
-    if (blocks.length === 0) {
-      // A page with nothing but its running header: its content is missing
-      // from the conversion, so whatever follows cannot be assumed to continue.
-      open = null;
-      return;
-    }
-    const head = blocks[0];
-    if (open && head?.kind === "proto") {
-      // Rows lose their trailing empty fields, so a narrower continuation (a
-      // "TOTALE | 100" row) fits; a much wider one is another table.
-      if (width(head) <= width(open) * maxRatio) {
-        const repeated = repeatedHeaderRows(open, head);
-        const page = pages[i]?.number ?? null;
-        if (repeated > 0) {
-          messages.push(readerMessage(SOURCE, "repeated-header-dropped", "info",
-            `${repeated} header row(s) repeated at the top of page ${page} were dropped from the continued table`, null, page));
-        }
-        open.rows.push(...head.rows.slice(repeated));
-        blocks.shift();
-        if (blocks.length === 0) return; // the table fills this page: still open
-      }
-    }
-    const last = blocks[blocks.length - 1];
-    open = last?.kind === "proto" ? last : null;
+  stitchPages(perPage, (b): b is ProtoTable => b.kind === "proto", (open, head, i) => {
+    // Rows lose their trailing empty fields, so a narrower continuation (a
+    // "TOTALE | 100" row) fits; a much wider one is another table.
+    if (width(head) > width(open) * maxRatio) return false;
+    const repeated = repeatedRun(open.rows, head.rows, sameRow);
+    if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "row", pages[i]?.number ?? null));
+    open.rows.push(...head.rows.slice(repeated));
+    return true;
   });
 }
 
-/**
- * How many opening rows of the continuation repeat, in order, a run of rows of
- * the table so far (header rows a converter or word processor printed again
- * after the break; they need not be the table's very first rows when several
- * blocks share one table). At least one row is always kept.
- */
-function repeatedHeaderRows(open: ProtoTable, head: ProtoTable): number {
-  let best = 0;
-  for (let start = 0; start < open.rows.length; start++) {
-    let n = 0;
-    while (n < head.rows.length - 1 && sameRow(open.rows[start + n], head.rows[n])) n++;
-    best = Math.max(best, n);
-  }
-  return best;
-}
-
-function sameRow(a: ProtoTable["rows"][number] | undefined, b: ProtoTable["rows"][number] | undefined): boolean {
-  if (!a || !b) return false;
+function sameRow(a: ProtoTable["rows"][number], b: ProtoTable["rows"][number]): boolean {
   const norm = (f: string[] | string): string => (typeof f === "string" ? [f] : f).map((x) => x.trim().replace(/\s+/g, " ")).join("\t");
   const na = norm(a.fields);
   return na.replace(/\t/g, "") !== "" && na === norm(b.fields);
@@ -222,7 +187,6 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
   let n = 0;
   return blocks.map((b) => {
     if (b.kind !== "proto") return b;
-    const id = `p${pageNumber}-t${++n}`;
     const cols = width(b);
     const rows: GridCellInput[][] = b.rows.map((r) =>
       typeof r.fields === "string"
@@ -230,15 +194,6 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
         : r.fields.map((f) => ({ text: fieldLines(stripBold(f)).join("\n") })),
     );
     const rowPages = b.rows.map((r) => r.page);
-    const grid = buildGrid(rows, rowPages);
-    if (grid.clippedSpans > 0) {
-      messages.push(readerMessage(SOURCE, "table-spans-overlap", "warning", "cell spans overlapped and were shortened", id, pageNumber));
-    }
-    const pages = [...new Set(rowPages)];
-    const table: Table = {
-      kind: "table", id, method: "text", page: pageNumber, pages, bbox: null,
-      rows: grid.rows, cols: grid.cols, rowPages, cells: grid.cells,
-    };
-    return table;
+    return textTable(`p${pageNumber}-t${++n}`, pageNumber, rows, rowPages, [...new Set(rowPages)], messages);
   });
 }
