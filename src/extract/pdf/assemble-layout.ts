@@ -118,20 +118,25 @@ function leadBox(raw: RawPage, grids: GridTable[], words: Word[], s: PdfSettings
   if (!top || top.cells.length !== 1 || grids.some((g) => g !== top && g.bbox.y0 < top.bbox.y1)) return undefined;
   const filled = fillGrid(top, words, raw.graphics, raw.number, s);
   if (filled.used.size === 0) return undefined;
-  const table: PageTable = {
-    method: "lattice",
-    page: raw.number,
-    pages: [raw.number],
-    bbox: top.bbox,
-    colX: top.colX,
-    rows: 1,
-    cols: 1,
-    rowPages: [raw.number],
-    cells: filled.cells,
-    ...(top.openBottom ? { openBottom: true } : {}),
-    ...(top.openTop ? { openTop: true } : {}),
-  };
+  const table = latticeTable(top, filled.cells, raw.number, 1, 1);
   return { table, words: new Set([...filled.used].map((k) => words[k]!)) };
+}
+
+/** A ruled grid of one page, filled, as a page table (open edges kept for stitching). */
+function latticeTable(g: GridTable, cells: PageTable["cells"], page: number, rows: number, cols: number): PageTable {
+  return {
+    method: "lattice",
+    page,
+    pages: [page],
+    bbox: g.bbox,
+    colX: g.colX,
+    rows,
+    cols,
+    rowPages: new Array<number>(rows).fill(page),
+    cells,
+    ...(g.openBottom ? { openBottom: true } : {}),
+    ...(g.openTop ? { openTop: true } : {}),
+  };
 }
 
 function pageTables(raw: RawPage, grids: GridTable[], words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
@@ -141,19 +146,7 @@ function pageTables(raw: RawPage, grids: GridTable[], words: Word[], messages: R
     const filled = fillGrid(g, words, raw.graphics, raw.number, s);
     for (const i of filled.used) used.add(i);
     const rows = g.rowY.length - 1;
-    const table: PageTable = {
-      method: "lattice",
-      page: raw.number,
-      pages: [raw.number],
-      bbox: g.bbox,
-      colX: g.colX,
-      rows,
-      cols: g.colX.length - 1,
-      rowPages: new Array<number>(rows).fill(raw.number),
-      cells: filled.cells,
-      ...(g.openBottom ? { openBottom: true } : {}),
-      ...(g.openTop ? { openTop: true } : {}),
-    };
+    const table = latticeTable(g, filled.cells, raw.number, rows, g.colX.length - 1);
     if (g.holes > 0) {
       pushFor(table, messages, {
         code: "TABLE_GRID_OPEN",
