@@ -13,7 +13,7 @@ import type { NormalizeSettings } from "./settings.js";
 import { splitByLabels } from "./sheet-labels.js";
 import { cleanUnitName } from "./unit-name.js";
 import { numberedUnitHeading, responsiblePerson, type UnitHeadingData } from "./unit-heading.js";
-import { SIGNATURE_LINE, UNIT_WORDS } from "./vocabulary.js";
+import { SIGNATURE_LINE, SUMMARY_HEADING, UNIT_WORDS } from "./vocabulary.js";
 
 export type { UnitHeadingData };
 
@@ -35,9 +35,6 @@ export interface ClassifiedBlock {
   manager?: string | null;
   summary?: { columns: SummaryColumns; firstRow: number };
 }
-
-const SUMMARY_HEADING =
-  /^(?:obiettivi\s+di\s+gestione(?:\s+(?:19|20)\d{2})?\s*$|scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|riepilogo\s+(?:degli\s+)?obiettivi|elenco\s+(?:degli\s+)?obiettivi|scheda\s+di\s+budget|obiettivi\s+assegnati)/i;
 
 /** A line a summary sheet opens with ("SCHEDA SINTETICA OBIETTIVI", "Sintesi degli obiettivi"). */
 export function isSummaryHeading(text: string): boolean {

@@ -7,16 +7,12 @@
 import { cleanInline } from "./clean-text.js";
 import { cleanPersonName, isAllCaps } from "./person-name.js";
 import { cleanUnitName } from "./unit-name.js";
-import { NUMBERED_UNIT_HEADING, RESPONSIBLE_LINE, UNIT_WORDS } from "./vocabulary.js";
+import { DOCUMENT_SECTION, NUMBERED_UNIT_HEADING, RESPONSIBLE_LINE, UNIT_WORDS } from "./vocabulary.js";
 
 export interface UnitHeadingData {
   number: number | null;
   name: string | null;
 }
-
-/** Section headings of a PIAO or a report that look like numbered units but are not. */
-const DOCUMENT_SECTION =
-  /^(?:sezione|sottosezione|premessa|introduzione|allegat|indice|sommario|analisi|contesto|valore\s+pubblico|performance|piano|obiettivi|rischi|anticorruzione|trasparenza|organizzazione|capitale\s+umano|monitoraggio|struttura\s+organizzativa|organigramma|la\s+|il\s+|gli\s+|le\s+|i\s+|lo\s+|l['’])/iu;
 
 /** A responsible line with a person: "RESPONSABILE Dott. Mario Rossi", "Dirigente: Ing. Bianchi". */
 export function responsiblePerson(text: string): string | null {

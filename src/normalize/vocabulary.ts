@@ -98,6 +98,14 @@ export const NUMBERED_UNIT_HEADING = [
 export const LABELLED_UNIT_HEADING =
   /^\s*(?:area|settore|servizio|servizi|ufficio|direzione|dipartimento|struttura(?:\s+responsabile)?|centro\s+di\s+responsabilit[aà]|cdr|u\.?\s?o\.?\s?c?\.?|unit[aà]\s+organizzativa)\s*:\s*(.+)$/iu;
 
+/** A line a summary sheet opens with ("SCHEDA SINTETICA OBIETTIVI", "Sintesi degli obiettivi"). */
+export const SUMMARY_HEADING =
+  /^(?:obiettivi\s+di\s+gestione(?:\s+(?:19|20)\d{2})?\s*$|scheda\s+sintetica|schema\s+(?:degli\s+)?obiettivi|sintesi\s+(?:degli\s+)?obiettivi|quadro\s+sinottico|riepilogo\s+(?:degli\s+)?obiettivi|elenco\s+(?:degli\s+)?obiettivi|scheda\s+di\s+budget|obiettivi\s+assegnati)/i;
+
+/** Section headings of a PIAO or a report that look like numbered units but are not. */
+export const DOCUMENT_SECTION =
+  /^(?:sezione|sottosezione|premessa|introduzione|allegat|indice|sommario|analisi|contesto|valore\s+pubblico|performance|piano|obiettivi|rischi|anticorruzione|trasparenza|organizzazione|capitale\s+umano|monitoraggio|struttura\s+organizzativa|organigramma|la\s+|il\s+|gli\s+|le\s+|i\s+|lo\s+|l['’])/iu;
+
 /** Words that start a unit's name when it is a heading of its own ("SERVIZI FINANZIARI", "AREA TECNICA"). */
 export const UNIT_WORDS = /^(?:area|settore|servizi?|ufficio|direzione|dipartimento|u\.?\s?o\.?\s?c?\.?|unit[aà]|polizia|corpo|segreteria|ragioneria)\b/iu;
 
