@@ -139,5 +139,16 @@ export const LayoutDocument = z.object({
   pageCount: z.number().int().nullable(),
   pages: z.array(LayoutPage),
   messages: z.array(ReaderMessage),
+  /**
+   * Set by a reader of printed pages in another format (a space-aligned text
+   * conversion of a PDF): as for a PDF, page numbers are the document's pages and
+   * line breaks are where the page wrapped, not paragraph ends. Absent otherwise.
+   */
+  printed: z.literal(true).optional(),
 });
 export type LayoutDocument = z.infer<typeof LayoutDocument>;
+
+/** Pages and line breaks as printed: a PDF, or a reader that says so (`printed`). */
+export function isPrinted(layout: Pick<LayoutDocument, "format" | "printed">): boolean {
+  return layout.format === "pdf" || layout.printed === true;
+}

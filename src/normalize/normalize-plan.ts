@@ -2,7 +2,7 @@
  * Layout → plan: organisation and year, summary sheets and objective sheets,
  * pairing, then the anomaly rules. The one entry point of src/normalize.
  */
-import type { LayoutDocument } from "../extract/layout.js";
+import { isPrinted, type LayoutDocument } from "../extract/layout.js";
 import { DocumentError } from "../shared/errors.js";
 import type { AnomalyDraft, ObjectiveInfo, Rule, RuleContext, UnitInfo } from "./anomaly-rules/context.js";
 import { noIndicators, phaseNoMonths, weightMismatch } from "./anomaly-rules/content-rules.js";
@@ -103,8 +103,8 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
   if (doc.units.every((u) => u.rows.length === 0) && doc.sheets.length === 0) {
     throw new NoObjectivesError(file, doc.explain);
   }
-  // Pages are the PDF's; a text conversion's page breaks are no pages of the plan.
-  if (layout.format !== "pdf") {
+  // Pages are the printed ones (PDF, space-aligned conversion); a tab-separated conversion's page breaks are no pages of the plan.
+  if (!isPrinted(layout)) {
     for (const u of doc.units) {
       u.page = null;
       for (const r of u.rows) r.page = null;

@@ -13,7 +13,7 @@
  *
  * Every step is recorded for `piao extract --explain`.
  */
-import type { LayoutDocument, Table, TextLine } from "../extract/layout.js";
+import { isPrinted, type LayoutDocument, type Table, type TextLine } from "../extract/layout.js";
 import { labelKey } from "./clean-text.js";
 import { blockLabel, classifyBlocks, isSheetText, type ClassifiedBlock, type UnitHeadingData } from "./classify-blocks.js";
 import { readPhaseHeader, readPhaseRow } from "./gantt.js";
@@ -57,7 +57,7 @@ export interface DocumentRead {
 }
 
 export function recognizeDocument(layout: LayoutDocument, planYear: number | null, settings: NormalizeSettings): DocumentRead {
-  const assembler = new DocumentAssembler(layout.format === "pdf", planYear, settings);
+  const assembler = new DocumentAssembler(isPrinted(layout), planYear, settings);
   for (const c of classifyBlocks(layout, settings)) assembler.take(c);
   return assembler.finish();
 }
@@ -79,7 +79,7 @@ class DocumentAssembler {
   private became = "";
 
   constructor(
-    /** PDF text lines are visual lines; DOCX, HTML and text lines are paragraphs. */
+    /** Printed text lines (PDF, space-aligned conversions) are visual lines; DOCX, HTML and tab-separated text lines are paragraphs. */
     private readonly visualLines: boolean,
     private readonly planYear: number | null,
     private readonly settings: NormalizeSettings,

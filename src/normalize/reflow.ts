@@ -7,7 +7,7 @@
  * bullets. Fitting is judged on the cell lines' real geometry where the PDF
  * reader gives it (Cell.lines), else on estimated glyph widths.
  */
-import type { Cell, CellLine, LayoutDocument } from "../extract/layout.js";
+import { isPrinted, type Cell, type CellLine, type LayoutDocument } from "../extract/layout.js";
 import type { NormalizeSettings } from "./settings.js";
 
 const ITEM_START = /^\s*(?:[•▪◦●■◆►▸‣⁃∙*]|[-–—](?=\s*\S)|[a-z][.)]\s)/u;
@@ -248,9 +248,13 @@ function reflowedCell(c: Cell, settings: ReflowSettings, spaceAtWraps: boolean):
   return text === c.text ? c : { ...c, text };
 }
 
-/** A PDF layout with every cell's text reflowed into paragraphs (unchanged cells shared, the input left as it is); other formats as they are. */
+/**
+ * A printed layout (a PDF, a space-aligned conversion of one) with every cell's text
+ * reflowed into paragraphs (unchanged cells shared, the input left as it is); other
+ * formats, whose line breaks are paragraphs already, as they are.
+ */
 export function reflowLayout(layout: LayoutDocument, settings: NormalizeSettings): LayoutDocument {
-  if (layout.format !== "pdf") return layout;
+  if (!isPrinted(layout)) return layout;
   const spaceAtWraps = drawsSpaceAtWraps(layout, settings);
   return {
     ...layout,

@@ -63,7 +63,7 @@ export function readLayoutText(text: string, file: string, opts: ReaderSettings)
   if (!hasContent(layoutPages.flatMap((p) => p.blocks))) {
     throw new DocumentError("empty", file, "has no text (only blank lines, page numbers or running headers)");
   }
-  return { format: "text", pageCount: layoutPages.length, pages: layoutPages, messages };
+  return { format: "text", pageCount: layoutPages.length, pages: layoutPages, messages, printed: true };
 }
 
 function pageBlocks(raw: string[], page: number, settings: TextSettings): ProtoBlock[] {
