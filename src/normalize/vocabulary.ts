@@ -40,7 +40,8 @@ export const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/^valore pubblico\b|^(?:dimensione|ambito) (?:del )?valore pubblico/, "publicValue"],
   [/^(?:obiettivo|linea|indirizzo|area|ambito|priorita) strategic[ao]\b|^obiettivi strategici\b|^linee? (?:di mandato|programmatic)/, "strategic"],
   [/^(?:formula|algoritmo|modalita di calcolo|metodo di calcolo|calcolo)\b/, "formula"],
-  [/^(?:baseline|valore (?:di partenza|storico|iniziale|di riferimento)|situazione (?:di partenza|iniziale)|dato (?:storico|di partenza))\b/, "baseline"],
+  // "Valore 2024" beside "Target 2025": a value with a year and no target word is the starting value.
+  [/^(?:baseline|valore (?:di partenza|storico|iniziale|di riferimento)|situazione (?:di partenza|iniziale)|dato (?:storico|di partenza)|storico)\b|^(?:valore|dato) (?:19|20)\d{2}$/, "baseline"],
   [/^(?:target|valore (?:atteso|obiettivo|target)|risultat[oi] attes[oi]|obiettivo atteso|traguardo)\b/, "target"],
   [/^(?:n|nr|num|numero|cod|codice|id)\b|^obiettivo n\b|^n obiett/, "number"],
   [/indicator|misurator/, "indicators"],
@@ -48,7 +49,7 @@ export const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/^(?:tempistica|tempi|scadenza|termine|data (?:fine|di conclusione|scadenza)|entro)\b/, "timing"],
   // A responsible-structure column: one table for every unit (PEG, PIAO).
   [
-    /^(?:settore|area|servizio|struttura|unita organizzativa|u o c?|uo|cdr|centro di (?:responsabilita|costo)|direzione|ufficio|dipartimento)(?: (?:responsabile|competente|organizzativa|coinvolt[ao]|di riferimento|referente|titolare|capofila))*$|^(?:struttura|settore|servizio|ufficio|unita organizzativa|area) (?:responsabile|competente|organizzativa)\b/,
+    /^(?:settore|area|servizio|struttura|unita organizzativa|unita operativa(?: complessa| semplice)?|u o (?:c|s|sd)?|uo|uoc|uos|uosd|cdr|centro di (?:responsabilita|costo)|direzione|ufficio|dipartimento|distretto)(?: (?:responsabile|competente|organizzativa|coinvolt[ao]|di riferimento|referente|titolare|capofila))*$|^(?:struttura|settore|servizio|ufficio|unita organizzativa|area) (?:responsabile|competente|organizzativa)\b/,
     "unit",
   ],
   [/^(?:responsabile|dirigente|direttore|direttrice|p o|e q|referente)(?: (?:responsabile|referente|incaricat[oa]|(?:del |dell |della )?(?:obiettivo|settore|servizio|area|struttura)))?$/, "manager"],

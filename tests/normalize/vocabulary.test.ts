@@ -16,6 +16,15 @@ describe("column roles of an objective table", () => {
     // A responsible-structure column: one table for every unit (PEG, PIAO).
     ["Struttura responsabile", "unit"],
     ["STRUTTURA RESPONSABILE", "unit"],
+    // Health authorities name their structures U.O.C. / U.O.S. / Distretto.
+    ["UOC responsabile", "unit"],
+    ["U.O.C.", "unit"],
+    ["Unità operativa complessa", "unit"],
+    ["Distretto", "unit"],
+    // A value with a year beside the target column is the starting value.
+    ["Valore 2024", "baseline"],
+    ["Storico", "baseline"],
+    ["Valore atteso 2025", "target"],
     ["Settore competente", "unit"],
     ["Ufficio", "unit"],
     ["Struttura", "unit"],
