@@ -51,7 +51,7 @@ const sideRounds = Math.max(3, Number(values.rounds));
 const TARGET_RATIO = 0.8;
 /** The target: under 300 MB per worker. */
 const TARGET_WORKER_MB = 300;
-if (!existsSync(path.join(ROOT, "dist/store/import-files.js"))) {
+if (!existsSync(path.join(ROOT, "dist/pipeline/import-files.js"))) {
   console.error("bench: dist/ is missing; run `npm run bench` (it builds first)");
   process.exit(2);
 }
@@ -243,7 +243,7 @@ async function child(kind, args) {
   if (kind === "import") {
     const [dir, dbFile, jobs] = args;
     const { openDatabase } = await import(dist("store/open-database.js"));
-    const { importFiles } = await import(dist("store/import-files.js"));
+    const { importFiles } = await import(dist("pipeline/import-files.js"));
     const db = openDatabase(dbFile);
     const t0 = performance.now();
     const result = await importFiles([dir], { db, jobs: Number(jobs) });

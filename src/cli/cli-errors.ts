@@ -1,20 +1,32 @@
-import { isDocumentError, reasonOf } from "../shared/errors.js";
+import type { WorkerLimits } from "../pipeline/bounded-worker.js";
 
-/** Bad flags or arguments: printed as one line, exit code 2. */
+/** Bad flags or arguments: printed as one line naming the argument, exit code 2. */
 export class CliUsageError extends Error {
   override readonly name = "CliUsageError";
 }
 
-/** The one line printed for a document that cannot be used: `piao: FILE: reason`. */
-export function documentErrorLine(file: string, e: unknown): string {
-  if (isDocumentError(e)) return `piao: ${e.file}: ${e.message}`;
-  return `piao: ${file}: cannot be read: ${reasonOf(e)}`;
-}
+/** The options every command that reads documents takes, for node:util parseArgs. */
+export const LIMIT_OPTIONS = {
+  timeout: { type: "string" },
+  "max-memory": { type: "string" },
+} as const;
 
-/** `--timeout SECONDS` → reader settings; refuses anything but a positive number. */
-export function timeLimit(seconds: string | undefined): { timeoutMs?: number } {
-  if (seconds === undefined) return {};
-  const s = Number(seconds);
-  if (!(s > 0)) throw new CliUsageError("--timeout must be a positive number of seconds");
-  return { timeoutMs: Math.max(1, Math.round(s * 1000)) };
+/**
+ * `--timeout SECONDS` and `--max-memory MB` → the limits a document is read
+ * under; refuses anything but a positive number, naming the flag.
+ */
+export function workerLimits(values: { timeout?: string | undefined; "max-memory"?: string | undefined }): Partial<WorkerLimits> {
+  const out: { timeoutMs?: number; maxOldGenerationSizeMb?: number } = {};
+  if (values.timeout !== undefined) {
+    const s = Number(values.timeout);
+    if (!(s > 0) || !Number.isFinite(s)) throw new CliUsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
+    out.timeoutMs = Math.max(1, Math.round(s * 1000));
+  }
+  const mb = values["max-memory"];
+  if (mb !== undefined) {
+    const n = Number(mb);
+    if (!Number.isInteger(n) || n < 64) throw new CliUsageError(`--max-memory must be a whole number of megabytes, at least 64, not '${mb}'`);
+    out.maxOldGenerationSizeMb = n;
+  }
+  return out;
 }

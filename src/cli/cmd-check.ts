@@ -9,11 +9,12 @@
  * each; the readable ones are still reported), else 1 when findings at or
  * above --fail-on exist (advisory findings count only with --fail-on-advisory), else 0.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { extractPlan } from "../pipeline/extract-plan.js";
-import { DocumentError, isDocumentError, reasonOf } from "../shared/errors.js";
+import { extractPlanInWorker } from "../pipeline/read-file.js";
+import type { WorkerLimits } from "../pipeline/bounded-worker.js";
+import { reasonOf } from "../shared/errors.js";
 import { PlanExport } from "../normalize/plan-schema.js";
 import { buildReport, type PlanInput } from "../report/build-report.js";
 import { failLevelReached, FailOn } from "../report/fail-level.js";
@@ -25,15 +26,9 @@ import { renderJson } from "../report/render-json.js";
 import { renderText } from "../report/render-text.js";
 import { sourceHref } from "../report/source-href.js";
 import { upgradeExport, type Db } from "../store/index.js";
-import { CliUsageError, documentErrorLine } from "./cli-errors.js";
-
-/** The same file and reason as documentErrorLine prints, kept as data for the report. */
-function unreadableOf(file: string, e: unknown): Unreadable {
-  const line = documentErrorLine(file, e);
-  const shown = isDocumentError(e) ? e.file : file;
-  const prefix = `piao: ${shown}: `;
-  return { file: shown, reason: line.startsWith(prefix) ? line.slice(prefix.length) : reasonOf(e) };
-}
+import { regularFileProblem } from "../pipeline/regular-file.js";
+import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
+import { writeFileAtomic } from "./write-atomic.js";
 
 const FORMATS = ["text", "json", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -49,6 +44,7 @@ interface CheckArgs {
   expectedTotal: number | undefined;
   advisory: boolean;
   failOnAdvisory: boolean;
+  limits: Partial<WorkerLimits>;
 }
 
 export const CHECK_HELP = `usage: piao check FILE… [--db FILE] [options]
@@ -74,31 +70,30 @@ options:
   --organization O          only plans of this body (case and accents ignored)
   --year Y                  only plans of this year
   --expected-total N        the total a unit's weights must reach without a TOTALE row (100)
+  --timeout SECONDS         give up on one document after this long (default 120)
+  --max-memory MB           heap limit of the worker reading a document (default 1024)
 
-exit: 0 ok, 1 findings at --fail-on level, 2 unreadable input or bad arguments`;
+exit: 0 ok, 1 findings at --fail-on level, 2 unreadable input or bad arguments, 3 internal error`;
 
 function parseCheckArgs(argv: string[]): CheckArgs | "help" {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: "string" },
-        organization: { type: "string" },
-        year: { type: "string" },
-        format: { type: "string" },
-        "fail-on": { type: "string" },
-        out: { type: "string", short: "o" },
-        "expected-total": { type: "string" },
-        "no-advisory": { type: "boolean" },
-        "fail-on-advisory": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new CliUsageError(reasonOf(e));
-  }
+  // parseArgs' own errors (unknown option, missing value) are turned into one line by main.
+  const parsed = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: "string" },
+      organization: { type: "string" },
+      year: { type: "string" },
+      format: { type: "string" },
+      "fail-on": { type: "string" },
+      out: { type: "string", short: "o" },
+      "expected-total": { type: "string" },
+      "no-advisory": { type: "boolean" },
+      "fail-on-advisory": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      ...LIMIT_OPTIONS,
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) return "help";
   // Without --format, `--out report.html` or `--out report.json` says which.
@@ -121,8 +116,9 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
   let expectedTotal: number | undefined;
   if (values["expected-total"] !== undefined) {
     expectedTotal = Number(values["expected-total"]);
-    if (!(expectedTotal > 0)) throw new CliUsageError("--expected-total must be a positive number");
+    if (!(expectedTotal > 0)) throw new CliUsageError(`--expected-total must be a positive number, not '${values["expected-total"]}'`);
   }
+  const limits = workerLimits(values);
   return {
     files: positionals,
     db: values.db,
@@ -134,6 +130,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
     expectedTotal,
     advisory: values["no-advisory"] !== true,
     failOnAdvisory: values["fail-on-advisory"] === true,
+    limits,
   };
 }
 
@@ -172,13 +169,21 @@ function fromDb(db: Db, dbFile: string, args: CheckArgs, g: Gathered): void {
 async function fromFile(file: string, db: Db | undefined, args: CheckArgs, g: Gathered): Promise<void> {
   const isExport = file.toLowerCase().endsWith(".json");
   let plan: PlanExport;
-  try {
-    plan = isExport
-      ? readPlanExport(file)
-      : (await extractPlan(file, args.expectedTotal ? { normalize: { expectedTotal: args.expectedTotal } } : {})).plan;
-  } catch (e) {
-    g.unreadable.push(unreadableOf(file, e));
-    return;
+  if (isExport) {
+    const read = readPlanExport(file);
+    if ("reason" in read) {
+      g.unreadable.push(read);
+      return;
+    }
+    plan = read;
+  } else {
+    const normalize = args.expectedTotal ? { expectedTotal: args.expectedTotal } : {};
+    const read = await extractPlanInWorker(file, { normalize, limits: args.limits });
+    if (!read.ok) {
+      g.unreadable.push({ file: read.failure.file, reason: read.failure.reason });
+      return;
+    }
+    plan = read.value.plan;
   }
   let previous: PlanInput["previous"] = null;
   let superseded: PlanInput["superseded"] = null;
@@ -228,18 +233,20 @@ async function gather(args: CheckArgs): Promise<Gathered> {
  * One saved by an earlier piao (schemaVersion 1) is read forward, as the
  * database reads its plans (new fields null).
  */
-function readPlanExport(file: string): PlanExport {
+function readPlanExport(file: string): PlanExport | Unreadable {
+  const problem = regularFileProblem(file);
+  if (problem) return { file, reason: problem.reason };
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "cannot be opened (no such file)" : `not valid JSON: ${reasonOf(e)}`;
-    throw new DocumentError("corrupt", file, reason);
+    return { file, reason };
   }
   const parsed = PlanExport.safeParse(upgradeExport(data));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DocumentError("not-a-plan", file, `not a plan export: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);
+    return { file, reason: `not a plan export: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}` };
   }
   return parsed.data;
 }
@@ -281,8 +288,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const text = render(report, args, g);
   if (args.out) {
     try {
-      mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
-      writeFileSync(args.out, text);
+      writeFileAtomic(args.out, text);
     } catch (e) {
       process.stderr.write(`piao: ${args.out}: cannot write the report: ${reasonOf(e)}\n`);
       return 2;

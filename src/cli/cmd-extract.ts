@@ -1,9 +1,8 @@
 import { parseArgs } from "node:util";
-import { NoObjectivesError } from "../normalize/normalize-plan.js";
 import type { ExplainStep } from "../normalize/recognize-document.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
-import { extractPlan } from "../pipeline/extract-plan.js";
-import { CliUsageError, documentErrorLine, timeLimit } from "./cli-errors.js";
+import { extractPlanInWorker, failureLine } from "../pipeline/read-file.js";
+import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
 
 export async function runExtract(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -11,27 +10,26 @@ export async function runExtract(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       "expected-total": { type: "string" },
-      timeout: { type: "string" },
+      ...LIMIT_OPTIONS,
       explain: { type: "boolean" },
     },
   });
   if (positionals.length !== 1) throw new CliUsageError("expects exactly one FILE");
   const file = positionals[0]!;
-  const expectedTotal = values["expected-total"] ? Number(values["expected-total"]) : undefined;
-  if (expectedTotal !== undefined && !(expectedTotal > 0)) throw new CliUsageError("--expected-total must be a positive number");
-  try {
-    const { plan, explain } = await extractPlan(file, {
-      normalize: expectedTotal ? { expectedTotal } : {},
-      reader: timeLimit(values.timeout),
-    });
-    if (values.explain) process.stdout.write(renderExplain(explain, plan));
-    else process.stdout.write(JSON.stringify(plan, null, 1) + "\n");
-    return 0;
-  } catch (e) {
-    if (values.explain && e instanceof NoObjectivesError) process.stdout.write(renderExplain(e.explain, null));
-    process.stderr.write(documentErrorLine(file, e) + "\n");
+  const expectedTotal = values["expected-total"] !== undefined ? Number(values["expected-total"]) : undefined;
+  if (expectedTotal !== undefined && !(expectedTotal > 0))
+    throw new CliUsageError(`--expected-total must be a positive number, not '${values["expected-total"]}'`);
+  const limits = workerLimits(values);
+  const read = await extractPlanInWorker(file, { normalize: expectedTotal ? { expectedTotal } : {}, limits });
+  if (!read.ok) {
+    if (values.explain && read.failure.explain) process.stdout.write(renderExplain(read.failure.explain, null));
+    process.stderr.write(failureLine(read.failure) + "\n");
     return 2;
   }
+  const { plan, explain } = read.value;
+  if (values.explain) process.stdout.write(renderExplain(explain, plan));
+  else process.stdout.write(JSON.stringify(plan, null, 1) + "\n");
+  return 0;
 }
 
 /** The recogniser's reasoning, block by block, then what it found. */

@@ -1,15 +1,16 @@
 /**
  * `piao import PATH… [--db FILE] [--jobs N] [--timeout SECONDS]`: imports files and
  * folders into SQLite. Progress goes to stderr (a bar on a terminal, one line per
- * file otherwise); the summary goes to stdout. Exit 1 when any file failed.
+ * file otherwise); the summary goes to stdout. Exit 1 when any file failed or a
+ * storage error stopped the import.
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../store/open-database.js";
-import { importFiles, type ImportOutcome } from "../store/import-files.js";
+import { capJobs, importFiles, type ImportOutcome } from "../pipeline/import-files.js";
 import { StoreError } from "../store/store-errors.js";
-import { CliUsageError } from "./cli-errors.js";
+import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
 
 const BAR_WIDTH = 24;
 const MIN_COLUMNS = 20;
@@ -22,18 +23,21 @@ export async function runImport(argv: string[]): Promise<number> {
     options: {
       db: { type: "string", default: "piao.sqlite" },
       jobs: { type: "string" },
-      timeout: { type: "string" },
+      "force-db": { type: "boolean" },
+      ...LIMIT_OPTIONS,
     },
   });
   if (positionals.length === 0) throw new CliUsageError("expects at least one PATH (file or folder)");
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new CliUsageError("--jobs must be a whole number of at least 1");
-  const timeoutS = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeoutS !== undefined && !(timeoutS > 0)) throw new CliUsageError("--timeout must be a positive number of seconds");
+  const requested = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(requested) || requested < 1)
+    throw new CliUsageError(`--jobs must be a whole number of at least 1, not '${values.jobs}'`);
+  const limits = workerLimits(values);
+  const { jobs, capped } = capJobs(requested);
+  if (capped) process.stderr.write(`piao import: --jobs ${requested} is more than the ${jobs} cores; using ${jobs}\n`);
 
   let db;
   try {
-    db = openDatabase(values.db!);
+    db = openDatabase(values.db!, { allowForeign: values["force-db"] === true });
   } catch (e) {
     if (e instanceof StoreError) {
       process.stderr.write(`piao import: ${e.message}\n`);
@@ -46,13 +50,20 @@ export async function runImport(argv: string[]): Promise<number> {
     const result = await importFiles(positionals, {
       db,
       jobs,
-      ...(timeoutS ? { timeoutMs: Math.round(timeoutS * 1000) } : {}),
+      ...limits,
       onOutcome: progress.outcome,
     });
     progress.end();
-    const lines = [`imported ${result.imported}, unchanged ${result.unchanged}, failed ${result.failed}`];
+    const skipped = result.skipped.length ? `, skipped ${result.skipped.length}` : "";
+    const lines = [`imported ${result.imported}, unchanged ${result.unchanged}, failed ${result.failed}${skipped}`];
     for (const o of result.outcomes) if (o.status === "failed") lines.push(`failed: ${o.file}: ${o.reason}`);
+    for (const s of result.skipped) lines.push(`skipped: ${s.file}: ${s.reason}`);
     process.stdout.write(lines.join("\n") + "\n");
+    if (result.stopped) {
+      const { reason, file, notImported } = result.stopped;
+      process.stderr.write(`piao import: stopped at ${file}: ${reason}; ${notImported} file${notImported === 1 ? "" : "s"} not imported\n`);
+      return 1;
+    }
     return result.failed > 0 ? 1 : 0;
   } finally {
     db.close();

@@ -11,8 +11,9 @@ options:
                       spans, shading, page and bounding box) as JSON
   --csv               one line per cell: table,page,row,col,rowSpan,colSpan,shaded,marked,text
   --timeout SECONDS   give up on the file after this long (default 120)
+  --max-memory MB     heap limit of the worker reading the file (default 1024)
 
-exit: 0 ok, 2 unreadable input or bad arguments`;
+exit: 0 ok, 2 unreadable input or bad arguments, 3 internal error (docs/cli.md)`;
 
 export const EXTRACT_HELP = `usage: piao extract FILE [--explain] [--expected-total N] [--timeout SECONDS]
 
@@ -28,8 +29,10 @@ options:
                       found; also shown for a document refused as having no objective
   --expected-total N  the total a unit's weights must reach when it has no TOTALE row (100)
   --timeout SECONDS   give up on the file after this long (default 120)
+  --max-memory MB     heap limit of the worker reading the file (default 1024)
 
-exit: 0 ok, 2 unreadable input (empty, corrupt, encrypted, not a plan, too large, too slow)`;
+exit: 0 ok, 2 unreadable input (empty, corrupt, encrypted, not a plan, too large, too slow,
+      not a regular file) or bad arguments, 3 internal error (docs/cli.md)`;
 
 export const IMPORT_HELP = `usage: piao import PATH... [--db FILE] [--jobs N] [--timeout SECONDS]
 
@@ -40,7 +43,16 @@ for the same body and year becomes the current version and the old one stays.
 
 options:
   --db FILE           the database (default ./piao.sqlite; created when missing)
-  --jobs N            documents parsed at once, in worker threads (default: cores)
+  --force-db          add piao's tables to a SQLite file that holds other tables
+                      (refused without it: it belongs to another application)
+  --jobs N            documents parsed at once, in worker threads (default and
+                      maximum: the number of cores)
   --timeout SECONDS   give up on one file after this long (default 120)
+  --max-memory MB     heap limit of each worker (default 1024); past it only that
+                      file fails
 
-exit: 0 all imported or unchanged, 1 some file failed (each is listed), 2 bad arguments`;
+Symbolic links are followed (a folder reached twice is searched once); named
+pipes, devices and other special files are skipped and listed.
+
+exit: 0 all imported or unchanged, 1 some file failed (each is listed) or a storage
+      error stopped the import, 2 bad arguments or unusable database, 3 internal error`;

@@ -1,11 +1,10 @@
 /**
  * `piao` entry point: dispatches to one module per subcommand. Every command
  * returns its exit code; errors in documents become one line on stderr.
+ * A command's module is loaded only when that command runs, so `--help`, an
+ * argument error or `piao check --db` never load the document readers (pdf.js,
+ * mammoth, cheerio) they do not use.
  */
-import { runTables } from "./cmd-tables.js";
-import { runExtract } from "./cmd-extract.js";
-import { runImport } from "./cmd-import.js";
-import { runCheck } from "./cmd-check.js";
 import { CliUsageError } from "./cli-errors.js";
 import { EXTRACT_HELP, IMPORT_HELP, TABLES_HELP } from "./command-help.js";
 
@@ -14,19 +13,26 @@ type Command = (argv: string[]) => Promise<number>;
 /** Commands whose --help main prints (check parses its own, with its options). */
 const detailedHelp: Record<string, string> = { tables: TABLES_HELP, extract: EXTRACT_HELP, import: IMPORT_HELP };
 
-const commands: Record<string, { run: Command; help: string }> = {
-  tables: { run: runTables, help: "piao tables FILE [--json|--csv] [--timeout S]   print the tables the reader rebuilt, page by page" },
-  extract: { run: runExtract, help: "piao extract FILE [--expected-total N] [--timeout S]   print the plan as JSON (shared contract)" },
-  import: { run: runImport, help: "piao import PATH... [--db FILE] [--jobs N] [--timeout S]   import plans into SQLite (default piao.sqlite)" },
-  check: { run: runCheck, help: "piao check FILE... | --db FILE [--organization O --year Y] [--format text|json|html] [--fail-on error|warning]" },
+const commands: Record<string, { load: () => Promise<Command>; help: string }> = {
+  tables: {
+    load: async () => (await import("./cmd-tables.js")).runTables,
+    help: "piao tables FILE [--json|--csv] [--timeout S]   print the tables the reader rebuilt, page by page",
+  },
+  extract: {
+    load: async () => (await import("./cmd-extract.js")).runExtract,
+    help: "piao extract FILE [--expected-total N] [--timeout S]   print the plan as JSON (shared contract)",
+  },
+  import: {
+    load: async () => (await import("./cmd-import.js")).runImport,
+    help: "piao import PATH... [--db FILE] [--jobs N] [--timeout S]   import plans into SQLite (default piao.sqlite)",
+  },
+  check: {
+    load: async () => (await import("./cmd-check.js")).runCheck,
+    help: "piao check FILE... | --db FILE [--organization O --year Y] [--format text|json|html] [--fail-on error|warning]",
+  },
 };
 
-export function registerCommand(name: string, run: Command, help: string): void {
-  commands[name] = { run, help };
-}
-
-export const USAGE = () =>
-  ["usage:", ...Object.values(commands).map((c) => "  " + c.help)].join("\n");
+export const USAGE = () => ["usage:", ...Object.values(commands).map((c) => "  " + c.help)].join("\n");
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -34,9 +40,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE() + "\n");
     return name ? 0 : 2;
   }
-  const cmd = commands[name];
+  const cmd = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!cmd) {
-    process.stderr.write(`piao: unknown command '${name}'\n${USAGE()}\n`);
+    process.stderr.write(`piao: unknown command '${name}' (see piao --help)\n`);
     return 2;
   }
   const help = detailedHelp[name];
@@ -45,15 +51,15 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await cmd.run(rest);
+    const run = await cmd.load();
+    return await run(rest);
   } catch (e) {
     if (e instanceof CliUsageError) {
       process.stderr.write(`piao ${name}: ${e.message}\n`);
       return 2;
     }
     if (isParseArgsError(e)) {
-      const reason = (e as Error).message.split(". ")[0];
-      process.stderr.write(`piao ${name}: ${reason} (see piao ${name} --help)\n`);
+      process.stderr.write(`piao ${name}: ${parseArgsReason(e as Error)} (see piao ${name} --help)\n`);
       return 2;
     }
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
@@ -66,4 +72,16 @@ export async function main(argv: string[]): Promise<number> {
 function isParseArgsError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_");
+}
+
+/**
+ * parseArgs' messages run over several lines and sentences; keep the first
+ * sentence, which names the option. A value starting with "-" (`--jobs -1`)
+ * is read as a missing value: say how to give it.
+ */
+function parseArgsReason(e: Error): string {
+  const first = (e.message.split("\n")[0] ?? e.message).split(". ")[0]!.replace(/\.$/, "");
+  const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(first);
+  if (ambiguous) return `${ambiguous[1]} needs a value; a value starting with '-' is written ${ambiguous[1]}=VALUE`;
+  return first;
 }

@@ -4,4 +4,10 @@
  */
 export class StoreError extends Error {
   override readonly name = "StoreError";
+  /** A read-only open failed because reading needed to write beside the file (a WAL index). */
+  readonly needsWrite: boolean;
+  constructor(message: string, options: { needsWrite?: boolean } = {}) {
+    super(message);
+    this.needsWrite = options.needsWrite ?? false;
+  }
 }

@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DocumentError } from "../../src/shared/errors.js";
 import { openDatabase, type Db } from "../../src/store/open-database.js";
-import { hashFile, importFiles, type ExtractFunction } from "../../src/store/import-files.js";
-import { collectFiles } from "../../src/store/collect-files.js";
+import { hashFile, importFiles, type ExtractFunction } from "../../src/pipeline/import-files.js";
+import { collectFiles } from "../../src/pipeline/collect-files.js";
 import { listPlans } from "../../src/store/list-plans.js";
 import { WorkerPool } from "../../src/pipeline/worker-pool.js";
 import { counts, expectedCounts, loadSample, SAMPLES, tempDir } from "./helpers.js";
@@ -160,15 +160,15 @@ describe("importFiles", () => {
 
 describe("WorkerPool", () => {
   it("terminates a stuck worker and reports 'timed out', keeping the others going", async () => {
-    const pool = new WorkerPool({ size: 2, timeoutMs: 800, workerFile: HANG_WORKER });
+    const pool = new WorkerPool({ timeoutMs: 4000, workerFile: HANG_WORKER });
     try {
       const started = Date.now();
       const [hang, ok1, ok2] = await Promise.all([pool.run("/x/hang.pdf"), pool.run("/x/a.pdf"), pool.run("/x/b.pdf")]);
       expect(hang).toMatchObject({ ok: false, kind: "timeout" });
-      expect(!hang.ok && hang.reason).toBe("timed out after 0.8 s");
+      expect(!hang.ok && hang.reason).toBe("too slow: over 4 s");
       expect(ok1).toMatchObject({ ok: false, reason: "echo /x/a.pdf" });
       expect(ok2).toMatchObject({ ok: false, reason: "echo /x/b.pdf" });
-      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(Date.now() - started).toBeLessThan(30_000);
       // The pool still works after replacing the terminated worker.
       expect(await pool.run("/x/c.pdf")).toMatchObject({ ok: false, reason: "echo /x/c.pdf" });
     } finally {
@@ -177,9 +177,9 @@ describe("WorkerPool", () => {
   });
 
   it("a crashing worker fails only its file", async () => {
-    const pool = new WorkerPool({ size: 1, timeoutMs: 5000, workerFile: HANG_WORKER });
+    const pool = new WorkerPool({ timeoutMs: 5000, workerFile: HANG_WORKER });
     try {
-      expect(await pool.run("/x/crash.pdf")).toMatchObject({ ok: false, reason: "worker crashed: boom in worker" });
+      expect(await pool.run("/x/crash.pdf")).toMatchObject({ ok: false, reason: "could not be read: the reader stopped (boom in worker)" });
       expect(await pool.run("/x/d.pdf")).toMatchObject({ ok: false, reason: "echo /x/d.pdf" });
     } finally {
       await pool.close();
@@ -187,9 +187,9 @@ describe("WorkerPool", () => {
   });
 
   it("a worker past its heap limit fails only its file, as out of memory", async () => {
-    const pool = new WorkerPool({ size: 1, timeoutMs: 20_000, maxOldGenerationSizeMb: 32, workerFile: HANG_WORKER });
+    const pool = new WorkerPool({ timeoutMs: 20_000, maxOldGenerationSizeMb: 32, workerFile: HANG_WORKER });
     try {
-      expect(await pool.run("/x/hog.pdf")).toMatchObject({ ok: false, reason: "out of memory (worker limit 32 MB)", kind: "too-large" });
+      expect(await pool.run("/x/hog.pdf")).toMatchObject({ ok: false, reason: "too large: out of memory (worker limit 32 MB)", kind: "too-large" });
       expect(await pool.run("/x/e.pdf")).toMatchObject({ ok: false, reason: "echo /x/e.pdf" });
     } finally {
       await pool.close();
@@ -199,7 +199,7 @@ describe("WorkerPool", () => {
   it("importFiles reports a timed-out file as failed", async () => {
     copySample("luzzara-2024.pdf", "hang.pdf");
     const result = await importFiles([path.join(dir, "hang.pdf")], { db, jobs: 1, timeoutMs: 500, workerFile: HANG_WORKER });
-    expect(result.outcomes[0]).toMatchObject({ status: "failed", reason: "timed out after 0.5 s", kind: "timeout" });
+    expect(result.outcomes[0]).toMatchObject({ status: "failed", reason: "too slow: over 0.5 s", kind: "timeout" });
   });
 });
 

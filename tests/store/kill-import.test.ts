@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
-import { hashFile, importFiles } from "../../src/store/import-files.js";
+import { hashFile, importFiles } from "../../src/pipeline/import-files.js";
 import { counts, expectedCounts, loadSample, SAMPLES, tempDir } from "./helpers.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -80,7 +80,7 @@ describe("killed import", () => {
   it(
     "SIGKILL mid-batch leaves whole plans only, and a re-import completes the batch",
     async () => {
-      if (!existsSync(path.resolve(HERE, "../../dist/store/import-files.js"))) throw new Error("dist/ is missing: run `npx tsc -p .` first");
+      if (!existsSync(path.resolve(HERE, "../../dist/pipeline/import-files.js"))) throw new Error("dist/ is missing: run `npx tsc -p .` first");
       const files = makeCorpus(FILES);
       const dbFile = path.join(dir, "piao.sqlite");
       const { seen } = await runAndKill([CHILD, dbFile, ...files], /^imported /, 12);

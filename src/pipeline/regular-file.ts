@@ -1,0 +1,41 @@
+/**
+ * Before a document is opened: is it a regular file? stat() never opens the
+ * file, so a named pipe (which would block the read forever), a device such as
+ * /dev/zero (which never ends) or a folder is refused in one line instead.
+ */
+import { statSync, type Stats } from "node:fs";
+
+export interface FileProblem {
+  readonly kind: "not-found" | "unsupported";
+  readonly reason: string;
+}
+
+/** What a non-regular file is, in words. */
+export function specialKind(st: Stats): string {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a named pipe";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "a special file";
+}
+
+export function notRegularReason(st: Stats): string {
+  return `not a regular file (${specialKind(st)}); skipped`;
+}
+
+/** Null for a regular file (symbolic links followed), else why it cannot be read. */
+export function regularFileProblem(file: string): FileProblem | null {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "not-found", reason: "cannot be opened (no such file)" };
+    if (code === "ELOOP") return { kind: "not-found", reason: "cannot be opened (a loop of symbolic links)" };
+    return { kind: "not-found", reason: "cannot be opened (no permission)" };
+  }
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return { kind: "unsupported", reason: "is a directory, not a document (not a regular file)" };
+  return { kind: "unsupported", reason: `is not a regular file (${specialKind(st)})` };
+}
