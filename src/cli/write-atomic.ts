@@ -3,7 +3,7 @@
  * target, which is renamed over it once completely written and flushed. A full
  * disk or a kill leaves the previous file (or none), never a truncated one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export function writeFileAtomic(file: string, text: string): void {
@@ -13,7 +13,8 @@ export function writeFileAtomic(file: string, text: string): void {
   try {
     const fd = openSync(temp, "w");
     try {
-      writeSync(fd, text);
+      // writeFileSync loops over partial writes (writeSync alone may stop short without an error).
+      writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -24,7 +24,7 @@ const reasonWords: Record<string, RegExp> = {
   unsupported: /not a (pdf|word)|no known|not .*document|zip/i,
   "not-a-plan": /no performance plan|not a plan/i,
   "too-large": /too large/i,
-  timeout: /too long|time limit|timed out/i,
+  timeout: /too long|too slow|time limit|timed out/i,
   "not-found": /cannot be opened|no such file/i,
 };
 
