@@ -225,20 +225,6 @@ describe("every argument error is one line naming the argument", () => {
   }
 });
 
-describe("the program's own limits are not shown as the document's problem", () => {
-  it("deeply nested HTML tables give one line without engine text", () => {
-    const file = path.join(dir, "nested.html");
-    const depth = 5_000;
-    writeFileSync(file, `<html><body>${"<table><tr><td>".repeat(depth)}Obiettivo${"</td></tr></table>".repeat(depth)}</body></html>`);
-    for (const cmd of ["extract", "tables"]) {
-      const r = piao([cmd, file, "--timeout", "60"]);
-      // Read (tables) or refused (not a plan, too deep, too slow): either way never V8's words.
-      expect(r.stderr).not.toMatch(/Maximum call stack|RangeError|internal error/);
-      if (r.code !== 0) expect(oneLine(r.stderr)).toMatch(new RegExp(`^piao: ${file}: `));
-    }
-  });
-});
-
 describe("check --out writes the whole report or nothing", () => {
   it("leaves the previous report and no temporary file when the write fails (file size limit)", () => {
     const out = path.join(dir, "out");

@@ -196,6 +196,20 @@ describe("WorkerPool", () => {
     }
   });
 
+  it("an engine error (stack overflow) is not shown as the document's reason", async () => {
+    const pool = new WorkerPool({ timeoutMs: 20_000, workerFile: HANG_WORKER });
+    try {
+      expect(await pool.run("/x/overflow.pdf")).toEqual({
+        ok: false,
+        reason: "could not be read: internal limit reached",
+        kind: undefined,
+        stats: expect.anything(),
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("importFiles reports a timed-out file as failed", async () => {
     copySample("luzzara-2024.pdf", "hang.pdf");
     const result = await importFiles([path.join(dir, "hang.pdf")], { db, jobs: 1, timeoutMs: 500, workerFile: HANG_WORKER });
