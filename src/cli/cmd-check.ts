@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { extractPlanInWorker } from "../pipeline/read-file.js";
+import { FileReader } from "../pipeline/read-file.js";
 import type { WorkerLimits } from "../pipeline/bounded-worker.js";
 import { reasonOf } from "../shared/errors.js";
 import { PlanExport } from "../normalize/plan-schema.js";
@@ -166,7 +166,7 @@ function fromDb(db: Db, dbFile: string, args: CheckArgs, g: Gathered): void {
   if (g.inputs.length === 0) process.stderr.write(`piao check: no current plan in ${dbFile} matches ${describeFilter(args)}\n`);
 }
 
-async function fromFile(file: string, db: Db | undefined, args: CheckArgs, g: Gathered): Promise<void> {
+async function fromFile(file: string, db: Db | undefined, args: CheckArgs, g: Gathered, reader: FileReader): Promise<void> {
   const isExport = file.toLowerCase().endsWith(".json");
   let plan: PlanExport;
   if (isExport) {
@@ -178,7 +178,7 @@ async function fromFile(file: string, db: Db | undefined, args: CheckArgs, g: Ga
     plan = read;
   } else {
     const normalize = args.expectedTotal ? { expectedTotal: args.expectedTotal } : {};
-    const read = await extractPlanInWorker(file, { normalize, limits: args.limits });
+    const read = await reader.plan(file, { normalize });
     if (!read.ok) {
       g.unreadable.push({ file: read.failure.file, reason: read.failure.reason });
       return;
@@ -217,7 +217,12 @@ async function gather(args: CheckArgs): Promise<Gathered> {
       if (db) fromDb(db, args.db!, args, g);
     } else {
       // Without the database the files are still reported, only without the previous year.
-      for (const file of args.files) await fromFile(file, db, args, g);
+      const reader = new FileReader(args.limits);
+      try {
+        for (const file of args.files) await fromFile(file, db, args, g, reader);
+      } finally {
+        await reader.close();
+      }
     }
   } finally {
     db?.close();

@@ -11,6 +11,7 @@ import type { PlanExport } from "../normalize/plan-schema.js";
 import type { ExplainStep } from "../normalize/recognize-document.js";
 import { ask, compiledWorkerFile, documentReason, spawnWorker, tooSlow, WorkerLimits } from "./bounded-worker.js";
 import type { FileReply, FileRequest } from "./file-messages.js";
+import type { Worker } from "node:worker_threads";
 import { regularFileProblem } from "./regular-file.js";
 
 export interface FileFailure {
@@ -34,37 +35,74 @@ export function readLayoutInWorker(
   file: string,
   options: ReadFileOptions = {},
 ): Promise<FileResult<{ layout: LayoutDocument; format: SourceFormat; sha256: string }>> {
-  return runTask(file, options, (id, reader) => ({ id, task: "layout", file, reader }), (r) =>
-    r.task === "layout" ? { layout: r.layout, format: r.format, sha256: r.sha256 } : null,
-  );
+  return once(options, (r) => r.layout(file, options));
 }
 
-export function extractPlanInWorker(
-  file: string,
-  options: ReadFileOptions & { readonly normalize?: Partial<NormalizeOptions> } = {},
-): Promise<FileResult<{ plan: PlanExport; explain: ExplainStep[] }>> {
-  return runTask(file, options, (id, reader) => ({ id, task: "plan", file, reader, normalize: options.normalize ?? {} }), (r) =>
-    r.task === "plan" ? { plan: r.plan, explain: r.explain } : null,
-  );
+export function extractPlanInWorker(file: string, options: PlanOptions = {}): Promise<FileResult<{ plan: PlanExport; explain: ExplainStep[] }>> {
+  return once(options, (r) => r.plan(file, options));
 }
 
-let nextId = 1;
+type PlanOptions = ReadFileOptions & { readonly normalize?: Partial<NormalizeOptions> };
 
-async function runTask<T>(
-  file: string,
-  options: ReadFileOptions,
-  request: (id: number, reader: Partial<ReaderSettings>) => FileRequest,
-  pick: (reply: Extract<FileReply, { ok: true }>) => T | null,
-): Promise<FileResult<T>> {
-  const problem = regularFileProblem(file);
-  if (problem) return { ok: false, failure: { file, ...problem } };
-  const limits = WorkerLimits.parse(options.limits ?? {});
-  // The reader's own deadline (between pages) usually answers first; the worker's is the backstop.
-  const reader = { ...options.reader, timeoutMs: limits.timeoutMs };
-  const worker = spawnWorker(compiledWorkerFile("file-worker.js"), limits);
+async function once<T>(options: ReadFileOptions, fn: (r: FileReader) => Promise<T>): Promise<T> {
+  const reader = new FileReader(options.limits);
   try {
-    const answer = await ask<FileReply>(worker, request(nextId++, reader), limits);
-    if (!answer.ok) return { ok: false, failure: { file, ...answer.failure } };
+    return await fn(reader);
+  } finally {
+    await reader.close();
+  }
+}
+
+/**
+ * Reads documents one after another in one worker (started on first use, kept
+ * between documents, replaced after one it had to be stopped for), so `piao
+ * check a.pdf b.pdf …` pays the worker's start once.
+ */
+export class FileReader {
+  readonly #limits: WorkerLimits;
+  #worker: Worker | undefined;
+  #nextId = 1;
+
+  constructor(limits: Partial<WorkerLimits> = {}) {
+    this.#limits = WorkerLimits.parse(limits);
+  }
+
+  layout(file: string, options: ReadFileOptions = {}): Promise<FileResult<{ layout: LayoutDocument; format: SourceFormat; sha256: string }>> {
+    return this.#run(file, options, (id, reader) => ({ id, task: "layout", file, reader }), (r) =>
+      r.task === "layout" ? { layout: r.layout, format: r.format, sha256: r.sha256 } : null,
+    );
+  }
+
+  plan(file: string, options: PlanOptions = {}): Promise<FileResult<{ plan: PlanExport; explain: ExplainStep[] }>> {
+    return this.#run(file, options, (id, reader) => ({ id, task: "plan", file, reader, normalize: options.normalize ?? {} }), (r) =>
+      r.task === "plan" ? { plan: r.plan, explain: r.explain } : null,
+    );
+  }
+
+  async close(): Promise<void> {
+    const w = this.#worker;
+    this.#worker = undefined;
+    await w?.terminate();
+  }
+
+  async #run<T>(
+    file: string,
+    options: ReadFileOptions,
+    request: (id: number, reader: Partial<ReaderSettings>) => FileRequest,
+    pick: (reply: Extract<FileReply, { ok: true }>) => T | null,
+  ): Promise<FileResult<T>> {
+    const problem = regularFileProblem(file);
+    if (problem) return { ok: false, failure: { file, ...problem } };
+    const limits = this.#limits;
+    // The reader's own deadline (between pages) usually answers first; the worker's is the backstop.
+    const reader = { ...options.reader, timeoutMs: limits.timeoutMs };
+    const worker = (this.#worker ??= spawnWorker(compiledWorkerFile("file-worker.js"), limits));
+    const answer = await ask<FileReply>(worker, request(this.#nextId++, reader), limits);
+    if (!answer.ok) {
+      // ask() terminated it: the next document gets a fresh one.
+      this.#worker = undefined;
+      return { ok: false, failure: { file, ...answer.failure } };
+    }
     const reply = answer.reply;
     if (!reply.ok) {
       const e = reply.error;
@@ -76,8 +114,6 @@ async function runTask<T>(
     const value = pick(reply);
     if (value === null) throw new Error(`file worker answered a ${reply.task} request with another task`);
     return { ok: true, value };
-  } finally {
-    await worker.terminate();
   }
 }
 
