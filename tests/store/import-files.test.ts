@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, appendFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -62,6 +63,27 @@ describe("collectFiles", () => {
     const out = collectFiles([path.join(dir, "in"), path.join(dir, "named.bin"), path.join(dir, "in/a.pdf"), path.join(dir, "nope.pdf")]);
     expect(out.files.map((f) => path.relative(dir, f))).toEqual(["in/a.pdf", "in/plan.HTM", "in/sub/b.docx", "named.bin"]);
     expect(out.missing).toEqual([{ file: path.join(dir, "nope.pdf"), reason: "file not found" }]);
+  });
+});
+
+describe("collectFiles at the edges", () => {
+  it("reports special files and link loops, follows links, takes a file reached twice once", () => {
+    copySample("luzzara-2024.pdf", "in/a.pdf");
+    mkdirSync(path.join(dir, "other"));
+    copySample("luzzara-2024.docx", "other/b.docx");
+    symlinkSync(path.join(dir, "other"), path.join(dir, "in/to-other"));
+    symlinkSync(path.join(dir, "in/a.pdf"), path.join(dir, "in/same.pdf"));
+    symlinkSync(path.join(dir, "in"), path.join(dir, "in/up"));
+    symlinkSync(path.join(dir, "in/gone.pdf"), path.join(dir, "in/broken.pdf"));
+    expect(spawnSync("mkfifo", [path.join(dir, "in/pipe.pdf")]).status).toBe(0);
+    const out = collectFiles([path.join(dir, "in"), "/dev/null"]);
+    expect(out.files.map((f) => path.relative(dir, f))).toEqual(["in/a.pdf", "in/to-other/b.docx"]);
+    expect(out.missing).toEqual([{ file: "/dev/null", reason: "is not a regular file (a character device)" }]);
+    expect(out.skipped.map((s) => [path.relative(dir, s.file), s.reason])).toEqual([
+      ["in/broken.pdf", "broken symbolic link; skipped"],
+      ["in/pipe.pdf", "not a regular file (a named pipe); skipped"],
+      ["in/up", "symbolic link to a folder already searched (a loop or a second link); skipped"],
+    ]);
   });
 });
 
@@ -145,6 +167,22 @@ describe("importFiles", () => {
     expect(docx.status === "failed" && docx.reason).toMatch(/^export does not match the contract: units\.3\.objectives\.0\.detail\.phases\.0\.months\.0/);
     expect(counts(db)).toEqual({ ...expectedCounts([loadSample("luzzara-2024.pdf")]) });
     expect(before.documents).toBe(0);
+  });
+
+  it("a storage error stops the import at the first file: reported once, nothing more parsed", async () => {
+    for (const n of ["a", "b", "c", "d"]) copySample("luzzara-2024.pdf", `${n}.pdf`, `\n%${n}\n`);
+    db.pragma("query_only = ON"); // every write now fails as SQLITE_READONLY, as a full disk fails them
+    let parsed = 0;
+    const result = await importFiles([dir], { db, jobs: 1, extract: async (f, d) => (parsed++, fromExpected(f, d)) });
+    db.pragma("query_only = OFF");
+    expect(parsed).toBe(1);
+    expect(result.outcomes).toEqual([]);
+    expect(result.stopped).toEqual({
+      reason: expect.stringMatching(/^cannot write to the database: /),
+      file: path.join(dir, "a.pdf"),
+      notImported: 4,
+    });
+    expect(counts(db).documents).toBe(0);
   });
 
   it("runs the real extractor in worker threads and reports its one-line reason", async () => {
