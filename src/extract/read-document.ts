@@ -27,6 +27,8 @@ export async function readDocument(file: string, settings: Partial<ReaderSetting
   try {
     const st = await stat(file);
     if (st.isDirectory()) throw new DocumentError("unsupported", file, "is a directory, not a document");
+    // A named pipe would block the read below, a device never end it (stat opens nothing).
+    if (!st.isFile()) throw new DocumentError("unsupported", file, "is not a regular file");
     size = st.size;
   } catch (e) {
     if (e instanceof DocumentError) throw e;
