@@ -6,7 +6,7 @@
  * no journal switch, no migration, and it works on a file or in a folder the
  * user may only read.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -25,6 +25,9 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  // A named pipe or a device would block or never end SQLite's reads (and the copy below).
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new StoreError(`${file}: cannot open database: not a regular file`);
   if (options.readonly) {
     try {
       return openOnce(file, options);

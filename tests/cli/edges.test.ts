@@ -73,6 +73,20 @@ describe("special files are refused in one line, never read", () => {
     expect(i.stdout).toBe(`imported 0, unchanged 0, failed 1\nfailed: ${fifo}: is not a regular file (a named pipe)\n`);
   });
 
+  it("a named pipe or a folder as --db: one line, no blocking", () => {
+    const fifo = path.join(dir, "pipe.sqlite");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const c = piao(["check", "--db", fifo]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toBe(`piao: ${fifo}: cannot open database: not a regular file\n`);
+    const i = piao(["import", FIXTURE_DOCX, "--db", fifo]);
+    expect(i.code).toBe(2);
+    expect(oneLine(i.stderr)).toBe(`piao import: ${fifo}: cannot open database: not a regular file`);
+    const d = piao(["import", FIXTURE_DOCX, "--db", dir]);
+    expect(d.code).toBe(2);
+    expect(oneLine(d.stderr)).toBe(`piao import: ${dir}: cannot open database: not a regular file`);
+  });
+
   it("/dev/zero is not hashed or read without end", () => {
     for (const cmd of ["extract", "tables"]) {
       const r = piao([cmd, "/dev/zero"]);
