@@ -13,6 +13,8 @@ import { readHtml } from "./html/read-html.js";
 import { readText } from "./text/read-text.js";
 import { decodeWindows1252 } from "./common/windows-1252.js";
 import { readerSettings, type ReaderSettings } from "./settings.js";
+import { asDocumentError } from "./common/limits.js";
+import { cleanLayoutText } from "./common/control-chars.js";
 
 export interface ReadResult {
   layout: LayoutDocument;
@@ -40,7 +42,17 @@ export async function readDocument(file: string, settings: Partial<ReaderSetting
   }
   const bytes = new Uint8Array(await readFile(file));
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const sniffed = sniffFormat(bytes);
+  let layout: LayoutDocument;
+  try {
+    layout = await readAs(sniffFormat(bytes), bytes, file, opts);
+  } catch (e) {
+    throw asDocumentError(e, file);
+  }
+  cleanLayoutText(layout, "reader");
+  return { layout, format: layout.format, sha256, bytes: size };
+}
+
+async function readAs(sniffed: ReturnType<typeof sniffFormat>, bytes: Uint8Array, file: string, opts: ReaderSettings): Promise<LayoutDocument> {
   let layout: LayoutDocument;
   switch (sniffed) {
     case "pdf":
@@ -64,7 +76,7 @@ export async function readDocument(file: string, settings: Partial<ReaderSetting
     case "binary":
       throw new DocumentError("unsupported", file, "is not a PDF, DOCX, HTML or text document");
   }
-  return { layout, format: layout.format, sha256, bytes: size };
+  return layout;
 }
 
 /** UTF-16 when it has a BOM (Word's "Unicode" Save as HTML), else UTF-8, falling back to Windows-1252 (old Word "Save as HTML" output). */

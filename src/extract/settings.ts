@@ -138,11 +138,38 @@ export const HtmlSettings = z.object({
 });
 export type HtmlSettings = z.infer<typeof HtmlSettings>;
 
-export const ReaderSettings = z.object({
+/**
+ * What one document may cost before it is refused: each limit guards a way a
+ * hostile or broken file could take unbounded time, memory or stack. A refusal
+ * names the limit and how to raise it (`--limit NAME=VALUE`, src/cli/limit-options.ts).
+ */
+export const ReaderLimits = z.object({
   /** Refuse files larger than this. */
   maxFileBytes: z.number().positive().default(200 * 1024 * 1024),
   /** Refuse PDFs with more pages than this. */
   maxPages: z.number().int().positive().default(2000),
+  /** PDF: refuse a document with one compressed (FlateDecode) stream inflating to more than this (a decompression bomb). */
+  maxStreamBytes: z.number().int().positive().default(128 * 1024 * 1024),
+  /** PDF: refuse a document whose compressed streams inflate to more than this in all. */
+  maxInflatedBytes: z.number().int().positive().default(512 * 1024 * 1024),
+  /** DOCX: refuse a package whose parts unpack to more than this in all (a zip bomb). */
+  maxUnzippedBytes: z.number().int().positive().default(256 * 1024 * 1024),
+  /** DOCX: refuse a package with one part unpacking to more than this. */
+  maxPartBytes: z.number().int().positive().default(128 * 1024 * 1024),
+  /** DOCX: refuse a package unpacking to more than this many times its own size (only past 1 MB unpacked; text compresses 5–20×). */
+  maxZipRatio: z.number().positive().default(200),
+  /** Refuse a table with more cells (rows × columns, padding included) than this. */
+  maxTableCells: z.number().int().positive().default(100_000),
+  /** Refuse a table with more columns than this. */
+  maxTableColumns: z.number().int().positive().default(5000),
+  /** HTML and DOCX (XML): refuse elements nested deeper than this (checked before parsing; tables, lists and content controls nest inside it). */
+  maxNestingDepth: z.number().int().positive().default(400),
+  /** Text conversions: refuse a line longer than this many characters. */
+  maxLineChars: z.number().int().positive().default(100_000),
+});
+export type ReaderLimits = z.infer<typeof ReaderLimits>;
+
+export const ReaderSettings = ReaderLimits.extend({
   /** Give up on one file after this many milliseconds. */
   timeoutMs: z.number().int().positive().default(120_000),
   /** PDF reader tolerances. */

@@ -11,6 +11,11 @@
  * grid position is covered by exactly one cell.
  */
 import type { Cell } from "../layout.js";
+import { ReaderLimits } from "../settings.js";
+import { checkLimit } from "./limits.js";
+
+export type TableLimits = Pick<ReaderLimits, "maxTableCells" | "maxTableColumns">;
+const DEFAULT_LIMITS: TableLimits = ReaderLimits.parse({});
 
 export interface GridCellInput {
   text: string;
@@ -46,8 +51,12 @@ const MAX_ROW_SPAN = 65534;
  * `minCols`: columns the source declares even where no cell reaches them (a
  * DOCX whose rows all end short of the grid, w:gridAfter).
  */
-export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] = [], minCols = 0): BuiltGrid {
+export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] = [], minCols = 0, limits: TableLimits = DEFAULT_LIMITS): BuiltGrid {
   const nRows = input.length;
+  // Refused before the grid is materialised: padding a wide, tall table would allocate rows × columns cells.
+  let given = 0;
+  for (const row of input) given += row.length;
+  checkLimit(limits, "maxTableCells", given, () => `a table of ${given} cells`);
   const taken: boolean[][] = Array.from({ length: nRows }, () => []);
   const isTaken = (r: number, c: number): boolean => taken[r]?.[c] === true;
   const cells: Cell[] = [];
@@ -72,10 +81,12 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
       for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) (taken[i] as boolean[])[k] = true;
       cells.push(makeCell(r, c, rowSpan, colSpan, cell.text, cell.fill ?? null, cell.marked ?? false, rowPages[r] ?? null));
       c += colSpan;
+      checkLimit(limits, "maxTableColumns", c, () => `a table of more than ${limits.maxTableColumns} columns`);
     }
   });
 
   const cols = taken.reduce((m, row) => Math.max(m, row.length), nRows > 0 ? Math.min(Math.max(0, Math.floor(minCols)), MAX_COL_SPAN) : 0);
+  checkLimit(limits, "maxTableCells", nRows * cols, () => `a table of ${nRows} rows × ${cols} columns`);
   let paddedCells = 0;
   for (let r = 0; r < nRows; r++) {
     for (let c = 0; c < cols; c++) {

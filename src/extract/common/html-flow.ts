@@ -18,6 +18,7 @@
 import type { AnyNode, Element } from "domhandler";
 import { isSymbolFont, symbolFontText } from "./symbol-fonts.js";
 import { INLINE_ONLY, type StyleSheet } from "./style-sheet.js";
+import { LimitError } from "./limits.js";
 
 export interface FlowLine {
   text: string;
@@ -48,6 +49,8 @@ export interface FlowOptions {
   intercept?: Intercept;
   /** The document's own CSS rules (class-based bold, hidden text). */
   sheet?: StyleSheet;
+  /** Elements nested deeper than this are refused (ReaderLimits.maxNestingDepth); MAX_HTML_DEPTH when absent. */
+  maxDepth?: number;
 }
 
 const SKIP = new Set([
@@ -68,10 +71,8 @@ const BOLD_TAGS = new Set(["b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h
 /** `<font size=N>` → points, as browsers render the legacy sizes. */
 const FONT_SIZE_PT: Record<string, number> = { "1": 7.5, "2": 10, "3": 12, "4": 13.5, "5": 18, "6": 24, "7": 36 };
 
-/** Elements nested deeper than this are input no office tool writes. */
+/** Elements nested deeper than this are input no office tool writes (the default of ReaderLimits.maxNestingDepth). */
 export const MAX_HTML_DEPTH = 400;
-
-export class TooDeepError extends Error {}
 
 export class LineCollector {
   private lines: FlowLine[] = [];
@@ -140,7 +141,8 @@ function findEndif(children: AnyNode[], from: number): number {
 }
 
 export function walkNode(node: AnyNode, style: Style, out: LineCollector, opts: FlowOptions = {}, depth = 0): void {
-  if (depth > MAX_HTML_DEPTH) throw new TooDeepError(`elements nested more than ${MAX_HTML_DEPTH} deep`);
+  const maxDepth = opts.maxDepth ?? MAX_HTML_DEPTH;
+  if (depth > maxDepth) throw new LimitError("maxNestingDepth", maxDepth, `elements nested more than ${maxDepth} deep`);
   if (node.type === "text") {
     out.add(style.symbolFont !== undefined ? symbolFontText(style.symbolFont, node.data) : node.data, style);
     return;

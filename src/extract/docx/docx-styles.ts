@@ -8,7 +8,7 @@
  */
 import type { Element } from "domhandler";
 import { ooxmlShading } from "../common/colour.js";
-import { Names, parseXmlPart } from "./ooxml.js";
+import { Names, parseXmlPart, type XmlPart } from "./ooxml.js";
 
 /**
  * A fill a style declares: "#rrggbb", null for a declared white/none (it covers
@@ -56,10 +56,11 @@ export class DocxStyles {
   private defaults: StyleProps = {};
   defaultParagraphStyle: string | undefined;
 
-  static parse(xml: string | null): DocxStyles {
+  /** From the styles part's XML, or the part already parsed (its nesting checked: package-parts.ts). */
+  static parse(xml: string | XmlPart | null): DocxStyles {
     const out = new DocxStyles();
     if (xml === null) return out;
-    const part = parseXmlPart(xml);
+    const part = typeof xml === "string" ? parseXmlPart(xml) : xml;
     const w = new Names(part.w);
     const rPrDefault = w.child(w.child(w.child(part.root ?? undefined, "docDefaults"), "rPrDefault"), "rPr");
     out.defaults = runProps(w, rPrDefault);

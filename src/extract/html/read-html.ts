@@ -18,7 +18,10 @@ import type { ReaderSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
 import { buildGrid, type GridCellInput } from "../common/grid.js";
 import { cssBackground, visibleFill } from "../common/colour.js";
-import { LineCollector, PLAIN, TooDeepError, walkChildren, type Intercept } from "../common/html-flow.js";
+import { LineCollector, PLAIN, walkChildren, type FlowOptions, type Intercept } from "../common/html-flow.js";
+import { checkMarkupDepth } from "../common/markup-depth.js";
+import { asDocumentError } from "../common/limits.js";
+import type { ReaderLimits } from "../settings.js";
 import { StyleSheet } from "../common/style-sheet.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
 import { scannedPageImages } from "./page-images.js";
@@ -26,19 +29,22 @@ import { scannedPageImages } from "./page-images.js";
 const SOURCE = "html-reader";
 
 export function readHtml(text: string, file: string, opts: ReaderSettings): LayoutDocument {
+  try {
+    return readMarkup(text, file, opts);
+  } catch (e) {
+    throw asDocumentError(e, file);
+  }
+}
+
+function readMarkup(text: string, file: string, opts: ReaderSettings): LayoutDocument {
+  // Before parsing: parse5 is quadratic in nesting depth, and the walk below recurses.
+  checkMarkupDepth(text, "html", opts.maxNestingDepth);
   const $ = cheerio.load(text);
   const root = $("body")[0] ?? $.root()[0];
   if (!root) throw new DocumentError("empty", file, "has no HTML body");
   const sheet = StyleSheet.parse($("style").toArray().map((el) => $(el).text()));
-  const state = new HtmlState(sheet);
-  try {
-    state.readFlow(root as AnyNode);
-  } catch (e) {
-    if (e instanceof TooDeepError) throw new DocumentError("unsupported", file, `is not a usable HTML document (${e.message})`);
-    // Thousands of tables nested one in another's only cell: no exporter writes that.
-    if (e instanceof RangeError) throw new DocumentError("unsupported", file, "is not a usable HTML document (tables nested too deeply)");
-    throw e;
-  }
+  const state = new HtmlState(sheet, opts);
+  state.readFlow(root as AnyNode);
   const messages = [...state.messages, ...scannedPageImages($, opts.html.scannedImageShare, SOURCE)];
   // Exporters put the document's title (often "Comune di … – Piano …") in <title>, where a printed
   // page would carry a running header: it names the body when the page text does not.
@@ -54,7 +60,14 @@ class HtmlState {
   messages: ReaderMessage[] = [];
   private tableCount = 0;
 
-  constructor(private readonly sheet: StyleSheet) {}
+  private readonly flow: FlowOptions;
+
+  constructor(
+    private readonly sheet: StyleSheet,
+    private readonly limits: ReaderLimits,
+  ) {
+    this.flow = { sheet, maxDepth: limits.maxNestingDepth };
+  }
 
   /** Running text and tables under `node`, appended to the blocks. */
   readFlow(node: AnyNode): void {
@@ -69,8 +82,8 @@ class HtmlState {
       if (region) {
         flush();
         const collector = new LineCollector();
-        walkChildren(el, PLAIN, collector, { sheet: this.sheet });
-        this[region].push(...collector.take().map((l) => l.text));
+        walkChildren(el, PLAIN, collector, this.flow);
+        for (const l of collector.take()) this[region].push(l.text);
         return true;
       }
       if (el.name === "table") {
@@ -80,7 +93,7 @@ class HtmlState {
       }
       return false;
     };
-    walkChildren(node, PLAIN, lines, { intercept, sheet: this.sheet });
+    walkChildren(node, PLAIN, lines, { ...this.flow, intercept });
     flush();
   }
 
@@ -99,7 +112,7 @@ class HtmlState {
       const group = tr.parent?.type === "tag" && ROW_GROUPS.has(tr.parent.name) ? tr.parent : null;
       const rowBackground = elementBackground(tr, this.sheet) ?? (group ? elementBackground(group, this.sheet) : undefined) ?? tableBackground;
       return cellsOf(tr).map((td) => ({
-        text: cellText(td, nested, this.sheet),
+        text: cellText(td, nested, this.flow),
         rowSpan: spanAttr(td.attribs["rowspan"], 1),
         colSpan: spanAttr(td.attribs["colspan"], 1),
         fill: visibleFill(elementBackground(td, this.sheet) ?? rowBackground),
@@ -107,7 +120,7 @@ class HtmlState {
     });
     const caption = childrenNamed(table, "caption")[0];
     if (caption) this.readFlow(caption);
-    const grid = buildGrid(rows);
+    const grid = buildGrid(rows, [], 0, this.limits);
     if (grid.cells.some((c) => c.text !== "" || c.shaded)) {
       const id = `t${++this.tableCount}`;
       const block: Table = {
@@ -140,7 +153,7 @@ function tableRows(table: Element): Element[] {
   for (const child of elementChildren(table)) {
     if (child.name === "tr") rows.push(child);
     else if (child.name === "thead" || child.name === "tbody" || child.name === "tfoot") {
-      rows.push(...childrenNamed(child, "tr"));
+      for (const tr of childrenNamed(child, "tr")) rows.push(tr);
     }
   }
   return rows.filter((tr) => !isSpacerRow(tr));
@@ -171,7 +184,7 @@ function childrenNamed(el: Element, name: string): Element[] {
 }
 
 /** Cell text, lines joined by "\n"; nested tables are set aside for later. */
-function cellText(td: Element, nested: Element[], sheet: StyleSheet): string {
+function cellText(td: Element, nested: Element[], flow: FlowOptions): string {
   const lines = new LineCollector();
   const style = td.name === "th" ? { bold: true, size: null } : PLAIN;
   const intercept: Intercept = (el) => {
@@ -180,7 +193,7 @@ function cellText(td: Element, nested: Element[], sheet: StyleSheet): string {
     lines.breakLine();
     return true;
   };
-  walkChildren(td, style, lines, { intercept, sheet });
+  walkChildren(td, style, lines, { ...flow, intercept });
   return lines.take().map((l) => l.text).join("\n");
 }
 

@@ -5,7 +5,9 @@
  * entities are decoded. Fields without markup are only trimmed and collapsed.
  */
 import * as cheerio from "cheerio";
-import { LineCollector, PLAIN, TooDeepError, collapse, walkChildren } from "../common/html-flow.js";
+import { LineCollector, MAX_HTML_DEPTH, PLAIN, collapse, walkChildren } from "../common/html-flow.js";
+import { markupDepth } from "../common/markup-depth.js";
+import { LimitError } from "../common/limits.js";
 
 const MARKUP = /<\/?[a-zA-Z][^>]*>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/;
 
@@ -14,14 +16,19 @@ export function fieldLines(field: string): string[] {
     const text = collapse(field);
     return text === "" ? [] : [text];
   }
+  if (markupDepth(field, "html", MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
+    // Absurd nesting in one field (checked before parsing: parse5 is quadratic in depth): keep its text without the markup.
+    const text = collapse(field.replace(/<[^>]*>/g, " "));
+    return text === "" ? [] : [text];
+  }
   const $ = cheerio.load(field, null, false);
   const out = new LineCollector();
   try {
     for (const node of $.root().toArray()) walkChildren(node, PLAIN, out);
   } catch (e) {
-    if (!(e instanceof TooDeepError)) throw e;
-    // Absurd nesting in one field: keep its text without the markup.
-    return [collapse(field.replace(/<[^>]*>/g, " "))];
+    if (!(e instanceof LimitError)) throw e;
+    const text = collapse(field.replace(/<[^>]*>/g, " "));
+    return text === "" ? [] : [text];
   }
   return out.take().map((l) => l.text);
 }

@@ -13,7 +13,7 @@
 import type { Block, LayoutDocument, LayoutPage, ReaderMessage, TextLine } from "../layout.js";
 import type { ReaderSettings, TextSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
-import type { GridCellInput } from "../common/grid.js";
+import type { GridCellInput, TableLimits } from "../common/grid.js";
 import { collapse } from "../common/html-flow.js";
 import { hasContent, readerMessage } from "../common/pageless-document.js";
 import { columnModel, type Column } from "./layout-columns.js";
@@ -58,7 +58,7 @@ export function readLayoutText(text: string, file: string, opts: ReaderSettings)
     height: null,
     header: p.header,
     footer: p.footer,
-    blocks: finish(perPage[i] as ProtoBlock[], p.number, messages),
+    blocks: finish(perPage[i] as ProtoBlock[], p.number, messages, opts),
   }));
   if (!hasContent(layoutPages.flatMap((p) => p.blocks))) {
     throw new DocumentError("empty", file, "has no text (only blank lines, page numbers or running headers)");
@@ -178,7 +178,7 @@ function matchColumn(c: Column, shift: number, columns: Column[]): number {
   return best;
 }
 
-function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessage[]): Block[] {
+function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessage[], limits: TableLimits): Block[] {
   let n = 0;
   return blocks.map((b) => {
     if (b.kind !== "layout-proto") return b;
@@ -187,6 +187,6 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
       r.cells.map((c) => ({ text: c.lines.join("\n"), colSpan: c.span, rowSpan: c.rowSpan, col: c.col })),
     );
     const pages = [...b.pages].sort((x, y) => x - y);
-    return textTable(`p${pageNumber}-t${++n}`, pageNumber, input, rows.map((r) => r.page), pages, messages, b.columns.length);
+    return textTable(`p${pageNumber}-t${++n}`, pageNumber, input, rows.map((r) => r.page), pages, messages, limits, b.columns.length);
   });
 }

@@ -20,8 +20,9 @@
 import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
-import type { GridCellInput } from "../common/grid.js";
+import type { GridCellInput, TableLimits } from "../common/grid.js";
 import { hasContent } from "../common/pageless-document.js";
+import { LimitError, asDocumentError } from "../common/limits.js";
 import { fieldLines } from "./cell-text.js";
 import { readLayoutText } from "./read-layout-text.js";
 import { separateRunningLines, splitPages, type TextPage } from "./text-pages.js";
@@ -39,8 +40,17 @@ interface ProtoTable {
 type ProtoBlock = Exclude<Block, Table> | ProtoTable;
 
 export function readText(text: string, file: string, opts: ReaderSettings): LayoutDocument {
+  try {
+    return readConversion(text, file, opts);
+  } catch (e) {
+    throw asDocumentError(e, file);
+  }
+}
+
+function readConversion(text: string, file: string, opts: ReaderSettings): LayoutDocument {
   const settings = opts.text;
   if (text.includes("\u0000")) throw new DocumentError("unsupported", file, "is binary data, not a text conversion");
+  checkLineLength(text, opts.maxLineChars);
   // Columns aligned with spaces and form-feed pages: a layout conversion, read by its own reader.
   if (textStyle(text, settings) === "layout") return readLayoutText(text, file, opts);
   const rows = text.replace(/\r\n?/g, "\n").split("\n").map(pipeRowToTabs).join("\n");
@@ -54,12 +64,27 @@ export function readText(text: string, file: string, opts: ReaderSettings): Layo
     height: null,
     header: p.header,
     footer: p.footer,
-    blocks: finish(perPage[i] as ProtoBlock[], p.number, messages),
+    blocks: finish(perPage[i] as ProtoBlock[], p.number, messages, opts),
   }));
   if (!hasContent(layoutPages.flatMap((p) => p.blocks))) {
     throw new DocumentError("empty", file, "has no text (only blank lines or running headers)");
   }
   return { format: "text", pageCount: layoutPages.length, pages: layoutPages, messages };
+}
+
+/**
+ * Refuses a line longer than `max` characters before any analysis: the readers
+ * look at every character position of a line against the lines around it, so
+ * a multi-megabyte line costs minutes and gigabytes. One linear pass.
+ */
+function checkLineLength(text: string, max: number): void {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (end - start > max) throw new LimitError("maxLineChars", max, `a line of ${end - start} characters`);
+    start = end + 1;
+  }
 }
 
 const isTabLine = (line: string): boolean => line.includes("\t");
@@ -183,7 +208,7 @@ function stripBold(field: string): string {
   return n > 0 && n % 2 === 0 ? field.replace(/\*\*/g, "") : field;
 }
 
-function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessage[]): Block[] {
+function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessage[], limits: TableLimits): Block[] {
   let n = 0;
   return blocks.map((b) => {
     if (b.kind !== "proto") return b;
@@ -194,6 +219,6 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
         : r.fields.map((f) => ({ text: fieldLines(stripBold(f)).join("\n") })),
     );
     const rowPages = b.rows.map((r) => r.page);
-    return textTable(`p${pageNumber}-t${++n}`, pageNumber, rows, rowPages, [...new Set(rowPages)], messages);
+    return textTable(`p${pageNumber}-t${++n}`, pageNumber, rows, rowPages, [...new Set(rowPages)], messages, limits);
   });
 }

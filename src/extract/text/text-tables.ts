@@ -5,7 +5,7 @@
  * a layout table with its id and row pages.
  */
 import type { ReaderMessage, Table } from "../layout.js";
-import { buildGrid, type GridCellInput } from "../common/grid.js";
+import { type TableLimits, buildGrid, type GridCellInput } from "../common/grid.js";
 import { readerMessage } from "../common/pageless-document.js";
 
 const SOURCE = "text-reader";
@@ -66,9 +66,10 @@ export function textTable(
   rowPages: number[],
   pages: number[],
   messages: ReaderMessage[],
+  limits: TableLimits,
   cols?: number,
 ): Table {
-  const grid = buildGrid(input, rowPages, cols);
+  const grid = buildGrid(input, rowPages, cols, limits);
   if (grid.clippedSpans > 0) {
     messages.push(readerMessage(SOURCE, "table-spans-overlap", "warning", "cell spans overlapped and were shortened", id, pageNumber));
   }

@@ -228,8 +228,9 @@ describe("readDocx: marks and safety nets", () => {
     expect([...logo.messages, ...captioned.messages]).toEqual([]);
   });
 
-  it("refuses absurdly deep nesting with a DocumentError", async () => {
+  it("refuses absurdly deep nesting with a DocumentError naming the limit", async () => {
     const deep = "<w:sdt><w:sdtContent>".repeat(20000) + para("x") + "</w:sdtContent></w:sdt>".repeat(20000);
-    expect(await kindOf(read({ body: deep }))).toBe("unsupported");
+    expect(await kindOf(read({ body: deep }))).toBe("too-large");
+    await expect(read({ body: deep })).rejects.toThrow(/maxNestingDepth = 400 \(raise it with --limit maxNestingDepth=N\)/);
   });
 });

@@ -75,7 +75,10 @@ describe("readHtml: running text", () => {
     const deep = "<div>".repeat(5000) + "x" + "</div>".repeat(5000);
     expect(() => read(deep)).toThrowError(DocumentError);
     expect(() => read("<table><tr><td>".repeat(5000) + "x")).toThrowError(DocumentError);
-    expect(allTables(read("<table><tr><td>a</td><td>".repeat(2000) + "x"))).toHaveLength(2000);
+    // 2000 tables each in the last cell of the one before: over the nesting limit, unless it is raised.
+    const nestedTables = "<table><tr><td>a</td><td>".repeat(2000) + "x";
+    expect(() => read(nestedTables)).toThrowError(/maxNestingDepth/);
+    expect(allTables(readHtml(nestedTables, "t.html", readerSettings({ maxNestingDepth: 2100 })))).toHaveLength(2000);
   });
 });
 
