@@ -28,6 +28,8 @@ import { sourceHref } from "../report/source-href.js";
 import { upgradeExport, type Db } from "../store/index.js";
 import { regularFileProblem } from "../pipeline/regular-file.js";
 import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
+import { LIMIT_OPTION, limitSettings } from "./limit-options.js";
+import type { ReaderLimits } from "../extract/settings.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 const FORMATS = ["text", "json", "html"] as const;
@@ -45,6 +47,7 @@ interface CheckArgs {
   advisory: boolean;
   failOnAdvisory: boolean;
   limits: Partial<WorkerLimits>;
+  readerLimits: Partial<ReaderLimits>;
 }
 
 export const CHECK_HELP = `usage: piao check FILE… [--db FILE] [options]
@@ -72,6 +75,7 @@ options:
   --expected-total N        the total a unit's weights must reach without a TOTALE row (100)
   --timeout SECONDS         give up on one document after this long (default 120)
   --max-memory MB           heap limit of the worker reading a document (default 1024)
+  --limit NAME=VALUE        raise a reader limit (repeatable; docs/settings.md)
 
 exit: 0 ok, 1 findings at --fail-on level, 2 unreadable input or bad arguments, 3 internal error`;
 
@@ -92,6 +96,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
       "fail-on-advisory": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       ...LIMIT_OPTIONS,
+      ...LIMIT_OPTION,
     },
   });
   const { values, positionals } = parsed;
@@ -131,6 +136,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
     advisory: values["no-advisory"] !== true,
     failOnAdvisory: values["fail-on-advisory"] === true,
     limits,
+    readerLimits: limitSettings(values.limit),
   };
 }
 
@@ -178,7 +184,7 @@ async function fromFile(file: string, db: Db | undefined, args: CheckArgs, g: Ga
     plan = read;
   } else {
     const normalize = args.expectedTotal ? { expectedTotal: args.expectedTotal } : {};
-    const read = await reader.plan(file, { normalize });
+    const read = await reader.plan(file, { normalize, reader: args.readerLimits });
     if (!read.ok) {
       g.unreadable.push({ file: read.failure.file, reason: read.failure.reason });
       return;

@@ -3,6 +3,7 @@ import type { ExplainStep } from "../normalize/recognize-document.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import { extractPlanInWorker, failureLine } from "../pipeline/read-file.js";
 import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
+import { LIMIT_OPTION, limitSettings } from "./limit-options.js";
 
 export async function runExtract(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -11,6 +12,7 @@ export async function runExtract(argv: string[]): Promise<number> {
     options: {
       "expected-total": { type: "string" },
       ...LIMIT_OPTIONS,
+      ...LIMIT_OPTION,
       explain: { type: "boolean" },
     },
   });
@@ -20,7 +22,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   if (expectedTotal !== undefined && !(expectedTotal > 0))
     throw new CliUsageError(`--expected-total must be a positive number, not '${values["expected-total"]}'`);
   const limits = workerLimits(values);
-  const read = await extractPlanInWorker(file, { normalize: expectedTotal ? { expectedTotal } : {}, limits });
+  const read = await extractPlanInWorker(file, { normalize: expectedTotal ? { expectedTotal } : {}, limits, reader: limitSettings(values.limit) });
   if (!read.ok) {
     if (values.explain && read.failure.explain) process.stdout.write(renderExplain(read.failure.explain, null));
     process.stderr.write(failureLine(read.failure) + "\n");

@@ -11,6 +11,7 @@ import { openDatabase } from "../store/open-database.js";
 import { capJobs, importFiles, type ImportOutcome } from "../pipeline/import-files.js";
 import { StoreError } from "../store/store-errors.js";
 import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
+import { LIMIT_OPTION, limitSettings } from "./limit-options.js";
 
 const BAR_WIDTH = 24;
 const MIN_COLUMNS = 20;
@@ -25,6 +26,7 @@ export async function runImport(argv: string[]): Promise<number> {
       jobs: { type: "string" },
       "force-db": { type: "boolean" },
       ...LIMIT_OPTIONS,
+      ...LIMIT_OPTION,
     },
   });
   if (positionals.length === 0) throw new CliUsageError("expects at least one PATH (file or folder)");
@@ -32,6 +34,7 @@ export async function runImport(argv: string[]): Promise<number> {
   if (!Number.isInteger(requested) || requested < 1)
     throw new CliUsageError(`--jobs must be a whole number of at least 1, not '${values.jobs}'`);
   const limits = workerLimits(values);
+  const readerLimits = limitSettings(values.limit);
   const { jobs, capped } = capJobs(requested);
   if (capped) process.stderr.write(`piao import: --jobs ${requested} is more than the ${jobs} cores; using ${jobs}\n`);
 
@@ -51,6 +54,7 @@ export async function runImport(argv: string[]): Promise<number> {
       db,
       jobs,
       ...limits,
+      readerLimits,
       onOutcome: progress.outcome,
     });
     progress.end();

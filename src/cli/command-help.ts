@@ -12,6 +12,7 @@ options:
   --csv               one line per cell: table,page,row,col,rowSpan,colSpan,shaded,marked,text
   --timeout SECONDS   give up on the file after this long (default 120)
   --max-memory MB     heap limit of the worker reading the file (default 1024)
+  --limit NAME=VALUE  raise a reader limit, e.g. maxTableCells=500000 (repeatable; docs/settings.md)
 
 exit: 0 ok, 2 unreadable input or bad arguments, 3 internal error (docs/cli.md)`;
 
@@ -30,6 +31,7 @@ options:
   --expected-total N  the total a unit's weights must reach when it has no TOTALE row (100)
   --timeout SECONDS   give up on the file after this long (default 120)
   --max-memory MB     heap limit of the worker reading the file (default 1024)
+  --limit NAME=VALUE  raise a reader limit, e.g. maxTableCells=500000 (repeatable; docs/settings.md)
 
 exit: 0 ok, 2 unreadable input (empty, corrupt, encrypted, not a plan, too large, too slow,
       not a regular file) or bad arguments, 3 internal error (docs/cli.md)`;
@@ -50,6 +52,7 @@ options:
   --timeout SECONDS   give up on one file after this long (default 120)
   --max-memory MB     heap limit of each worker (default 1024); past it only that
                       file fails
+  --limit NAME=VALUE  raise a reader limit, e.g. maxTableCells=500000 (repeatable; docs/settings.md)
 
 Symbolic links are followed (a folder reached twice is searched once); named
 pipes, devices and other special files are skipped and listed.

@@ -24,10 +24,36 @@ interface Hit {
   end: number;
 }
 
-function isLineStart(text: string, i: number): boolean {
-  const before = text.slice(0, i);
-  const lineBefore = before.slice(before.lastIndexOf("\n") + 1).replace(/<[^>]*>/g, "");
-  return /^[\s*•\-–"“]*$/.test(lineBefore);
+/** Characters that may come before a "line" label on its line (indent, bullets, quotes). */
+const LEAD = /[\s*•\-–"“]/;
+
+/**
+ * Every position where a "line" label may start: where all that comes before
+ * it on its line is leading characters (LEAD) or whole markup tags. One pass
+ * over the text (a per-match rescan of the line before was quadratic: a 2 MB
+ * line took 97 s).
+ */
+function lineStartPositions(text: string): Set<number> {
+  const ok = new Set<number>();
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let p = lineStart;
+    ok.add(p);
+    while (p < lineEnd) {
+      const ch = text[p] as string;
+      if (ch === "<") {
+        const close = text.indexOf(">", p);
+        if (close < 0 || close >= lineEnd) break;
+        p = close + 1;
+      } else if (LEAD.test(ch)) p++;
+      else break;
+      ok.add(p);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return ok;
 }
 
 /** The rules' patterns made global once (matchAll copies a regex before using it, so sharing is safe). */
@@ -57,10 +83,11 @@ export function splitByLabels(text: string): LabelledPart[] {
 
 function split(text: string): LabelledPart[] {
   const hits: Hit[] = [];
+  let lineStarts: Set<number> | undefined;
   for (const { rule, re } of GLOBAL_RULES) {
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;
-      if (rule.scope === "line" && !isLineStart(text, start)) continue;
+      if (rule.scope === "line" && !(lineStarts ??= lineStartPositions(text)).has(start)) continue;
       if (rule.scope === "whole" && (start !== 0 || m[0].length !== text.length)) continue;
       if (!startsWord(text, start)) continue;
       hits.push({ field: rule.field, start, end: start + m[0].length });

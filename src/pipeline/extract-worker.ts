@@ -29,7 +29,7 @@ async function handle(req: ExtractRequest): Promise<ExtractReply> {
     return { ms: performance.now() - started, heapPeakBytes: heapPeak, processMaxRssKb: process.resourceUsage().maxRSS };
   };
   try {
-    const { plan } = await extractPlan(req.file, { displayPath: req.displayPath, reader: { timeoutMs: req.timeoutMs } });
+    const { plan } = await extractPlan(req.file, { displayPath: req.displayPath, reader: { timeoutMs: req.timeoutMs, ...req.limits } });
     return { id: req.id, ok: true, plan, stats: stats() };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

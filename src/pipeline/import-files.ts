@@ -18,6 +18,7 @@ import { collectFiles, type PathNote } from "./collect-files.js";
 import { regularFileProblem } from "./regular-file.js";
 import type { WorkerLimits } from "./bounded-worker.js";
 import type { WorkerStats } from "./worker-messages.js";
+import type { ReaderLimits } from "../extract/settings.js";
 import { WorkerPool } from "./worker-pool.js";
 
 export type ImportOutcome =
@@ -50,6 +51,8 @@ export interface ImportOptions {
   readonly timeoutMs?: number;
   /** Heap limit per worker. */
   readonly maxOldGenerationSizeMb?: number;
+  /** Reader limits (`--limit`) for worker parsing. */
+  readonly readerLimits?: Partial<ReaderLimits>;
   /** Worker script override (tests). */
   readonly workerFile?: string;
   /** Called once per file as soon as its outcome is known. */
@@ -110,7 +113,7 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } : {}),
       };
-      pool = new WorkerPool({ ...limits, ...(options.workerFile ? { workerFile: options.workerFile } : {}) });
+      pool = new WorkerPool({ ...limits, ...(options.workerFile ? { workerFile: options.workerFile } : {}), ...(options.readerLimits ? { readerLimits: options.readerLimits } : {}) });
     } catch (e) {
       const reason = (e as Error).message;
       files.forEach((file, i) => report({ file, status: "failed", reason }, i));

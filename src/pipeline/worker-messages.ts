@@ -1,11 +1,14 @@
 /** Messages between the extraction pool and its worker threads (structured-cloned). */
 import type { PlanExport } from "../normalize/plan-schema.js";
+import type { ReaderLimits } from "../extract/settings.js";
 
 export interface ExtractRequest {
   readonly id: number;
   readonly file: string;
   readonly displayPath: string;
   readonly timeoutMs: number;
+  /** Reader limits set with `--limit`. */
+  readonly limits?: Partial<ReaderLimits>;
 }
 
 export interface WorkerStats {

@@ -11,9 +11,12 @@ import { z } from "zod";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import { ask, compiledWorkerFile, documentReason, requireWorkerFile, spawnWorker, tooSlow, WorkerLimits } from "./bounded-worker.js";
 import type { ExtractReply, ExtractRequest, WorkerStats } from "./worker-messages.js";
+import { ReaderLimits } from "../extract/settings.js";
 import type { Worker } from "node:worker_threads";
 
 export const PoolSettings = WorkerLimits.extend({
+  /** Reader limits (`--limit`) every worker reads under. */
+  readerLimits: ReaderLimits.partial().optional(),
   /** The compiled worker script (tests substitute their own). */
   workerFile: z.string().optional(),
 });
@@ -30,6 +33,7 @@ export function defaultWorkerFile(): string {
 export class WorkerPool {
   readonly #limits: WorkerLimits;
   readonly #workerFile: string;
+  readonly #readerLimits: Partial<ReaderLimits> | undefined;
   readonly #idle: Worker[] = [];
   readonly #all = new Set<Worker>();
   #nextId = 1;
@@ -39,6 +43,7 @@ export class WorkerPool {
     const s = PoolSettings.parse(settings);
     this.#limits = { timeoutMs: s.timeoutMs, maxOldGenerationSizeMb: s.maxOldGenerationSizeMb };
     this.#workerFile = s.workerFile ?? defaultWorkerFile();
+    this.#readerLimits = s.readerLimits;
     // Fail at once (not per file) when the compiled worker is missing.
     requireWorkerFile(this.#workerFile);
   }
@@ -47,7 +52,7 @@ export class WorkerPool {
   async run(file: string, displayPath: string = file): Promise<PoolOutcome> {
     if (this.#closed) return { ok: false, reason: "import was stopped" };
     const worker = this.#idle.pop() ?? this.#spawn();
-    const request: ExtractRequest = { id: this.#nextId++, file, displayPath, timeoutMs: this.#limits.timeoutMs };
+    const request: ExtractRequest = { id: this.#nextId++, file, displayPath, timeoutMs: this.#limits.timeoutMs, ...(this.#readerLimits ? { limits: this.#readerLimits } : {}) };
     const answer = await ask<ExtractReply>(worker, request, this.#limits);
     if (!answer.ok) {
       this.#all.delete(worker);

@@ -7,6 +7,9 @@ import path from "node:path";
 import { getDocument, loadPdfWorker, type PDFDocumentProxy } from "./pdfjs.js";
 import { DocumentError, reasonOf } from "../../shared/errors.js";
 import { withDeadline } from "./deadline.js";
+import { preflightPdf } from "./preflight.js";
+import { asDocumentError } from "../common/limits.js";
+import type { ReaderLimits } from "../settings.js";
 
 let fontDir: string | undefined;
 
@@ -33,7 +36,14 @@ export function documentParams(bytes: Uint8Array) {
   };
 }
 
-export async function openPdf(bytes: Uint8Array, file: string, deadline: number): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, file: string, deadline: number, limits?: ReaderLimits): Promise<PDFDocumentProxy> {
+  if (limits) {
+    try {
+      preflightPdf(bytes, limits);
+    } catch (e) {
+      throw asDocumentError(e, file);
+    }
+  }
   await loadPdfWorker();
   const task = getDocument(documentParams(bytes));
   try {

@@ -11,14 +11,15 @@ import { DocumentError, isDocumentError, reasonOf } from "../../shared/errors.js
 import { assembleLayout } from "./assemble-layout.js";
 import { checkDeadline } from "./deadline.js";
 import { openPdf } from "./open-pdf.js";
+import { LimitError, asDocumentError } from "../common/limits.js";
 import { emptyPage, readRawPage, type RawPage } from "./read-page.js";
 
 export async function readPdf(bytes: Uint8Array, file: string, opts: ReaderSettings): Promise<LayoutDocument> {
   const deadline = Date.now() + opts.timeoutMs;
-  const doc = await openPdf(bytes, file, deadline);
+  const doc = await openPdf(bytes, file, deadline, opts);
   try {
     if (doc.numPages > opts.maxPages) {
-      throw new DocumentError("too-large", file, `has too many pages (${doc.numPages}; the limit is ${opts.maxPages})`);
+      throw asDocumentError(new LimitError("maxPages", opts.maxPages, `${doc.numPages} pages`), file);
     }
     const messages: ReaderMessage[] = [];
     const raws: RawPage[] = [];
