@@ -66,7 +66,7 @@ function metaLines(layout: LayoutDocument, settings: NormalizeSettings): string[
     let n = 0;
     for (const b of p.blocks) {
       if (b.kind === "line") lines.push(b.text);
-      else lines.push(...b.cells.map((c) => c.text));
+      else for (const c of b.cells) lines.push(c.text); // no spread: a table may have more cells than a call takes arguments
       // A page-less document is one long page: its first blocks stand for the first pages.
       if (p.number === null && ++n > settings.metaBlocks) break;
     }
