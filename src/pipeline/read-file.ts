@@ -13,6 +13,7 @@ import { ask, compiledWorkerFile, documentReason, spawnWorker, tooSlow, WorkerLi
 import type { FileReply, FileRequest } from "./file-messages.js";
 import type { Worker } from "node:worker_threads";
 import { regularFileProblem } from "./regular-file.js";
+import { replaceControlChars } from "../extract/common/control-chars.js";
 
 export interface FileFailure {
   /** The file the reason is about. */
@@ -119,5 +120,6 @@ export class FileReader {
 
 /** The one line a command prints for a failure. */
 export function failureLine(f: FileFailure): string {
-  return `piao: ${f.file}: ${f.reason}`;
+  // A file name can hold escape codes too: the line goes to a terminal.
+  return replaceControlChars(`piao: ${f.file}: ${f.reason}`).text.replace(/\n/g, " ");
 }
