@@ -164,6 +164,8 @@ export const ReaderLimits = z.object({
   maxTableColumns: z.number().int().positive().default(5000),
   /** HTML and DOCX (XML): refuse elements nested deeper than this (checked before parsing; tables, lists and content controls nest inside it). */
   maxNestingDepth: z.number().int().positive().default(400),
+  /** HTML and DOCX: refuse an HTML document or an XML part longer than this many characters (its parsed tree takes some 30 times that in memory). */
+  maxMarkupChars: z.number().int().positive().default(32 * 1024 * 1024),
   /** Text conversions: refuse a line longer than this many characters. */
   maxLineChars: z.number().int().positive().default(100_000),
 });

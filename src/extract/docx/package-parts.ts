@@ -7,6 +7,7 @@
 import type { ReaderLimits } from "../settings.js";
 import { DocumentError, reasonOf } from "../../shared/errors.js";
 import { checkMarkupDepth } from "../common/markup-depth.js";
+import { checkLimit } from "../common/limits.js";
 import { parseXmlPart, type XmlPart } from "./ooxml.js";
 import { ZipFormatError, ZipPackage } from "./zip-package.js";
 
@@ -36,7 +37,7 @@ export class PackageParts {
       return this.zip.read(path.replace(/^\/+/, ""));
     } catch (e) {
       if (!(e instanceof ZipFormatError)) throw e;
-      throw new DocumentError("corrupt", this.file, `is not a readable DOCX (${path}: ${reasonOf(e)})`);
+      throw new DocumentError("corrupt", this.file, `is not a readable DOCX (${reasonOf(e)})`);
     }
   }
 
@@ -47,6 +48,7 @@ export class PackageParts {
   }
 
   parse(text: string): XmlPart {
+    checkLimit(this.limits, "maxMarkupChars", text.length, () => `an XML part of ${text.length} characters`);
     checkMarkupDepth(text, "xml", this.limits.maxNestingDepth);
     return parseXmlPart(text);
   }

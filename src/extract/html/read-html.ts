@@ -20,7 +20,7 @@ import { buildGrid, type GridCellInput } from "../common/grid.js";
 import { cssBackground, visibleFill } from "../common/colour.js";
 import { LineCollector, PLAIN, walkChildren, type FlowOptions, type Intercept } from "../common/html-flow.js";
 import { checkMarkupDepth } from "../common/markup-depth.js";
-import { asDocumentError } from "../common/limits.js";
+import { asDocumentError, checkLimit } from "../common/limits.js";
 import type { ReaderLimits } from "../settings.js";
 import { StyleSheet } from "../common/style-sheet.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
@@ -37,7 +37,8 @@ export function readHtml(text: string, file: string, opts: ReaderSettings): Layo
 }
 
 function readMarkup(text: string, file: string, opts: ReaderSettings): LayoutDocument {
-  // Before parsing: parse5 is quadratic in nesting depth, and the walk below recurses.
+  // Before parsing: the tree takes some 30 times the text in memory, parse5 is quadratic in nesting depth, and the walk below recurses.
+  checkLimit(opts, "maxMarkupChars", text.length, () => `an HTML document of ${text.length} characters`);
   checkMarkupDepth(text, "html", opts.maxNestingDepth);
   const $ = cheerio.load(text);
   const root = $("body")[0] ?? $.root()[0];

@@ -62,6 +62,16 @@ describe("nesting depth is measured before parsing", () => {
   });
 });
 
+describe("markup size", () => {
+  it("refuses an HTML document or a DOCX part longer than maxMarkupChars before parsing it", async () => {
+    const html = "<html><body><p>Obiettivo " + "x".repeat(5000) + "</p></body></html>";
+    expect(await outcome(() => readHtml(html, "big.html", opts({ maxMarkupChars: 4000 })))).toMatch(refusal("maxMarkupChars"));
+    expect(await outcome(() => readHtml(html, "big.html", opts({ maxMarkupChars: 6000 })))).toBe("read");
+    const bytes = await makeDocx({ body: "<w:p><w:r><w:t>" + "y".repeat(5000) + "</w:t></w:r></w:p>" });
+    expect(await outcome(() => readDocx(bytes, "big.docx", opts({ maxMarkupChars: 4000 })))).toMatch(/an XML part of \d+ characters: over the limit maxMarkupChars/);
+  });
+});
+
 describe("tables", () => {
   const row = (n: number, r: number) => `<tr>${Array.from({ length: n }, (_, c) => `<td>r${r}c${c}</td>`).join("")}</tr>`;
   const table = (rows: number, cols: number) => `<table>${Array.from({ length: rows }, (_, r) => row(cols, r)).join("")}</table>`;
