@@ -16,7 +16,8 @@ main { padding: 1rem 1.5rem 3rem; max-width: 1280px; }
 h1 { font-size: 1.45rem; margin: .6rem 0 .8rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0; }
-th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+td code, .sev { white-space: nowrap; }
 th { background: var(--bg); font-weight: 600; font-size: .9rem; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .muted, .note { color: var(--muted); }

@@ -136,7 +136,10 @@ export function planPage(db: Db, p: PlanRow, sourceAvailable: boolean): string {
   const link = pageLinker(p.planId, pdf);
   const findings = findingRows(db, p.planId);
   const counts = (["error", "warning", "info"] as const)
-    .map((s) => `<span class="sev sev-${s}">${p[s === "error" ? "errors" : s === "warning" ? "warnings" : "infos"]} ${esc(SEVERITY_PLURAL[s])}</span>`)
+    .map((s) => {
+      const n = p[s === "error" ? "errors" : s === "warning" ? "warnings" : "infos"];
+      return `<span class="sev sev-${s}">${n} ${esc(n === 1 ? severityLabel(s) : SEVERITY_PLURAL[s])}</span>`;
+    })
     .join(" ");
   const source = sourceAvailable
     ? `<a href="/piani/${p.planId}/fonte">${esc(p.path)}</a>`

@@ -33,6 +33,8 @@ export interface ServeApp {
   readonly url: string;
   readonly settings: ServeSettings;
   readonly uploadsDir: string;
+  /** Where request bodies are written under random names while they are read (removed on close). */
+  readonly tempDir: string;
   close(): Promise<void>;
 }
 
@@ -267,6 +269,7 @@ export async function startServer(input: ServeSettingsInput, log: (line: string)
     url: `http://${shownHost}:${addr.port}`,
     settings,
     uploadsDir,
+    tempDir,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
