@@ -3,6 +3,7 @@ import { esc } from "../report/html-escape.js";
 import type { Db } from "../store/index.js";
 import { T } from "./labels-it.js";
 import { listCsv, listTable, type Column } from "./list-spec.js";
+import { pageLinker } from "./page-plan.js";
 import { csvLink, pageShell } from "./page-shell.js";
 import { ftsQuery, highlight, plainSnippet, searchIndicators, searchObjectives, type IndicatorHit, type ObjectiveHit } from "./search-plans.js";
 
@@ -15,6 +16,9 @@ export interface SearchParams {
 const planCell = (h: { planId: number; organization: string | null; year: number | null; isCurrent: number }) =>
   `<a href="/piani/${h.planId}">${esc(h.organization ?? T.unknownBody)} ${esc(h.year ?? "")}</a>${h.isCurrent ? "" : ` <span class="muted">(${esc(T.superseded)})</span>`}`;
 
+/** The page number as a link into the plan's source when it is a PDF. */
+const pageCell = (h: { planId: number; format: string; page: number | null }) => pageLinker(h.planId, h.format === "pdf")(h.page);
+
 const OBJECTIVE_COLUMNS: Column<ObjectiveHit>[] = [
   { label: T.colBody, value: (h) => h.organization, html: planCell },
   { label: T.colYear, value: (h) => h.year, numeric: true },
@@ -22,7 +26,7 @@ const OBJECTIVE_COLUMNS: Column<ObjectiveHit>[] = [
   { label: T.colNumber, value: (h) => h.number, numeric: true },
   { label: T.colObjective, value: (h) => h.title },
   { label: "Corrispondenza", value: (h) => plainSnippet(h.snippet), html: (h) => highlight(h.snippet) },
-  { label: T.colPage, value: (h) => h.page, numeric: true },
+  { label: T.colPage, value: (h) => h.page, html: pageCell, numeric: true },
 ];
 
 const INDICATOR_COLUMNS: Column<IndicatorHit>[] = [
@@ -32,7 +36,7 @@ const INDICATOR_COLUMNS: Column<IndicatorHit>[] = [
   { label: T.colObjective, value: (h) => `${h.objective}. ${h.objectiveTitle}` },
   { label: T.colIndicator, value: (h) => h.text, html: (h) => highlight(h.snippet) },
   { label: T.colTarget, value: (h) => h.target },
-  { label: T.colPage, value: (h) => h.page, numeric: true },
+  { label: T.colPage, value: (h) => h.page, html: pageCell, numeric: true },
 ];
 
 function run(db: Db, s: SearchParams): { objectives: ObjectiveHit[]; indicators: IndicatorHit[] } | null {

@@ -23,6 +23,7 @@ export interface ObjectiveHit {
   organization: string | null;
   year: number | null;
   isCurrent: number;
+  format: string;
   unit: string;
   number: number;
   title: string;
@@ -35,6 +36,7 @@ export interface IndicatorHit {
   organization: string | null;
   year: number | null;
   isCurrent: number;
+  format: string;
   unit: string;
   objective: number;
   objectiveTitle: string;
@@ -47,11 +49,11 @@ export interface IndicatorHit {
 export function searchObjectives(db: Db, query: string, allVersions: boolean, limit: number): ObjectiveHit[] {
   return db
     .prepare(
-      `SELECT p.id AS planId, p.organization, p.year, p.is_current AS isCurrent, u.name AS unit, o.number, o.title,
+      `SELECT p.id AS planId, p.organization, p.year, p.is_current AS isCurrent, d.format, u.name AS unit, o.number, o.title,
          coalesce(o.detail_page, o.summary_page) AS page,
          snippet(objectives_fts, -1, char(1), char(2), '…', 24) AS snippet
        FROM objectives_fts JOIN objectives o ON o.id = objectives_fts.rowid
-       JOIN units u ON u.id = o.unit_id JOIN plans p ON p.id = u.plan_id
+       JOIN units u ON u.id = o.unit_id JOIN plans p ON p.id = u.plan_id JOIN documents d ON d.id = p.document_id
        WHERE objectives_fts MATCH ? ${allVersions ? "" : "AND p.is_current = 1"}
        ORDER BY bm25(objectives_fts), p.organization, p.year DESC LIMIT ?`,
     )
@@ -61,11 +63,12 @@ export function searchObjectives(db: Db, query: string, allVersions: boolean, li
 export function searchIndicators(db: Db, query: string, allVersions: boolean, limit: number): IndicatorHit[] {
   return db
     .prepare(
-      `SELECT p.id AS planId, p.organization, p.year, p.is_current AS isCurrent, u.name AS unit, o.number AS objective,
+      `SELECT p.id AS planId, p.organization, p.year, p.is_current AS isCurrent, d.format, u.name AS unit, o.number AS objective,
          o.title AS objectiveTitle, i.text, i.target, i.page,
          snippet(indicators_fts, -1, char(1), char(2), '…', 24) AS snippet
        FROM indicators_fts JOIN indicators i ON i.id = indicators_fts.rowid
        JOIN objectives o ON o.id = i.objective_id JOIN units u ON u.id = o.unit_id JOIN plans p ON p.id = u.plan_id
+       JOIN documents d ON d.id = p.document_id
        WHERE indicators_fts MATCH ? ${allVersions ? "" : "AND p.is_current = 1"}
        ORDER BY bm25(indicators_fts), p.organization, p.year DESC LIMIT ?`,
     )
