@@ -197,11 +197,14 @@ function fail(ctx: Ctx, req: IncomingMessage, res: ServerResponse, e: unknown): 
   const allow = (e as { allow?: string }).allow;
   if (allow) res.setHeader("Allow", allow);
   // A body left unread (a refused upload) would stall the connection: close it after this answer.
-  if (!req.complete) res.setHeader("Connection", "close");
+  const unread = !req.complete;
+  // The socket is taken now: once the answer is sent with Connection: close, req.socket is gone.
+  const socket = req.socket as typeof req.socket | null;
+  if (unread) res.setHeader("Connection", "close");
   const wantsJson = req.method === "POST";
   if (wantsJson) sendJson(res, status, { ok: false, message, line: `piao: ${message}` });
   else sendHtml(res, status, errorPage(status, message));
-  if (!req.complete) res.on("finish", () => req.socket.destroy());
+  if (unread) res.on("finish", () => socket?.destroy());
 }
 
 function makeHandler(ctx: Ctx) {

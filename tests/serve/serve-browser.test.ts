@@ -151,7 +151,16 @@ describe("piao serve in Chromium", () => {
         styles: 0,
         js: 0,
       });
-      if (p === "/") expect(a.text).toContain(HOSTILE.fileName);
+      if (p === "/") {
+        expect(a.text).toContain(HOSTILE.fileName);
+        // The script's filters: typing hides the rows without the words; choosing a body submits the form.
+        const visible = () => page.$$eval("#plans tbody tr", (trs) => trs.filter((tr) => !tr.hidden).map((tr) => tr.querySelector("td")?.textContent));
+        expect(await visible()).toHaveLength(2);
+        await page.fill("input[data-table=plans]", "borgoverde");
+        expect(await visible()).toEqual(["Comune di Borgoverde"]);
+        await Promise.all([page.waitForURL(/ente=Comune\+di\+Roccaostile/), page.selectOption("select[name=ente]", "Comune di Roccaostile")]);
+        expect(await visible()).toEqual(["Comune di Roccaostile"]);
+      }
       else if (p.startsWith("/cerca")) expect(a.text).toContain(HOSTILE.title2);
       else {
         expect(a.text).toContain(HOSTILE.unit);

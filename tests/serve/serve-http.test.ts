@@ -34,7 +34,7 @@ function raw(bytes: string): Promise<string> {
 
 function post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${s.app.url}${path}`, { method: "POST", headers: { "Content-Length": String(body.length), ...headers } }, (res) => {
+    const req = request(`${s.app.url}${path}`, { method: "POST", headers: { ...(headers["Transfer-Encoding"] ? {} : { "Content-Length": String(body.length) }), ...headers } }, (res) => {
       let text = "";
       res.setEncoding("utf8").on("data", (d: string) => (text += d));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
@@ -67,6 +67,9 @@ describe("piao serve over HTTP", () => {
       expect(html, p).not.toMatch(/<style[\s>]/);
       expect(html, p).not.toMatch(/<[^>]+\s(on[a-z]+|style)=/i);
     }
+    // Read without JavaScript: the plan's findings are in the HTML the server sends.
+    const plan = await (await fetch(`${s.app.url}/piani/1`)).text();
+    for (const a of expectedExport(Y2024).anomalies) expect(plan).toContain(`<code>${a.code}</code>`);
     // The report's own style sheet is served as a file of the server.
     const report = await (await fetch(`${s.app.url}/piani/1/rapporto`)).text();
     const sheet = /href="(\/static\/report-[0-9a-f]{16}\.css)"/.exec(report)?.[1];
@@ -103,6 +106,9 @@ describe("piao serve over HTTP", () => {
     const big = await post("/carica?nome=grande.pdf", Buffer.alloc(300_000, 0x41), { "X-Piao-Upload": "1" });
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body).line).toContain("grande.pdf");
+    // Without a declared length the limit is counted as the body arrives.
+    const chunked = await post("/carica?nome=flusso.pdf", Buffer.alloc(300_000, 0x41), { "X-Piao-Upload": "1", "Transfer-Encoding": "chunked" });
+    expect(chunked.status).toBe(413);
     expect(planCount()).toBe(before);
     expect(existsSync(s.app.uploadsDir)).toBe(false);
     expect(readdirSync(s.app.tempDir)).toEqual([]);
