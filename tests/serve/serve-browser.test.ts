@@ -1,9 +1,10 @@
 /**
  * `piao serve` driven by a real browser (Debian's Chromium through playwright-core,
- * launched once for the file): upload a fixture PDF and see its findings; upload
- * a broken file and see the reason the CLI gives; search finds an objective; a
- * CSV downloads with the plan's rows; a plan of hostile text uploaded under a
- * hostile file name stays text on every page. Screenshots go to test-artifacts/.
+ * launched once for the file): upload a fixture PDF (chosen) and see its findings;
+ * upload a broken file (dropped) and see the reason the CLI gives; search finds an
+ * objective; a CSV downloads with the plan's rows; a plan of hostile text uploaded
+ * under a hostile file name stays text on every page; the row filter and the
+ * filter form work. Screenshots go to test-artifacts/.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -119,7 +120,17 @@ describe("piao serve in Chromium", () => {
     const want = cli.stderr.trim().replace(BAD, path.basename(BAD));
     expect(want).toMatch(/^piao: not-a-plan\.pdf: \S/);
     await page.goto(`${s.app.url}/`);
-    await page.setInputFiles("#file", BAD);
+    // Dropped on the zone this time (the PDF above was chosen with the file input).
+    const bytes = readFileSync(BAD).toString("base64");
+    const dataTransfer = await page.evaluateHandle(
+      ([b64, name]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(b64!), (c) => c.charCodeAt(0))], name!, { type: "application/pdf" }));
+        return dt;
+      },
+      [bytes, path.basename(BAD)],
+    );
+    await page.dispatchEvent("#dropzone", "drop", { dataTransfer });
     await page.waitForSelector("#upload-status.error-line", { timeout: 60_000 });
     expect(await page.textContent("#upload-status")).toBe(want);
     expect(await page.$$eval("#plans tbody tr", (trs) => trs.length)).toBe(1);
