@@ -10,8 +10,10 @@ import { randomUUID } from "node:crypto";
 import { open, rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
-import { DOCUMENT_EXTENSIONS, importFiles, type Db } from "../store/index.js";
-import type { WorkerPool } from "../pipeline/worker-pool.js";
+import { DOCUMENT_EXTENSIONS } from "../pipeline/collect-files.js";
+import { importFiles } from "../pipeline/import-files.js";
+import type { PoolOutcome } from "../pipeline/worker-pool.js";
+import type { Db } from "../store/index.js";
 import { HttpError } from "./http-response.js";
 import { planDocument } from "./plan-queries.js";
 import type { ServeSettings } from "./serve-settings.js";
@@ -23,7 +25,8 @@ export type UploadAnswer =
 
 export interface UploadContext {
   readonly db: Db;
-  readonly pool: WorkerPool;
+  /** Reads one file in the worker pool (bounded to `jobs` at once), naming it `displayPath` in the export. */
+  readonly parse: (file: string, displayPath: string) => Promise<PoolOutcome>;
   readonly tempDir: string;
   readonly sources: SourceFiles;
   readonly settings: ServeSettings;
@@ -66,8 +69,8 @@ export async function receiveUpload(req: IncomingMessage, rawName: string | null
     const result = await importFiles([temp], {
       db: ctx.db,
       jobs: 1,
-      extract: async (file) => {
-        const r = await ctx.pool.run(file, name);
+      extract: async (file: string) => {
+        const r = await ctx.parse(file, name);
         if (!r.ok) throw Object.assign(new Error(r.reason), { kind: r.kind });
         return r.plan;
       },
@@ -79,7 +82,7 @@ export async function receiveUpload(req: IncomingMessage, rawName: string | null
       return { ok: true, status: o.status, planId: o.planId, url: `/piani/${o.planId}/rapporto` };
     }
     // A reason never shows where the upload was written: the temp name becomes the user's.
-    const reason = (o?.status === "failed" ? o.reason : "non è stato archiviato").split(temp).join(name).split(path.basename(temp)).join(name);
+    const reason = (o?.status === "failed" ? o.reason : (result.stopped?.reason ?? "non è stato archiviato")).split(temp).join(name).split(path.basename(temp)).join(name);
     return { ok: false, file: name, reason, line: `piao: ${name}: ${reason}` };
   } finally {
     await rm(temp, { force: true });

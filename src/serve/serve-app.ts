@@ -10,7 +10,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { WorkerPool } from "../pipeline/worker-pool.js";
+import pLimit from "p-limit";
+import { WorkerPool, type PoolOutcome } from "../pipeline/worker-pool.js";
 import { openDatabase, type Db } from "../store/index.js";
 import { APP_CSS, APP_JS } from "./app-assets.js";
 import { contentDisposition, HttpError, securityHeaders, send, sendCsv, sendHtml, sendJson } from "./http-response.js";
@@ -40,7 +41,7 @@ export interface ServeApp {
 
 interface Ctx {
   readonly db: Db;
-  readonly pool: WorkerPool;
+  readonly parse: (file: string, displayPath: string) => Promise<PoolOutcome>;
   readonly tempDir: string;
   readonly sources: SourceFiles;
   readonly sheets: StyleSheets;
@@ -226,15 +227,18 @@ export async function startServer(input: ServeSettingsInput, log: (line: string)
   const db = openDatabase(settings.db);
   let pool: WorkerPool;
   try {
-    pool = new WorkerPool({ size: settings.jobs, timeoutMs: settings.timeoutMs });
+    pool = new WorkerPool({ timeoutMs: settings.timeoutMs });
   } catch (e) {
     db.close();
     throw e;
   }
   const tempDir = await mkdtemp(path.join(tmpdir(), "piao-serve-"));
+  // The pool starts a worker per file in flight: `jobs` is the bound.
+  const limit = pLimit(settings.jobs);
+  const workers = pool;
   const ctx: Ctx = {
     db,
-    pool,
+    parse: (file, displayPath) => limit(() => workers.run(file, displayPath)),
     tempDir,
     sources: new SourceFiles(uploadsDir, [process.cwd(), path.dirname(dbFile)]),
     sheets: new StyleSheets(),

@@ -7,7 +7,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { hashFile } from "../store/index.js";
+import { hashFile } from "../pipeline/import-files.js";
 import { resolveSource } from "../report/source-href.js";
 
 const EXTENSION: Record<string, string> = { pdf: ".pdf", docx: ".docx", html: ".html", text: ".txt" };

@@ -9,7 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer, type ServeApp } from "../../src/serve/serve-app.js";
 import type { ServeSettingsInput } from "../../src/serve/serve-settings.js";
-import { importFiles, openDatabase } from "../../src/store/index.js";
+import { importFiles } from "../../src/pipeline/import-files.js";
+import { openDatabase } from "../../src/store/index.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixture = (...p: string[]) => path.join(repoRoot, "fixtures", ...p);
