@@ -1,12 +1,12 @@
 /**
- * `piao serve [--db FILE] [--port N] [--host H] [--max-upload-mb N] [--timeout S] [--jobs N] [--uploads DIR]`:
+ * `piao serve [--db FILE] [--port N] [--host H] [--max-upload-mb N] [--timeout S] [--max-memory MB] [--jobs N] [--uploads DIR]`:
  * the local web application (src/serve). Listens on 127.0.0.1 unless --host says
  * otherwise, and then says so on stderr. Runs until interrupted (Ctrl-C).
  */
 import { parseArgs } from "node:util";
 import { isLoopback, startServer } from "../serve/serve-app.js";
 import { StoreError } from "../store/store-errors.js";
-import { CliUsageError } from "./cli-errors.js";
+import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
 
 export const SERVE_HELP = `usage: piao serve [--db FILE] [--port N] [--host H] [options]
 
@@ -24,6 +24,7 @@ options:
                       any other value lets other computers in, and piao says so
   --max-upload-mb N   largest upload accepted, in MB (default 50)
   --timeout SECONDS   give up reading one upload after this long (default 120)
+  --max-memory MB     heap limit of the worker reading an upload (default 1024)
   --jobs N            worker threads reading uploads (default 2)
   --uploads DIR       where uploaded documents are kept, named by sha256
                       (default: DB-uploads beside the database)
@@ -46,7 +47,7 @@ export async function runServe(argv: string[]): Promise<number> {
       port: { type: "string" },
       host: { type: "string" },
       "max-upload-mb": { type: "string" },
-      timeout: { type: "string" },
+      ...LIMIT_OPTIONS,
       jobs: { type: "string" },
       uploads: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -63,7 +64,7 @@ export async function runServe(argv: string[]): Promise<number> {
     if (!/^\d{1,5}$/.test(values.port) || port > 65_535) throw new CliUsageError("--port must be a whole number from 0 to 65535");
   }
   const maxMb = positive(values["max-upload-mb"], "--max-upload-mb", false);
-  const timeoutS = positive(values.timeout, "--timeout", false);
+  const limits = workerLimits(values);
   const jobs = positive(values.jobs, "--jobs", true);
   const host = values.host ?? "127.0.0.1";
   let app;
@@ -73,7 +74,7 @@ export async function runServe(argv: string[]): Promise<number> {
       host,
       ...(port !== undefined ? { port } : {}),
       ...(maxMb !== undefined ? { maxUploadBytes: Math.round(maxMb * 1024 * 1024) } : {}),
-      ...(timeoutS !== undefined ? { timeoutMs: Math.max(1, Math.round(timeoutS * 1000)) } : {}),
+      ...limits,
       ...(jobs !== undefined ? { jobs } : {}),
       ...(values.uploads !== undefined ? { uploadsDir: values.uploads } : {}),
     });

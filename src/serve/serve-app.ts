@@ -227,7 +227,10 @@ export async function startServer(input: ServeSettingsInput, log: (line: string)
   const db = openDatabase(settings.db);
   let pool: WorkerPool;
   try {
-    pool = new WorkerPool({ timeoutMs: settings.timeoutMs });
+    pool = new WorkerPool({
+      timeoutMs: settings.timeoutMs,
+      ...(settings.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: settings.maxOldGenerationSizeMb } : {}),
+    });
   } catch (e) {
     db.close();
     throw e;

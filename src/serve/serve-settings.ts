@@ -20,6 +20,8 @@ export const ServeSettings = z.object({
   maxParallelUploads: z.number().int().positive().default(4),
   /** Per-file time limit of the worker that reads an upload, as `piao import --timeout`. */
   timeoutMs: z.number().int().positive().default(120_000),
+  /** V8 heap limit of a worker reading an upload, as `piao import --max-memory` (default: the pipeline's). */
+  maxOldGenerationSizeMb: z.number().int().min(64).optional(),
   /** Worker threads reading uploads (started on first use). */
   jobs: z.number().int().positive().default(2),
   /** Folder where uploaded documents are kept, named by their sha256; default: beside the database. */

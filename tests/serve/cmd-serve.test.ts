@@ -62,7 +62,7 @@ describe("piao serve (command)", () => {
   });
 
   it("refuses bad flags and a busy port with one line and exit 2", async () => {
-    for (const args of [["--port", "http"], ["--max-upload-mb", "0"], ["plan.pdf"]]) {
+    for (const args of [["--port", "http"], ["--max-upload-mb", "0"], ["--max-memory", "10"], ["--timeout", "never"], ["plan.pdf"]]) {
       const r = runPiao(["serve", "--db", path.join(dir, "cli.sqlite"), ...args], { timeoutMs: 30_000 });
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
