@@ -99,7 +99,11 @@ async function sendSource(ctx: Ctx, res: ServerResponse, planId: number): Promis
   const pdf = src.format === "pdf";
   // A PDF opens in the browser's viewer (which the page links at #page=N); anything else
   // (an HTML source above all) is only ever downloaded, never rendered from this origin.
-  securityHeaders(res, pdf ? null : "sandbox; default-src 'none'");
+  // The PDF gets no framing or policy headers: the browser's PDF viewer shows it in frames of its own.
+  if (pdf) {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+  } else securityHeaders(res, "sandbox; default-src 'none'");
   res.statusCode = 200;
   res.setHeader("Content-Type", pdf ? "application/pdf" : "application/octet-stream");
   res.setHeader("Content-Disposition", contentDisposition(pdf ? "inline" : "attachment", src.name));
