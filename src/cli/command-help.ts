@@ -1,5 +1,5 @@
 /** Each command's --help text (check keeps its own, beside its options). */
-export const TABLES_HELP = `usage: piao tables FILE [--json | --csv] [--timeout SECONDS]
+export const TABLES_HELP = `usage: piao tables FILE [--json | --csv] [--pages LIST] [--debug DIR] [--timeout SECONDS]
 
 Prints the tables the reader rebuilt from FILE (pdf, docx, html, txt), page by
 page: the view to see what the reader saw before anything is interpreted.
@@ -10,6 +10,11 @@ options:
   --json              the whole layout model (pages, text lines, tables, cells with
                       spans, shading, page and bounding box) as JSON
   --csv               one line per cell: table,page,row,col,rowSpan,colSpan,shaded,marked,text
+  --pages LIST        only these pages, e.g. 3, 3-5 or 1,4-6 (a PDF reads only them, so
+                      a table running on from an unlisted page starts where the list does)
+  --debug DIR         PDF: write DIR/<name>.p<N>.svg per page drawing the rulings, merged
+                      segments, intersections, cells, words, text columns and the tables
+                      found over the page (docs/tables.md says how to read it)
   --timeout SECONDS   give up on the file after this long (default 120)
   --max-memory MB     heap limit of the worker reading the file (default 1024)
   --limit NAME=VALUE  raise a reader limit, e.g. maxTableCells=500000 (repeatable; docs/settings.md)

@@ -16,7 +16,7 @@ const detailedHelp: Record<string, string> = { tables: TABLES_HELP, extract: EXT
 const commands: Record<string, { load: () => Promise<Command>; help: string }> = {
   tables: {
     load: async () => (await import("./cmd-tables.js")).runTables,
-    help: "piao tables FILE [--json|--csv] [--timeout S]   print the tables the reader rebuilt, page by page",
+    help: "piao tables FILE [--json|--csv] [--pages N-M] [--debug DIR] [--timeout S]   print the tables the reader rebuilt, page by page",
   },
   extract: {
     load: async () => (await import("./cmd-extract.js")).runExtract,

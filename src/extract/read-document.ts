@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { DocumentError } from "../shared/errors.js";
 import type { LayoutDocument, SourceFormat } from "./layout.js";
 import { sniffFormat } from "./sniff-format.js";
-import { readPdf } from "./pdf/read-pdf.js";
+import { readPdf, type PdfView } from "./pdf/read-pdf.js";
 import { readDocx } from "./docx/read-docx.js";
 import { readHtml } from "./html/read-html.js";
 import { readText } from "./text/read-text.js";
@@ -23,7 +23,12 @@ export interface ReadResult {
   bytes: number;
 }
 
-export async function readDocument(file: string, settings: Partial<ReaderSettings> = {}): Promise<ReadResult> {
+/**
+ * `view` narrows what is read to some pages (a PDF reads only those; other
+ * formats are read whole and keep those pages) and can ask the PDF reader for
+ * its table-finding steps.
+ */
+export async function readDocument(file: string, settings: Partial<ReaderSettings> = {}, view: PdfView = {}): Promise<ReadResult> {
   const opts = readerSettings(settings);
   let size: number;
   try {
@@ -44,19 +49,23 @@ export async function readDocument(file: string, settings: Partial<ReaderSetting
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   let layout: LayoutDocument;
   try {
-    layout = await readAs(sniffFormat(bytes), bytes, file, opts);
+    layout = await readAs(sniffFormat(bytes), bytes, file, opts, view);
   } catch (e) {
     throw asDocumentError(e, file);
   }
   cleanLayoutText(layout, "reader");
+  if (view.pages && layout.format !== "pdf") {
+    const keep = new Set(view.pages);
+    layout = { ...layout, pages: layout.pages.filter((p) => p.number !== null && keep.has(p.number)) };
+  }
   return { layout, format: layout.format, sha256, bytes: size };
 }
 
-async function readAs(sniffed: ReturnType<typeof sniffFormat>, bytes: Uint8Array, file: string, opts: ReaderSettings): Promise<LayoutDocument> {
+async function readAs(sniffed: ReturnType<typeof sniffFormat>, bytes: Uint8Array, file: string, opts: ReaderSettings, view: PdfView): Promise<LayoutDocument> {
   let layout: LayoutDocument;
   switch (sniffed) {
     case "pdf":
-      layout = await readPdf(bytes, file, opts);
+      layout = await readPdf(bytes, file, opts, view);
       break;
     case "docx":
       layout = await readDocx(bytes, file, opts);

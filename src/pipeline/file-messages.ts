@@ -9,9 +9,17 @@ import type { LayoutDocument, SourceFormat } from "../extract/layout.js";
 import type { NormalizeOptions } from "../normalize/normalize-plan.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import type { ExplainStep } from "../normalize/recognize-document.js";
+import type { PageTrace } from "../extract/pdf/table-trace.js";
 
 export type FileRequest =
-  | { readonly id: number; readonly task: "layout"; readonly file: string; readonly reader: Partial<ReaderSettings> }
+  | {
+      readonly id: number;
+      readonly task: "layout";
+      readonly file: string;
+      readonly reader: Partial<ReaderSettings>;
+      /** `piao tables --pages/--debug`: only these pages; the PDF table finder's steps sent back too. */
+      readonly view?: LayoutView;
+    }
   | {
       readonly id: number;
       readonly task: "plan";
@@ -19,6 +27,11 @@ export type FileRequest =
       readonly reader: Partial<ReaderSettings>;
       readonly normalize: Partial<NormalizeOptions>;
     };
+
+export interface LayoutView {
+  readonly pages?: readonly number[];
+  readonly trace?: boolean;
+}
 
 export interface ReaderError {
   readonly name: string;
@@ -32,6 +45,15 @@ export interface ReaderError {
 }
 
 export type FileReply =
-  | { readonly id: number; readonly ok: true; readonly task: "layout"; readonly layout: LayoutDocument; readonly format: SourceFormat; readonly sha256: string }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly task: "layout";
+      readonly layout: LayoutDocument;
+      readonly format: SourceFormat;
+      readonly sha256: string;
+      /** Each PDF page's table-finding steps, when the request asked for them. */
+      readonly traces?: PageTrace[];
+    }
   | { readonly id: number; readonly ok: true; readonly task: "plan"; readonly plan: PlanExport; readonly explain: ExplainStep[] }
   | { readonly id: number; readonly ok: false; readonly error: ReaderError };

@@ -7,6 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { readDocument } from "../extract/read-document.js";
 import { extractPlan } from "./extract-plan.js";
 import type { FileReply, FileRequest } from "./file-messages.js";
+import type { PageTrace } from "../extract/pdf/table-trace.js";
 
 if (!parentPort) throw new Error("file-worker.js must run in a worker thread");
 const port = parentPort;
@@ -18,8 +19,9 @@ port.on("message", (req: FileRequest) => {
 async function handle(req: FileRequest): Promise<FileReply> {
   try {
     if (req.task === "layout") {
-      const read = await readDocument(req.file, req.reader);
-      return { id: req.id, ok: true, task: "layout", layout: read.layout, format: read.format, sha256: read.sha256 };
+      const traces: PageTrace[] | undefined = req.view?.trace ? [] : undefined;
+      const read = await readDocument(req.file, req.reader, { ...(req.view?.pages ? { pages: req.view.pages } : {}), ...(traces ? { traces } : {}) });
+      return { id: req.id, ok: true, task: "layout", layout: read.layout, format: read.format, sha256: read.sha256, ...(traces ? { traces } : {}) };
     }
     const { plan, explain } = await extractPlan(req.file, { reader: req.reader, normalize: req.normalize });
     return { id: req.id, ok: true, task: "plan", plan, explain };

@@ -10,7 +10,8 @@ import type { NormalizeOptions } from "../normalize/normalize-plan.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import type { ExplainStep } from "../normalize/recognize-document.js";
 import { ask, compiledWorkerFile, documentReason, spawnWorker, tooSlow, WorkerLimits } from "./bounded-worker.js";
-import type { FileReply, FileRequest } from "./file-messages.js";
+import type { FileReply, FileRequest, LayoutView } from "./file-messages.js";
+import type { PageTrace } from "../extract/pdf/table-trace.js";
 import type { Worker } from "node:worker_threads";
 import { regularFileProblem } from "./regular-file.js";
 import { replaceControlChars } from "../extract/common/control-chars.js";
@@ -32,10 +33,11 @@ export interface ReadFileOptions {
   readonly limits?: Partial<WorkerLimits>;
 }
 
+/** A layout read: `view` (piao tables --pages/--debug) narrows it to pages and asks for the PDF table finder's steps. */
 export function readLayoutInWorker(
   file: string,
-  options: ReadFileOptions = {},
-): Promise<FileResult<{ layout: LayoutDocument; format: SourceFormat; sha256: string }>> {
+  options: ReadFileOptions & { readonly view?: LayoutView } = {},
+): Promise<FileResult<{ layout: LayoutDocument; format: SourceFormat; sha256: string; traces?: PageTrace[] }>> {
   return once(options, (r) => r.layout(file, options));
 }
 
@@ -68,9 +70,13 @@ export class FileReader {
     this.#limits = WorkerLimits.parse(limits);
   }
 
-  layout(file: string, options: ReadFileOptions = {}): Promise<FileResult<{ layout: LayoutDocument; format: SourceFormat; sha256: string }>> {
-    return this.#run(file, options, (id, reader) => ({ id, task: "layout", file, reader }), (r) =>
-      r.task === "layout" ? { layout: r.layout, format: r.format, sha256: r.sha256 } : null,
+  layout(
+    file: string,
+    options: ReadFileOptions & { readonly view?: LayoutView } = {},
+  ): Promise<FileResult<{ layout: LayoutDocument; format: SourceFormat; sha256: string; traces?: PageTrace[] }>> {
+    const view = options.view;
+    return this.#run(file, options, (id, reader) => ({ id, task: "layout", file, reader, ...(view ? { view } : {}) }), (r) =>
+      r.task === "layout" ? { layout: r.layout, format: r.format, sha256: r.sha256, ...(r.traces ? { traces: r.traces } : {}) } : null,
     );
   }
 

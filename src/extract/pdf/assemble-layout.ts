@@ -6,7 +6,7 @@
 import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table, TextLine } from "../layout.js";
 import type { PdfSettings } from "../settings.js";
 import { fillGrid } from "./fill-cells.js";
-import { findLatticeGrids, type GridTable } from "./lattice.js";
+import { latticeSteps, type GridTable, type LatticeSteps } from "./lattice.js";
 import { mergeRulings, type MergedRulings } from "./merge-rulings.js";
 import { round2, roundBox, type Word } from "./page-model.js";
 import type { PageTable } from "./page-table.js";
@@ -14,6 +14,7 @@ import type { RawPage } from "./read-page.js";
 import { findRunningLines } from "./running-lines.js";
 import { stitchTables, type PageLead } from "./stitch-tables.js";
 import { findStreamTables } from "./stream-tables.js";
+import type { PageTrace } from "./table-trace.js";
 import { splitSegments, wordsToLines, type Line } from "./text-lines.js";
 
 const SOURCE = "pdf";
@@ -30,9 +31,14 @@ interface PageWork {
   lead?: PageLead;
 }
 
-export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: PdfSettings): LayoutDocument {
+/**
+ * `traces`, when given, receives each page's table-finding steps (table-trace.ts),
+ * in page order; the layout is the same with or without it.
+ */
+export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: PdfSettings, traces?: PageTrace[]): LayoutDocument {
   const merged = raws.map((r) => mergeRulings(r.graphics.rulings, s));
-  const allGrids = raws.map((r, i) => pageGrids(r, merged[i]!, messages, s));
+  const steps = raws.map((r, i) => pageGrids(r, merged[i]!, messages, s));
+  const allGrids = steps.map((st) => st?.grids ?? []);
   // One-cell boxes are framed paragraphs, not tables (but see leadBox).
   const grids = allGrids.map((gs) => gs.filter((g) => g.cells.length >= 2));
   // Running headers/footers are sought among words outside body tables, so a
@@ -67,6 +73,7 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
   // Lines and tables hold every body word (header/footer words were taken out);
   // counted before stitching, which may move a lead box's lines into a table.
   const bodyless = work.map((w) => w.lines.length + w.tables.length === 0);
+  if (traces) work.forEach((w, i) => traces.push(pageTrace(w.raw, steps[i]!, w.tables)));
   const stitched = stitchTables(work, s);
   const pages: LayoutPage[] = work.map((w, i) => {
     const tables = stitched[i]!;
@@ -92,8 +99,8 @@ function insideBox(w: Word, b: { x0: number; y0: number; x1: number; y1: number 
   return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1;
 }
 
-/** Ruled grids of a page (one-cell boxes included); none on a page that is a drawing. */
-function pageGrids(raw: RawPage, merged: MergedRulings, messages: ReaderMessage[], s: PdfSettings): GridTable[] {
+/** Ruled grids of a page (one-cell boxes included) and the steps that found them; null on a page that is a drawing. */
+function pageGrids(raw: RawPage, merged: MergedRulings, messages: ReaderMessage[], s: PdfSettings): LatticeSteps | null {
   if (merged.h.length + merged.v.length > s.maxRulings) {
     messages.push({
       code: "TABLE_SKIPPED",
@@ -103,9 +110,28 @@ function pageGrids(raw: RawPage, merged: MergedRulings, messages: ReaderMessage[
       table: null,
       source: SOURCE,
     });
-    return [];
+    return null;
   }
-  return findLatticeGrids(merged, s);
+  return latticeSteps(merged, s);
+}
+
+/** A page's table-finding steps, taken before stitching moves rows between pages. */
+function pageTrace(raw: RawPage, steps: LatticeSteps | null, tables: PageTable[]): PageTrace {
+  return {
+    page: raw.number,
+    width: raw.width,
+    height: raw.height,
+    rulings: raw.graphics.rulings,
+    merged: steps ? [...steps.closed.h, ...steps.closed.v] : [],
+    intersections: steps?.intersections ?? [],
+    cells: steps?.cells ?? [],
+    grids: steps?.grids.map((g) => g.bbox) ?? [],
+    words: raw.words,
+    textColumns: tables.filter((t) => t.method === "stream").map((t) => ({ bbox: t.bbox, colX: t.colX })),
+    fills: raw.graphics.fills,
+    diagonals: raw.graphics.diagonals,
+    tables: tables.map((t) => ({ method: t.method, bbox: t.bbox, rows: t.rows, cols: t.cols, cells: t.cells.flatMap((c) => (c.bbox ? [c.bbox] : [])) })),
+  };
 }
 
 /**

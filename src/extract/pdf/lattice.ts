@@ -7,7 +7,7 @@
 import type { PdfSettings } from "../settings.js";
 import type { BBox, Ruling } from "./page-model.js";
 import type { MergedRulings } from "./merge-rulings.js";
-import { closeOpenGrids } from "./close-grids.js";
+import { closeOpenGrids, type ClosedRulings } from "./close-grids.js";
 
 export interface GridCell {
   row: number;
@@ -193,14 +193,30 @@ function layOnGrid(group: BBox[]): GridTable {
   return { bbox, colX, rowY, cells, holes };
 }
 
-export function findLatticeGrids(r: MergedRulings, s: PdfSettings): GridTable[] {
+/** The lattice's named steps, each kept for inspection (table-trace.ts). */
+export interface LatticeSteps {
+  /** Merged rulings with the closing rules of open grids added. */
+  closed: ClosedRulings;
+  intersections: { x: number; y: number }[];
+  /** Minimal cells, before grouping. */
+  cells: BBox[];
+  grids: GridTable[];
+}
+
+export function latticeSteps(r: MergedRulings, s: PdfSettings): LatticeSteps {
   const closed = closeOpenGrids(r, s);
-  const tables = cellsToTables(intersectionsToCells(findIntersections(closed, s.intersectionTolerance), s.minCellSize));
+  const points = findIntersections(closed, s.intersectionTolerance);
+  const cells = intersectionsToCells(points, s.minCellSize);
+  const grids = cellsToTables(cells);
   const tol = s.intersectionTolerance;
   const spans = (c: Ruling, t: GridTable) => c.start <= t.bbox.x0 + tol && c.end >= t.bbox.x1 - tol;
-  for (const t of tables) {
+  for (const t of grids) {
     if (closed.bottomClosers.some((c) => c.pos === t.bbox.y1 && spans(c, t))) t.openBottom = true;
     if (closed.topClosers.some((c) => c.pos === t.bbox.y0 && spans(c, t))) t.openTop = true;
   }
-  return tables;
+  return { closed, intersections: points.values().map((p) => ({ x: p.x, y: p.y })), cells, grids };
+}
+
+export function findLatticeGrids(r: MergedRulings, s: PdfSettings): GridTable[] {
+  return latticeSteps(r, s).grids;
 }

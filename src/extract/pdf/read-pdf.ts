@@ -13,8 +13,17 @@ import { checkDeadline } from "./deadline.js";
 import { openPdf } from "./open-pdf.js";
 import { LimitError, asDocumentError } from "../common/limits.js";
 import { emptyPage, readRawPage, type RawPage } from "./read-page.js";
+import type { PageTrace } from "./table-trace.js";
 
-export async function readPdf(bytes: Uint8Array, file: string, opts: ReaderSettings): Promise<LayoutDocument> {
+/** What part of a PDF to read, and whether to keep the table finder's steps. */
+export interface PdfView {
+  /** Page numbers to read (1-based); pages past the end are skipped. All pages when unset. */
+  pages?: readonly number[];
+  /** Receives each read page's table-finding steps (table-trace.ts). */
+  traces?: PageTrace[];
+}
+
+export async function readPdf(bytes: Uint8Array, file: string, opts: ReaderSettings, view: PdfView = {}): Promise<LayoutDocument> {
   const deadline = Date.now() + opts.timeoutMs;
   const doc = await openPdf(bytes, file, deadline, opts);
   try {
@@ -23,7 +32,9 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReaderSetti
     }
     const messages: ReaderMessage[] = [];
     const raws: RawPage[] = [];
+    const numbers = view.pages ? [...new Set(view.pages)].filter((n) => n >= 1 && n <= doc.numPages).sort((a, b) => a - b) : null;
     for (let n = 1; n <= doc.numPages; n++) {
+      if (numbers && !numbers.includes(n)) continue;
       checkDeadline(deadline, file);
       try {
         raws.push(await readRawPage(doc, n, opts.pdf, deadline, file));
@@ -35,7 +46,9 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReaderSetti
       }
     }
     checkDeadline(deadline, file);
-    return assembleLayout(raws, messages, opts.pdf);
+    const layout = assembleLayout(raws, messages, opts.pdf, view.traces);
+    // A part read: the count still says how long the document is.
+    return numbers ? { ...layout, pageCount: doc.numPages } : layout;
   } finally {
     await doc.destroy().catch(() => undefined);
   }
