@@ -130,24 +130,26 @@ export const FIXTURES = {
     for (const x of xs) c += pdf.line(x, top, x, bottom);
     c += rowTexts(xs, [top], [["N.", "Fase", "Scadenza"]]);
     body.forEach((r, i) => r.forEach((t, k) => (c += pdf.text(xs[k] + 3, head - 14 - i * 14, SIZE, t))));
-    // The wrapping table: each description fills its cell's first line.
+    // The wrapping table: each description (the first column) fills its
+    // cell's first line, and the next word would not have fitted after it.
+    const xs2 = [60, 200, 320];
     const ys2 = [560, 524, 488];
     const wrapped = [
-      ["1", ["Ricognizione dei procedimenti", "amministrativi"], "Ufficio"],
-      ["2", ["Aggiornamento delle schede di", "rischio corruttivo"], "Segreteria"],
+      [["Ricognizione dei procedimenti", "amministrativi"], "Ufficio"],
+      [["Aggiornamento delle schede di", "rischio corruttivo"], "Segreteria"],
     ];
-    for (const y of ys2) c += pdf.line(60, y, 400, y);
-    for (const x of xs) c += pdf.line(x, ys2[0], x, ys2.at(-1));
-    wrapped.forEach(([n, d, u], i) => {
-      c += pdf.text(63, ys2[i] - 13, SIZE, n) + pdf.text(303, ys2[i] - 13, SIZE, u);
-      d.forEach((l, j) => (c += pdf.text(103, ys2[i] - 13 - 11 * j, SIZE, l)));
+    for (const y of ys2) c += pdf.line(60, y, 320, y);
+    for (const x of xs2) c += pdf.line(x, ys2[0], x, ys2.at(-1));
+    wrapped.forEach(([d, u], i) => {
+      c += pdf.text(203, ys2[i] - 13, SIZE, u);
+      d.forEach((l, j) => (c += pdf.text(63, ys2[i] - 13 - 11 * j, SIZE, l)));
     });
     return {
       pages: [{ content: c }],
       expected: {
         tables: [
           { page: 1, grid: [["N.", "Fase", "Scadenza"], ...body] },
-          { page: 1, grid: wrapped.map(([n, d, u]) => [n, d.join(" "), u]) },
+          { page: 1, grid: wrapped.map(([d, u]) => [d.join(" "), u]) },
         ],
       },
     };

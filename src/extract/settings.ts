@@ -28,6 +28,12 @@ export const PdfSettings = z.object({
   maxRulings: z.number().int().positive().default(4000),
   /** Cells smaller than this on a side are not cells (double borders). */
   minCellSize: z.number().nonnegative().default(2),
+  /** A grid column or row no wider than this, holding no text and no drawn mark, is the gap inside a double border or a spacer band: it is folded away. */
+  phantomStripMax: z.number().nonnegative().default(6),
+  /** Text beside a ruled grid, lined up with its rows in at least this fraction of them (two at least), is the grid's label column. */
+  labelColumnShare: z.number().min(0).max(1).default(0.5),
+  /** A space is this many em wide: a cell's line is a wrap when the next line's first word (and a space) would not have fitted after it. */
+  wrapSpaceEm: z.number().nonnegative().default(0.3),
   /** Verticals running on at least this far past the last horizontal they cross, and ending together, get a closing rule (a row split by a page break). */
   openGridMin: z.number().positive().default(6),
   /** A dot (small filled shape) no larger than this many em of the text to its right can be a list bullet. */

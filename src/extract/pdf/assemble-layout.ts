@@ -14,6 +14,7 @@ import type { RawPage } from "./read-page.js";
 import { findRunningLines } from "./running-lines.js";
 import { stitchTables, type PageLead } from "./stitch-tables.js";
 import { findStreamTables } from "./stream-tables.js";
+import { refineGrid } from "./refine-grids.js";
 import type { PageTrace } from "./table-trace.js";
 import { splitSegments, wordsToLines, type Line } from "./text-lines.js";
 
@@ -168,7 +169,9 @@ function latticeTable(g: GridTable, cells: PageTable["cells"], page: number, row
 function pageTables(raw: RawPage, grids: GridTable[], words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
   const used = new Set<number>();
   const tables: PageTable[] = [];
-  for (const g of grids) {
+  const marks = [...raw.graphics.dots, ...raw.graphics.diagonals.map((d) => ({ x0: Math.min(d.x0, d.x1), y0: Math.min(d.y0, d.y1), x1: Math.max(d.x0, d.x1), y1: Math.max(d.y0, d.y1) }))];
+  for (const ruled of grids) {
+    const g = refineGrid(ruled, words, marks, grids, s);
     const filled = fillGrid(g, words, raw.graphics, raw.number, s);
     for (const i of filled.used) used.add(i);
     const rows = g.rowY.length - 1;

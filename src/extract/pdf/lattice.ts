@@ -15,6 +15,8 @@ export interface GridCell {
   rowSpan: number;
   colSpan: number;
   bbox: BBox;
+  /** A grid position no ruled cell covered, filled with an empty cell. */
+  hole?: boolean;
 }
 
 export interface GridTable {
@@ -131,7 +133,7 @@ export function intersectionsToCells(pts: PointMap<Point>, minSize: number): BBo
   return cells;
 }
 
-/** Groups cells that share a corner into tables and lays each on a grid. */
+/** Groups cells that share a corner into tables and lays each on a grid (layOnGrid). */
 export function cellsToTables(cells: BBox[]): GridTable[] {
   const parent = cells.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -152,7 +154,7 @@ export function cellsToTables(cells: BBox[]): GridTable[] {
   return tables.sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
 }
 
-function layOnGrid(group: BBox[]): GridTable {
+export function layOnGrid(group: BBox[]): GridTable {
   const xs = new Set<number>(), ys = new Set<number>();
   for (const c of group) {
     xs.add(c.x0).add(c.x1);
@@ -184,7 +186,7 @@ function layOnGrid(group: BBox[]): GridTable {
       let e = k;
       while (e < cols && !taken[r * cols + e]) { taken[r * cols + e] = true; e++; }
       holes += e - k;
-      cells.push({ row: r, col: k, rowSpan: 1, colSpan: e - k, bbox: { x0: colX[k]!, y0: rowY[r]!, x1: colX[e]!, y1: rowY[r + 1]! } });
+      cells.push({ row: r, col: k, rowSpan: 1, colSpan: e - k, bbox: { x0: colX[k]!, y0: rowY[r]!, x1: colX[e]!, y1: rowY[r + 1]! }, hole: true });
       k = e;
     }
   }
