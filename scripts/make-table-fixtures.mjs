@@ -154,6 +154,26 @@ export const FIXTURES = {
       },
     };
   },
+  /** (f) Upright content on a page shown with /Rotate 90: the text runs down the shown page; the grid must not come out transposed. */
+  "rotate-page"() {
+    const ys = tops(700, PLAN.length);
+    let c = heading("Tabella su pagina ruotata");
+    for (const y of ys) c += pdf.line(60, y, 540, y);
+    for (const x of PLAN_X) c += pdf.line(x, ys[0], x, ys.at(-1));
+    c += rowTexts(PLAN_X, ys, PLAN);
+    return { pages: [{ content: c, rotate: 90 }], expected: { tables: [{ page: 1, grid: PLAN }] } };
+  },
+  /** (f) A landscape table drawn rotated (text running up) on an upright portrait page. */
+  "rotated-table"() {
+    const ys = tops(700, PLAN.length);
+    let t = "";
+    for (const y of ys) t += pdf.line(60, y, 540, y);
+    for (const x of PLAN_X) t += pdf.line(x, ys[0], x, ys.at(-1));
+    t += rowTexts(PLAN_X, ys, PLAN);
+    // (x, y) → (750 - y, 150 + x): the table stands on its left side, its first row at the page's left.
+    const c = `q 0 1 -1 0 750 150 cm\n${t}Q\n`;
+    return { pages: [{ content: c }], expected: { tables: [{ page: 1, grid: PLAN }] } };
+  },
   /** (h) Check boxes drawn as 9 pt squares, ticked ones crossed by two diagonals, outside any table. */
   checkboxes() {
     let c = heading("Stato di attuazione");

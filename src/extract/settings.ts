@@ -28,6 +28,14 @@ export const PdfSettings = z.object({
   maxRulings: z.number().int().positive().default(4000),
   /** Cells smaller than this on a side are not cells (double borders). */
   minCellSize: z.number().nonnegative().default(2),
+  /** A page whose text runs up (or down) for at least this share of its characters is turned so that it reads left to right. */
+  turnPageShare: z.number().min(0).max(1).default(0.6),
+  /** Text within this many degrees of running straight up or down counts as such. */
+  turnAngleTolerance: z.number().nonnegative().default(2),
+  /** A ruled square outside tables, holding no text, at least this big (and at most markMaxSize) is a check box: "☒" when two diagonals cross it, else "☐". */
+  checkboxMinSize: z.number().nonnegative().default(4),
+  /** …when its sides differ by at most this fraction of the longer one. */
+  checkboxSquareness: z.number().min(0).max(1).default(0.2),
   /** A grid column or row no wider than this, holding no text and no drawn mark, is the gap inside a double border or a spacer band: it is folded away. */
   phantomStripMax: z.number().nonnegative().default(6),
   /** Text beside a ruled grid, lined up with its rows in at least this fraction of them (two at least), is the grid's label column. */

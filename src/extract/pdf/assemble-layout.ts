@@ -15,6 +15,8 @@ import { findRunningLines } from "./running-lines.js";
 import { stitchTables, type PageLead } from "./stitch-tables.js";
 import { findStreamTables } from "./stream-tables.js";
 import { refineGrid } from "./refine-grids.js";
+import { checkboxWords } from "./checkbox-marks.js";
+import { turnUpright } from "./turn-page.js";
 import type { PageTrace } from "./table-trace.js";
 import { splitSegments, wordsToLines, type Line } from "./text-lines.js";
 
@@ -36,7 +38,8 @@ interface PageWork {
  * `traces`, when given, receives each page's table-finding steps (table-trace.ts),
  * in page order; the layout is the same with or without it.
  */
-export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: PdfSettings, traces?: PageTrace[]): LayoutDocument {
+export function assembleLayout(read: RawPage[], messages: ReaderMessage[], s: PdfSettings, traces?: PageTrace[]): LayoutDocument {
+  const raws = read.map((r) => turnUpright(r, s));
   const merged = raws.map((r) => mergeRulings(r.graphics.rulings, s));
   const steps = raws.map((r, i) => pageGrids(r, merged[i]!, messages, s));
   const allGrids = steps.map((st) => st?.grids ?? []);
@@ -53,7 +56,8 @@ export function assembleLayout(raws: RawPage[], messages: ReaderMessage[], s: Pd
   const work: PageWork[] = raws.map((raw, i) => {
     const run = running[i]!;
     const skip = new Set<Word>([...run.header, ...run.footer].flatMap((l) => l.words));
-    const words = raw.words.filter((w) => !skip.has(w));
+    const body = raw.words.filter((w) => !skip.has(w));
+    const words = [...body, ...checkboxWords(allGrids[i]!, body, raw.graphics, s)];
     const bodyTop = run.header.length ? Math.max(...run.header.map((l) => l.bottom)) : 0;
     const bodyBottom = run.footer.length ? Math.min(...run.footer.map((l) => l.top)) : raw.height;
     const { tables, rest } = pageTables(raw, grids[i]!, words, messages, s);

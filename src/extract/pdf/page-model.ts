@@ -18,6 +18,8 @@ export interface Word {
   bold: boolean;
   /** False for rotated text, which never joins horizontal lines. */
   upright: boolean;
+  /** Rotated text only: its direction in degrees in viewport space (y down: -90 runs up the page, 90 down). */
+  angle?: number;
   /**
    * At the end of a text run: whether the producer drew a space glyph after it
    * (see run-end-spaces.ts). Unset inside a run or when the page's runs could not be told.

@@ -112,7 +112,7 @@ export function itemsToWords(
       const ys = [oy + ny * asc, oy + ny * desc, ey + ny * asc, ey + ny * desc];
       pieces.push({
         text: str.trim(), x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys),
-        baseline: oy, size, bold, upright: false,
+        baseline: oy, size, bold, upright: false, angle: Math.round((Math.atan2(diry, dirx) * 180) / Math.PI),
       });
       continue;
     }
