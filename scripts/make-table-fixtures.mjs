@@ -174,6 +174,43 @@ export const FIXTURES = {
     const c = `q 0 1 -1 0 750 150 cm\n${t}Q\n`;
     return { pages: [{ content: c }], expected: { tables: [{ page: 1, grid: PLAN }] } };
   },
+  /**
+   * (g) A small two-column borderless table (label, value) inside the left
+   * column of a two-column page of prose; the right column's prose runs on
+   * beside it.
+   */
+  "whitespace-two-col"() {
+    const prose = [
+      "Il piano della performance definisce gli obiettivi",
+      "che l'ente intende raggiungere nel corso dell'anno e",
+      "gli indicatori con cui ne misura il raggiungimento,",
+      "nel rispetto delle linee programmatiche di mandato.",
+    ];
+    const right = Array.from({ length: 16 }, (_, i) => prose[i % prose.length]);
+    const table = [["Indicatore", "Valore"], ["Pratiche evase", "120"], ["Tempo medio (giorni)", "18"], ["Reclami ricevuti", "4"], ["Utenti serviti", "2.350"]];
+    let c = heading("Relazione sulla performance");
+    let y = 720;
+    for (const l of prose) { c += pdf.text(60, y, 9, l); y -= 12; }
+    y -= 10;
+    for (const [a, b] of table) { c += pdf.text(60, y, 9, a, a === "Indicatore") + pdf.text(200, y, 9, b, b === "Valore"); y -= 12; }
+    y -= 10;
+    for (const l of prose) { c += pdf.text(60, y, 9, l); y -= 12; }
+    right.forEach((l, i) => (c += pdf.text(310, 720 - 12 * i, 9, l)));
+    return { pages: [{ content: c }], expected: { tables: [{ page: 1, grid: table }] } };
+  },
+  /** (g) Two borderless tables one above the other, a title line between them, with different columns. */
+  "whitespace-stacked"() {
+    const t1 = [["Area", "Obiettivi", "Peso"], ["Affari generali", "4", "30%"], ["Servizi sociali", "3", "40%"], ["Lavori pubblici", "2", "30%"]];
+    const t2 = [["Fase", "Inizio", "Fine", "Stato"], ["Analisi", "01/02", "31/03", "concluso"], ["Sviluppo", "01/04", "30/09", "in corso"], ["Verifica", "01/10", "31/12", "da avviare"]];
+    let c = heading("Riepilogo");
+    let y = 720;
+    for (const r of t1) { r.forEach((t, k) => (c += pdf.text([60, 220, 330][k], y, 9, t))); y -= 13; }
+    y -= 6;
+    c += pdf.text(60, y, 10, "Cronoprogramma delle fasi", true);
+    y -= 19;
+    for (const r of t2) { r.forEach((t, k) => (c += pdf.text([60, 160, 260, 360][k], y, 9, t))); y -= 13; }
+    return { pages: [{ content: c }], expected: { tables: [{ page: 1, grid: t1 }, { page: 1, grid: t2 }] } };
+  },
   /** (h) Check boxes drawn as 9 pt squares, ticked ones crossed by two diagonals, outside any table. */
   checkboxes() {
     let c = heading("Stato di attuazione");

@@ -32,6 +32,18 @@ export const PdfSettings = z.object({
   turnPageShare: z.number().min(0).max(1).default(0.6),
   /** Text within this many degrees of running straight up or down counts as such. */
   turnAngleTolerance: z.number().nonnegative().default(2),
+  /** Page columns: a gutter needs text on both sides in at least this many lines… */
+  pageColumnMinLines: z.number().int().positive().default(8),
+  /** …may be crossed by at most this fraction of the lines (headings over both columns)… */
+  pageColumnCrossing: z.number().min(0).max(1).default(0.1),
+  /** …and has prose on both sides: at least this fraction of each side's lines… */
+  pageColumnFullShare: z.number().min(0).max(1).default(0.5),
+  /** …fill at least this fraction of that side's width. */
+  pageColumnFullWidth: z.number().min(0).max(1).default(0.7),
+  /** Stream tables of two columns (below streamMinCols) are taken inside a page column when they have this many rows or more and each column's text is aligned on one edge. */
+  streamTwoColMinRows: z.number().int().positive().default(4),
+  /** Stream: text edges within this are aligned. */
+  streamAlignTolerance: z.number().nonnegative().default(2),
   /** A ruled square outside tables, holding no text, at least this big (and at most markMaxSize) is a check box: "☒" when two diagonals cross it, else "☐". */
   checkboxMinSize: z.number().nonnegative().default(4),
   /** …when its sides differ by at most this fraction of the longer one. */

@@ -17,6 +17,7 @@ import { findStreamTables } from "./stream-tables.js";
 import { refineGrid } from "./refine-grids.js";
 import { checkboxWords } from "./checkbox-marks.js";
 import { turnUpright } from "./turn-page.js";
+import { splitPageColumns } from "./page-columns.js";
 import type { PageTrace } from "./table-trace.js";
 import { splitSegments, wordsToLines, type Line } from "./text-lines.js";
 
@@ -61,7 +62,7 @@ export function assembleLayout(read: RawPage[], messages: ReaderMessage[], s: Pd
     const bodyTop = run.header.length ? Math.max(...run.header.map((l) => l.bottom)) : 0;
     const bodyBottom = run.footer.length ? Math.min(...run.footer.map((l) => l.top)) : raw.height;
     const { tables, rest } = pageTables(raw, grids[i]!, words, messages, s);
-    const stream = findStreamTables(wordsToLines(rest, s), raw.number, s, merged[i]!.h);
+    const stream = streamTablesByColumn(rest, raw.number, s, merged[i]!.h);
     for (const t of stream.tables) paintStreamTable(t, raw, s);
     const lead = leadBox(raw, allGrids[i]!, words, s);
     return {
@@ -97,6 +98,23 @@ export function assembleLayout(read: RawPage[], messages: ReaderMessage[], s: Pd
   });
   noteTextless(raws, bodyless, messages);
   return { format: "pdf", pageCount: raws.length, pages, messages };
+}
+
+/**
+ * Borderless tables sought in each page column on its own (page-columns.ts);
+ * inside a column of prose a table of two columns is taken too.
+ */
+function streamTablesByColumn(words: Word[], page: number, s: PdfSettings, rules: MergedRulings["h"]): { tables: PageTable[]; rest: Line[] } {
+  const groups = splitPageColumns(words, s);
+  if (groups.length === 1) return findStreamTables(wordsToLines(words, s), page, s, rules);
+  const tables: PageTable[] = [];
+  const rest: Line[] = [];
+  for (const g of groups) {
+    const found = findStreamTables(wordsToLines(g, s), page, s, rules, { twoColumns: true });
+    tables.push(...found.tables);
+    rest.push(...found.rest);
+  }
+  return { tables, rest: rest.sort((a, b) => a.top - b.top || a.x0 - b.x0) };
 }
 
 function insideBox(w: Word, b: { x0: number; y0: number; x1: number; y1: number }): boolean {

@@ -31,7 +31,12 @@ export interface StreamResult {
  * between its rows (a Word style with horizontal borders only), they decide
  * where rows start instead of the text heuristics.
  */
-export function findStreamTables(lines: Line[], page: number, s: PdfSettings, rules: readonly Ruling[] = []): StreamResult {
+export interface StreamOptions {
+  /** Inside a page column of prose: a table of two columns (aligned, streamTwoColMinRows rows) is taken too. */
+  twoColumns?: boolean;
+}
+
+export function findStreamTables(lines: Line[], page: number, s: PdfSettings, rules: readonly Ruling[] = [], opts: StreamOptions = {}): StreamResult {
   const cellGap = { ...s, segmentGapEm: s.streamGapEm };
   const segs = lines.map((l) => (l.words.every((w) => w.upright) ? splitSegments(l, cellGap) : [l]));
   const tables: PageTable[] = [];
@@ -43,10 +48,12 @@ export function findStreamTables(lines: Line[], page: number, s: PdfSettings, ru
     while (j < lines.length && lines[j]!.top - lines[j - 1]!.bottom <= s.streamMaxRowGap * lineHeight(lines[j - 1]!)) j++;
     const region = trimToRows(i, j, segs);
     if (region) {
-      const t = buildTable(lines, segs, region[0], region[1], j, page, s, rules);
-      if (t) {
-        tables.push(t.table);
-        for (let k = region[0]; k < t.end; k++) used.add(k);
+      for (const [ra, rb, end] of splitAtTitles(region[0], region[1], j, segs, s)) {
+        const t = buildTable(lines, segs, ra, rb, end, page, s, rules, opts);
+        if (t) {
+          tables.push(t.table);
+          for (let k = ra; k < t.end; k++) used.add(k);
+        }
       }
     }
     i = j;
@@ -65,6 +72,29 @@ function trimToRows(i: number, j: number, segs: Line[][]): [number, number] | nu
   let b = j;
   while (b > a && segs[b - 1]!.length < 2) b--;
   return b > a ? [a, b] : null;
+}
+
+/**
+ * Two borderless tables one above the other, a title line between them: the
+ * region is cut at a line of one segment starting at the tables' left edge
+ * when the lines above and below it
+ * each have streamMinRows rows of several cells or more and their columns
+ * differ (another number of them, or one that does not overlap its match). Returns [start, end, run end] triples.
+ */
+function splitAtTitles(a: number, b: number, runEnd: number, segs: Line[][], s: PdfSettings): [number, number, number][] {
+  const rowsIn = (from: number, to: number) => segs.slice(from, to).filter((ss) => ss.length >= 2).length;
+  for (let k = a + 1; k < b - 1; k++) {
+    if (segs[k]!.length >= 2 || rowsIn(a, k) < s.streamMinRows || rowsIn(k + 1, b) < s.streamMinRows) continue;
+    const above = buildColumns(a, k, segs), below = buildColumns(k + 1, b, segs);
+    // A title starts at the tables' left edge; a line starting further right is a cell's wrapped text.
+    const left = Math.min(above[0]!.x0, below[0]!.x0);
+    if (segs[k]![0]!.x0 > left + s.streamAlignTolerance) continue;
+    const same = above.length === below.length && above.every((c, n) => c.x0 <= below[n]!.x1 && below[n]!.x0 <= c.x1);
+    if (same) continue;
+    const rest = trimToRows(k + 1, b, segs);
+    return [[a, trimToRows(a, k, segs)![1], k], ...(rest ? splitAtTitles(rest[0], rest[1], runEnd, segs, s) : [])];
+  }
+  return [[a, b, runEnd]];
 }
 
 function buildColumns(a: number, b: number, segs: Line[][]): Interval[] {
@@ -104,14 +134,14 @@ function buildColumns(a: number, b: number, segs: Line[][]): Interval[] {
 }
 
 function buildTable(
-  lines: Line[], segs: Line[][], a: number, b0: number, runEnd: number, page: number, s: PdfSettings, allRules: readonly Ruling[],
+  lines: Line[], segs: Line[][], a: number, b0: number, runEnd: number, page: number, s: PdfSettings, allRules: readonly Ruling[], opts: StreamOptions,
 ): { table: PageTable; end: number } | null {
   let b = b0;
   let rowLines = 0;
   for (let k = a; k < b; k++) if (segs[k]!.length >= 2) rowLines++;
   if (rowLines < s.streamMinRows) return null;
   const cols = buildColumns(a, b, segs);
-  if (cols.filter((c) => c.lines.size >= 2).length < s.streamMinCols) return null;
+  if (cols.filter((c) => c.lines.size >= 2).length < s.streamMinCols && !(opts.twoColumns && twoAligned(a, b, segs, cols, rowLines, s))) return null;
   const bounds = [cols[0]!.x0];
   for (let k = 1; k < cols.length; k++) bounds.push((cols[k - 1]!.x1 + cols[k]!.x0) / 2);
   bounds.push(cols[cols.length - 1]!.x1);
@@ -204,6 +234,18 @@ function buildTable(
   cells.sort((p, q) => p.row - q.row || p.col - q.col);
   const bbox = { x0: bounds[0]!, y0: rows[0]!.top, x1: bounds[bounds.length - 1]!, y1: rows[rows.length - 1]!.bottom };
   return { table: { method: "stream", page, pages: [page], bbox, colX: bounds, rows: rows.length, cols: cols.length, rowPages: rows.map(() => page), cells }, end: b };
+}
+
+/**
+ * Two columns, each filled on every multi-segment line, every such line of
+ * two segments, and each column's text aligned on its left or its right edge.
+ */
+function twoAligned(a: number, b: number, segs: Line[][], cols: Interval[], rowLines: number, s: PdfSettings): boolean {
+  if (cols.length !== 2 || rowLines < s.streamTwoColMinRows) return false;
+  const multi = segs.slice(a, b).filter((ss) => ss.length >= 2);
+  if (multi.some((ss) => ss.length !== 2)) return false;
+  const aligned = (v: number[]) => Math.max(...v) - Math.min(...v) <= s.streamAlignTolerance;
+  return [0, 1].every((k) => aligned(multi.map((ss) => ss[k]!.x0)) || aligned(multi.map((ss) => ss[k]!.x1)));
 }
 
 /** Segments of one visual line are joined by a space, visual lines by "\n". */
