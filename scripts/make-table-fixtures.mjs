@@ -211,6 +211,26 @@ export const FIXTURES = {
     for (const r of t2) { r.forEach((t, k) => (c += pdf.text([60, 160, 260, 360][k], y, 9, t))); y -= 13; }
     return { pages: [{ content: c }], expected: { tables: [{ page: 1, grid: t1 }, { page: 1, grid: t2 }] } };
   },
+  /**
+   * (e) A borderless table whose horizontal rules are sparse: one under the
+   * header and one after every second row; the two rows between two rules
+   * are rows of their own.
+   */
+  "rows-sparse-rules"() {
+    const rows = [["Area", "Responsabile", "Obiettivi"], ["Affari generali", "Dott. Bianchi", "4"], ["Ragioneria", "Dott.ssa Neri", "3"],
+      ["Tributi", "Dott. Verdi", "2"], ["Lavori pubblici", "Ing. Russo", "5"], ["Polizia locale", "Comm. Gallo", "2"], ["Servizi sociali", "Dott.ssa Riva", "3"]];
+    const xs = [60, 200, 360];
+    let c = heading("Aree e responsabili");
+    let y = 700;
+    const rules = [y];
+    rows.forEach((r, i) => {
+      r.forEach((t, k) => (c += pdf.text(xs[k] + 3, y - 12, SIZE, t)));
+      y -= 16;
+      if (i === 0 || i % 2 === 0) rules.push(y);
+    });
+    for (const ry of rules) c += pdf.line(60, ry, 460, ry);
+    return { pages: [{ content: c }], expected: { tables: [{ page: 1, grid: rows }] } };
+  },
   /** (h) Check boxes drawn as 9 pt squares, ticked ones crossed by two diagonals, outside any table. */
   checkboxes() {
     let c = heading("Stato di attuazione");

@@ -30,8 +30,8 @@ function addLabelColumn(g: GridTable, words: readonly Word[], others: readonly G
   const rows = g.rowY.length - 1;
   const labelled = new Set<number>();
   for (const l of wordsToLines(beside, s)) {
-    // A line must lie inside one row (half its height of slack either way).
-    const slack = (l.bottom - l.top) / 2;
+    // A line must lie inside one row (prose beside the grid, at its own pitch, straddles rules).
+    const slack = s.intersectionTolerance;
     const r = g.rowY.findIndex((y, i) => i < rows && l.top >= y - slack && l.bottom <= g.rowY[i + 1]! + slack);
     if (r < 0) return g;
     labelled.add(r);

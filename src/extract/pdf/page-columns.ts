@@ -18,23 +18,33 @@ export function splitPageColumns(words: readonly Word[], s: PdfSettings, depth =
   const lines = wordsToLines(words, s).filter((l) => l.words.every((w) => w.upright));
   if (lines.length < s.pageColumnMinLines || depth > 1) return [words.slice()];
   const x0 = Math.floor(Math.min(...lines.map((l) => l.x0))), x1 = Math.ceil(Math.max(...lines.map((l) => l.x1)));
-  const cover = new Int32Array(Math.max(0, x1 - x0) + 1);
+  // How many lines cover each point of x: each line's words merged into runs, added as +1/-1 steps.
+  const cover = new Int32Array(Math.max(0, x1 - x0) + 2);
   for (const l of lines) {
-    // Each line counts once per x it covers.
-    const seen = new Uint8Array(cover.length);
-    for (const w of l.words) for (let x = Math.max(0, Math.floor(w.x0) - x0); x <= Math.min(cover.length - 1, Math.ceil(w.x1) - x0); x++) seen[x] = 1;
-    for (let x = 0; x < cover.length; x++) cover[x]! += seen[x]!;
+    let runA = -1, runB = -1;
+    for (const w of l.words) {
+      const a = Math.max(0, Math.floor(w.x0) - x0), b = Math.min(cover.length - 2, Math.ceil(w.x1) - x0);
+      if (runB >= 0 && a <= runB + 1) runB = Math.max(runB, b);
+      else {
+        if (runB >= 0) { cover[runA]!++; cover[runB + 1]!--; }
+        runA = a;
+        runB = b;
+      }
+    }
+    if (runB >= 0) { cover[runA]!++; cover[runB + 1]!--; }
   }
+  for (let x = 1; x < cover.length; x++) cover[x]! += cover[x - 1]!;
   const size = median(lines.map((l) => l.size));
   const maxCross = Math.floor(s.pageColumnCrossing * lines.length);
   let best: { a: number; b: number; both: number } | null = null;
+  const n = cover.length - 1;
   let x = 0;
-  while (x < cover.length) {
+  while (x < n) {
     if (cover[x]! > maxCross) { x++; continue; }
     let e = x;
-    while (e < cover.length && cover[e]! <= maxCross) e++;
+    while (e < n && cover[e]! <= maxCross) e++;
     const a = x + x0, b = e + x0;
-    if (b - a >= s.segmentGapEm * size && x > 0 && e < cover.length) {
+    if (b - a >= s.segmentGapEm * size && x > 0 && e < n) {
       const both = lines.filter((l) => l.words.some((w) => w.x1 <= a) && l.words.some((w) => w.x0 >= b)).length;
       if (!best || both > best.both) best = { a, b, both };
     }

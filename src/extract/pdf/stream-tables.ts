@@ -190,6 +190,7 @@ function buildTable(
     .filter((r) => Math.min(r.end, bounds[bounds.length - 1]!) - Math.max(r.start, bounds[0]!) >= s.streamRuleCover * width)
     .map((r) => r.pos);
   const ruled = rules.length >= 2;
+  const ownRows = ruled ? bandsOfRows(lines, segs, a, b, rules, key, colRange, cols, bounds, s) : new Set<number>();
   for (let k = a; k < b; k++) {
     const line = lines[k]!;
     const ranges = segs[k]!.map((seg) => ({ seg, r: colRange(seg) }));
@@ -198,7 +199,7 @@ function buildTable(
     const hasKey = ranges.some(({ r }) => r[0] <= key && key <= r[1]);
     const wrapped = ranges.every(({ seg, r }) => /^\p{Ll}/u.test(seg.text) && prevCols.has(r[0]));
     const newRow = ruled
-      ? !cur || rules.some((y) => y > prev!.baseline && y < line.top)
+      ? !cur || rules.some((y) => y > prev!.baseline && y < line.top) || ownRows.has(k)
       : !cur || !tight || (hasKey && !wrapped);
     const row = newRow ? { top: line.top, bottom: line.bottom, entries: [] as Entry[] } : cur!;
     if (newRow) rows.push(row);
@@ -234,6 +235,40 @@ function buildTable(
   cells.sort((p, q) => p.row - q.row || p.col - q.col);
   const bbox = { x0: bounds[0]!, y0: rows[0]!.top, x1: bounds[bounds.length - 1]!, y1: rows[rows.length - 1]!.bottom };
   return { table: { method: "stream", page, pages: [page], bbox, colX: bounds, rows: rows.length, cols: cols.length, rowPages: rows.map(() => page), cells }, end: b };
+}
+
+/**
+ * Rows under one rule (sparse rules): the lines of a band between two rules
+ * are rows of their own when every line has several cells, the key column
+ * among them, and no cell's line is a wrap of the one above it in its column
+ * (its first word would have fitted after it). Returns the lines that start a
+ * row although no rule is above them.
+ */
+function bandsOfRows(
+  lines: Line[], segs: Line[][], a: number, b: number, rules: number[], key: number,
+  colRange: (seg: Line) => [number, number], cols: Interval[], bounds: number[], s: PdfSettings,
+): Set<number> {
+  const out = new Set<number>();
+  let k = a;
+  while (k < b) {
+    let e = k + 1;
+    while (e < b && !rules.some((y) => y > lines[e - 1]!.baseline && y < lines[e]!.top)) e++;
+    const band = range(k, e - 1);
+    const ok = band.length >= 2 && band.every((i) => segs[i]!.length >= 2 && segs[i]!.some((seg) => { const r = colRange(seg); return r[0] <= key && key <= r[1]; })) &&
+      band.slice(1).every((i) => !segs[i]!.some((seg) => {
+        // The segment above in the same column, if any: would this segment's first word have fitted after it?
+        const c = colRange(seg)[0];
+        const above = segs[i - 1]!.find((p) => colRange(p)[0] === c);
+        if (!above) return false;
+        const first = seg.words[0]!;
+        // A cell reaches to where the next column's text starts.
+        const limit = c + 1 < cols.length ? cols[c + 1]!.x0 : bounds[bounds.length - 1]!;
+        return above.x1 + s.wrapSpaceEm * above.size + (first.x1 - first.x0) > limit;
+      }));
+    if (ok) for (const i of band.slice(1)) out.add(i);
+    k = e;
+  }
+  return out;
 }
 
 /**

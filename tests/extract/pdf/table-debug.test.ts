@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readPdf } from "../../../src/extract/pdf/read-pdf.js";
 import type { PageTrace } from "../../../src/extract/pdf/table-trace.js";
@@ -59,6 +60,19 @@ describe("table-finding trace", () => {
     expect(count(svg, "merged")).toBe(9);
     expect(svg).toContain(">a21</text>");
     expect(count(traceSvg(p2), "table")).toBe(2);
+  });
+
+  it("draws a class fixture's table with its label column (fixtures/tables/label-column.pdf)", async () => {
+    const traces: PageTrace[] = [];
+    const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../fixtures/tables/label-column.pdf");
+    await readPdf(new Uint8Array(readFileSync(file)), "label-column.pdf", readerSettings(), { traces });
+    const svg = traceSvg(traces[0]!);
+    // The ruled grid is 5 rows of 6 months (30 ruled cells); the table adds the label column: 5 × 7.
+    expect(count(svg, "cell")).toBe(30);
+    expect(count(svg, "grid")).toBe(1);
+    expect(count(svg, "table")).toBe(1);
+    expect(count(svg, "table-cell")).toBe(35);
+    expect(svg).toContain("table 1 (lattice) 5x7");
   });
 
   it("reads only the pages asked for", async () => {
