@@ -21,6 +21,7 @@ import { failLevelReached, FailOn } from "../report/fail-level.js";
 import { openReadOnly, plansFromDb, previousFromDb, storedVersionFromDb } from "../report/plans-from-db.js";
 import type { Report, Unreadable } from "../report/report-model.js";
 import { reportSettings } from "../report/report-settings.js";
+import { Lang } from "../report/i18n/lang.js";
 import { renderHtml } from "../report/render-html.js";
 import { renderJson } from "../report/render-json.js";
 import { renderText } from "../report/render-text.js";
@@ -48,6 +49,7 @@ interface CheckArgs {
   failOnAdvisory: boolean;
   limits: Partial<WorkerLimits>;
   readerLimits: Partial<ReaderLimits>;
+  lang: Lang;
 }
 
 export const CHECK_HELP = `usage: piao check FILE… [--db FILE] [options]
@@ -76,6 +78,8 @@ options:
   --timeout SECONDS         give up on one document after this long (default 120)
   --max-memory MB           heap limit of the worker reading a document (default 1024)
   --limit NAME=VALUE        raise a reader limit (repeatable; docs/settings.md)
+  --lang it|en              the report's language: labels, severities, numbers, dates
+                            and finding messages (it, the default, or en)
 
 exit: 0 ok, 1 findings at --fail-on level, 2 unreadable input or bad arguments, 3 internal error`;
 
@@ -92,6 +96,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
       "fail-on": { type: "string" },
       out: { type: "string", short: "o" },
       "expected-total": { type: "string" },
+      lang: { type: "string" },
       "no-advisory": { type: "boolean" },
       "fail-on-advisory": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -124,6 +129,8 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
     if (!(expectedTotal > 0)) throw new CliUsageError(`--expected-total must be a positive number, not '${values["expected-total"]}'`);
   }
   const limits = workerLimits(values);
+  const lang = Lang.safeParse(values.lang ?? "it");
+  if (!lang.success) throw new CliUsageError(`--lang must be it or en, not '${values.lang}'`);
   return {
     files: positionals,
     db: values.db,
@@ -137,6 +144,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
     failOnAdvisory: values["fail-on-advisory"] === true,
     limits,
     readerLimits: limitSettings(values.limit),
+    lang: lang.data,
   };
 }
 
@@ -292,7 +300,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     process.stdout.write(CHECK_HELP + "\n");
     return 0;
   }
-  const settings = reportSettings({ ...(args.expectedTotal ? { expectedTotal: args.expectedTotal } : {}), advisory: args.advisory });
+  const settings = reportSettings({ ...(args.expectedTotal ? { expectedTotal: args.expectedTotal } : {}), advisory: args.advisory, lang: args.lang });
   const g = await gather(args);
   for (const u of g.unreadable) process.stderr.write(`piao: ${u.file}: ${u.reason}\n`);
   const report = buildReport(g.inputs, settings, g.unreadable);

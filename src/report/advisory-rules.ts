@@ -20,9 +20,9 @@ import type { Indicator, Objective, PlanExport, Unit } from "../normalize/plan-s
 import { indicatorClaim, indicatorLabel } from "./indicator-text.js";
 import type { Finding } from "./report-model.js";
 import type { ReportSettings } from "./report-settings.js";
-
-/** The section title in every format. */
-export const ADVISORY_TITLE = "Advisory checks (domain rules, not in the export)";
+import type { VariantKey } from "./i18n/finding-variants.js";
+import { it } from "./i18n/it.js";
+import { fillTemplate } from "./i18n/localize-finding.js";
 
 export const ADVISORY_CODES = [
   "indicator_qualitative",
@@ -82,7 +82,11 @@ const hasTarget = (i: Indicator) => i.target !== null && oneLine(i.target) !== "
 const italianDate = (iso: string) => iso.split("-").reverse().join("/");
 
 const pageOf = (o: Objective) => o.detail?.page ?? o.summary?.page ?? null;
-const where = (u: Unit, o: Objective) => `${u.name}, obiettivo ${o.number}`;
+/** A message in the Italian wording of the catalogue (it.ts), the one the report reads back in every language. */
+function say(key: VariantKey, u: Unit, o: Objective | null, params: Record<string, string | number>): string {
+  const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return fillTemplate(it.messages[key], { unit: u.name, objective: String(o?.number ?? ""), ...values });
+}
 
 function isPaymentTimes(o: Objective, c: Compiled): boolean {
   return [o.title, o.summary?.title ?? "", o.detail?.title ?? ""].some((t) => any(c.payment, oneLine(t)));
@@ -120,8 +124,7 @@ function indicatorQualitative(u: Unit, o: Objective, s: ReportSettings, c: Compi
   const one = qualitative.length === 1;
   return [
     finding("indicator_qualitative", "warning", u, o,
-      `${where(u, o)}: ${one ? "l'indicatore" : `${qualitative.length} indicatori`} ${list} ${one ? "non ha" : "non hanno"} un target misurabile ` +
-        `(valore, soglia, percentuale, data o scadenza "entro", sì/no): indicare il valore atteso (art. 5 c.2 lett. b d.lgs. 150/2009).`,
+      say(one ? "indicator_qualitative.one" : "indicator_qualitative.many", u, o, { indicators: list, count: qualitative.length }),
       pageOf(o)),
   ];
 }
@@ -141,7 +144,7 @@ function phaseOutOfYear(u: Unit, o: Objective, plan: PlanExport, c: Compiled): F
   const out: Finding[] = [];
   if (d.endYear !== null && d.endYear < year && period === null)
     out.push(finding("phase_out_of_year", "warning", u, o,
-      `${where(u, o)}: l'anno di prevista conclusione (${d.endYear}) precede l'anno del piano (${year}): aggiornare la scheda o togliere l'obiettivo se già concluso.`,
+      say("phase_out_of_year.endYear", u, o, { end: d.endYear, year }),
       pageOf(o)));
   const oneYearPlan = period === null || period.from === period.to;
   const annual =
@@ -161,7 +164,7 @@ function phaseOutOfYear(u: Unit, o: Objective, plan: PlanExport, c: Compiled): F
   if (outside.length > 0) {
     const list = outside.map((p) => `fase ${p.label}: ${p.dates.join(", ")}`).join("; ");
     out.push(finding("phase_out_of_year", "warning", u, o,
-      `${where(u, o)}: l'obiettivo è annuale ma ha fasi fuori dal ${year} (${list}): ricondurre il cronoprogramma all'anno o dichiarare l'obiettivo pluriennale con il target annuale (art. 5 c.2 lett. d d.lgs. 150/2009).`,
+      say("phase_out_of_year.phases", u, o, { year, phases: list }),
       pageOf(o)));
   }
   return out;
@@ -177,12 +180,12 @@ function paymentTimesIndicator(u: Unit, o: Objective, days: number, c: Compiled)
   const average = indicators.filter((i) => any(c.average, i));
   if (!delay && average.length === 0)
     return [finding("payment_times_indicator", "warning", u, o,
-      `${where(u, o)}: l'obiettivo sui tempi di pagamento non ha un indicatore sull'indicatore annuale di ritardo (≤ 0) né sul tempo medio di pagamento (≤ ${days} giorni): aggiungerlo (L. 145/2018 c.859; Circ. RGS-DFP 1/2024).`,
+      say("payment_times_indicator.none", u, o, { days }),
       pageOf(o))];
   const tooMany = average.flatMap((i) => [...i.matchAll(/(\d+)\s*(?:giorni|gg)\b/giu)].map((m) => Number(m[1]))).filter((n) => n > days);
   if (!delay && tooMany.length > 0)
     return [finding("payment_times_indicator", "warning", u, o,
-      `${where(u, o)}: il tempo medio di pagamento atteso (${tooMany.join(", ")} giorni) supera i ${days} giorni di legge: portare il target a ≤ ${days} giorni o usare l'indicatore di ritardo ≤ 0 (L. 145/2018 c.859).`,
+      say("payment_times_indicator.tooMany", u, o, { found: tooMany.join(", "), days }),
       pageOf(o))];
   return [];
 }
@@ -198,9 +201,9 @@ function indicatorWeightTotal(u: Unit, o: Objective, s: ReportSettings, c: Compi
   const sum = weights.reduce((n, ws) => n + (ws[0] ?? 0), 0);
   const unweighted = weights.filter((ws) => ws.length === 0).length;
   if (Math.abs(sum - s.indicatorWeightTotal) <= s.totalTolerance && unweighted === 0) return [];
-  const note = unweighted > 0 ? ` (${unweighted} ${unweighted === 1 ? "indicatore è" : "indicatori sono"} senza peso)` : "";
+  const key = unweighted === 0 ? "indicator_weight_total" : unweighted === 1 ? "indicator_weight_total.one" : "indicator_weight_total.many";
   return [finding("indicator_weight_total", "warning", u, o,
-    `${where(u, o)}: i pesi degli indicatori sommano a ${fmt(sum)}${note} anziché a ${fmt(s.indicatorWeightTotal)}: correggere i pesi o indicare quelli mancanti.`,
+    say(key, u, o, { sum: fmt(sum), count: unweighted, total: fmt(s.indicatorWeightTotal) }),
     pageOf(o))];
 }
 
@@ -210,8 +213,7 @@ function paymentTimesMissing(plan: PlanExport, u: Unit, unitPage: number | null,
   if (holders.length === 0 || holders.includes(u) || u.objectives.length === 0) return [];
   const names = holders.slice(0, 3).map((v) => quote(v.name, 50)).join(", ") + (holders.length > 3 ? ` e altre ${holders.length - 3}` : "");
   return [finding("payment_times_missing", "info", u, null,
-    `${u.name}: nessun obiettivo sui tempi di pagamento delle fatture commerciali, che invece ha ${holders.length === 1 ? "l'unità" : "le unità"} ${names}: ` +
-      `se il responsabile liquida fatture, assegnargli l'obiettivo (art. 4-bis c.2 D.L. 13/2023; Circ. RGS-DFP 1/2024).`,
+    say(holders.length === 1 ? "payment_times_missing.one" : "payment_times_missing.many", u, null, { names }),
     unitPage)];
 }
 

@@ -20,6 +20,9 @@ import {
 } from "./report-model.js";
 import type { ReportSettings } from "./report-settings.js";
 import { weightStatus, weightTotals } from "./weight-view.js";
+import type { Catalogue } from "./i18n/catalogue.js";
+import { catalogue } from "./i18n/format.js";
+import { localizeMessage } from "./i18n/localize-finding.js";
 
 export interface PlanInput {
   plan: PlanExport;
@@ -139,12 +142,23 @@ export function buildPlanReport(input: PlanInput, settings: ReportSettings): Pla
   };
 }
 
+/** Every finding's message in the report's language (codes, pages and the rest stay). */
+function localizePlan(p: PlanReport, t: Catalogue): PlanReport {
+  const say = (fs: Finding[]) => fs.map((f) => ({ ...f, message: localizeMessage(t, f) }));
+  return {
+    ...p,
+    findings: say(p.findings),
+    advisory: say(p.advisory),
+    units: p.units.map((u) => ({ ...u, findings: say(u.findings), objectives: u.objectives.map((o) => ({ ...o, findings: say(o.findings) })) })),
+  };
+}
+
 export function buildReport(
   inputs: readonly PlanInput[],
   settings: ReportSettings,
   unreadable: readonly Unreadable[] = [],
 ): Report {
-  const plans = inputs.map((i) => buildPlanReport(i, settings));
+  const plans = inputs.map((i) => localizePlan(buildPlanReport(i, settings), catalogue(settings.lang)));
   const sum = (pick: (p: PlanReport) => SeverityCounts): SeverityCounts => ({
     error: plans.reduce((n, p) => n + pick(p).error, 0),
     warning: plans.reduce((n, p) => n + pick(p).warning, 0),
@@ -152,7 +166,7 @@ export function buildReport(
   });
   return Report.parse({
     reportVersion: 1,
-    settings: { expectedTotal: settings.expectedTotal, totalTolerance: settings.totalTolerance, advisory: settings.advisory },
+    settings: { expectedTotal: settings.expectedTotal, totalTolerance: settings.totalTolerance, advisory: settings.advisory, lang: settings.lang },
     totals: {
       plans: plans.length,
       unreadable: unreadable.length,

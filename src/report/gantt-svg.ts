@@ -11,9 +11,9 @@
  */
 import type { PhaseView } from "./report-model.js";
 import { esc } from "./html-escape.js";
-import { formatWeight, truncate } from "./text-layout.js";
-
-const MONTHS_IT = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
+import { truncate } from "./text-layout.js";
+import type { Catalogue } from "./i18n/catalogue.js";
+import { formatDate, formatNumber } from "./i18n/format.js";
 
 export const GANTT = {
   labelWidth: 256,
@@ -30,13 +30,13 @@ export const GANTT = {
   milestone: 6,
 };
 
-function toIndex(ym: string): number {
+export function toIndex(ym: string): number {
   const [y, m] = ym.split("-").map(Number);
   return y! * 12 + (m! - 1);
 }
 
 /** A date's place on the month axis: its month index plus the share of the month gone by its day. */
-function datePosition(iso: string, endOfDay: boolean): number {
+export function datePosition(iso: string, endOfDay: boolean): number {
   const [y, m, d] = iso.split("-").map(Number);
   const days = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
   const day = Math.min(Math.max(d!, 1), days);
@@ -61,20 +61,18 @@ export function monthSpan(year: number | null, phases: readonly PhaseView[]): { 
   return { first, last };
 }
 
-const italianDate = (iso: string) => iso.split("-").reverse().join("/");
-
 /** What the row's tooltip says: label, who, weight, dates and timing as written. */
-function rowTitle(p: PhaseView, label: string): string {
+function rowTitle(t: Catalogue, p: PhaseView, label: string): string {
   const parts: string[] = [];
   if (p.responsible) parts.push(p.responsible);
-  if (p.weight !== null) parts.push(`peso ${formatWeight(p.weight)}`);
-  if (p.start !== null) parts.push(`dal ${italianDate(p.start)}`);
-  if (p.deadline !== null) parts.push(`scadenza ${italianDate(p.deadline)}`);
+  if (p.weight !== null) parts.push(`${t.timeline.weight} ${formatNumber(t, p.weight)}`);
+  if (p.start !== null) parts.push(t.timeline.from(formatDate(t, p.start)));
+  if (p.deadline !== null) parts.push(t.timeline.deadline(formatDate(t, p.deadline)));
   if (p.deadlineText !== null && p.deadlineText.trim() !== "") parts.push(`"${p.deadlineText.trim()}"`);
   return parts.length ? `${label} (${parts.join("; ")})` : label;
 }
 
-export function ganttSvg(phases: readonly PhaseView[], year: number | null, caption: string): string {
+export function ganttSvg(t: Catalogue, phases: readonly PhaseView[], year: number | null, caption: string): string {
   if (phases.length === 0) return "";
   // No year and nothing dated: one row per phase with its timing in words, no month columns.
   const span = monthSpan(year, phases);
@@ -98,12 +96,12 @@ export function ganttSvg(phases: readonly PhaseView[], year: number | null, capt
     const left = labelWidth + i * col;
     const month = idx % 12;
     if (i % 2 === 0) parts.push(`<rect class="g-band" x="${left.toFixed(1)}" y="${headHeight}" width="${col.toFixed(1)}" height="${rowHeight * phases.length}"/>`);
-    const label = col >= GANTT.minColumnForNames ? MONTHS_IT[month]! : MONTHS_IT[month]!.charAt(0);
+    const label = col >= GANTT.minColumnForNames ? t.months[month]! : t.months[month]!.charAt(0);
     parts.push(`<text class="g-month" x="${(left + col / 2).toFixed(1)}" y="${headHeight - 8}">${label}</text>`);
     if (multiYear && (month === 0 || i === 0))
       parts.push(`<text class="g-year" x="${(left + 2).toFixed(1)}" y="11">${Math.floor(idx / 12)}</text>`);
   }
-  if (weighted) parts.push(`<text class="g-weight-head" x="${labelWidth - 6}" y="${headHeight - 8}">peso</text>`);
+  if (weighted) parts.push(`<text class="g-weight-head" x="${labelWidth - 6}" y="${headHeight - 8}">${esc(t.timeline.weight)}</text>`);
   const labelRoom = labelWidth - 12 - (weighted ? GANTT.weightWidth : 0);
   phases.forEach((p, r) => {
     const y = headHeight + r * rowHeight;
@@ -114,9 +112,9 @@ export function ganttSvg(phases: readonly PhaseView[], year: number | null, capt
     const timing = p.deadlineText?.replace(/\s+/g, " ").trim() ?? "";
     const missing = p.months.length === 0 && !dated && timing === "";
     parts.push(`<g class="g-row${missing ? " g-empty" : ""}">`);
-    parts.push(`<title>${esc(rowTitle(p, label))}</title>`);
+    parts.push(`<title>${esc(rowTitle(t, p, label))}</title>`);
     parts.push(`<text class="g-label" x="4" y="${mid + 4}">${esc(truncate(label, maxChars))}</text>`);
-    if (p.weight !== null) parts.push(`<text class="g-weight" x="${labelWidth - 6}" y="${mid + 4}">${esc(formatWeight(p.weight))}%</text>`);
+    if (p.weight !== null) parts.push(`<text class="g-weight" x="${labelWidth - 6}" y="${mid + 4}">${esc(formatNumber(t, p.weight))}%</text>`);
     if (p.months.length > 0) {
       for (const m of p.months) {
         const i = toIndex(m) - span!.first;
@@ -131,7 +129,7 @@ export function ganttSvg(phases: readonly PhaseView[], year: number | null, capt
         parts.push(`<rect class="g-span" x="${from.toFixed(1)}" y="${y + 8}" width="${Math.max(1, to - from).toFixed(1)}" height="${rowHeight - 16}" rx="2"/>`);
       } else if (p.start !== null) {
         const at = x(datePosition(p.start, false));
-        parts.push(`<line class="g-start" x1="${at.toFixed(1)}" x2="${at.toFixed(1)}" y1="${y + 5}" y2="${y + rowHeight - 5}"><title>dal ${esc(italianDate(p.start))}</title></line>`);
+        parts.push(`<line class="g-start" x1="${at.toFixed(1)}" x2="${at.toFixed(1)}" y1="${y + 5}" y2="${y + rowHeight - 5}"><title>${esc(t.timeline.from(formatDate(t, p.start)))}</title></line>`);
       }
       if (p.deadline !== null) {
         const h = GANTT.milestone;
@@ -139,7 +137,7 @@ export function ganttSvg(phases: readonly PhaseView[], year: number | null, capt
         const at = Math.min(x(datePosition(p.deadline, true)), labelWidth + gridWidth - h);
         parts.push(
           `<path class="g-milestone" d="M${at.toFixed(1)} ${mid - h}L${(at + h).toFixed(1)} ${mid}L${at.toFixed(1)} ${mid + h}L${(at - h).toFixed(1)} ${mid}Z">` +
-            `<title>${esc(`scadenza ${italianDate(p.deadline)}${timing ? ` ("${timing}")` : ""}`)}</title></path>`,
+            `<title>${esc(`${t.timeline.deadline(formatDate(t, p.deadline))}${timing ? ` ("${timing}")` : ""}`)}</title></path>`,
         );
       }
     } else if (timing !== "") {
@@ -147,7 +145,7 @@ export function ganttSvg(phases: readonly PhaseView[], year: number | null, capt
     } else {
       parts.push(
         `<rect class="g-missing" x="${labelWidth + 2}" y="${y + 4}" width="${gridWidth - 4}" height="${rowHeight - 8}" rx="3"/>` +
-          `<text class="g-missing-text" x="${labelWidth + gridWidth / 2}" y="${mid + 4}">${grid ? "no month marked" : "no month or date"}</text>`,
+          `<text class="g-missing-text" x="${labelWidth + gridWidth / 2}" y="${mid + 4}">${esc(grid ? t.timeline.noMonthMarked : t.timeline.noMonthOrDate)}</text>`,
       );
     }
     parts.push(`<line class="g-rule" x1="0" x2="${width}" y1="${y + rowHeight}" y2="${y + rowHeight}"/>`);

@@ -91,6 +91,49 @@ table.changes td.kind { font-weight:700; font-size:12px; text-transform:uppercas
 ul.delta { margin:2px 0 0; padding-left:18px; color:#344054; }
 .old { color:var(--muted); text-decoration:line-through; }
 footer { color:var(--muted); font-size:12px; text-align:center; padding:10px 0 24px; }
-@media print { body { background:#fff; } header.top { background:#fff; color:var(--ink); border-bottom:2px solid var(--ink); }
-  header.top p { color:var(--muted); } section.plan { border:none; padding:0; } .unit-grid { grid-template-columns:1fr; } section.unit { break-inside:avoid-page; } }
+.summary { margin-top:6px; }
+.summary-grid { display:grid; grid-template-columns:minmax(0,1fr) 300px; gap:24px; align-items:start; }
+.summary h4 { margin:10px 0 6px; }
+table.severities { border-collapse:collapse; font-size:13px; width:100%; }
+table.severities th, table.severities td { border-bottom:1px solid var(--line); padding:5px 8px; text-align:left; }
+table.severities thead th { color:var(--muted); font-size:12px; border-bottom:2px solid var(--line); }
+table.severities .num { text-align:right; }
+.legend { font-size:12px; color:var(--muted); margin:0 0 8px; }
+.year-charts { display:grid; grid-template-columns:repeat(auto-fill,minmax(620px,1fr)); gap:10px 18px; }
+.year-unit .otitle { font-weight:600; font-size:13px; margin-bottom:2px; }
+.y-band { fill:#f3f5f8; } .y-month { text-anchor:middle; fill:var(--muted); font-size:10px; } .y-quarter { font-size:10px; font-weight:600; fill:var(--muted); }
+.y-label { font-size:10.5px; } .y-load-label { font-weight:600; }
+.y-cell { fill:var(--summary); } .y-n1 { opacity:.45; } .y-n2 { opacity:.72; } .y-n3 { opacity:1; }
+.y-milestone { fill:var(--accent); stroke:#fff; stroke-width:1; }
+.y-load { fill:var(--sheet); } .y-load.y-peak { fill:var(--warning); } .y-load-n { text-anchor:middle; font-size:9px; fill:var(--muted); }
+.y-empty rect { fill:var(--error-bg); stroke:var(--error); stroke-dasharray:3 2; } .y-empty text { text-anchor:middle; font-size:9.5px; fill:var(--error); }
+.y-rule { stroke:var(--line); } .y-qrule { stroke:#d0d5dd; } .y-axis { stroke:#c5ccd6; }
+.sign { display:none; }
+@page { size:A4; margin:14mm 12mm 16mm 12mm;
+  @bottom-right { content:counter(page) " / " counter(pages); font:9pt system-ui,sans-serif; color:#667085; } }
+@media print {
+  * { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
+  body { background:#fff; font-size:10pt; }
+  header.top { background:#fff; color:var(--ink); border-bottom:2px solid var(--ink); padding:0 0 8px; }
+  header.top p { color:var(--muted); }
+  main { max-width:none; padding:8px 0 0; }
+  footer { padding:6px 0 0; }
+  a { color:inherit; text-decoration:none; }
+  section.plan { border:none; border-radius:0; padding:0; margin:0; }
+  section.plan + section.plan { break-before:page; }
+  .summary { break-after:page; }
+  .summary-grid, .unit-grid { grid-template-columns:1fr; gap:8px; }
+  .year-charts { grid-template-columns:1fr; }
+  .year-unit, .gantt-card, .findings-objective, li.finding, li.advisory-finding, tr, .sign { break-inside:avoid; }
+  thead { display:table-header-group; }
+  h3, h4, .otitle { break-after:avoid; }
+  section.unit { break-before:page; border-top:none; margin-top:0; }
+  .timeline { grid-template-columns:1fr; }
+  .gantt-card { overflow:visible; }
+  .clamp { display:block; -webkit-line-clamp:unset; overflow:visible; }
+  li.finding, li.advisory-finding { grid-template-columns:64px 170px 44px 1fr; }
+  .sign { display:block; margin-top:28px; font-size:10pt; }
+  .sign-lines { display:flex; gap:48px; margin-top:28px; }
+  .sign-lines span { flex:1; border-top:1px solid var(--ink); padding-top:4px; color:var(--muted); }
+}
 `;

@@ -1,16 +1,10 @@
 /**
  * How the report names a plan's kind, its period and a unit, the same in text
- * and HTML. Kinds are named as the documents name themselves (Italian).
+ * and HTML. Kinds are named as the documents name themselves (Italian), with
+ * the catalogue's words for what the plan does not say.
  */
 import type { Period, PlanKind } from "../normalize/plan-schema.js";
-
-export const KIND_LABEL: Record<PlanKind, string> = {
-  pdo: "PDO (Piano dettagliato degli obiettivi)",
-  "piano-performance": "Piano della performance",
-  piao: "PIAO (Piano integrato di attività e organizzazione)",
-  peg: "PEG (Piano esecutivo di gestione)",
-  other: "another kind of plan",
-};
+import type { Catalogue } from "./i18n/catalogue.js";
 
 /** "2026–2028", "2024" for a one-year plan, null when unknown. */
 export function periodLabel(period: Period | null): string | null {
@@ -18,9 +12,9 @@ export function periodLabel(period: Period | null): string | null {
   return period.from === period.to ? String(period.from) : `${period.from}–${period.to}`;
 }
 
-/** "PIAO (…), 2026–2028"; "kind unknown" / "period unknown" for what the plan does not say (or a version-1 export did not read). */
-export function kindAndPeriod(p: { kind: PlanKind | null; period: Period | null }): string {
-  return `${p.kind === null ? "kind unknown" : KIND_LABEL[p.kind]}, ${periodLabel(p.period) ?? "period unknown"}`;
+/** "PIAO (…), 2026–2028"; "tipo non indicato" / "periodo non indicato" for what the plan does not say (or a version-1 export did not read). */
+export function kindAndPeriod(p: { kind: PlanKind | null; period: Period | null }, t: Catalogue): string {
+  return `${p.kind === null ? t.kindUnknown : t.kind[p.kind]}, ${periodLabel(p.period) ?? t.periodUnknown}`;
 }
 
 /** The years in a plan's title: its period when it spans several years, else its year. */

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { SourceFormat } from "../extract/layout.js";
+import { Lang } from "./i18n/lang.js";
 import { Anomaly, AnomalySeverity, IsoDate, Period, PlanKind } from "../normalize/plan-schema.js";
 
 /** One anomaly of the plan export, unchanged: the export's own schema, not a copy. */
@@ -198,8 +199,11 @@ export type Unreadable = z.infer<typeof Unreadable>;
 
 export const Report = z.object({
   reportVersion: z.literal(1),
-  /** `advisory`: whether the advisory checks were computed (false with `--no-advisory`). */
-  settings: z.object({ expectedTotal: z.number(), totalTolerance: z.number(), advisory: z.boolean() }),
+  /**
+   * `advisory`: whether the advisory checks were computed (false with `--no-advisory`);
+   * `lang`: the language of the finding messages and of every rendered label (`--lang`).
+   */
+  settings: z.object({ expectedTotal: z.number(), totalTolerance: z.number(), advisory: z.boolean(), lang: Lang }),
   totals: z.object({ plans: z.number().int(), unreadable: z.number().int(), findings: SeverityCounts, advisory: SeverityCounts }),
   plans: z.array(PlanReport),
   unreadable: z.array(Unreadable),

@@ -6,6 +6,7 @@
  * matched case-insensitively on text whose runs of white space are one space.
  */
 import { z } from "zod";
+import { Lang } from "./i18n/lang.js";
 
 const Patterns = z.array(z.string());
 
@@ -32,6 +33,8 @@ export const ReportSettings = z.object({
   retitleMinSimilarity: z.number().min(0).max(1).default(0.4),
   indicatorOverlapForRetitle: z.number().min(0).max(1).default(0.5),
 
+  /** The language of every label and finding message (`piao check --lang`): Italian unless asked. */
+  lang: Lang.default("it"),
   /** Compute the advisory checks (domain rules the contract has no code for). `piao check --no-advisory` turns them off. */
   advisory: z.boolean().default(true),
   /**
