@@ -45,9 +45,30 @@ describe("piao check FILE…", () => {
     const r = piao([path.join(samplesDir, "luzzara-2024.pdf.expected.json")]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Comune di Luzzara, plan 2024");
-    expect(r.stdout).toContain("ERROR   WEIGHT_MISMATCH  p. 9");
+    expect(r.stdout).toContain("Comune di Luzzara, piano 2024");
+    expect(r.stdout).toContain("ERRORE  WEIGHT_MISMATCH  p. 9");
     expect(r.stdout).not.toContain("\x1b[");
+  });
+
+  it("speaks Italian by default and English with --lang en, in every format", () => {
+    const sample = path.join(samplesDir, "luzzara-2024.pdf.expected.json");
+    const en = piao([sample, "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("Comune di Luzzara, plan 2024");
+    expect(en.stdout).toContain("ERROR   WEIGHT_MISMATCH  p. 9");
+    expect(en.stdout.replace(/\s+/g, " ")).toMatch(/objective 6: weight 10 in the summary sheet but 100 on the objective sheet\./);
+    const it = Report.parse(JSON.parse(piao([sample, "--format", "json"]).stdout));
+    const enJson = Report.parse(JSON.parse(piao([sample, "--format", "json", "--lang", "en"]).stdout));
+    expect([it.settings.lang, enJson.settings.lang]).toEqual(["it", "en"]);
+    // Codes, severities, pages and counts are the same; only the messages are said in the language.
+    expect(enJson.totals).toEqual(it.totals);
+    const mismatch = (r: Report) => r.plans[0]!.units.flatMap((u) => u.objectives.flatMap((o) => o.findings)).find((f) => f.code === "WEIGHT_MISMATCH")!;
+    expect(mismatch(it).message).toMatch(/obiettivo 6: peso 10 nella scheda sintetica ma 100 nella scheda obiettivo/);
+    expect({ ...mismatch(enJson), message: "" }).toEqual({ ...mismatch(it), message: "" });
+    const html = cheerio.load(piao([sample, "--format", "html", "--lang", "en"]).stdout);
+    expect(html("html").attr("lang")).toBe("en");
+    expect(html("section.summary h3").text()).toBe("Summary");
+    expect(piao([sample, "--lang", "fr"]).stderr).toMatch(/--lang must be it or en, not 'fr'/);
   });
 
   it("--fail-on error exits 1 on errors only; --fail-on warning also on warnings", () => {
@@ -66,13 +87,13 @@ describe("piao check FILE…", () => {
     // Contract findings: info only. Advisory: 2 warnings (phase_out_of_year, indicator_qualitative), 3 info.
     const info = writeExport("info.json", infoOnly());
     const text = piao([info]);
-    expect(text.stdout).toContain("Advisory checks (domain rules, not in the export)");
-    expect(text.stdout).toContain("WARNING phase_out_of_year  p. 3");
+    expect(text.stdout).toContain("Controlli aggiuntivi (regole di dominio, non nell'export)");
+    expect(text.stdout).toContain("AVVISO  phase_out_of_year  p. 3");
     const off = piao([info, "--no-advisory", "--format", "json"]);
     const report = Report.parse(JSON.parse(off.stdout));
     expect(report.settings.advisory).toBe(false);
     expect(report.plans[0]!.advisory).toEqual([]);
-    expect(piao([info, "--no-advisory"]).stdout).not.toMatch(/advisory/i);
+    expect(piao([info, "--no-advisory"]).stdout).not.toMatch(/controlli aggiuntivi|regole di dominio/i);
     expect(piao([info, "--fail-on", "warning"]).code).toBe(0);
     expect(piao([info, "--fail-on", "warning", "--fail-on-advisory"]).code).toBe(1);
     expect(piao([info, "--fail-on", "error", "--fail-on-advisory"]).code).toBe(0);
@@ -121,7 +142,7 @@ describe("piao check FILE…", () => {
     expect(Report.parse(JSON.parse(readFileSync(json, "utf8"))).plans).toHaveLength(1);
     const txt = path.join(dir, "r.txt");
     expect(piao([path.join(docs, "luzzara-2024.pdf.expected.json"), "--out", txt]).code).toBe(0);
-    expect(readFileSync(txt, "utf8")).toContain("Comune di Luzzara, plan 2024");
+    expect(readFileSync(txt, "utf8")).toContain("Comune di Luzzara, piano 2024");
   });
 
   it("rejects bad arguments with exit 2", () => {
@@ -170,7 +191,7 @@ describe("piao check with export version 2 and data of version 1", () => {
     expect(r.stderr).toBe("");
     const plan = Report.parse(JSON.parse(r.stdout)).plans[0]!;
     expect(plan).toMatchObject({ organization: "Comune di Borgoverde", year: 2024, kind: null, period: null });
-    expect(piao([path.join(v1Fixtures, "v1-borgoverde-2024.json")]).stdout).toContain("Plan      kind unknown, period unknown");
+    expect(piao([path.join(v1Fixtures, "v1-borgoverde-2024.json")]).stdout).toContain("Piano     tipo non indicato, periodo non indicato");
   });
 
   it("reports plans without weights, a summary-only PEG, a PIAO of several years", () => {
@@ -227,7 +248,7 @@ describe("piao check --db", () => {
     const y2023 = Report.parse(JSON.parse(piao(["--db", db, "--organization", "Comune di Prova", "--year", "2023", "--format", "json"]).stdout));
     expect(y2023.plans.map((p) => [p.year, p.changes])).toEqual([[2023, null]]);
     const text = piao(["--db", db, "--organization", "Prova", "--year", "2024"]).stdout;
-    expect(text).toContain("Changes since 2023");
+    expect(text).toContain("Variazioni rispetto al 2023");
   });
 
   it("reports an in-year variation: what changed since the version the current plan replaced", () => {
@@ -246,9 +267,9 @@ describe("piao check --db", () => {
     // The year-over-year comparison is still against 2023.
     expect(plan.changes?.previous.year).toBe(2023);
     const text = piao(["--db", db, "--organization", "Comune di Prova", "--year", "2024"]).stdout;
-    expect(text).toContain("Changes since the earlier version of this plan\n");
-    expect(text).toMatch(/Compared with prova-2024\.pdf \(database plan \d+\)/);
-    expect(text).toContain("reweighted: 25 → 20");
+    expect(text).toContain("Variazioni rispetto alla versione precedente di questo piano\n");
+    expect(text).toMatch(/Confronto con prova-2024\.pdf \(piano \d+ del database\)/);
+    expect(text).toContain("peso cambiato: 25 → 20");
   });
 
   it("compares FILE… with the previous year stored in --db", () => {

@@ -1,7 +1,8 @@
 /**
  * Golden text and JSON reports (tests/golden/report/NAME.txt|.json) for the
  * shared samples' expected exports, the constructed plans and every fixture
- * export. UPDATE_GOLDEN=1 rewrites them; a missing golden fails.
+ * export, in Italian (the default); two of them in English too (NAME.en.txt).
+ * UPDATE_GOLDEN=1 rewrites them; a missing golden fails.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { Report } from "../../src/report/report-model.js";
 import { reportSettings } from "../../src/report/report-settings.js";
 import { renderJson } from "../../src/report/render-json.js";
 import { renderText } from "../../src/report/render-text.js";
+import { it as italian } from "../../src/report/i18n/it.js";
 import type { PlanExport } from "../../src/normalize/plan-schema.js";
 import { everyCodePlan, yearPair } from "./constructed-plans.js";
 import { pegPlan, piaoPlan } from "../store/v2-plans.js";
@@ -74,7 +76,7 @@ describe.each(cases)("report golden $name", ({ name, inputs }) => {
   it("shows every finding of the plan with its severity, code and page", () => {
     const text = renderText(report);
     for (const a of given.flatMap((i) => i.plan.anomalies)) {
-      const head = `${a.severity.toUpperCase().padEnd(8)}${a.code}${a.page === null ? "" : `  p. ${a.page}`}`;
+      const head = `${italian.severityTag[a.severity].padEnd(8)}${a.code}${a.page === null ? "" : `  p. ${a.page}`}`;
       expect(text, `${a.code} ${a.unit} ${a.objective}`).toContain(head);
     }
   });
@@ -94,6 +96,24 @@ describe.each(cases)("report golden $name", ({ name, inputs }) => {
   });
 });
 
+describe.each(cases.filter((c) => c.name === "constructed-every-code" || c.name === "sample-luzzara-2024-pdf"))("report golden in English $name", ({ name, inputs }) => {
+  const report = buildReport(inputs(), reportSettings({ lang: "en" }));
+
+  it("text", () => {
+    const text = renderText(report);
+    expectGolden(`tests/golden/report/${name}.en.txt`, text);
+    for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(96);
+  });
+
+  it("json: the same report but for the language and the messages", () => {
+    const json = JSON.parse(renderJson(report)) as Report;
+    const it = JSON.parse(renderJson(buildReport(inputs(), settings))) as Report;
+    expect(json.settings.lang).toBe("en");
+    const strip = (r: Report) => JSON.stringify({ ...r, settings: { ...r.settings, lang: "" } }).replace(/"message":"(?:[^"\\]|\\.)*"/g, "");
+    expect(strip(json)).toBe(strip(it));
+  });
+});
+
 it("the fixtures raise every anomaly code of the contract", () => {
   const codes = new Set(fixtureExports().flatMap((f) => loadExport(f).anomalies.map((a) => a.code)));
   for (const code of contractCodes()) expect(codes, code).toContain(code);
@@ -105,7 +125,7 @@ describe("text report", () => {
 
   it("shows every finding with its code, severity and page", () => {
     for (const a of plan.anomalies) {
-      const head = `${a.severity.toUpperCase().padEnd(8)}${a.code}${a.page === null ? "" : `  p. ${a.page}`}`;
+      const head = `${italian.severityTag[a.severity].padEnd(8)}${a.code}${a.page === null ? "" : `  p. ${a.page}`}`;
       expect(text, a.code).toContain(head);
     }
   });
@@ -122,23 +142,23 @@ describe("text report", () => {
 
   it("colours severities only when asked", () => {
     const coloured = renderText(buildReport([{ plan }], settings), { color: true });
-    expect(coloured).toContain("\x1b[31;1mERROR");
+    expect(coloured).toContain("\x1b[31;1mERRORE");
     expect(coloured.replace(/\x1b\[[0-9;]*m/g, "")).toBe(text);
   });
 
   it("lists the advisory checks in their own section after the findings, or not at all with advisory off", () => {
-    const findingsAt = text.indexOf("Findings by unit and objective");
-    const advisoryAt = text.indexOf("Advisory checks (domain rules, not in the export)\n");
+    const findingsAt = text.indexOf("Rilievi per unità e obiettivo");
+    const advisoryAt = text.indexOf("Controlli aggiuntivi (regole di dominio, non nell'export)\n");
     expect(advisoryAt).toBeGreaterThan(findingsAt);
-    expect(text.indexOf("Weights: summary sheet vs objective sheet")).toBeGreaterThan(advisoryAt);
-    expect(text.slice(advisoryAt)).toContain("WARNING phase_out_of_year  p. 3");
-    expect(text).toContain("Advisory  2 warnings, 3 info (domain rules, not in the export)");
+    expect(text.indexOf("Pesi: scheda sintetica e scheda obiettivo")).toBeGreaterThan(advisoryAt);
+    expect(text.slice(advisoryAt)).toContain("AVVISO  phase_out_of_year  p. 3");
+    expect(text).toContain("Controlli 2 avvisi, 3 note (regole di dominio, non nell'export)");
     const off = renderText(buildReport([{ plan }], reportSettings({ advisory: false })));
-    expect(off).not.toMatch(/advisory/i);
+    expect(off).not.toMatch(/controlli aggiuntivi|regole di dominio|advisory/i);
     const stripped = text
-      .replace(/^  Advisory  .*\n/m, "")
-      .replace(/^Advisory checks \(domain rules[\s\S]*?\n\n(?=Weights:)/m, "")
-      .replace(/^Advisory checks \(not in the exports\).*\n/m, "");
+      .replace(/^  Controlli .*\n/m, "")
+      .replace(/^Controlli aggiuntivi \(regole di dominio[\s\S]*?\n\n(?=Pesi:)/m, "")
+      .replace(/^Controlli aggiuntivi \(non negli export\).*\n/m, "");
     expect(off).toBe(stripped);
   });
 

@@ -9,7 +9,7 @@ import { renderJson } from "../../src/report/render-json.js";
 import { renderText } from "../../src/report/render-text.js";
 import { objective, phase, plan, unit } from "./constructed-plans.js";
 
-const settings = reportSettings();
+const settings = reportSettings({ lang: "en" });
 
 const odd = [
   plan(null, null, [], [], 1, "/srv/archivio/piani-della-performance/unione-dei-comuni-della-bassa/2024/definitivi/piano.pdf"),

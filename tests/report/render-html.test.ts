@@ -4,11 +4,14 @@ import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report/build-report.js";
 import { ganttSvg, monthSpan } from "../../src/report/gantt-svg.js";
 import { reportSettings } from "../../src/report/report-settings.js";
+import { en } from "../../src/report/i18n/en.js";
+import { yearLoad } from "../../src/report/unit-year-svg.js";
+import { it as italian } from "../../src/report/i18n/it.js";
 import { renderHtml } from "../../src/report/render-html.js";
-import { everyCodePlan, phase, yearPair } from "./constructed-plans.js";
+import { everyCodePlan, objective, phase, plan, unit, yearPair } from "./constructed-plans.js";
 import { pegPlan, piaoPlan } from "../store/v2-plans.js";
 
-const settings = reportSettings();
+const settings = reportSettings({ lang: "en" });
 
 describe("renderHtml", () => {
   const plan = everyCodePlan();
@@ -103,7 +106,7 @@ describe("renderHtml", () => {
 
   it("names the plan's kind and period, and the units by their numbers", () => {
     expect($("dl.meta dt").first().text()).toBe("Plan");
-    expect($("dl.meta dd").first().text()).toBe("Piano della performance, 2024");
+    expect($("dl.meta dd").first().text()).toBe("Piano della performance (performance plan), 2024");
     expect($("section.unit h4").map((_, e) => $(e).text()).get().filter((t) => /^\d – /.test(t))).toHaveLength(4);
     expect($("table.overview td a").last().text()).toBe("5 – Servizi demografici");
   });
@@ -126,8 +129,8 @@ describe("renderHtml", () => {
     expect(svg.find("text.g-when").text()).toBe("II semestre");
     expect(svg.find("rect.g-missing")).toHaveLength(0);
     expect(svg.find("text.g-weight").map((_, e) => $(e).text()).get()).toEqual(["50%", "30%"]);
-    expect(svg.find("path.g-milestone title").first().text()).toBe('scadenza 30/06/2024 ("entro giugno")');
-    expect(svg.find("g.g-row > title").first().text()).toBe("1. Apertura del sabato (Ufficio anagrafe; peso 50; dal 01/02/2024; scadenza 30/06/2024; \"entro giugno\")");
+    expect(svg.find("path.g-milestone title").first().text()).toBe('deadline 30 Jun 2024 ("entro giugno")');
+    expect(svg.find("g.g-row > title").first().text()).toBe("1. Apertura del sabato (Ufficio anagrafe; weight 50; from 1 Feb 2024; deadline 30 Jun 2024; \"entro giugno\")");
     // The grid runs to March 2025, the last deadline.
     expect(svg.find("text.g-month")).toHaveLength(15);
   });
@@ -136,7 +139,7 @@ describe("renderHtml", () => {
     const both = buildReport([{ plan: piaoPlan() }, { plan: pegPlan() }], settings);
     const $$ = cheerio.load(renderHtml(both));
     expect($$("h2 .year").map((_, e) => $$(e).text()).get()).toEqual(["2026–2028", "2025"]);
-    expect($$("dl.meta dd").first().text()).toBe("PIAO (Piano integrato di attività e organizzazione), 2026–2028");
+    expect($$("dl.meta dd").first().text()).toBe("PIAO (Piano integrato di attività e organizzazione: integrated plan), 2026–2028");
     expect($$("table.weights td.num .note").map((_, e) => $$(e).text()).get()).toEqual(["(600/1000)", "(400/1000)"]);
     expect($$("section.plan").last().find("svg.gantt")).toHaveLength(0);
     expect($$("section.plan").last().text()).toContain("No objective sheets, so no timeline.");
@@ -158,7 +161,7 @@ describe("ganttSvg", () => {
   });
 
   it("fills marked months, outlines a phase without months and labels years across a year end", () => {
-    const $ = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01", "2024-02"]), phase(2, "Due", []), phase(3, "Tre", ["2025-01"])], 2024, "cap"));
+    const $ = cheerio.load(ganttSvg(en, [phase(1, "Uno", ["2024-01", "2024-02"]), phase(2, "Due", []), phase(3, "Tre", ["2025-01"])], 2024, "cap"));
     expect($("rect.g-bar")).toHaveLength(3);
     expect($("rect.g-missing")).toHaveLength(1);
     expect($("text.g-month")).toHaveLength(13);
@@ -166,15 +169,16 @@ describe("ganttSvg", () => {
   });
 
   it("names the months when they fit, else gives their initials", () => {
-    const year = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01"])], 2024, "cap"));
+    const year = cheerio.load(ganttSvg(italian, [phase(1, "Uno", ["2024-01"])], 2024, "cap"));
     expect(year("text.g-month").map((_, e) => year(e).text()).get().slice(0, 3)).toEqual(["gen", "feb", "mar"]);
-    const long = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01", "2026-06"])], 2024, "cap"));
+    expect(cheerio.load(ganttSvg(en, [phase(1, "Uno", ["2024-01"])], 2024, "cap"))("text.g-month").first().text()).toBe("Jan");
+    const long = cheerio.load(ganttSvg(italian, [phase(1, "Uno", ["2024-01", "2026-06"])], 2024, "cap"));
     expect(long("text.g-month")).toHaveLength(30);
     expect(long("text.g-month").map((_, e) => long(e).text()).get().slice(0, 3)).toEqual(["g", "f", "m"]);
   });
 
   it("draws nothing without phases", () => {
-    expect(ganttSvg([], 2024, "cap")).toBe("");
+    expect(ganttSvg(en, [], 2024, "cap")).toBe("");
   });
 });
 
@@ -195,9 +199,54 @@ describe("advisory checks in the HTML", () => {
   });
 
   it("are left out with settings.advisory false", () => {
-    const $ = cheerio.load(renderHtml(buildReport([{ plan }], reportSettings({ advisory: false }))));
+    const $ = cheerio.load(renderHtml(buildReport([{ plan }], reportSettings({ advisory: false, lang: "en" }))));
     expect($("section.advisory")).toHaveLength(0);
     expect($("li.advisory-finding")).toHaveLength(0);
     expect($("header.top p").text()).not.toContain("advisory");
+  });
+});
+
+describe("summary page and year chart", () => {
+  const twoPhases = objective({
+    number: 1,
+    title: "Sportello unico",
+    weight: 60,
+    sheet: { phases: [phase(1, "Analisi", ["2024-01", "2024-02"]), phase(2, "Avvio", ["2024-02"])] },
+  });
+  const deadlineOnly = objective({
+    number: 2,
+    title: "Regolamento",
+    weight: 40,
+    sheet: { phases: [phase(1, "Approvazione", [], null, { deadline: "2024-11-30" })] },
+  });
+  const p = plan("Comune di Prova", 2024, [unit("Area tecnica", "Rossi", [twoPhases, deadlineOnly])], []);
+
+  it("counts the phases at work per month and finds the empty quarters", () => {
+    const report = buildReport([{ plan: p }], reportSettings());
+    const load = yearLoad(report.plans[0]!.units[0]!.objectives, 2024)!;
+    expect(load.load).toEqual([1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
+    // Q2 and Q3 of 2024: nothing at work, nothing due.
+    expect(load.emptyQuarters).toEqual([2024 * 4 + 1, 2024 * 4 + 2]);
+  });
+
+  it("opens each plan with a summary: units and weights, findings by severity, a year chart per unit (in Italian)", () => {
+    const $ = cheerio.load(renderHtml(buildReport([{ plan: p }, { plan: everyCodePlan() }], reportSettings())));
+    expect($("html").attr("lang")).toBe("it");
+    expect($("section.summary")).toHaveLength(2);
+    const first = $("section.summary").first();
+    expect(first.find("h3").text()).toBe("Riepilogo");
+    expect(first.find("table.overview th").first().text()).toBe("Unità organizzativa");
+    expect(first.find("table.severities thead th").map((_, e) => $(e).text()).get()).toEqual(["", "errori", "avvisi", "note"]);
+    const chart = first.find("svg.year-chart");
+    expect(chart).toHaveLength(1);
+    expect(chart.find("g.y-row")).toHaveLength(2);
+    expect(chart.find("path.y-milestone title").text()).toBe("Approvazione: scadenza 30/11/2024");
+    expect(chart.find("g.y-empty")).toHaveLength(2);
+    expect(chart.find("text.y-quarter").map((_, e) => $(e).text()).get()).toEqual(["I trim.", "II trim.", "III trim.", "IV trim."]);
+    // The summary comes before the findings; every unit of the second plan has its row.
+    const second = $("section.plan").eq(1);
+    expect(second.find("section.summary table.overview tbody tr")).toHaveLength(4);
+    expect(second.html()!.indexOf("section class=\"summary\"")).toBeLessThan(second.html()!.indexOf("findings-section"));
+    expect($("div.sign").first().text()).toContain("Firma");
   });
 });
