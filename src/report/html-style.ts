@@ -117,7 +117,7 @@ table.severities .num { text-align:right; }
   header.top { background:#fff; color:var(--ink); border-bottom:2px solid var(--ink); padding:0 0 8px; }
   header.top p { color:var(--muted); }
   main { max-width:none; padding:8px 0 0; }
-  footer { padding:6px 0 0; }
+  footer { display:none; }
   a { color:inherit; text-decoration:none; }
   section.plan { border:none; border-radius:0; padding:0; margin:0; }
   section.plan + section.plan { break-before:page; }

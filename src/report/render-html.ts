@@ -237,12 +237,13 @@ function timeline(ctx: Ctx, p: PlanReport, u: UnitView, unitIndex: number): stri
   return `<div class="timeline">${cards.join("")}</div>`;
 }
 
-function unitSection(ctx: Ctx, p: PlanReport, u: UnitView, i: number): string {
+/** A unit's weights and timelines; the first unit carries the heading of them all, so that a printed page never holds the heading alone. */
+function unitSection(ctx: Ctx, p: PlanReport, u: UnitView, i: number, heading: string | null): string {
   const t = ctx.t;
   // A unit whose objectives weigh nothing anywhere (WEIGHTS_ABSENT, a unit with no objectives) has no chart to draw.
   const weighted = u.totals.summaryCount + u.totals.sheetCount > 0;
   return (
-    `<section class="unit" id="${unitId(ctx, i)}"><h4>${esc(unitTitle(u))}${manager(t, u)}</h4>` +
+    `<section class="unit" id="${unitId(ctx, i)}">${heading === null ? "" : `<h3 class="units-title">${esc(heading)}</h3>`}<h4>${esc(unitTitle(u))}${manager(t, u)}</h4>` +
     `<div class="unit-grid"><div>${weightTable(ctx, u)}</div>` +
     `<div>${weighted ? weightBarsSvg(t, u, t.weights.chartCaption(unitTitle(u))) : `<p class="none">${esc(t.weights.noWeights)}</p>`}</div></div>` +
     `<h4>${esc(t.timeline.title)}</h4>${timeline(ctx, p, u, i)}</section>`
@@ -321,8 +322,9 @@ function planSection(t: Catalogue, p: PlanReport, index: number, options: Render
     summaryPage(ctx, p, advisoryOn) +
     findingsSection(ctx, p) +
     (advisoryOn ? advisorySection(ctx, p) : "") +
-    `<h3 class="units-title">${esc(t.weights.sectionHtml)}</h3>` +
-    (p.units.length ? p.units.map((u, i) => unitSection(ctx, p, u, i)).join("") : `<p class="none">${esc(t.weights.noUnits)}</p>`) +
+    (p.units.length
+      ? p.units.map((u, i) => unitSection(ctx, p, u, i, i === 0 ? t.weights.sectionHtml : null)).join("")
+      : `<h3 class="units-title">${esc(t.weights.sectionHtml)}</h3><p class="none">${esc(t.weights.noUnits)}</p>`) +
     changesSection(ctx, p.changes, year == null ? t.changes.sincePrevious : t.changes.sinceYear(String(year)), "year-over-year") +
     changesSection(ctx, p.variation, t.changes.sinceVersion, "variation") +
     signature(t) +

@@ -19,9 +19,9 @@ import { formatDate } from "./i18n/format.js";
 export const YEAR_CHART = {
   labelWidth: 214,
   monthWidth: 36,
-  rowHeight: 15,
-  headHeight: 30,
-  loadHeight: 34,
+  rowHeight: 13,
+  headHeight: 28,
+  loadHeight: 30,
   /** Average glyph width of the 10.5px label font. */
   charWidth: 5.4,
   milestone: 4.5,

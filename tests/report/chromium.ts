@@ -79,3 +79,8 @@ export function pngSize(buf: Buffer): { width: number; height: number } {
   if (!buf.subarray(0, 8).equals(signature)) throw new Error("not a PNG");
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 }
+
+/** Prints a page to PDF as the browser's print dialog would (CSS @page size and margins, no header or footer of Chromium's own). */
+export async function printToPdf(url: string, pdfFile: string): Promise<ChromiumRun> {
+  return runChromium(["--no-pdf-header-footer", `--print-to-pdf=${pdfFile}`, url]);
+}
