@@ -203,7 +203,7 @@ export const Report = z.object({
    * `advisory`: whether the advisory checks were computed (false with `--no-advisory`);
    * `lang`: the language of the finding messages and of every rendered label (`--lang`).
    */
-  settings: z.object({ expectedTotal: z.number(), totalTolerance: z.number(), advisory: z.boolean(), lang: Lang }),
+  settings: z.object({ expectedTotal: z.number(), totalTolerance: z.number(), advisory: z.boolean(), lang: Lang.default("it") }),
   totals: z.object({ plans: z.number().int(), unreadable: z.number().int(), findings: SeverityCounts, advisory: SeverityCounts }),
   plans: z.array(PlanReport),
   unreadable: z.array(Unreadable),
