@@ -102,7 +102,7 @@ table.severities .num { text-align:right; }
 .year-charts { display:grid; grid-template-columns:repeat(auto-fill,minmax(620px,1fr)); gap:10px 18px; }
 .year-unit .otitle { font-weight:600; font-size:13px; margin-bottom:2px; }
 .y-band { fill:#f3f5f8; } .y-month { text-anchor:middle; fill:var(--muted); font-size:10px; } .y-quarter { font-size:10px; font-weight:600; fill:var(--muted); }
-.y-label { font-size:10.5px; } .y-load-label { font-weight:600; }
+.y-label { font-size:10px; } .y-load-label { font-weight:600; }
 .y-cell { fill:var(--summary); } .y-n1 { opacity:.45; } .y-n2 { opacity:.72; } .y-n3 { opacity:1; }
 .y-milestone { fill:var(--accent); stroke:#fff; stroke-width:1; }
 .y-load { fill:var(--sheet); } .y-load.y-peak { fill:var(--warning); } .y-load-n { text-anchor:middle; font-size:9px; fill:var(--muted); }
@@ -122,7 +122,14 @@ table.severities .num { text-align:right; }
   section.plan { border:none; border-radius:0; padding:0; margin:0; }
   section.plan + section.plan { break-before:page; }
   .summary { break-after:page; }
-  .summary-grid, .unit-grid { grid-template-columns:1fr; gap:8px; }
+  .summary-grid { grid-template-columns:1fr; gap:4px; }
+  .summary table.severities { width:auto; min-width:50%; }
+  .unit-grid { grid-template-columns:1fr; gap:8px; }
+  .summary table.overview, .summary table.severities { font-size:8.5pt; }
+  .summary table.overview th, .summary table.overview td, .summary table.severities th, .summary table.severities td { padding:3px 4px; }
+  .plan-head h2 { font-size:16pt; }
+  dl.meta { font-size:9pt; }
+  .summary h3 { margin-top:10px; }
   .year-charts { grid-template-columns:1fr; }
   .year-unit, .gantt-card, .findings-objective, li.finding, li.advisory-finding, tr, .sign { break-inside:avoid; }
   thead { display:table-header-group; }

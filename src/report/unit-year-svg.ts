@@ -19,11 +19,11 @@ import { formatDate } from "./i18n/format.js";
 export const YEAR_CHART = {
   labelWidth: 214,
   monthWidth: 36,
-  rowHeight: 13,
-  headHeight: 28,
-  loadHeight: 30,
-  /** Average glyph width of the 10.5px label font. */
-  charWidth: 5.4,
+  rowHeight: 12,
+  headHeight: 26,
+  loadHeight: 28,
+  /** Glyph width of the 10px label font, wide enough for capitals (many plans title objectives in upper case). */
+  charWidth: 5.9,
   milestone: 4.5,
 };
 
@@ -120,13 +120,15 @@ export function unitYearSvg(t: Catalogue, objectives: readonly ObjectiveView[], 
   });
   // The load row: phases at work per month.
   const max = Math.max(1, ...y.load);
+  // The busiest months stand out only where the load varies: a flat year has no peak.
+  const flat = y.load.every((n) => n === 0 || n === max);
   out.push(`<text class="y-label y-load-label" x="2" y="${loadTop + loadHeight / 2 + 4}">${esc(t.summary.load)}</text>`);
   y.load.forEach((n, i) => {
     if (n === 0) return;
     const h = Math.max(2, ((loadHeight - 12) * n) / max);
     const x = xOf(y.first + i);
     out.push(
-      `<rect class="y-load${n === max ? " y-peak" : ""}" x="${x + 4}" y="${loadTop + loadHeight - h}" width="${monthWidth - 8}" height="${h.toFixed(1)}"><title>${n}</title></rect>` +
+      `<rect class="y-load${n === max && !flat ? " y-peak" : ""}" x="${x + 4}" y="${loadTop + loadHeight - h}" width="${monthWidth - 8}" height="${h.toFixed(1)}"><title>${n}</title></rect>` +
         `<text class="y-load-n" x="${x + monthWidth / 2}" y="${loadTop + loadHeight - h - 2}">${n}</text>`,
     );
   });
