@@ -13,6 +13,7 @@ import type { PhaseView } from "./report-model.js";
 import { esc } from "./html-escape.js";
 import { truncate } from "./text-layout.js";
 import type { Catalogue } from "./i18n/catalogue.js";
+import { it } from "./i18n/it.js";
 import { formatDate, formatNumber } from "./i18n/format.js";
 
 export const GANTT = {
@@ -72,7 +73,8 @@ function rowTitle(t: Catalogue, p: PhaseView, label: string): string {
   return parts.length ? `${label} (${parts.join("; ")})` : label;
 }
 
-export function ganttSvg(t: Catalogue, phases: readonly PhaseView[], year: number | null, caption: string): string {
+/** `t`: the catalogue of the report's language (Italian unless given). */
+export function ganttSvg(phases: readonly PhaseView[], year: number | null, caption: string, t: Catalogue = it): string {
   if (phases.length === 0) return "";
   // No year and nothing dated: one row per phase with its timing in words, no month columns.
   const span = monthSpan(year, phases);

@@ -5,6 +5,7 @@
  */
 import type { Period, PlanKind } from "../normalize/plan-schema.js";
 import type { Catalogue } from "./i18n/catalogue.js";
+import { it } from "./i18n/it.js";
 
 /** "2026–2028", "2024" for a one-year plan, null when unknown. */
 export function periodLabel(period: Period | null): string | null {
@@ -13,7 +14,7 @@ export function periodLabel(period: Period | null): string | null {
 }
 
 /** "PIAO (…), 2026–2028"; "tipo non indicato" / "periodo non indicato" for what the plan does not say (or a version-1 export did not read). */
-export function kindAndPeriod(p: { kind: PlanKind | null; period: Period | null }, t: Catalogue): string {
+export function kindAndPeriod(p: { kind: PlanKind | null; period: Period | null }, t: Catalogue = it): string {
   return `${p.kind === null ? t.kindUnknown : t.kind[p.kind]}, ${periodLabel(p.period) ?? t.periodUnknown}`;
 }
 

@@ -116,7 +116,7 @@ function severityTable(ctx: Ctx, p: PlanReport, advisoryOn: boolean): string {
 function summaryPage(ctx: Ctx, p: PlanReport, advisoryOn: boolean): string {
   const t = ctx.t;
   const charts = p.units.map((u, i) => {
-    const chart = unitYearSvg(t, u.objectives, p.year, `${t.summary.yearTitle}: ${unitTitle(u)}`);
+    const chart = unitYearSvg(u.objectives, p.year, `${t.summary.yearTitle}: ${unitTitle(u)}`, t);
     return (
       `<div class="year-unit"><div class="otitle"><a href="#${unitId(ctx, i)}">${esc(unitTitle(u))}</a></div>` +
       (chart || `<p class="none">${esc(t.summary.noPhases)}</p>`) +
@@ -225,7 +225,7 @@ function timeline(ctx: Ctx, p: PlanReport, u: UnitView, unitIndex: number): stri
   const withSheet = u.objectives.filter((o) => o.weightStatus !== "no-sheet");
   if (withSheet.length === 0) return `<p class="none">${esc(t.timeline.noSheets)}</p>`;
   const cards = withSheet.map((o, k) => {
-    const chart = ganttSvg(t, o.phases, p.year, t.timeline.caption(`${o.number}: ${o.title}`));
+    const chart = ganttSvg(o.phases, p.year, t.timeline.caption(`${o.number}: ${o.title}`), t);
     return (
       `<div class="gantt-card" id="${unitId(ctx, unitIndex)}-sheet-${k + 1}">` +
       `<div class="otitle"><span class="clamp" title="${esc(o.title)}">${esc(o.number)}. ${esc(o.title)}</span>` +
@@ -245,7 +245,7 @@ function unitSection(ctx: Ctx, p: PlanReport, u: UnitView, i: number, heading: s
   return (
     `<section class="unit" id="${unitId(ctx, i)}">${heading === null ? "" : `<h3 class="units-title">${esc(heading)}</h3>`}<h4>${esc(unitTitle(u))}${manager(t, u)}</h4>` +
     `<div class="unit-grid"><div>${weightTable(ctx, u)}</div>` +
-    `<div>${weighted ? weightBarsSvg(t, u, t.weights.chartCaption(unitTitle(u))) : `<p class="none">${esc(t.weights.noWeights)}</p>`}</div></div>` +
+    `<div>${weighted ? weightBarsSvg(u, t.weights.chartCaption(unitTitle(u)), t) : `<p class="none">${esc(t.weights.noWeights)}</p>`}</div></div>` +
     `<h4>${esc(t.timeline.title)}</h4>${timeline(ctx, p, u, i)}</section>`
   );
 }

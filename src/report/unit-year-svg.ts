@@ -14,6 +14,7 @@ import { esc } from "./html-escape.js";
 import { datePosition, monthSpan, toIndex } from "./gantt-svg.js";
 import { truncate } from "./text-layout.js";
 import type { Catalogue } from "./i18n/catalogue.js";
+import { it } from "./i18n/it.js";
 import { formatDate } from "./i18n/format.js";
 
 export const YEAR_CHART = {
@@ -61,7 +62,8 @@ export function yearLoad(objectives: readonly ObjectiveView[], year: number | nu
   return { first: span.first, load, emptyQuarters: [...quarters].filter(([, n]) => n === 0).map(([q]) => q) };
 }
 
-export function unitYearSvg(t: Catalogue, objectives: readonly ObjectiveView[], year: number | null, caption: string): string {
+/** `t`: the catalogue of the report's language (Italian unless given). */
+export function unitYearSvg(objectives: readonly ObjectiveView[], year: number | null, caption: string, t: Catalogue = it): string {
   const rows = objectives.filter((o) => o.phases.some((p) => activeMonths(p).length > 0));
   const y = yearLoad(rows, year);
   if (rows.length === 0 || y === null) return "";

@@ -6,6 +6,7 @@
 import type { UnitView } from "./report-model.js";
 import { esc } from "./html-escape.js";
 import type { Catalogue } from "./i18n/catalogue.js";
+import { it } from "./i18n/it.js";
 import { formatNumber } from "./i18n/format.js";
 
 const W = { label: 30, plot: 270, value: 84, row: 26, bar: 9, head: 22 };
@@ -16,7 +17,8 @@ function niceMax(x: number): number {
   return Math.ceil(x / step) * step;
 }
 
-export function weightBarsSvg(t: Catalogue, unit: UnitView, caption: string): string {
+/** `t`: the catalogue of the report's language (Italian unless given). */
+export function weightBarsSvg(unit: UnitView, caption: string, t: Catalogue = it): string {
   const w = t.weights;
   const formatWeight = (v: number | null) => formatNumber(t, v);
   const rows = unit.objectives;

@@ -161,7 +161,7 @@ describe("ganttSvg", () => {
   });
 
   it("fills marked months, outlines a phase without months and labels years across a year end", () => {
-    const $ = cheerio.load(ganttSvg(en, [phase(1, "Uno", ["2024-01", "2024-02"]), phase(2, "Due", []), phase(3, "Tre", ["2025-01"])], 2024, "cap"));
+    const $ = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01", "2024-02"]), phase(2, "Due", []), phase(3, "Tre", ["2025-01"])], 2024, "cap", en));
     expect($("rect.g-bar")).toHaveLength(3);
     expect($("rect.g-missing")).toHaveLength(1);
     expect($("text.g-month")).toHaveLength(13);
@@ -169,16 +169,16 @@ describe("ganttSvg", () => {
   });
 
   it("names the months when they fit, else gives their initials", () => {
-    const year = cheerio.load(ganttSvg(italian, [phase(1, "Uno", ["2024-01"])], 2024, "cap"));
+    const year = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01"])], 2024, "cap", italian));
     expect(year("text.g-month").map((_, e) => year(e).text()).get().slice(0, 3)).toEqual(["gen", "feb", "mar"]);
-    expect(cheerio.load(ganttSvg(en, [phase(1, "Uno", ["2024-01"])], 2024, "cap"))("text.g-month").first().text()).toBe("Jan");
-    const long = cheerio.load(ganttSvg(italian, [phase(1, "Uno", ["2024-01", "2026-06"])], 2024, "cap"));
+    expect(cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01"])], 2024, "cap", en))("text.g-month").first().text()).toBe("Jan");
+    const long = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01", "2026-06"])], 2024, "cap", italian));
     expect(long("text.g-month")).toHaveLength(30);
     expect(long("text.g-month").map((_, e) => long(e).text()).get().slice(0, 3)).toEqual(["g", "f", "m"]);
   });
 
   it("draws nothing without phases", () => {
-    expect(ganttSvg(en, [], 2024, "cap")).toBe("");
+    expect(ganttSvg([], 2024, "cap", en)).toBe("");
   });
 });
 
