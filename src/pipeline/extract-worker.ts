@@ -6,6 +6,7 @@
 import { parentPort } from "node:worker_threads";
 import { getHeapStatistics } from "node:v8";
 import { extractPlan } from "./extract-plan.js";
+import { loadPdfWorker } from "../extract/pdf/pdfjs.js";
 import type { ExtractRequest, ExtractReply, WorkerStats } from "./worker-messages.js";
 
 // Heap is sampled while a file is read (pdf.js awaits between pages, so the timer gets to run).
@@ -13,6 +14,10 @@ const HEAP_SAMPLE_MS = 25;
 
 if (!parentPort) throw new Error("extract-worker.js must run in a worker thread");
 const port = parentPort;
+
+// pdf.js's own worker module (pdf.worker.mjs, a large module run in this thread)
+// is loaded while the first request is still on its way, not after it arrives.
+void loadPdfWorker().catch(() => undefined);
 
 port.on("message", (req: ExtractRequest) => {
   void handle(req).then((reply) => port.postMessage(reply));
