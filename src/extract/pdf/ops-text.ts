@@ -226,10 +226,26 @@ class StreamText {
     this.out.items.push({ str: " ", dir: "ltr", width, height: 0, transform: transform!, fontName: fontName!, hasEOL: false });
   }
 
-  currentTextTransform(): number[] {
+  /**
+   * Util.transform(ctm, Util.transform(textMatrix, [size × hscale, 0, 0, size, 0, rise]))
+   * written out, the same products and sums in the same order (the zero terms too:
+   * they decide -0 and NaN as pdf.js's do), into `out` (a new array by default;
+   * compareWithLastPosition passes a scratch one: it runs for every glyph).
+   */
+  currentTextTransform(out: number[] = new Array<number>(6)): number[] {
     const ts = this.state;
-    const tsm = [ts.fontSize * ts.textHScale, 0, 0, ts.fontSize, 0, ts.textRise];
-    return Util.transform(ts.ctm, Util.transform(ts.textMatrix, tsm));
+    const a = ts.fontSize * ts.textHScale, d = ts.fontSize, rise = ts.textRise;
+    const t = ts.textMatrix, m = ts.ctm;
+    const i0 = t[0]! * a + t[2]! * 0, i1 = t[1]! * a + t[3]! * 0;
+    const i2 = t[0]! * 0 + t[2]! * d, i3 = t[1]! * 0 + t[3]! * d;
+    const i4 = t[0]! * 0 + t[2]! * rise + t[4]!, i5 = t[1]! * 0 + t[3]! * rise + t[5]!;
+    out[0] = m[0]! * i0 + m[2]! * i1;
+    out[1] = m[1]! * i0 + m[3]! * i1;
+    out[2] = m[0]! * i2 + m[2]! * i3;
+    out[3] = m[1]! * i2 + m[3]! * i3;
+    out[4] = m[0]! * i4 + m[2]! * i5 + m[4]!;
+    out[5] = m[1]! * i4 + m[3]! * i5 + m[5]!;
+    return out;
   }
 
   ensureItem(): ItemState {
@@ -310,7 +326,7 @@ class StreamText {
 
   compareWithLastPosition(glyphWidth: number): boolean {
     const it = this.item;
-    const currentTransform = this.currentTextTransform();
+    const currentTransform = this.currentTextTransform(SCRATCH);
     let posX = currentTransform[4]!;
     let posY = currentTransform[5]!;
     const vb = this.viewBox;
@@ -459,6 +475,9 @@ function applyInverseRotation(x: number, y: number, matrix: readonly number[]): 
   const scale = Math.hypot(matrix[0]!, matrix[1]!);
   return [(matrix[0]! * x + matrix[1]! * y) / scale, (matrix[2]! * x + matrix[3]! * y) / scale];
 }
+
+/** compareWithLastPosition's transform: read there and dropped before anything else asks for one. */
+const SCRATCH = new Array<number>(6).fill(0);
 
 const FLUSHING_PAINTS = new Set<number>([
   OPS.paintImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject, OPS.paintImageMaskXObjectGroup,
