@@ -1,16 +1,16 @@
 /**
  * Reads any supported document into the layout model, choosing the reader by
  * the file's content. Throws DocumentError for input that cannot be used.
+ * Each reader is loaded when a document needs it (pdf.js, mammoth and cheerio
+ * each take a good part of a second to load on a small machine): reading a PDF
+ * loads no DOCX or HTML code, and the reverse.
  */
 import { readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { DocumentError } from "../shared/errors.js";
 import type { LayoutDocument, SourceFormat } from "./layout.js";
 import { sniffFormat } from "./sniff-format.js";
-import { readPdf, type PdfView } from "./pdf/read-pdf.js";
-import { readDocx } from "./docx/read-docx.js";
-import { readHtml } from "./html/read-html.js";
-import { readText } from "./text/read-text.js";
+import type { PdfView } from "./pdf/read-pdf.js";
 import { decodeWindows1252 } from "./common/windows-1252.js";
 import { readerSettings, type ReaderSettings } from "./settings.js";
 import { asDocumentError } from "./common/limits.js";
@@ -65,16 +65,16 @@ async function readAs(sniffed: ReturnType<typeof sniffFormat>, bytes: Uint8Array
   let layout: LayoutDocument;
   switch (sniffed) {
     case "pdf":
-      layout = await readPdf(bytes, file, opts, view);
+      layout = await (await import("./pdf/read-pdf.js")).readPdf(bytes, file, opts, view);
       break;
     case "docx":
-      layout = await readDocx(bytes, file, opts);
+      layout = await (await import("./docx/read-docx.js")).readDocx(bytes, file, opts);
       break;
     case "html":
-      layout = readHtml(decodeText(bytes), file, opts);
+      layout = (await import("./html/read-html.js")).readHtml(decodeText(bytes), file, opts);
       break;
     case "text":
-      layout = readText(decodeText(bytes), file, opts);
+      layout = (await import("./text/read-text.js")).readText(decodeText(bytes), file, opts);
       break;
     case "zip":
       throw new DocumentError("unsupported", file, "is a ZIP archive but not a Word (.docx) document");

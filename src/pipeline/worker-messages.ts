@@ -18,6 +18,12 @@ export interface WorkerStats {
   readonly heapPeakBytes: number;
   /** Peak resident set of the whole process so far (workers share one process). */
   readonly processMaxRssKb: number;
+  /**
+   * This worker thread's own CPU time so far (user + system, ms) and its kernel
+   * thread id, where the system tells (Linux: /proc/thread-self); the bench
+   * uses them to split a process's CPU into main thread, workers and the rest.
+   */
+  readonly thread?: { readonly tid: number; readonly cpuMs: number };
 }
 
 export type ExtractReply =

@@ -2,15 +2,18 @@
  * The one entry to pdf.js (pdfjs-dist legacy build) for the reader: every
  * module imports pdf.js values from here, never from "pdfjs-dist/…" directly,
  * so ./native-builtins.js is evaluated before pdf.js and the builtins pdf.js's
- * bundled core-js replaces are put back (see there for why).
+ * bundled core-js replaces are put back (see there for why), and
+ * ./no-canvas.js before it, so pdf.js does not load its canvas binding.
  */
 import { restoreNativeBuiltins } from "./native-builtins.js";
+import { releaseCanvasStandIn } from "./no-canvas.js";
 import "pdfjs-dist/legacy/build/pdf.mjs";
 
 export { AnnotationMode, getDocument, OPS, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
 export type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 restoreNativeBuiltins();
+releaseCanvasStandIn();
 
 let workerLoaded: Promise<void> | undefined;
 

@@ -1,7 +1,7 @@
 /**
- * Reads one page's raw geometry: words from the text layer and classified
- * graphics from the operator list, both through the page viewport so rotated
- * and landscape pages come out upright.
+ * Reads one page's raw geometry: words and classified graphics, both from the
+ * page's operator list (one parse of its content streams) and both through the
+ * page viewport so rotated and landscape pages come out upright.
  */
 import type { PDFDocumentProxy } from "./pdfjs.js";
 import type { PdfSettings } from "../settings.js";
@@ -12,6 +12,7 @@ import { itemsToWords, type FontStyleLike, type TextItemLike } from "./page-word
 import { markRunEnds, runEndSpaces } from "./run-end-spaces.js";
 import { dotsToBullets } from "./bullet-dots.js";
 import { hideClippedText } from "./text-clip.js";
+import { textFromOperatorList, type OpsFont } from "./ops-text.js";
 
 export interface RawPage {
   number: number;
@@ -32,15 +33,16 @@ export async function readRawPage(doc: PDFDocumentProxy, number: number, s: PdfS
     const transform = Array.from(vp.transform as ArrayLike<number>);
     // Operator list first: it loads the fonts, whose PDF names tell bold apart.
     const ops = (await withDeadline(page.getOperatorList(), deadline, file)) as unknown as OperatorListLike;
-    const text = await withDeadline(page.getTextContent(), deadline, file);
-    const fontNameOf = (id: string): string | undefined => {
+    const fontOf = (id: string): OpsFont | undefined => {
       try {
-        const f = page.commonObjs.get(id) as { name?: string } | undefined;
-        return f?.name;
+        return page.commonObjs.get(id) as OpsFont | undefined;
       } catch {
-        return undefined; // not loaded (text-only run with a failed font)
+        return undefined; // not loaded (a failed font)
       }
     };
+    const fontNameOf = (id: string): string | undefined => fontOf(id)?.name;
+    // The text items from the same parse (see ./ops-text.ts); pdf.js parses again only where that replay would not match.
+    const text = textFromOperatorList(ops, fontOf, page.view) ?? (await withDeadline(page.getTextContent(), deadline, file));
     const runs: TextRun[] = [];
     const graphics = readPageGraphics(ops, transform, s, runs);
     const items = text.items as TextItemLike[];

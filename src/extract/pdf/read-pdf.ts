@@ -1,6 +1,7 @@
 /**
- * The PDF reader: pdf.js (pdfjs-dist 5.6.205, legacy build) text layer and
- * operator list → words and classified graphics per page → layout model with
+ * The PDF reader: pdf.js (pdfjs-dist 5.6.205, legacy build) operator list,
+ * parsed once per page (text items replayed from it, see ./ops-text.ts) →
+ * words and classified graphics per page → layout model with
  * ruled and borderless tables, running headers/footers and stitched tables.
  * See ../../../docs/settings.md for the tolerances and
  * ../../../../shared/design/pdf-tables.md for the approach.
