@@ -254,7 +254,7 @@ describe("check --out writes the whole report or nothing", () => {
     // Without the limit the same command replaces it whole.
     const ok = piao(["check", FIXTURE_DOCX, "--out", report]);
     expect(ok.code).toBe(0);
-    expect(readFileSync(report, "utf8")).toMatch(/^piao check: consistency report/);
+    expect(readFileSync(report, "utf8")).toMatch(/^piao check: verifica di coerenza/);
     expect(readdirSync(out)).toEqual(["report.txt"]);
   });
 });

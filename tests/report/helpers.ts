@@ -18,7 +18,10 @@ export function loadExport(file: string): PlanExport {
   return PlanExport.parse(JSON.parse(readFileSync(file, "utf8")));
 }
 
-/** Every *.expected.json under fixtures/ (the fixture helper's exports), sorted. */
+/**
+ * Every plan export among the *.expected.json under fixtures/ (the fixture
+ * helper's exports), sorted; fixtures/tables/ holds expected tables, not plans.
+ */
 export function fixtureExports(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -26,7 +29,7 @@ export function fixtureExports(): string[] {
     for (const name of readdirSync(dir).sort()) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith(".expected.json")) out.push(full);
+      else if (name.endsWith(".expected.json") && "schemaVersion" in (JSON.parse(readFileSync(full, "utf8")) as object)) out.push(full);
     }
   };
   walk(fixturesDir);
