@@ -24,11 +24,6 @@ export function inertText(text: string): string {
   return text.replace(CONTROL, picture);
 }
 
-export function hasControl(text: string): boolean {
-  CONTROL.lastIndex = 0;
-  return CONTROL.test(text);
-}
-
 /** Every string of the value made inert; numbers, booleans and null as they are. */
 function inertDeep<T>(value: T): T {
   if (typeof value === "string") return inertText(value) as T;

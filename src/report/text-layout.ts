@@ -42,13 +42,3 @@ export function wrap(text: string, width: number): string[] {
   if (line) lines.push(line);
   return lines;
 }
-
-/** "15", "12.5", "–" for none: weights as plans print them. */
-export function formatWeight(w: number | null): string {
-  if (w === null) return "–";
-  return String(Math.round(w * 100) / 100);
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
