@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Small PDFs, one per table class the PDF reader must rebuild (docs/tables.md),
 // drawn by hand the way Word's table styles export them, into
-// fixtures/tables/<name>.pdf, each with <name>.expected.json: the grid a person
+// tests/fixtures/tables/<name>.pdf, each with <name>.expected.json: the grid a person
 // reads off the drawing, written here beside the drawing code (never from the
 // reader's output). tests/extract/pdf/table-classes.test.ts checks the reader
 // against them. The PDFs are committed; re-run after changing a drawing:
@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { pdf, writePdf } from "./fixtures/pdf-writer.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const OUT = path.join(ROOT, "fixtures/tables");
+const OUT = path.join(ROOT, "tests/fixtures/tables");
 const SIZE = 9;
 
 /** Each row's texts written at the column starts, baseline `pad` below the row top. */
@@ -253,7 +253,7 @@ function main() {
     const { pages, expected } = make();
     fs.writeFileSync(path.join(OUT, `${name}.pdf`), writePdf(pages));
     fs.writeFileSync(path.join(OUT, `${name}.expected.json`), JSON.stringify(expected, null, 1) + "\n");
-    console.log(`fixtures/tables/${name}.pdf`);
+    console.log(`tests/fixtures/tables/${name}.pdf`);
   }
 }
 

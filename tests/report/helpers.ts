@@ -20,7 +20,7 @@ export function loadExport(file: string): PlanExport {
 
 /**
  * Every plan export among the *.expected.json under fixtures/ (the fixture
- * helper's exports), sorted; fixtures/tables/ holds expected tables, not plans.
+ * helper's exports), sorted.
  */
 export function fixtureExports(): string[] {
   const out: string[] = [];

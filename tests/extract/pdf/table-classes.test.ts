@@ -1,6 +1,6 @@
 /**
  * The table classes of docs/tables.md, one fixture PDF each
- * (scripts/make-table-fixtures.mjs draws fixtures/tables/<name>.pdf and writes
+ * (scripts/make-table-fixtures.mjs draws tests/fixtures/tables/<name>.pdf and writes
  * <name>.expected.json by hand beside the drawing): the reader must rebuild
  * exactly the expected grids, and no other table, on each page.
  */
@@ -14,7 +14,7 @@ import { readerSettings } from "../../../src/extract/settings.js";
 import { tableGrid } from "../../../src/cli/render-tables.js";
 import { tablesOf } from "./layout-helpers.js";
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../fixtures/tables");
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/tables");
 
 interface Expected {
   tables: { page: number; grid: string[][] }[];
@@ -24,7 +24,7 @@ interface Expected {
 
 const names = readdirSync(dir).filter((f) => f.endsWith(".expected.json")).map((f) => f.replace(/\.expected\.json$/, "")).sort();
 
-describe("table classes (fixtures/tables)", () => {
+describe("table classes (tests/fixtures/tables)", () => {
   it("has fixtures", () => expect(names.length).toBeGreaterThanOrEqual(8));
   for (const name of names) {
     it(name, async () => {

@@ -62,9 +62,9 @@ describe("table-finding trace", () => {
     expect(count(traceSvg(p2), "table")).toBe(2);
   });
 
-  it("draws a class fixture's table with its label column (fixtures/tables/label-column.pdf)", async () => {
+  it("draws a class fixture's table with its label column (tests/fixtures/tables/label-column.pdf)", async () => {
     const traces: PageTrace[] = [];
-    const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../fixtures/tables/label-column.pdf");
+    const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/tables/label-column.pdf");
     await readPdf(new Uint8Array(readFileSync(file)), "label-column.pdf", readerSettings(), { traces });
     const svg = traceSvg(traces[0]!);
     // The ruled grid is 5 rows of 6 months (30 ruled cells); the table adds the label column: 5 × 7.
