@@ -1,24 +1,20 @@
 /**
  * The application's words, in Italian (its users are nuclei di valutazione and
- * OIV): one catalogue, so no string is scattered in the pages, and the formats
- * an Italian reader expects (decimal comma, 31/12/2026).
+ * OIV), and the formats an Italian reader expects (decimal comma, 31/12/2026).
+ * What the report also says (severities, kinds of plan, months, numbers, dates)
+ * comes from the report's Italian catalogue (src/report/i18n), so the pages and
+ * the report use the same words; the rest is this application's own catalogue.
  */
 import type { PlanKind } from "../normalize/plan-schema.js";
+import { formatNumber as reportNumber } from "../report/i18n/format.js";
+import { it } from "../report/i18n/it.js";
 
 export type Severity = "error" | "warning" | "info";
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "errore", warning: "avviso", info: "nota" };
-export const SEVERITY_PLURAL: Record<Severity, string> = { error: "errori", warning: "avvisi", info: "note" };
+export const SEVERITY_LABEL: Record<Severity, string> = { error: it.severity.error.one, warning: it.severity.warning.one, info: it.severity.info.one };
+export const SEVERITY_PLURAL: Record<Severity, string> = { error: it.severity.error.many, warning: it.severity.warning.many, info: it.severity.info.many };
 
-export const KIND_LABEL_IT: Record<PlanKind, string> = {
-  pdo: "PDO",
-  "piano-performance": "Piano della performance",
-  piao: "PIAO",
-  peg: "PEG",
-  other: "altro",
-};
-
-const MONTHS = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
+const MONTHS = it.months;
 
 export const T = {
   appName: "piao · piani della performance",
@@ -40,9 +36,9 @@ export const T = {
   filterText: "Filtra le righe",
   csv: "Scarica CSV",
   noPlans: "Nessun piano archiviato corrisponde.",
-  unknownBody: "Ente non riconosciuto",
-  unknownYear: "anno non indicato",
-  unknownKind: "tipo non indicato",
+  unknownBody: it.unknownBody,
+  unknownYear: it.yearUnknown,
+  unknownKind: it.kindUnknown,
   colBody: "Ente",
   colYear: "Anno",
   colKind: "Tipo",
@@ -122,11 +118,9 @@ export const T = {
   backToPlans: "Torna ai piani",
 } as const;
 
-const NUMBER = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2 });
-
-/** 12,5 · 1.234 · "—" for nothing. */
+/** 12,5 · "–" for nothing (the report's format). */
 export function formatNumber(n: number | null | undefined): string {
-  return n === null || n === undefined ? "—" : NUMBER.format(n);
+  return reportNumber(it, n ?? null);
 }
 
 /** An ISO timestamp as 06/12/2026 17:40 (UTC, as stored). */
@@ -138,7 +132,7 @@ export function formatDateTime(iso: string): string {
 /** An ISO date as 31/12/2026. */
 export function formatDate(iso: string | null): string {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? "");
+  return m ? it.date(Number(m[3]), Number(m[2]), Number(m[1])) : (iso ?? "");
 }
 
 /** Marked months ("2024-01", …, ascending) as runs: "gen–mar 2024, giu 2024". */
@@ -157,7 +151,7 @@ export function formatMonths(months: readonly string[]): string {
 }
 
 export function kindLabel(kind: string | null): string {
-  return kind !== null && kind in KIND_LABEL_IT ? KIND_LABEL_IT[kind as PlanKind] : T.unknownKind;
+  return kind !== null && kind in it.kind ? it.kind[kind as PlanKind] : T.unknownKind;
 }
 
 export function severityLabel(s: string): string {

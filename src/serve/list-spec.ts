@@ -2,7 +2,7 @@
  * A list shown as an HTML table and downloaded as CSV from one description of its
  * columns, so the download holds exactly the rows and columns on the page.
  */
-import { esc } from "../report/html-escape.js";
+import { text } from "./html-text.js";
 import { toCsv, type CsvCell } from "./csv.js";
 import { formatNumber } from "./labels-it.js";
 
@@ -16,17 +16,17 @@ export interface Column<T> {
 }
 
 function defaultHtml(v: CsvCell): string {
-  if (typeof v === "number") return esc(formatNumber(v));
+  if (typeof v === "number") return text(formatNumber(v));
   if (v === null || v === undefined || v === "") return `<span class="muted">—</span>`;
-  return esc(String(v));
+  return text(String(v));
 }
 
 export function listTable<T>(columns: readonly Column<T>[], rows: readonly T[], id: string): string {
-  const th = columns.map((c) => `<th${c.numeric ? ` class="num"` : ""}>${esc(c.label)}</th>`).join("");
+  const th = columns.map((c) => `<th${c.numeric ? ` class="num"` : ""}>${text(c.label)}</th>`).join("");
   const body = rows
     .map((r) => `<tr>${columns.map((c) => `<td${c.numeric ? ` class="num"` : ""}>${c.html ? c.html(r) : defaultHtml(c.value(r))}</td>`).join("")}</tr>`)
     .join("");
-  return `<table id="${esc(id)}" class="list"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table id="${text(id)}" class="list"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 export function listCsv<T>(columns: readonly Column<T>[], rows: readonly T[]): string {

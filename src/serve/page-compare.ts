@@ -3,7 +3,7 @@
  * against the one before it (src/report/compare-years.ts), as a table of what was
  * added, dropped and changed, with its CSV.
  */
-import { esc } from "../report/html-escape.js";
+import { text } from "./html-text.js";
 import { compareYears } from "../report/compare-years.js";
 import type { ObjectiveChange, YearChanges } from "../report/report-model.js";
 import { reportSettings } from "../report/report-settings.js";
@@ -36,7 +36,7 @@ const COLUMNS: Column<ChangeRow>[] = [
   { label: T.colYear, value: (r) => r.year, numeric: true },
   { label: T.compareSince, value: (r) => r.previousYear, numeric: true },
   { label: T.colUnit, value: (r) => r.unit },
-  { label: T.colChange, value: (r) => STATUS[r.change.status], html: (r) => `<span class="change-${r.change.status}">${esc(STATUS[r.change.status])}</span>` },
+  { label: T.colChange, value: (r) => STATUS[r.change.status], html: (r) => `<span class="change-${r.change.status}">${text(STATUS[r.change.status])}</span>` },
   { label: T.colNumber, value: (r) => r.change.number ?? r.change.previousNumber, numeric: true },
   { label: T.colObjective, value: (r) => r.change.title ?? r.change.previousTitle },
   { label: `${T.colWeight} (${T.colBefore.toLowerCase()})`, value: (r) => r.change.previousWeight, numeric: true },
@@ -46,7 +46,7 @@ const COLUMNS: Column<ChangeRow>[] = [
     value: (r) => details(r.change).join("; "),
     html: (r) => {
       const d = details(r.change);
-      return d.length ? `<ul class="delta">${d.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>` : "";
+      return d.length ? `<ul class="delta">${d.map((x) => `<li>${text(x)}</li>`).join("")}</ul>` : "";
     },
   },
 ];
@@ -82,22 +82,22 @@ function rowsOf(pairs: YearPair[]): ChangeRow[] {
 export function comparePage(db: Db, organization: string | undefined): string {
   const bodies = bodiesWithYears(db);
   const form =
-    `<form class="filters" method="get" action="/confronto"><label>${esc(T.filterBody)}<select name="ente">` +
+    `<form class="filters" method="get" action="/confronto"><label>${text(T.filterBody)}<select name="ente">` +
     `<option value=""></option>` +
-    bodies.map((b) => `<option value="${esc(b.organization)}"${b.organization === organization ? " selected" : ""}>${esc(b.organization)} (${b.years} anni)</option>`).join("") +
-    `</select></label><button type="submit">${esc(T.compareButton)}</button></form>`;
-  let body = `<h1>${esc(T.compareTitle)}</h1>`;
-  if (bodies.length === 0) return pageShell(T.compareTitle, "compare", body + `<p class="muted">${esc(T.compareNoBodies)}</p>`);
+    bodies.map((b) => `<option value="${text(b.organization)}"${b.organization === organization ? " selected" : ""}>${text(b.organization)} (${b.years} anni)</option>`).join("") +
+    `</select></label><button type="submit">${text(T.compareButton)}</button></form>`;
+  let body = `<h1>${text(T.compareTitle)}</h1>`;
+  if (bodies.length === 0) return pageShell(T.compareTitle, "compare", body + `<p class="muted">${text(T.compareNoBodies)}</p>`);
   body += form;
-  if (organization === undefined) return pageShell(T.compareTitle, "compare", body + `<p class="muted">${esc(T.compareChoose)}</p>`);
+  if (organization === undefined) return pageShell(T.compareTitle, "compare", body + `<p class="muted">${text(T.compareChoose)}</p>`);
   const pairs = comparisons(db, organization);
-  body += `<h2>${esc(organization)}</h2>`;
-  if (pairs.length === 0) return pageShell(T.compareTitle, "compare", body + `<p class="muted">${esc(T.compareChoose)}</p>`);
+  body += `<h2>${text(organization)}</h2>`;
+  if (pairs.length === 0) return pageShell(T.compareTitle, "compare", body + `<p class="muted">${text(T.compareChoose)}</p>`);
   for (const p of pairs) {
     const n = p.changes.counts;
     body +=
-      `<h2>${p.year} ${esc(T.compareSince)} ${p.previousYear}</h2><p>` +
-      esc(`${n.added} ${T.changeAdded.replace(/o$/, "i")}, ${n.dropped} ${T.changeDropped.replace(/o$/, "i")}, ${n.reweighted} con peso cambiato, ` +
+      `<h2>${p.year} ${text(T.compareSince)} ${p.previousYear}</h2><p>` +
+      text(`${n.added} ${T.changeAdded.replace(/o$/, "i")}, ${n.dropped} ${T.changeDropped.replace(/o$/, "i")}, ${n.reweighted} con peso cambiato, ` +
         `${n.retitled} con titolo cambiato, ${n.renumbered} rinumerati, ${n.indicatorsChanged} con indicatori cambiati, ${n.unchanged} ${T.unchanged}.`) +
       `</p>`;
     const rows = rowsOf([p]);

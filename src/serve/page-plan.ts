@@ -3,7 +3,7 @@
  * objectives with weights, indicators with targets and phases, each list with
  * its page numbers (a link into the source PDF at that page) and a CSV download.
  */
-import { esc } from "../report/html-escape.js";
+import { text } from "./html-text.js";
 import type { Db } from "../store/index.js";
 import { T, formatDate, formatDateTime, formatMonths, formatNumber, kindLabel, severityLabel, SEVERITY_PLURAL } from "./labels-it.js";
 import { listCsv, listTable, type Column } from "./list-spec.js";
@@ -37,8 +37,8 @@ export function pageLinker(planId: number, pdf: boolean): PageLinker {
 }
 
 const findingColumns = (link: PageLinker): Column<FindingRow>[] => [
-  { label: T.colSeverity, value: (f) => severityLabel(f.severity), html: (f) => `<span class="sev sev-${esc(f.severity)}">${esc(severityLabel(f.severity))}</span>` },
-  { label: T.colCode, value: (f) => f.code, html: (f) => `<code>${esc(f.code)}</code>` },
+  { label: T.colSeverity, value: (f) => severityLabel(f.severity), html: (f) => `<span class="sev sev-${text(f.severity)}">${text(severityLabel(f.severity))}</span>` },
+  { label: T.colCode, value: (f) => f.code, html: (f) => `<code>${text(f.code)}</code>` },
   { label: T.colUnit, value: (f) => f.unit },
   { label: T.colObjective, value: (f) => f.objective, numeric: true },
   { label: T.colPage, value: (f) => f.page, html: (f) => link(f.page), numeric: true },
@@ -118,9 +118,9 @@ export function planListCsv(db: Db, planId: number, list: PlanList): string {
 
 function section<T>(planId: number, list: PlanList, title: string, columns: Column<T>[], rows: T[], filter = false): string {
   const id = `list-${list}`;
-  if (rows.length === 0) return `<h2 id="${list}">${esc(title)}</h2><p class="muted">${esc(T.none)}</p>`;
+  if (rows.length === 0) return `<h2 id="${list}">${text(title)}</h2><p class="muted">${text(T.none)}</p>`;
   return (
-    `<h2 id="${list}">${esc(title)} <span class="muted">(${rows.length})</span></h2>` +
+    `<h2 id="${list}">${text(title)} <span class="muted">(${rows.length})</span></h2>` +
     (filter ? rowFilter(id) : "") +
     listTable(columns, rows, id) +
     csvLink(`/piani/${planId}/${list}.csv`)
@@ -138,22 +138,22 @@ export function planPage(db: Db, p: PlanRow, sourceAvailable: boolean): string {
   const counts = (["error", "warning", "info"] as const)
     .map((s) => {
       const n = p[s === "error" ? "errors" : s === "warning" ? "warnings" : "infos"];
-      return `<span class="sev sev-${s}">${n} ${esc(n === 1 ? severityLabel(s) : SEVERITY_PLURAL[s])}</span>`;
+      return `<span class="sev sev-${s}">${n} ${text(n === 1 ? severityLabel(s) : SEVERITY_PLURAL[s])}</span>`;
     })
     .join(" ");
   const source = sourceAvailable
-    ? `<a href="/piani/${p.planId}/fonte">${esc(p.path)}</a>`
-    : `${esc(p.path)} <span class="muted">(${esc(T.sourceMissing)})</span>`;
+    ? `<a href="/piani/${p.planId}/fonte">${text(p.path)}</a>`
+    : `${text(p.path)} <span class="muted">(${text(T.sourceMissing)})</span>`;
   const body =
-    `<h1>${esc(planTitle(p))}</h1>` +
-    `<dl class="meta"><dt>${esc(T.colKind)}</dt><dd>${esc(kindLabel(p.kind))}</dd>` +
-    `<dt>${esc(T.colVersion)}</dt><dd>${p.version} (${esc(p.isCurrent ? T.current : T.superseded)})</dd>` +
-    `<dt>${esc(T.colSource)}</dt><dd>${source} · ${esc(p.format)}${p.pages === null ? "" : ` · ${esc(formatNumber(p.pages))} pagine`}</dd>` +
-    `<dt>${esc(T.colImported)}</dt><dd>${esc(formatDateTime(p.importedAt))}</dd>` +
-    `<dt>${esc(T.colFindings)}</dt><dd class="counts">${counts}</dd></dl>` +
-    `<p class="actions"><a href="/piani/${p.planId}/rapporto">${esc(T.report)}</a>` +
-    (pdf ? `<a href="/piani/${p.planId}/fonte">${esc(T.openSource)}</a>` : "") +
-    (p.organization ? `<a href="/confronto?ente=${encodeURIComponent(p.organization)}">${esc(T.navCompare)}</a>` : "") +
+    `<h1>${text(planTitle(p))}</h1>` +
+    `<dl class="meta"><dt>${text(T.colKind)}</dt><dd>${text(kindLabel(p.kind))}</dd>` +
+    `<dt>${text(T.colVersion)}</dt><dd>${p.version} (${text(p.isCurrent ? T.current : T.superseded)})</dd>` +
+    `<dt>${text(T.colSource)}</dt><dd>${source} · ${text(p.format)}${p.pages === null ? "" : ` · ${text(formatNumber(p.pages))} pagine`}</dd>` +
+    `<dt>${text(T.colImported)}</dt><dd>${text(formatDateTime(p.importedAt))}</dd>` +
+    `<dt>${text(T.colFindings)}</dt><dd class="counts">${counts}</dd></dl>` +
+    `<p class="actions"><a href="/piani/${p.planId}/rapporto">${text(T.report)}</a>` +
+    (pdf ? `<a href="/piani/${p.planId}/fonte">${text(T.openSource)}</a>` : "") +
+    (p.organization ? `<a href="/confronto?ente=${encodeURIComponent(p.organization)}">${text(T.navCompare)}</a>` : "") +
     `</p>` +
     section(p.planId, "rilievi", T.sectionFindings, findingColumns(link), findings) +
     section(p.planId, "unita", T.sectionUnits, unitColumns(link), unitRows(db, p.planId)) +

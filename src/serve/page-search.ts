@@ -1,5 +1,5 @@
 /** The search page: objectives and indicators of the stored plans matching the words, each list with its CSV. */
-import { esc } from "../report/html-escape.js";
+import { text } from "./html-text.js";
 import type { Db } from "../store/index.js";
 import { T } from "./labels-it.js";
 import { listCsv, listTable, type Column } from "./list-spec.js";
@@ -14,7 +14,7 @@ export interface SearchParams {
 }
 
 const planCell = (h: { planId: number; organization: string | null; year: number | null; isCurrent: number }) =>
-  `<a href="/piani/${h.planId}">${esc(h.organization ?? T.unknownBody)} ${esc(h.year ?? "")}</a>${h.isCurrent ? "" : ` <span class="muted">(${esc(T.superseded)})</span>`}`;
+  `<a href="/piani/${h.planId}">${text(h.organization ?? T.unknownBody)} ${text(h.year ?? "")}</a>${h.isCurrent ? "" : ` <span class="muted">(${text(T.superseded)})</span>`}`;
 
 /** The page number as a link into the plan's source when it is a PDF. */
 const pageCell = (h: { planId: number; format: string; page: number | null }) => pageLinker(h.planId, h.format === "pdf")(h.page);
@@ -47,20 +47,20 @@ function run(db: Db, s: SearchParams): { objectives: ObjectiveHit[]; indicators:
 
 export function searchPage(db: Db, s: SearchParams, query: string): string {
   const form =
-    `<form class="search filters" method="get" action="/cerca"><label>${esc(T.searchLabel)}` +
-    `<input type="search" name="q" value="${esc(s.text)}" autofocus></label>` +
-    `<label class="check"><input type="checkbox" name="versioni" value="tutte"${s.allVersions ? " checked" : ""}> ${esc(T.searchAllVersions)}</label>` +
-    `<button type="submit">${esc(T.searchButton)}</button></form><p class="muted">${esc(T.searchHint)}</p>`;
+    `<form class="search filters" method="get" action="/cerca"><label>${text(T.searchLabel)}` +
+    `<input type="search" name="q" value="${text(s.text)}" autofocus></label>` +
+    `<label class="check"><input type="checkbox" name="versioni" value="tutte"${s.allVersions ? " checked" : ""}> ${text(T.searchAllVersions)}</label>` +
+    `<button type="submit">${text(T.searchButton)}</button></form><p class="muted">${text(T.searchHint)}</p>`;
   const found = run(db, s);
   let results = "";
   if (found) {
     const list = (title: string, id: string, csv: string, html: string, n: number) =>
-      `<h2>${esc(title)} <span class="muted">(${n})</span></h2>` + (n ? html + csvLink(`${csv}${query}`) : `<p class="muted">${esc(T.searchNone)}</p>`);
+      `<h2>${text(title)} <span class="muted">(${n})</span></h2>` + (n ? html + csvLink(`${csv}${query}`) : `<p class="muted">${text(T.searchNone)}</p>`);
     results =
       list(T.searchObjectives, "objectives", "/cerca/obiettivi.csv", listTable(OBJECTIVE_COLUMNS, found.objectives, "search-objectives"), found.objectives.length) +
       list(T.searchIndicators, "indicators", "/cerca/indicatori.csv", listTable(INDICATOR_COLUMNS, found.indicators, "search-indicators"), found.indicators.length);
   }
-  return pageShell(s.text ? `${T.navSearch}: ${s.text}` : T.navSearch, "search", `<h1>${esc(T.searchTitle)}</h1>${form}${results}`);
+  return pageShell(s.text ? `${T.navSearch}: ${s.text}` : T.navSearch, "search", `<h1>${text(T.searchTitle)}</h1>${form}${results}`);
 }
 
 export function searchCsv(db: Db, s: SearchParams, list: "obiettivi" | "indicatori"): string {

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { buildReport } from "../report/build-report.js";
-import { esc } from "../report/html-escape.js";
+import { text } from "./html-text.js";
 import { renderHtml } from "../report/render-html.js";
 import { reportSettings } from "../report/report-settings.js";
 import { findPreviousPlan, listPlans, loadPlan, type Db } from "../store/index.js";
@@ -63,8 +63,8 @@ export function reportPage(db: Db, planId: number, sourceAvailable: boolean, she
   );
   const html = renderHtml(report, { sourceHref: () => (sourceAvailable ? `/piani/${planId}/fonte` : null) });
   const nav =
-    `<nav class="piao-nav"><a href="/piani">${esc(T.navPlans)}</a><a href="/piani/${planId}">${esc(T.planTitle)}</a>` +
-    `<a href="/cerca">${esc(T.navSearch)}</a><a href="/confronto">${esc(T.navCompare)}</a></nav>`;
+    `<nav class="piao-nav"><a href="/piani">${text(T.navPlans)}</a><a href="/piani/${planId}">${text(T.planTitle)}</a>` +
+    `<a href="/cerca">${text(T.navSearch)}</a><a href="/confronto">${text(T.navCompare)}</a></nav>`;
   return externalizeStyles(html, sheets)
     .replace("</head>", `<link rel="stylesheet" href="/static/nav.css"></head>`)
     .replace(/<body[^>]*>/, (b) => b + nav);

@@ -5,7 +5,7 @@
  * quoted term (all must match), or one quoted phrase when the text is in quotes.
  */
 import type { Db } from "../store/index.js";
-import { esc } from "../report/html-escape.js";
+import { text } from "./html-text.js";
 
 /** Snippet markers: control characters that plan text does not carry, swapped for <mark> after escaping. */
 const OPEN = "\u0001";
@@ -75,9 +75,12 @@ export function searchIndicators(db: Db, query: string, allVersions: boolean, li
     .all(query, limit) as IndicatorHit[];
 }
 
-/** A snippet as HTML: everything escaped, then the match markers made <mark>. */
+/** A snippet as HTML: the match markers made <mark>, everything between them inert and escaped. */
 export function highlight(snippet: string): string {
-  return esc(snippet).replaceAll(OPEN, "<mark>").replaceAll(CLOSE, "</mark>");
+  return snippet
+    .split(/(\u0001|\u0002)/)
+    .map((part) => (part === OPEN ? "<mark>" : part === CLOSE ? "</mark>" : text(part)))
+    .join("");
 }
 
 /** The snippet as plain text (CSV). */

@@ -27,4 +27,8 @@ describe("csv", () => {
     expect(csvCell(-5)).toBe("-5");
     expect(csvCell("Tempi di pagamento")).toBe("Tempi di pagamento");
   });
+
+  it("makes control characters inert, as the report does", () => {
+    expect(csvCell("titolo\u001b[2J\u0007")).toBe("titolo\u241b[2J\u2407");
+  });
 });
