@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run fuzz [-- --count N --seed S --limit-s SECONDS --out DIR --keep]`:
+ * `npm run fuzz [-- --count N --seed S --limit-s SECONDS --out DIR --keep]` (`--summarize DIR`: the summary of an earlier or stopped run):
  * hostile and broken inputs made from the fixtures (fixtures/ and
  * ../shared/samples/) by deterministic mutations (seeded PRNG), each run
  * through `node bin/piao extract FILE` with the CLI's own limits, one at a
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     out: { type: "string", default: path.join(ROOT, "fuzz-out") },
     keep: { type: "boolean", default: false },
     only: { type: "string" },
+    summarize: { type: "string" },
   },
 });
 const COUNT = Number(values.count);
@@ -346,9 +347,12 @@ const chooseKind = () => {
 };
 const results = [];
 const jsonl = path.join(OUT, "results.jsonl");
-writeFileSync(jsonl, "");
 const t0 = Date.now();
-for (let i = 0; i < COUNT; i++) {
+if (values.summarize) {
+  // `--summarize DIR`: the summary of a run already made (or stopped), from its results.jsonl.
+  for (const line of readFileSync(path.join(path.resolve(values.summarize), "results.jsonl"), "utf8").split("\n")) if (line.trim()) results.push(JSON.parse(line));
+} else writeFileSync(jsonl, "");
+for (let i = 0; i < (values.summarize ? 0 : COUNT); i++) {
   // Every kind once first (in order), then weighted picks.
   const kind = i < kinds.length ? kinds[i] : chooseKind();
   const bytes = await MUTATIONS[kind]();
@@ -378,7 +382,7 @@ for (const r of results) {
   byKind.set(r.kind, k);
 }
 const lines = [
-  `inputs ${results.length} (seed ${values.seed}), time limit ${LIMIT_MS / 1000} s, RSS bound ${MAX_RSS_KB / 1024} MB, ${Math.round((Date.now() - t0) / 1000)} s in all`,
+  `inputs ${results.length} (seed ${values.seed}), time limit ${LIMIT_MS / 1000} s, RSS bound ${MAX_RSS_KB / 1024} MB${values.summarize ? "" : `, ${Math.round((Date.now() - t0) / 1000)} s in all`}`,
   `exit 0: ${results.filter((r) => r.exit === 0).length}, exit 2: ${results.filter((r) => r.exit === 2).length}, other/crash: ${results.filter((r) => r.exit !== 0 && r.exit !== 2).length}`,
   `failures: ${failed.length} (crashes ${failed.filter((r) => r.failures.some((f) => /^exit|killed by/.test(f))).length}, stack traces ${failed.filter((r) => r.failures.includes("stack trace in output")).length}, over time ${failed.filter((r) => r.failures.some((f) => f.startsWith("over the time"))).length}, over RSS ${failed.filter((r) => r.failures.some((f) => f.startsWith("peak RSS"))).length})`,
   `wall time ms: median ${pct(results.map((r) => r.ms), 0.5)}, p95 ${pct(results.map((r) => r.ms), 0.95)}, max ${Math.max(...results.map((r) => r.ms))}`,
@@ -392,5 +396,5 @@ process.stdout.write(lines.join("\n") + "\n");
 if (failed.length) {
   process.stdout.write(`\nfailed inputs (kept in ${INPUTS}):\n${failed.map((r) => `  ${r.i} ${r.kind}: ${r.failures.join("; ")} — ${r.stderr}`).join("\n")}\n`);
 }
-writeFileSync(path.join(OUT, "summary.md"), lines.join("\n") + "\n");
+if (!values.summarize) writeFileSync(path.join(OUT, "summary.md"), lines.join("\n") + "\n");
 process.exitCode = failed.length ? 1 : 0;
