@@ -13,7 +13,7 @@ import { sniffFormat } from "./sniff-format.js";
 import type { PdfView } from "./pdf/read-pdf.js";
 import { decodeWindows1252 } from "./common/windows-1252.js";
 import { readerSettings, type ReaderSettings } from "./settings.js";
-import { asDocumentError } from "./common/limits.js";
+import { asDocumentError, checkLimit } from "./common/limits.js";
 import { cleanLayoutText } from "./common/control-chars.js";
 
 export interface ReadResult {
@@ -50,6 +50,11 @@ export async function readDocument(file: string, settings: Partial<ReaderSetting
   let layout: LayoutDocument;
   try {
     layout = await readAs(sniffFormat(bytes), bytes, file, opts, view);
+  } catch (e) {
+    throw asDocumentError(e, file);
+  }
+  try {
+    checkLineLengths(layout, opts.maxLineChars);
   } catch (e) {
     throw asDocumentError(e, file);
   }
@@ -96,5 +101,19 @@ function decodeText(bytes: Uint8Array): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
     return decodeWindows1252(bytes);
+  }
+}
+
+/**
+ * A line (or cell) of running text longer than `maxLineChars` in any format (a
+ * multi-megabyte paragraph of HTML or DOCX): refused here, before the
+ * normaliser's pattern matching spends seconds per megabyte on it.
+ */
+function checkLineLengths(layout: LayoutDocument, max: number): void {
+  for (const page of layout.pages) {
+    for (const b of page.blocks) {
+      if (b.kind === "line") checkLimit({ maxLineChars: max }, "maxLineChars", b.text.length, () => `a line of ${b.text.length} characters`);
+      else for (const c of b.cells) checkLimit({ maxLineChars: max }, "maxLineChars", c.text.length, () => `a table cell of ${c.text.length} characters`);
+    }
   }
 }

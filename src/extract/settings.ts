@@ -192,7 +192,7 @@ export const ReaderLimits = z.object({
   maxNestingDepth: z.number().int().positive().default(400),
   /** HTML and DOCX: refuse an HTML document or an XML part longer than this many characters (its parsed tree takes some 30 times that in memory). */
   maxMarkupChars: z.number().int().positive().default(32 * 1024 * 1024),
-  /** Text conversions: refuse a line longer than this many characters. */
+  /** Text conversions: refuse a line longer than this many characters; every format: a text line or table cell of the layout longer than this. */
   maxLineChars: z.number().int().positive().default(100_000),
 });
 export type ReaderLimits = z.infer<typeof ReaderLimits>;

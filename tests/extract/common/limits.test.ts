@@ -104,6 +104,13 @@ describe("text conversions", () => {
     expect(await outcome(() => readText(text, "l.txt", opts({ maxLineChars: 2000 })))).toMatch(/a line of 3000 characters: over the limit maxLineChars = 2000/);
     expect(await outcome(() => readText(text, "l.txt", opts({ maxLineChars: 3000 })))).toBe("read");
   });
+
+  it("refuses a paragraph of any format longer than maxLineChars once read", async () => {
+    const file = path.join(dir, "long.html");
+    writeFileSync(file, "<html><body><p>" + "Obiettivo ".repeat(300) + "</p></body></html>");
+    expect(await outcome(() => readDocument(file, { maxLineChars: 2000 }))).toMatch(/a line of 2999 characters: over the limit maxLineChars = 2000/);
+    expect(await outcome(() => readDocument(file, { maxLineChars: 3000 }))).toBe("read");
+  });
 });
 
 /** A DOCX whose document.xml is `size` bytes of one paragraph, deflated (compresses about 1000 times). */
