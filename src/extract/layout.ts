@@ -10,6 +10,7 @@
  * leave `bbox` null and `page` null.
  */
 import { z } from "zod";
+import { ReaderMessage } from "./reader-message.js";
 
 export const BBox = z.object({
   x0: z.number(),
@@ -116,19 +117,8 @@ export const LayoutPage = z.object({
 });
 export type LayoutPage = z.infer<typeof LayoutPage>;
 
-export const Severity = z.enum(["fatal", "error", "warning", "info"]);
-export type Severity = z.infer<typeof Severity>;
-
-/** A problem found while reading, with where it was found. */
-export const ReaderMessage = z.object({
-  code: z.string(),
-  severity: Severity,
-  reason: z.string(),
-  page: z.number().int().nullable(),
-  table: z.string().nullable(),
-  source: z.string(),
-});
-export type ReaderMessage = z.infer<typeof ReaderMessage>;
+// The reader's messages have their own module (one list of codes); re-exported for the layout's users.
+export { ReaderMessage } from "./reader-message.js";
 
 export const SourceFormat = z.enum(["pdf", "docx", "html", "text"]);
 export type SourceFormat = z.infer<typeof SourceFormat>;

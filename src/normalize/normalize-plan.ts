@@ -7,7 +7,8 @@ import { DocumentError } from "../shared/errors.js";
 import type { AnomalyDraft, ObjectiveInfo, Rule, RuleContext, UnitInfo } from "./anomaly-rules/context.js";
 import { noIndicators, phaseNoMonths, weightMismatch } from "./anomaly-rules/content-rules.js";
 import { duplicateNumber, missingDetail, orphanDetail, titleMismatch, unitMismatch } from "./anomaly-rules/pairing-rules.js";
-import { intersectoralDrift, paymentTimesWeight, unreadable, weightTotal } from "./anomaly-rules/unit-rules.js";
+import { readerFindings } from "./anomaly-rules/reader-findings.js";
+import { intersectoralDrift, paymentTimesWeight, weightTotal } from "./anomaly-rules/unit-rules.js";
 import {
   deadlineOutOfPeriod,
   duplicateObjective,
@@ -209,10 +210,10 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
   drafts.push(...after(intersectoralDrift(ctx), Number.MAX_SAFE_INTEGER - 2));
   drafts.push(...after(unitNumbering(infos), Number.MAX_SAFE_INTEGER - 1));
   drafts.push(...after(summaryOnly(infos, unreadableParts), Number.MAX_SAFE_INTEGER - 1));
-  drafts.push(...unreadable(ctx).map((d) => ({ ...d, unitIndex: Number.MAX_SAFE_INTEGER })));
+  drafts.push(...readerFindings(ctx));
   const rank = new Map(drafts.map((d, i) => [d, i]));
   drafts.sort((a, b) => a.unitIndex - b.unitIndex || a.objectiveIndex - b.objectiveIndex || rank.get(a)! - rank.get(b)!);
-  const anomalies: Anomaly[] = drafts.map(({ code, severity, unit, objective, message, page }) => ({ code, severity, unit, objective, message, page }));
+  const anomalies: Anomaly[] = drafts.map(({ unitIndex: _u, objectiveIndex: _o, ...anomaly }) => anomaly);
   return { plan: { organization, kind, year, period, units: infos.map((i) => i.unit), anomalies }, explain: doc.explain };
 }
 

@@ -108,6 +108,13 @@ export const Anomaly = z.object({
   objective: z.number().int().nullable(),
   message: z.string(),
   page: z.number().int().nullable(),
+  /**
+   * Beyond the contract (which allows more fields): where a reader's finding sits, the
+   * layout table's id and, within it, the 0-based row and column. Absent when unknown.
+   */
+  table: z.string().optional(),
+  row: z.number().int().nonnegative().optional(),
+  column: z.number().int().nonnegative().optional(),
 });
 export type Anomaly = z.infer<typeof Anomaly>;
 

@@ -106,6 +106,10 @@ export function buildPlanReport(input: PlanInput, settings: ReportSettings): Pla
     objective: a.objective ?? null,
     message: a.message,
     page: a.page ?? null,
+    // A reader's finding also names its table, row and column.
+    ...(a.table !== undefined ? { table: a.table } : {}),
+    ...(a.row !== undefined ? { row: a.row } : {}),
+    ...(a.column !== undefined ? { column: a.column } : {}),
   }));
   const unitNames = new Set(plan.units.map((u) => u.name));
   const claimed = new Set<string>();

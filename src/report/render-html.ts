@@ -11,6 +11,7 @@
  */
 import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitView, YearChanges } from "./report-model.js";
 import { esc, fileHref } from "./html-escape.js";
+import { tableRef } from "./finding-place.js";
 import { REPORT_CSS } from "./html-style.js";
 import { ganttSvg } from "./gantt-svg.js";
 import { weightBarsSvg } from "./weight-bars-svg.js";
@@ -58,7 +59,7 @@ function findingItem(ctx: Ctx, f: Finding, cls = "finding"): string {
     `<li class="${cls} sev-${esc(f.severity)}" data-code="${esc(f.code)}">` +
     `<span><span class="badge">${esc(ctx.t.severity[f.severity].one)}</span></span>` +
     `<code${meaning ? ` title="${esc(meaning)}"` : ""}>${esc(f.code)}</code>` +
-    `<span>${pageLink(ctx, f.page)}</span>` +
+    `<span>${pageLink(ctx, f.page)}${f.table !== undefined ? ` <span class="place">${esc(tableRef(f))}</span>` : ""}</span>` +
     `<span class="msg">${esc(f.message)}</span></li>`
   );
 }

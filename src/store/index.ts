@@ -4,5 +4,5 @@ export { migrateToLatest, readMigrations, MIGRATIONS_DIR, type MigrationResultSe
 export { storePlan, findDocument, type StoreOutcome, type StoreInfo } from "./store-plan.js";
 export { loadPlan, PlanNotFoundError } from "./load-plan.js";
 export { listPlans, findPreviousPlan, type PlanSummary, type ListPlansFilter } from "./list-plans.js";
-export { StoreError } from "./store-errors.js";
+export { StoreError, ExportRejectedError } from "./store-errors.js";
 export { upgradeExport } from "./upgrade-export.js";

@@ -144,8 +144,10 @@ export function loadPlan(db: Db, planId: number): PlanExport {
     )
     .all(planId) as PhaseRow[];
   const anomalies = db
-    .prepare("SELECT code, severity, unit, objective_number, message, page FROM anomalies WHERE plan_id = ? ORDER BY position")
-    .all(planId) as (Omit<Anomaly, "objective"> & { objective_number: number | null })[];
+    .prepare(
+      "SELECT code, severity, unit, objective_number, message, page, table_id, row_index, column_index FROM anomalies WHERE plan_id = ? ORDER BY position",
+    )
+    .all(planId) as AnomalyRow[];
 
   const indicatorsOf = groupBy(indicators, (i) => `${i.objective_id}:${i.source}`);
   const phasesOf = groupBy(phases, (ph) => String(ph.objective_id));
@@ -166,15 +168,31 @@ export function loadPlan(db: Db, planId: number): PlanExport {
       objectives: (objectivesOf.get(String(u.id)) ?? []).map((o) => toObjective(o, indicatorsOf, phasesOf)),
       ...(u.page_given ? { page: u.page } : {}),
     })),
-    anomalies: anomalies.map(({ objective_number, ...a }): Anomaly => ({
+    anomalies: anomalies.map((a): Anomaly => ({
       code: a.code,
       severity: a.severity,
       unit: a.unit,
-      objective: objective_number,
+      objective: a.objective_number,
       message: a.message,
       page: a.page,
+      // The place beyond the page is present only where the finding gave it.
+      ...(a.table_id !== null ? { table: a.table_id } : {}),
+      ...(a.row_index !== null ? { row: a.row_index } : {}),
+      ...(a.column_index !== null ? { column: a.column_index } : {}),
     })),
   };
+}
+
+interface AnomalyRow {
+  code: string;
+  severity: Anomaly["severity"];
+  unit: string | null;
+  objective_number: number | null;
+  message: string;
+  page: number | null;
+  table_id: string | null;
+  row_index: number | null;
+  column_index: number | null;
 }
 
 function toObjective(

@@ -11,3 +11,18 @@ export class StoreError extends Error {
     this.needsWrite = options.needsWrite ?? false;
   }
 }
+
+/**
+ * An export that cannot be stored because it breaks the contract (zod refused it, or
+ * a rule zod cannot say, such as months in order). Nothing of it was written; the
+ * message is one line naming the first problem, `problems` lists them all.
+ */
+export class ExportRejectedError extends Error {
+  override readonly name = "ExportRejectedError";
+  constructor(
+    message: string,
+    readonly problems: readonly string[],
+  ) {
+    super(message);
+  }
+}

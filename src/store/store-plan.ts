@@ -7,6 +7,7 @@
  */
 import { PlanExport, type Indicator, type Objective, type Unit } from "../normalize/plan-schema.js";
 import type { Db } from "./open-database.js";
+import { ExportRejectedError } from "./store-errors.js";
 
 export interface StoreInfo {
   /** Size of the source file in bytes. */
@@ -45,15 +46,16 @@ export function findDocument(db: Db, sha256: string): { documentId: number; plan
   return row;
 }
 
+/** Throws ExportRejectedError (nothing written) for an export that breaks the contract. */
 export function storePlan(db: Db, input: PlanExport, info: StoreInfo): StoreOutcome {
   const parsed = PlanExport.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`export does not match the contract: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new ExportRejectedError(`export does not match the contract: ${problems[0] ?? "invalid"}`, problems);
   }
   const plan = parsed.data;
   const problems = contractProblems(plan);
-  if (problems.length) throw new Error(`export breaks the contract: ${problems[0]}`);
+  if (problems.length) throw new ExportRejectedError(`export breaks the contract: ${problems[0]}`, problems);
   const write = db.transaction((): StoreOutcome => {
     const existing = findDocument(db, plan.source.sha256);
     if (existing) return { status: "unchanged", ...existing };
@@ -67,9 +69,12 @@ export function storePlan(db: Db, input: PlanExport, info: StoreInfo): StoreOutc
     const { planId, version } = insertPlan(db, plan, documentId, importedAt);
     plan.units.forEach((u, i) => insertUnit(db, planId, i, u));
     const anomaly = db.prepare(
-      "INSERT INTO anomalies (plan_id, position, code, severity, unit, objective_number, message, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      `INSERT INTO anomalies (plan_id, position, code, severity, unit, objective_number, message, page, table_id, row_index, column_index)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    plan.anomalies.forEach((a, i) => anomaly.run(planId, i, a.code, a.severity, a.unit, a.objective, a.message, a.page));
+    plan.anomalies.forEach((a, i) =>
+      anomaly.run(planId, i, a.code, a.severity, a.unit, a.objective, a.message, a.page, a.table ?? null, a.row ?? null, a.column ?? null),
+    );
     info.beforeCommit?.();
     return { status: "imported", documentId, planId, version };
   });

@@ -44,6 +44,17 @@ export function withoutMessages(plan: Record<string, unknown>): Record<string, u
   return { ...plan, anomalies };
 }
 
+/**
+ * Reader notes about how a text conversion was laid out (info findings): the fixture
+ * generator does not model them, so comparisons with its expected exports leave them
+ * out. tests/pipeline/reader-findings.test.ts checks them.
+ */
+const READER_NOTES: ReadonlySet<string> = new Set(["LAYOUT_CONVERSION", "REPEATED_HEADER_DROPPED"]);
+
+export function withoutReaderNotes<T extends { anomalies: ReadonlyArray<{ code: string; severity: string }> }>(plan: T): T {
+  return { ...plan, anomalies: plan.anomalies.filter((a) => !(a.severity === "info" && READER_NOTES.has(a.code))) };
+}
+
 /** Compare with a committed golden file; UPDATE_GOLDEN=1 rewrites it; a missing golden fails. */
 export function expectGolden(name: string, actual: unknown): void {
   const file = path.join(goldenDir, name);

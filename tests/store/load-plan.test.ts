@@ -5,6 +5,7 @@ import { PlanExport } from "../../src/normalize/plan-schema.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/store/open-database.js";
 import { storePlan } from "../../src/store/store-plan.js";
+import { ExportRejectedError } from "../../src/store/store-errors.js";
 import { loadPlan, PlanNotFoundError } from "../../src/store/load-plan.js";
 import { loadSample, SAMPLE_EXPORTS, sha, tempDir, withSha } from "./helpers.js";
 import { indicator, pegPlan, phaseV2, piaoPlan, strategy } from "./v2-plans.js";
@@ -110,6 +111,7 @@ describe("loadPlan", () => {
   it("refuses a phase date that is not an ISO date before writing anything", () => {
     const plan = piaoPlan();
     plan.units[0]!.objectives[0]!.detail!.phases[0]!.deadline = "30.06.2026";
+    expect(() => storePlan(db, plan, { bytes: 1 })).toThrow(ExportRejectedError);
     expect(() => storePlan(db, plan, { bytes: 1 })).toThrow(/contract/);
     expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(0);
   });

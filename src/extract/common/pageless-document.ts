@@ -30,7 +30,7 @@ export function hasContent(blocks: Block[]): boolean {
 
 export function readerMessage(
   source: string,
-  code: string,
+  code: ReaderMessage["code"],
   severity: ReaderMessage["severity"],
   reason: string,
   table: string | null = null,

@@ -73,7 +73,7 @@ export async function readAltChunks(
       }
     }
     const kind = target === undefined ? "a missing part" : /\.rtf$/i.test(target) ? "RTF" : /\.mht(ml)?$/i.test(target) ? "MHT" : /\.docx?$/i.test(target) ? "a Word document" : /\.txt$/i.test(target) ? "plain text" : "an unknown format";
-    messages.push(readerMessage(source, "docx-alt-chunk", "warning",
+    messages.push(readerMessage(source, "DOCX_ALT_CHUNK", "warning",
       `embeds ${target ?? `relationship ${id}`} (w:altChunk, ${kind}) that the DOCX reader cannot read; its content is missing from the layout`));
   }
   return { read, messages };

@@ -26,7 +26,7 @@ export async function coverageCheck(bytes: Uint8Array, blocks: Block[], hidden: 
   try {
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
   } catch (e) {
-    return [readerMessage(SOURCE, "docx-cross-check-failed", "warning",
+    return [readerMessage(SOURCE, "DOCX_CROSS_CHECK_FAILED", "warning",
       `the cross-check of the body's words with mammoth could not be made (${reasonOf(e).slice(0, 120)}); content this reader does not know may be missing unnoticed`)];
   }
   const ours = wordCounts(
@@ -45,6 +45,6 @@ export async function coverageCheck(bytes: Uint8Array, blocks: Block[], hidden: 
     }
   }
   if (total === 0 || (total - missing) / total >= opts.docx.minWordCoverage) return [];
-  return [readerMessage(SOURCE, "docx-text-dropped", "warning",
+  return [readerMessage(SOURCE, "DOCX_TEXT_DROPPED", "warning",
     `${missing} of ${total} words of the body were not read into the layout (e.g. ${examples.join(", ")}); some content may be missing`)];
 }

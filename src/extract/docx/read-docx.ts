@@ -115,7 +115,7 @@ class DocxBodyReader {
         rows: grid.rows, cols: grid.cols, rowPages: Array.from({ length: grid.rows }, () => null), cells: grid.cells,
       });
       if (grid.clippedSpans > 0 || orphanMerges > 0) {
-        this.messages.push(readerMessage(SOURCE, "table-spans-overlap", "warning",
+        this.messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning",
           `${grid.clippedSpans + orphanMerges} cell merge(s) do not add up (overlapping spans or a vertical merge with no start); cell merging may be incorrect`, id));
       }
     }

@@ -131,7 +131,7 @@ class HtmlState {
       };
       this.blocks.push(block);
       if (grid.clippedSpans > 0) {
-        this.messages.push(readerMessage(SOURCE, "table-spans-overlap", "warning",
+        this.messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning",
           `${grid.clippedSpans} cell span(s) overlapped other cells and were shortened; cell merging may be incorrect`, id));
       }
     }

@@ -48,7 +48,7 @@ export function readLayoutText(text: string, file: string, opts: ReaderSettings)
   const pages = separateRunningLines(splitLayoutPages(text, settings), settings);
   const perPage = pages.map((p) => pageBlocks(p.lines, p.number, settings));
   const messages: ReaderMessage[] = [
-    readerMessage(SOURCE, "layout-conversion", "info",
+    readerMessage(SOURCE, "LAYOUT_CONVERSION", "info",
       "read as a layout-preserving conversion (pdftotext -layout): pages are the PDF's, table cells hold the converter's visual lines"),
   ];
   stitch(perPage, pages.map((p) => p.number), settings, messages);

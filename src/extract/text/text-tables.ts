@@ -54,7 +54,7 @@ export function repeatedRun<T>(soFar: ReadonlyArray<T>, next: ReadonlyArray<T>, 
 
 /** The note that header rows (or lines) repeated after a page break were dropped. */
 export function droppedHeaderMessage(count: number, what: "row" | "line", page: number | null): ReaderMessage {
-  return readerMessage(SOURCE, "repeated-header-dropped", "info",
+  return readerMessage(SOURCE, "REPEATED_HEADER_DROPPED", "info",
     `${count} header ${what}(s) repeated at the top of page ${page} were dropped from the continued table`, null, page);
 }
 
@@ -71,7 +71,7 @@ export function textTable(
 ): Table {
   const grid = buildGrid(input, rowPages, cols, limits);
   if (grid.clippedSpans > 0) {
-    messages.push(readerMessage(SOURCE, "table-spans-overlap", "warning", "cell spans overlapped and were shortened", id, pageNumber));
+    messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning", "cell spans overlapped and were shortened", id, pageNumber));
   }
   return {
     kind: "table", id, method: "text", page: pageNumber, pages, bbox: null,

@@ -1,6 +1,6 @@
 /**
  * Rules over a unit's whole set of objectives or across units: WEIGHT_TOTAL,
- * PAYMENT_TIMES_WEIGHT, INTERSECTORAL_DRIFT, and UNREADABLE from the reader.
+ * PAYMENT_TIMES_WEIGHT and INTERSECTORAL_DRIFT.
  */
 import { cut, labelKey } from "../clean-text.js";
 import { indicatorWords } from "../indicator-items.js";
@@ -107,17 +107,3 @@ export const intersectoralDrift: Rule = ({ units, settings }) => {
   }
   return out;
 };
-
-export const unreadable: Rule = ({ readerMessages }) =>
-  readerMessages
-    .filter((m) => m.code === "UNREADABLE")
-    .map((m) => ({
-      code: "UNREADABLE",
-      severity: "error" as const,
-      unit: null,
-      objective: null,
-      message: m.table ? `${m.reason} (tabella ${m.table})` : m.reason,
-      page: m.page,
-      unitIndex: -1,
-      objectiveIndex: -1,
-    }));

@@ -152,7 +152,7 @@ describe("DOCX packages (zip bombs)", () => {
 
   it("reports a failed mammoth cross-check as a warning instead of dropping it", async () => {
     const messages = await coverageCheck(new Uint8Array([1, 2, 3]), [], [], opts());
-    expect(messages.map((m) => [m.code, m.severity])).toEqual([["docx-cross-check-failed", "warning"]]);
+    expect(messages.map((m) => [m.code, m.severity])).toEqual([["DOCX_CROSS_CHECK_FAILED", "warning"]]);
   });
 });
 

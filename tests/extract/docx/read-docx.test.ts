@@ -148,7 +148,7 @@ describe("readDocx: tables", () => {
 
   it("warns about a vertical merge continuing nothing", async () => {
     const doc = await read({ body: tbl(tr(tc(para("a")) + tc(para("b"))) + tr(tc("", `<w:vMerge/>`, ) + tc(para("c")))) });
-    expect(doc.messages.map((m) => m.code)).toContain("table-spans-overlap");
+    expect(doc.messages.map((m) => m.code)).toContain("TABLE_SPANS_OVERLAP");
   });
 });
 
@@ -211,7 +211,7 @@ describe("readDocx: marks and safety nets", () => {
     const doc = await readDocx(bytes, "x.docx", opts);
     expect(doc.messages).toEqual([]);
     const lost = await coverageCheck(bytes, [], [], opts);
-    expect(lost.map((m) => m.code)).toEqual(["docx-text-dropped"]);
+    expect(lost.map((m) => m.code)).toEqual(["DOCX_TEXT_DROPPED"]);
     expect(lost[0]!.reason).toMatch(/7 of 7 words/);
   });
 

@@ -243,7 +243,7 @@ describe("embedded chunks (w:altChunk)", () => {
     const t = allTables(doc)[0]!;
     expect(textGrid(t)).toEqual([["Gen", ""]]);
     expect(t.cells[1]!.fill).toBe("#d9d9d9");
-    expect(doc.messages.map((m) => m.code)).toEqual(["docx-alt-chunk"]);
+    expect(doc.messages.map((m) => m.code)).toEqual(["DOCX_ALT_CHUNK"]);
     expect(doc.messages[0]!.reason).toMatch(/chunk2\.rtf/);
   });
 

@@ -134,7 +134,7 @@ describe("readHtml: tables", () => {
 
   it("warns when spans overlap instead of failing", () => {
     const doc = read(`<table><tr><td>x</td><td rowspan=2>tall</td></tr><tr><td colspan=3>wide</td></tr></table>`);
-    expect(doc.messages.map((m) => m.code)).toEqual(["table-spans-overlap"]);
+    expect(doc.messages.map((m) => m.code)).toEqual(["TABLE_SPANS_OVERLAP"]);
   });
 });
 

@@ -117,7 +117,7 @@ describe("layout conversions: tables", () => {
       ["3", "10%", "Terzo obiettivo", "• Uno"],
       ["TOTALE", "100", "", ""],
     ]);
-    expect(doc.messages.map((m) => m.code)).toContain("repeated-header-dropped");
+    expect(doc.messages.map((m) => m.code)).toContain("REPEATED_HEADER_DROPPED");
   });
 
   it("splits cells the converter ran together with one space where the other rows start that column", () => {

@@ -120,7 +120,7 @@ describe("readText", () => {
     expect(tables).toHaveLength(1);
     expect(tables[0]).toMatchObject({ id: "p1-t1", page: 1, pages: [1, 2, 3], rowPages: [1, 1, 2, 2, 3] });
     expect(textGrid(tables[0]!).map((r) => r[0])).toEqual(["N.", "1", "2", "TOTALE", "3"]);
-    expect(doc.messages.map((m) => m.code)).toEqual(["repeated-header-dropped"]);
+    expect(doc.messages.map((m) => m.code)).toEqual(["REPEATED_HEADER_DROPPED"]);
     expect(doc.pages[1]!.blocks).toEqual([]);
     expect(doc.pages[2]!.blocks.map((b) => b.kind)).toEqual(["line"]);
   });
