@@ -39,9 +39,9 @@ function expectOneLine(stderr: string, file: string, kind: string) {
 
 describe("piao extract on bad input", () => {
   for (const { file, expectedError } of manifest.files) {
-    it(`${file} → ${expectedError}, exit 2`, () => {
+    it(`${file} → ${expectedError}, exit 2`, async () => {
       const p = path.join(bad, file);
-      const r = piao("extract", p);
+      const r = await piao("extract", p);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("");
       expectOneLine(r.stderr, p, expectedError);
@@ -52,9 +52,9 @@ describe("piao extract on bad input", () => {
 describe("piao tables on bad input", () => {
   // `tables` shows what the reader saw; it does not decide whether a document is a plan.
   for (const { file, expectedError } of manifest.files.filter((f) => f.expectedError !== "not-a-plan")) {
-    it(`${file} → ${expectedError}, exit 2`, () => {
+    it(`${file} → ${expectedError}, exit 2`, async () => {
       const p = path.join(bad, file);
-      const r = piao("tables", p, "--json");
+      const r = await piao("tables", p, "--json");
       expect(r.code).toBe(2);
       expectOneLine(r.stderr, p, expectedError);
     });
@@ -63,64 +63,64 @@ describe("piao tables on bad input", () => {
 
 describe("limits", () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "piao-cli-"));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
-  it("a huge file is refused before it is read", () => {
+  it("a huge file is refused before it is read", async () => {
     const p = path.join(dir, "huge.pdf");
     closeSync(openSync(p, "w"));
     truncateSync(p, 300 * 1024 * 1024); // sparse: costs no disk
     for (const cmd of ["extract", "tables"]) {
-      const r = piao(cmd, p);
+      const r = await piao(cmd, p);
       expect(r.code).toBe(2);
       expectOneLine(r.stderr, p, "too-large");
     }
   });
 
-  it("a file that takes longer than --timeout is abandoned with a clear line", () => {
+  it("a file that takes longer than --timeout is abandoned with a clear line", async () => {
     const p = path.join(root, "fixtures/asl-2024/asl-2024.pdf");
-    const r = piao("extract", p, "--timeout", "0.001");
+    const r = await piao("extract", p, "--timeout", "0.001");
     expect(r.code).toBe(2);
     expectOneLine(r.stderr, p, "timeout");
   });
 
-  it("a missing file and a folder are named as such", () => {
+  it("a missing file and a folder are named as such", async () => {
     const missing = path.join(dir, "nope.pdf");
-    const r1 = piao("extract", missing);
+    const r1 = await piao("extract", missing);
     expect(r1.code).toBe(2);
     expectOneLine(r1.stderr, missing, "not-found");
-    const r2 = piao("extract", dir);
+    const r2 = await piao("extract", dir);
     expect(r2.code).toBe(2);
     expect(r2.stderr.trim().split("\n")).toHaveLength(1);
     expect(r2.stderr).toMatch(/directory/);
   });
 
-  it("a text file that is no plan is refused by extract, shown by tables", () => {
+  it("a text file that is no plan is refused by extract, shown by tables", async () => {
     const p = path.join(dir, "letter.txt");
     writeFileSync(p, "Gentile cliente,\nla informiamo che il servizio riprenderà lunedì.\nCordiali saluti\n");
-    const r = piao("extract", p);
+    const r = await piao("extract", p);
     expect(r.code).toBe(2);
     expectOneLine(r.stderr, p, "not-a-plan");
-    const t = piao("tables", p);
+    const t = await piao("tables", p);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain("(no tables found)");
   });
 
-  it("usage errors exit 2 with one line", () => {
-    const r = piao("extract");
+  it("usage errors exit 2 with one line", async () => {
+    const r = await piao("extract");
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    const u = piao("frobnicate");
+    const u = await piao("frobnicate");
     expect(u.code).toBe(2);
   });
 });
 
 describe("piao tables on a real plan", () => {
-  it("prints every phases table with a 12-month header (text, JSON and CSV views agree)", () => {
+  it("prints every phases table with a 12-month header (text, JSON and CSV views agree)", async () => {
     const p = path.join(root, "../shared/samples/luzzara-2024.pdf");
-    const j = piao("tables", p, "--json");
+    const j = await piao("tables", p, "--json");
     expect(j.code).toBe(0);
     const layout = JSON.parse(j.stdout) as { pages: { blocks: { kind: string; id: string; cells: { row: number; text: string }[] }[] }[] };
     const tables = layout.pages.flatMap((pg) => pg.blocks.filter((b) => b.kind === "table"));
@@ -131,10 +131,10 @@ describe("piao tables on a real plan", () => {
       return [...byRow.values()].some((n) => n === 12);
     });
     expect(withMonths.length).toBe(18);
-    const csv = piao("tables", p, "--csv");
+    const csv = await piao("tables", p, "--csv");
     expect(csv.code).toBe(0);
     for (const t of withMonths) expect(csv.stdout).toContain(`\n${t.id},`);
-    const text = piao("tables", p);
+    const text = await piao("tables", p);
     expect(text.stdout).toMatch(/== table p\d+-t\d+ \(lattice/);
   });
 });

@@ -22,9 +22,9 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PIAO_BIN, REPO_ROOT, runPiao } from "../run-piao.js";
+import { PIAO_BIN, REPO_ROOT, runPiaoProcess } from "../run-piao.js";
 
-const piao = (args: string[], cwd?: string) => runPiao(args, { timeoutMs: 90_000, ...(cwd ? { cwd } : {}) });
+const piao = (args: string[], cwd?: string) => runPiaoProcess(args, { timeoutMs: 90_000, ...(cwd ? { cwd } : {}) });
 const FIXTURE_DOCX = path.join(REPO_ROOT, "fixtures/valle-2023/valle-2023.docx");
 const FIXTURE_PDF = path.join(REPO_ROOT, "fixtures/asl-2024/asl-2024.pdf");
 

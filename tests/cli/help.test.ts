@@ -7,27 +7,27 @@ import path from "node:path";
 const root = REPO_ROOT;
 const piao = (...args: string[]) => runPiao(args, { timeoutMs: 30_000 });
 
-const usage = piao("--help").stdout;
+const usage = (await piao("--help")).stdout;
 const commands = [...usage.matchAll(/^\s+piao (\w+)/gm)].map((m) => m[1]!);
 const readme = readFileSync(path.join(root, "README.md"), "utf8");
 
 describe("CLI docs", () => {
-  it("lists the five commands", () => {
+  it("lists the five commands", async () => {
     expect(commands).toEqual(["tables", "extract", "import", "check", "serve"]);
   });
   for (const c of commands) {
-    it(`piao ${c} --help prints its usage and exits 0`, () => {
-      const r = piao(c, "--help");
+    it(`piao ${c} --help prints its usage and exits 0`, async () => {
+      const r = await piao(c, "--help");
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^usage: piao ${c} `));
       expect(r.stdout).toMatch(/exit: /);
     });
-    it(`README documents piao ${c}`, () => {
+    it(`README documents piao ${c}`, async () => {
       expect(readme).toContain(`piao ${c}`);
     });
   }
-  it("an unknown option is a usage error (exit 2, one line)", () => {
-    const r = piao("extract", "--no-such-option", "x.pdf");
+  it("an unknown option is a usage error (exit 2, one line)", async () => {
+    const r = await piao("extract", "--no-such-option", "x.pdf");
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });

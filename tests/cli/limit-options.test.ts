@@ -8,14 +8,14 @@ import { CliUsageError } from "../../src/cli/cli-errors.js";
 import { runPiao } from "../run-piao.js";
 
 describe("limitSettings", () => {
-  it("reads repeated NAME=VALUE with K/M/G suffixes", () => {
+  it("reads repeated NAME=VALUE with K/M/G suffixes", async () => {
     expect(limitSettings(["maxTableCells=500000", "maxStreamBytes=512M", "maxInflatedBytes=1GB", "maxZipRatio=350.5", "maxLineChars=64k"])).toEqual({
       maxTableCells: 500000, maxStreamBytes: 512 * 1024 ** 2, maxInflatedBytes: 1024 ** 3, maxZipRatio: 350.5, maxLineChars: 64 * 1024,
     });
     expect(limitSettings(undefined)).toEqual({});
   });
 
-  it("refuses unknown names and bad values in one line naming the argument", () => {
+  it("refuses unknown names and bad values in one line naming the argument", async () => {
     for (const bad of ["maxTables=3", "maxPages", "maxPages=-1", "maxPages=two", "maxPages=0"]) {
       let message = "";
       try {
@@ -35,15 +35,15 @@ describe("--limit end to end", () => {
   const file = path.join(dir, "long.txt");
   writeFileSync(file, "Piano della performance\n" + "Obiettivo ".repeat(300) + "\n");
 
-  it("a refusal names the limit and the flag; the flag raises it", () => {
-    const refused = runPiao(["tables", file, "--limit", "maxLineChars=1000"]);
+  it("a refusal names the limit and the flag; the flag raises it", async () => {
+    const refused = await runPiao(["tables", file, "--limit", "maxLineChars=1000"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr.trimEnd().split("\n")).toEqual([
       `piao: ${file}: is refused: a line of 3000 characters: over the limit maxLineChars = 1000 (raise it with --limit maxLineChars=N)`,
     ]);
-    const raised = runPiao(["tables", file, "--limit", "maxLineChars=1000", "--limit", "maxLineChars=4000"]);
+    const raised = await runPiao(["tables", file, "--limit", "maxLineChars=1000", "--limit", "maxLineChars=4000"]);
     expect(raised.code).toBe(0);
-    const bad = runPiao(["extract", file, "--limit", "nope=1"]);
+    const bad = await runPiao(["extract", file, "--limit", "nope=1"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
   });

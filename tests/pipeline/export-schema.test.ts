@@ -4,14 +4,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { PlanExport } from "../../src/normalize/plan-schema.js";
 import { extractPlan } from "../../src/pipeline/extract-plan.js";
 import { contractDir, fixtureEntries, fixturesDir, readJson, samplesDir } from "./helpers.js";
 
 const schema = readJson(path.join(contractDir, "plan-export.schema.json")) as Record<string, unknown>;
-const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validate = ajv.compile(schema);
 
 function errors(data: unknown): string {

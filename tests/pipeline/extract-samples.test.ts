@@ -3,11 +3,11 @@
  * beside each (the source block aside; messages included). The converted text,
  * which lacks pages of the plan, is compared with a golden checked by eye.
  */
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractPlan } from "../../src/pipeline/extract-plan.js";
-import { body, expectGolden, readJson, repoRoot, samplesDir } from "./helpers.js";
+import { runPiao } from "../run-piao.js";
+import { body, expectPlanGolden, readJson, samplesDir } from "./helpers.js";
 
 describe("Luzzara samples", () => {
   for (const format of ["pdf", "docx", "html"]) {
@@ -23,13 +23,13 @@ describe("Luzzara samples", () => {
   it("the converted text gives everything the text holds (golden)", async () => {
     const file = path.join(samplesDir, "luzzara-2024-piano-performance.converted.txt");
     const { plan } = await extractPlan(file);
-    expectGolden("luzzara-2024-piano-performance.converted.txt.json", body(plan));
+    expectPlanGolden("luzzara-2024-piano-performance.converted.txt.json", body(plan));
   });
 
-  it("piao extract prints the export on stdout", () => {
+  it("piao extract prints the export on stdout", async () => {
     const file = path.join(samplesDir, "luzzara-2024.html");
-    const run = spawnSync(process.execPath, [path.join(repoRoot, "bin/piao"), "extract", file], { encoding: "utf8" });
-    expect(run.status).toBe(0);
+    const run = await runPiao(["extract", file]);
+    expect(run.code).toBe(0);
     const printed = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(body(printed)).toEqual(body(readJson(`${file}.expected.json`) as Record<string, unknown>));
   });

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect } from "vitest";
+import { expectGolden } from "../golden.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const samplesDir = path.resolve(repoRoot, "../shared/samples");
@@ -55,15 +55,7 @@ export function withoutReaderNotes<T extends { anomalies: ReadonlyArray<{ code: 
   return { ...plan, anomalies: plan.anomalies.filter((a) => !(a.severity === "info" && READER_NOTES.has(a.code))) };
 }
 
-/** Compare with a committed golden file; UPDATE_GOLDEN=1 rewrites it; a missing golden fails. */
-export function expectGolden(name: string, actual: unknown): void {
-  const file = path.join(goldenDir, name);
-  const text = JSON.stringify(actual, null, 1) + "\n";
-  if (process.env.UPDATE_GOLDEN === "1") {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    return;
-  }
-  if (!fs.existsSync(file)) throw new Error(`missing golden ${path.relative(repoRoot, file)} (run with UPDATE_GOLDEN=1 and review it)`);
-  expect(JSON.parse(text)).toEqual(JSON.parse(fs.readFileSync(file, "utf8")));
+/** The export (or part of it) against tests/golden/plan/NAME (see tests/golden.ts). */
+export function expectPlanGolden(name: string, actual: unknown): void {
+  expectGolden(path.join(goldenDir, name), `${JSON.stringify(actual, null, 1)}\n`, "json");
 }

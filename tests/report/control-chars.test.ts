@@ -46,11 +46,11 @@ const report = () => buildReport([{ plan: hostilePlan() }], reportSettings());
 const ourSgr = /\x1b\[[0-9;]*m/g;
 
 describe("control characters from plan text", () => {
-  it("are replaced by visible stand-ins", () => {
+  it("are replaced by visible stand-ins", async () => {
     expect(inertText(`a${TITLE}b${CLEAR}c\td\ne\u009b\x7f`)).toBe("a␛]0;title␇b␛[2Jc\td\ne\ufffd␡");
   });
 
-  it("never reach the terminal through the text report, with or without colour", () => {
+  it("never reach the terminal through the text report, with or without colour", async () => {
     const text = renderText(report());
     expect(text).not.toMatch(CONTROL);
     expect(text).toContain("␛]0;title␇");
@@ -61,13 +61,13 @@ describe("control characters from plan text", () => {
     expect(coloured.replace(ourSgr, "")).toBe(text);
   });
 
-  it("are not carried by the HTML report", () => {
+  it("are not carried by the HTML report", async () => {
     const html = renderHtml(report(), { sourceHref: () => `docs/piano${TITLE}.pdf` });
     expect(html).not.toMatch(CONTROL);
     expect(html).toContain("Area ␛]0;title␇Bilancio␛[2J");
   });
 
-  it("are escaped in the JSON, whose values read back unchanged", () => {
+  it("are escaped in the JSON, whose values read back unchanged", async () => {
     const json = renderJson(report());
     expect(json).not.toMatch(CONTROL);
     const back = Report.parse(JSON.parse(json));
@@ -76,12 +76,12 @@ describe("control characters from plan text", () => {
 
   describe("through piao check", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "piao-hostile-"));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(async () => rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, "hostile.json");
     writeFileSync(file, JSON.stringify(hostilePlan()));
 
-    it.each([["text"], ["html"], ["json"]])("--format %s writes no control character", (format) => {
-      const r = runPiao(["check", file, "--format", format], { cwd: repoRoot });
+    it.each([["text"], ["html"], ["json"]])("--format %s writes no control character", async (format) => {
+      const r = await runPiao(["check", file, "--format", format], { cwd: repoRoot });
       expect(r.code).toBe(0);
       expect(r.stdout).not.toMatch(CONTROL);
       expect(r.stdout.length).toBeGreaterThan(500);

@@ -42,12 +42,4 @@ export function contractCodes(): string[] {
   return [...md.matchAll(/^\|\s*`([A-Z_]+)`\s*\|/gm)].map((m) => m[1]!);
 }
 
-export function expectGolden(goldenRel: string, actual: string): void {
-  const file = path.resolve(repoRoot, goldenRel);
-  if (process.env["UPDATE_GOLDEN"] === "1") {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-  }
-  if (!existsSync(file)) throw new Error(`missing golden ${goldenRel}: run with UPDATE_GOLDEN=1 and review it`);
-  expect(actual).toBe(readFileSync(file, "utf8"));
-}
+export { expectGolden } from "../golden.js";

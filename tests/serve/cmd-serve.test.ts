@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PIAO_BIN, runPiao } from "../run-piao.js";
+import { PIAO_BIN, runPiaoProcess } from "../run-piao.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "piao-serve-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,7 +63,7 @@ describe("piao serve (command)", () => {
 
   it("refuses bad flags and a busy port with one line and exit 2", async () => {
     for (const args of [["--port", "http"], ["--max-upload-mb", "0"], ["--max-memory", "10"], ["--timeout", "never"], ["plan.pdf"]]) {
-      const r = runPiao(["serve", "--db", path.join(dir, "cli.sqlite"), ...args], { timeoutMs: 30_000 });
+      const r = runPiaoProcess(["serve", "--db", path.join(dir, "cli.sqlite"), ...args], { timeoutMs: 30_000 });
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
     }
@@ -71,7 +71,7 @@ describe("piao serve (command)", () => {
     await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
     const port = (busy.address() as { port: number }).port;
     try {
-      const r = runPiao(["serve", "--db", path.join(dir, "cli.sqlite"), "--port", String(port)], { timeoutMs: 30_000 });
+      const r = runPiaoProcess(["serve", "--db", path.join(dir, "cli.sqlite"), "--port", String(port)], { timeoutMs: 30_000 });
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`piao serve: port ${port} on 127.0.0.1 is already in use (choose another with --port)\n`);
     } finally {

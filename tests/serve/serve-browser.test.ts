@@ -165,7 +165,7 @@ describe("piao serve in Chromium", () => {
       if (p === "/") {
         expect(a.text).toContain(HOSTILE.fileName);
         // The script's filters: typing hides the rows without the words; choosing a body submits the form.
-        const visible = () => page.$$eval("#plans tbody tr", (trs) => trs.filter((tr) => !tr.hidden).map((tr) => tr.querySelector("td")?.textContent));
+        const visible = () => page.$$eval("#plans tbody tr", (trs) => (trs as HTMLElement[]).filter((tr) => !tr.hidden).map((tr) => tr.querySelector("td")?.textContent));
         expect(await visible()).toHaveLength(2);
         await page.fill("input[data-table=plans]", "borgoverde");
         expect(await visible()).toEqual(["Comune di Borgoverde"]);

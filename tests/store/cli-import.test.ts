@@ -10,7 +10,7 @@ const piao = (args: string[], cwd = REPO_ROOT) => runPiao(args, { cwd });
 
 let dir: string;
 let cleanup: () => void;
-beforeEach(() => {
+beforeEach(async () => {
   const t = tempDir("piao-cli-");
   dir = t.dir;
   cleanup = t.cleanup;
@@ -18,22 +18,22 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe("piao import", () => {
-  it("without a path: usage error, exit 2", () => {
-    const r = piao(["import"]);
+  it("without a path: usage error, exit 2", async () => {
+    const r = await piao(["import"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("piao import: expects at least one PATH (file or folder)\n");
   });
 
-  it("rejects a bad --jobs", () => {
-    const r = piao(["import", dir, "--jobs", "0", "--db", path.join(dir, "x.sqlite")]);
+  it("rejects a bad --jobs", async () => {
+    const r = await piao(["import", dir, "--jobs", "0", "--db", path.join(dir, "x.sqlite")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--jobs must be a whole number/);
   });
 
-  it("an empty folder: nothing to do, exit 0, database created and migrated", () => {
+  it("an empty folder: nothing to do, exit 0, database created and migrated", async () => {
     mkdirSync(path.join(dir, "empty"));
     const db = path.join(dir, "p.sqlite");
-    const r = piao(["import", path.join(dir, "empty"), "--db", db]);
+    const r = await piao(["import", path.join(dir, "empty"), "--db", db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("imported 0, unchanged 0, failed 0\n");
     const d = openDatabase(db);
@@ -41,11 +41,11 @@ describe("piao import", () => {
     d.close();
   });
 
-  it("bad files are listed with a one-line reason and give exit 1; the database stays sound", () => {
+  it("bad files are listed with a one-line reason and give exit 1; the database stays sound", async () => {
     writeFileSync(path.join(dir, "empty.pdf"), "");
     writeFileSync(path.join(dir, "garbage.docx"), "not a zip");
     const db = path.join(dir, "p.sqlite");
-    const r = piao(["import", dir, path.join(dir, "nope.pdf"), "--db", db, "--jobs", "2"]);
+    const r = await piao(["import", dir, path.join(dir, "nope.pdf"), "--db", db, "--jobs", "2"]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe("imported 0, unchanged 0, failed 3");
@@ -63,9 +63,9 @@ describe("piao import", () => {
     d.close();
   });
 
-  it("defaults to ./piao.sqlite", () => {
+  it("defaults to ./piao.sqlite", async () => {
     copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(dir, "x.txt"));
-    piao(["import", "x.txt"], dir);
+    await piao(["import", "x.txt"], dir);
     const d = openDatabase(path.join(dir, "piao.sqlite"));
     expect(d.prepare("SELECT count(*) FROM schema_migrations").pluck().get()).toBeGreaterThan(0);
     d.close();

@@ -1,8 +1,8 @@
 /**
  * End to end with the real readers: `node bin/piao import` on the sample plans,
- * then the stored plans read back; and a SIGKILL of `piao import` mid-batch.
+ * then the stored plans read back; and a SIGKILL of `piao import` mid-batch (a real process).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { appendFileSync, copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
 import { listPlans } from "../../src/store/list-plans.js";
 import { loadPlan } from "../../src/store/load-plan.js";
+import { runPiao } from "../run-piao.js";
 import { counts, loadSample, SAMPLES, tempDir } from "./helpers.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -25,16 +26,16 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe("piao import with the real readers", () => {
-  it("imports the samples; what is stored is what `piao extract` printed", () => {
+  it("imports the samples; what is stored is what `piao extract` printed", async () => {
     const db = path.join(dir, "p.sqlite");
     const files = ["luzzara-2024.pdf", "luzzara-2024.docx", "luzzara-2024.html"].map((n) => path.join(SAMPLES, n));
-    const r = spawnSync(process.execPath, [BIN, "import", ...files, "--db", db, "--jobs", "2"], { encoding: "utf8" });
+    const r = await runPiao(["import", ...files, "--db", db, "--jobs", "2"]);
     expect(r.stdout.split("\n")[0]).toBe("imported 3, unchanged 0, failed 0");
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const d = openDatabase(db, { readonly: true });
     try {
       for (const p of listPlans(d)) {
-        const extracted = JSON.parse(spawnSync(process.execPath, [BIN, "extract", p.path], { encoding: "utf8" }).stdout);
+        const extracted = JSON.parse((await runPiao(["extract", p.path])).stdout);
         expect(loadPlan(d, p.planId)).toStrictEqual(extracted);
         expect(p.sha256).toBe(loadSample(path.basename(p.path) as "luzzara-2024.pdf").source.sha256);
       }
@@ -42,7 +43,7 @@ describe("piao import with the real readers", () => {
     } finally {
       d.close();
     }
-    const again = spawnSync(process.execPath, [BIN, "import", ...files, "--db", db], { encoding: "utf8" });
+    const again = await runPiao(["import", ...files, "--db", db]);
     expect(again.stdout.split("\n")[0]).toBe("imported 0, unchanged 3, failed 0");
   });
 
@@ -91,7 +92,7 @@ describe("piao import with the real readers", () => {
     const partial = check();
     expect(partial.documents).toBeGreaterThanOrEqual(4);
     expect(partial.documents).toBeLessThan(N);
-    const r = spawnSync(process.execPath, [BIN, "import", path.join(dir, "in"), "--db", db, "--jobs", "2"], { encoding: "utf8" });
+    const r = await runPiao(["import", path.join(dir, "in"), "--db", db, "--jobs", "2"]);
     expect(r.stdout.split("\n")[0]).toBe(`imported ${N - partial.documents!}, unchanged ${partial.documents}, failed 0`);
     const full = check();
     expect(full.documents).toBe(N);

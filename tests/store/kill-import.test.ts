@@ -69,7 +69,8 @@ function checkConsistent(dbFile: string) {
     // Whole plans only: every table holds exactly n copies of one plan's rows.
     const one = expectedCounts([loadSample("luzzara-2024.pdf")]);
     expect(c).toEqual(Object.fromEntries(Object.entries(one).map(([k, v]) => [k, v * c.documents!])));
-    expect(db.prepare("INSERT INTO objectives_fts(objectives_fts) VALUES ('integrity-check')").run()).toBeDefined();
+    // FTS5's integrity-check throws where the index and the rows disagree (tests/store/store-plan.test.ts shows it can).
+    expect(() => db.prepare("INSERT INTO objectives_fts(objectives_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     return c.documents!;
   } finally {
     db.close();

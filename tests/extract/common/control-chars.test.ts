@@ -16,12 +16,12 @@ const ESC = "\u001b]0;pwned\u0007\u001b[2J\u001b[31mrosso\u001b[0m \u009b31m \u0
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 describe("replaceControlChars", () => {
-  it("replaces C0 (but tab and newline), DEL and C1 by U+FFFD and counts them", () => {
+  it("replaces C0 (but tab and newline), DEL and C1 by U+FFFD and counts them", async () => {
     expect(replaceControlChars("a\tb\nc")).toEqual({ text: "a\tb\nc", replaced: 0 });
     expect(replaceControlChars("x\u001b[2Jy\u0000z\u007f\u0085")).toEqual({ text: "x\uFFFD[2Jy\uFFFDz\uFFFD\uFFFD", replaced: 4 });
   });
 
-  it("turns carriage returns, vertical tabs and form feeds into line breaks without counting them", () => {
+  it("turns carriage returns, vertical tabs and form feeds into line breaks without counting them", async () => {
     expect(replaceControlChars("a\r\nb\rc\u000bd\u000ce")).toEqual({ text: "a\nb\nc\nd\ne", replaced: 0 });
   });
 });
@@ -39,9 +39,9 @@ describe("a plan whose text carries escape sequences, end to end", () => {
   }
   writeFileSync(file, lines.join("\n"));
 
-  it("exports the plan without a single control character, the text kept around the replacements", () => {
+  it("exports the plan without a single control character, the text kept around the replacements", async () => {
     expect(injected).toBe(3);
-    const r = runPiao(["extract", file], { timeoutMs: 120_000 });
+    const r = await runPiao(["extract", file], { timeoutMs: 120_000 });
     expect(r.code).toBe(0);
     expect(CONTROL.test(r.stdout)).toBe(false);
     expect(r.stdout).not.toMatch(/\\u00[01][0-9a-f]|\\u007f/i);
@@ -49,8 +49,8 @@ describe("a plan whose text carries escape sequences, end to end", () => {
     expect(CONTROL.test(r.stderr)).toBe(false);
   });
 
-  it("says where text was changed (a reader warning per page)", () => {
-    const r = runPiao(["tables", "--json", file], { timeoutMs: 120_000 });
+  it("says where text was changed (a reader warning per page)", async () => {
+    const r = await runPiao(["tables", "--json", file], { timeoutMs: 120_000 });
     expect(r.code).toBe(0);
     const layout = JSON.parse(r.stdout) as { messages: { code: string; severity: string; reason: string; page: number | null }[] };
     const warnings = layout.messages.filter((m) => m.code === "CONTROL_CHARACTERS");

@@ -3,10 +3,9 @@
  * compared with a committed file. UPDATE_GOLDEN=1 rewrites it; a missing golden
  * fails (it must be written on purpose and reviewed).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect } from "vitest";
+import { expectGolden } from "../../golden.js";
 import type { LayoutDocument, Table } from "../../../src/extract/layout.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -48,14 +47,7 @@ function render(tables: CompactTable[]): string {
 }
 
 export function expectTablesGolden(layout: LayoutDocument, goldenRel: string): void {
-  const file = path.resolve(repoRoot, goldenRel);
-  const actual = render(compactTables(layout));
-  if (process.env["UPDATE_GOLDEN"] === "1") {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-  }
-  if (!existsSync(file)) throw new Error(`missing golden ${goldenRel}: run with UPDATE_GOLDEN=1 and review it`);
-  expect(JSON.parse(actual)).toEqual(JSON.parse(readFileSync(file, "utf8")));
+  expectGolden(goldenRel, render(compactTables(layout)), "json");
 }
 
 /** The text of a table as a grid of strings ("" for covered positions), for readable assertions. */

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
+import { expectGolden } from "../../golden.js";
 import { LayoutDocument } from "../../../src/extract/layout.js";
 import { readPdf } from "../../../src/extract/pdf/read-pdf.js";
 import { readerSettings } from "../../../src/extract/settings.js";
@@ -22,9 +23,7 @@ describe("reader-defect fixtures against goldens", () => {
       LayoutDocument.parse(doc);
       const actual = goldenText(doc);
       const golden = path.join(goldenDir, `reader-${name}.tables.json`);
-      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
-      expect(existsSync(golden), `missing golden ${golden} (UPDATE_GOLDEN=1 writes it; review it before committing)`).toBe(true);
-      expect(actual).toBe(readFileSync(golden, "utf8"));
+      expectGolden(golden, actual);
     });
   }
 });

@@ -85,26 +85,26 @@ describe("table-finding trace", () => {
 });
 
 describe("--pages lists", () => {
-  it("takes pages, ranges and lists of both", () => {
+  it("takes pages, ranges and lists of both", async () => {
     expect(parsePageList("3")).toEqual([3]);
     expect(parsePageList("3-5")).toEqual([3, 4, 5]);
     expect(parsePageList("1,4-6")).toEqual([1, 4, 5, 6]);
     expect(parsePageList("6-6, 2")).toEqual([2, 6]);
   });
-  it("refuses what is no page list", () => {
+  it("refuses what is no page list", async () => {
     for (const bad of ["", "0", "5-3", "a", "1-", "1,,2", "1-999999999"]) expect(() => parsePageList(bad), bad).toThrow(/--pages/);
   });
 });
 
 describe("piao tables --pages --debug", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "piao-debug-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, "three.pdf");
   writeFileSync(file, threePages());
 
-  it("prints the listed pages' tables and writes one SVG per page", () => {
+  it("prints the listed pages' tables and writes one SVG per page", async () => {
     const out = path.join(dir, "svg");
-    const r = runPiao(["tables", file, "--pages", "1-2", "--debug", out]);
+    const r = await runPiao(["tables", file, "--pages", "1-2", "--debug", out]);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/^== table /gm)).toHaveLength(3);
     expect(r.stdout).toContain("== table p2-t2 (lattice, page 2) 1x3");
@@ -114,11 +114,11 @@ describe("piao tables --pages --debug", () => {
     expect(count(svg, "table-cell")).toBe(7);
   });
 
-  it("refuses a page the document does not have, in one line", () => {
-    const r = runPiao(["tables", file, "--pages", "7"]);
+  it("refuses a page the document does not have, in one line", async () => {
+    const r = await runPiao(["tables", file, "--pages", "7"]);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split("\n")).toEqual([`piao: ${file}: has no page 7 (it has 3)`]);
-    const bad = runPiao(["tables", file, "--pages", "x"]);
+    const bad = await runPiao(["tables", file, "--pages", "x"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^piao tables: --pages: 'x'/);
     expect(existsSync(path.join(dir, "svg", "three.p3.svg"))).toBe(false);
