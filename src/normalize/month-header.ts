@@ -62,7 +62,7 @@ function isMonthWordTail(t: string, prefix: string): boolean {
   const rest = t.slice(prefix.length);
   if (/^\d{2,4}$/.test(rest)) return true;
   const full = NAME_PREFIXES.find(([p, m]) => p.length > prefix.length && p.startsWith(prefix) && m === monthOf(prefix));
-  return full !== undefined && full[0].startsWith(t);
+  return full?.[0].startsWith(t) === true;
 }
 
 function monthOf(prefix: string): number | undefined {
@@ -102,11 +102,6 @@ export function resolveLetterRun(letters: ReadonlyArray<string>, previousMonth: 
   // A lone run is read from January when it can be; otherwise the first start that fits.
   for (let start = 1; start <= 12; start++) if (fits(start)) return start;
   return null;
-}
-
-/** True when at least `min` cells of the row read as months: the row is a month header. */
-export function isMonthHeader(texts: ReadonlyArray<string>, min: number): boolean {
-  return readMonthSequence(texts).filter((m) => m !== null).length >= min;
 }
 
 /** A year header cell ("2024", "Anno 2025"). */

@@ -6,7 +6,7 @@ import type { NormalizeSettings } from "./settings.js";
 
 const NUMBER = String.raw`(\d{1,3}(?:[.,]\d+)?|[.,]\d+)`;
 /** Per mille ("150/1000", "150 ‰", "150 su 1000", "punti 150/1000"): tenths of the 0-100 scale. */
-const PER_MILLE = new RegExp(String.raw`^(?:(?:peso|grado\s+di\s+priorit[aà]|priorit[aà]|punti)\s*:?\s*)?(\d{1,4}(?:[.,]\d+)?)\s*(?:‰|/\s*1\.?000|su\s+1\.?000|per\s+mille)$`, "i");
+const PER_MILLE = /^(?:(?:peso|grado\s+di\s+priorit[aà]|priorit[aà]|punti)\s*:?\s*)?(\d{1,4}(?:[.,]\d+)?)\s*(?:‰|\/\s*1\.?000|su\s+1\.?000|per\s+mille)$/i;
 const FORMS: ReadonlyArray<RegExp> = [
   new RegExp(String.raw`^(?:peso\s*(?:obiettivo)?\s*:?\s*)?${NUMBER}\s*(?:%|/\s*100|su\s+100|punti|pt\.?)?$`, "i"),
   new RegExp(String.raw`^(?:punti|pt\.?)\s*:?\s*${NUMBER}$`, "i"),

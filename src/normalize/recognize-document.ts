@@ -258,7 +258,7 @@ class DocumentAssembler {
       const b = this.builder;
       const firstText = row.find((c) => c.text.trim() !== "")?.text ?? "";
       const labelled = splitByLabels(firstText)[0]?.field != null;
-      if (b && b.draft.gridOpen && b.draft.grid && !labelled && b.draft.grid.cols === table.cols) {
+      if (b?.draft.gridOpen && b.draft.grid && !labelled && b.draft.grid.cols === table.cols) {
         const head = readPhaseHeader(table, rows, r, this.planYear, this.settings);
         if (!head) {
           const phase = readPhaseRow(row, b.draft.grid, this.settings, this.planYear);
@@ -266,7 +266,7 @@ class DocumentAssembler {
           continue;
         }
       }
-      if (b && b.draft.indicatorColumns && !labelled) {
+      if (b?.draft.indicatorColumns && !labelled) {
         const item = readIndicatorRow(row, b.draft.indicatorColumns);
         if (item) {
           b.addIndicator(item);

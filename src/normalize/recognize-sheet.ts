@@ -183,11 +183,12 @@ export class SheetBuilder {
         // Text after the tag continues whatever field was being read.
         if (this.accumulating && !isBlankValue(value)) this.push(this.accumulating, value);
         return;
-      default:
+      default: {
         this.push(field, value, true);
         // "Responsabile: Arch." with the name on the next line: a title alone is no value.
         const empty = isBlankValue(value) || (field === "manager" && cleanPersonName(value) === null);
         this.accumulating = MULTILINE.has(field) || empty ? field : null;
+      }
     }
   }
 

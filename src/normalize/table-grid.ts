@@ -28,11 +28,6 @@ export function colsOverlap(a: ColRange, b: ColRange): boolean {
   return a.col0 <= b.col1 && b.col0 <= a.col1;
 }
 
-/** The cell of `row` that covers column `col`, if any. */
-export function cellAt(row: ReadonlyArray<Cell>, col: number): Cell | undefined {
-  return row.find((c) => c.col <= col && col < c.col + c.colSpan);
-}
-
 /** Horizontal overlap of two x-ranges as a fraction of the narrower one. */
 export function xOverlapRatio(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
   const inter = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);

@@ -25,8 +25,3 @@ export function titleLikeness(a: string, b: string): number {
   for (const w of wa) if (wb.has(w)) common++;
   return common / Math.min(wa.size, wb.size);
 }
-
-/** Same wording apart from case, accents, punctuation and spacing. */
-export function sameWording(a: string, b: string): boolean {
-  return titleWords(a).join(" ") === titleWords(b).join(" ");
-}

@@ -1,6 +1,6 @@
 /** Docs that cannot fall behind: every command has --help and is in the README. */
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT, runPiao } from "../run-piao.js";
+import { REPO_ROOT, runPiao, runPiaoProcess } from "../run-piao.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -26,6 +26,15 @@ describe("CLI docs", () => {
       expect(readme).toContain(`piao ${c}`);
     });
   }
+  it("the launcher (node bin/piao) runs the compiled CLI in a process of its own", () => {
+    // Every other CLI test calls main() in-process: this one checks bin/piao itself.
+    const r = runPiaoProcess(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(usage);
+    const bad = runPiaoProcess(["frobnicate"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^piao: unknown command 'frobnicate'/);
+  });
   it("an unknown option is a usage error (exit 2, one line)", async () => {
     const r = await piao("extract", "--no-such-option", "x.pdf");
     expect(r.code).toBe(2);

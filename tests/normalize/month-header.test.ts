@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMonthHeader, parseMonthToken, parsePeriodToken, parseYearToken, readMonthSequence, resolveLetterRun } from "../../src/normalize/month-header.js";
+import { parseMonthToken, parsePeriodToken, parseYearToken, readMonthSequence, resolveLetterRun } from "../../src/normalize/month-header.js";
 
 const month = (t: string) => {
   const r = parseMonthToken(t);
@@ -37,8 +37,8 @@ describe("readMonthSequence", () => {
   });
   it("mixes names, abbreviations and blanks", () => {
     expect(readMonthSequence(["", "Genn.", "Febb.", "MAR", "Apr", "Mai", "Giun"])).toEqual([null, 1, 2, 3, 4, 5, 6]);
-    expect(isMonthHeader(["N.", "Descrizione fase", "Gen", "Feb", "Mar"], 3)).toBe(true);
-    expect(isMonthHeader(["N.", "Descrizione fase", "Responsabile"], 3)).toBe(false);
+    expect(readMonthSequence(["N.", "Descrizione fase", "Gen", "Feb", "Mar"]).slice(1)).toEqual([null, 1, 2, 3]);
+    expect(readMonthSequence(["Descrizione fase", "Responsabile"])).toEqual([null, null]);
   });
   it("reads year headers", () => {
     expect(parseYearToken("2025")).toBe(2025);

@@ -156,7 +156,7 @@ describe("text report", () => {
     const off = renderText(buildReport([{ plan }], reportSettings({ advisory: false })));
     expect(off).not.toMatch(/controlli aggiuntivi|regole di dominio|advisory/i);
     const stripped = text
-      .replace(/^  Controlli .*\n/m, "")
+      .replace(/^ {2}Controlli .*\n/m, "")
       .replace(/^Controlli aggiuntivi \(regole di dominio[\s\S]*?\n\n(?=Pesi:)/m, "")
       .replace(/^Controlli aggiuntivi \(non negli export\).*\n/m, "");
     expect(off).toBe(stripped);

@@ -3,10 +3,9 @@
  * loading plan exports, and golden files (UPDATE_GOLDEN=1 rewrites; a missing
  * golden fails, so a new one is written on purpose and reviewed).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect } from "vitest";
 import { PlanExport } from "../../src/normalize/plan-schema.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

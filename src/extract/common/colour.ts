@@ -47,20 +47,11 @@ export function cssBackground(value: string | undefined | null): string | undefi
   return undefined;
 }
 
-/** Like cssBackground, but white counts as no fill (null). */
-export function cssFill(value: string | undefined | null): string | null {
-  return visibleFill(cssBackground(value));
-}
-
 /** The background of an inline style (`background-color` wins over `background`); see cssBackground. */
 export function styleBackground(style: string | undefined): string | undefined {
   if (!style) return undefined;
   const decls = parseStyle(style);
   return cssBackground(decls.get("background-color")) ?? cssBackground(decls.get("background"));
-}
-
-export function styleFill(style: string | undefined): string | null {
-  return visibleFill(styleBackground(style));
 }
 
 /** A painted colour as a fill signal: white and "nothing" are null. */

@@ -9,7 +9,7 @@ import { restoreNativeBuiltins } from "./native-builtins.js";
 import { releaseCanvasStandIn } from "./no-canvas.js";
 import "pdfjs-dist/legacy/build/pdf.mjs";
 
-export { AnnotationMode, getDocument, OPS, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
+export { getDocument, OPS, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
 export type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 restoreNativeBuiltins();

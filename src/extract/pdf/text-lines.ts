@@ -73,8 +73,3 @@ export function splitSegments(line: Line, s: PdfSettings): Line[] {
   if (cur.length) out.push(makeLine(cur, s));
   return out;
 }
-
-/** Text of words inside one cell: visual lines joined by "\n". */
-export function wordsToText(words: readonly Word[], s: PdfSettings): string {
-  return wordsToLines(words, s).map((l) => l.text).join("\n");
-}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cssFill, ooxmlShading, parseCssColour, styleFill } from "../../../src/extract/common/colour.js";
+import { cssBackground, ooxmlShading, parseCssColour, styleBackground, visibleFill } from "../../../src/extract/common/colour.js";
+
+/** A fill as the readers take it: the background, white counting as none. */
+const cssFill = (v: string) => visibleFill(cssBackground(v));
+const styleFill = (s: string) => visibleFill(styleBackground(s));
 
 describe("colour parsing", () => {
   it("normalises CSS colours to #rrggbb", () => {

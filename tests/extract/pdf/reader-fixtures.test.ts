@@ -1,9 +1,4 @@
-/**
- * The reader-defect fixtures (reader-fixtures.ts) against their goldens, in the
- * form of the real PDFs' goldens: tests/golden/pdf/reader-<name>.tables.json.
- * UPDATE_GOLDEN=1 rewrites them; a missing golden fails.
- */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
