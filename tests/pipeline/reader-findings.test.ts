@@ -1,0 +1,213 @@
+/**
+ * Every kind of reader message reaches the user: one document per kind, each a
+ * real plan carrying one reader problem, goes through `piao extract` (the finding
+ * in the export, with its place), `piao import` (the row in `anomalies`, with its
+ * place) and `piao check` (the finding and its place in the report).
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { afterAll, describe, expect, it } from "vitest";
+import { ReaderCode } from "../../src/extract/reader-message.js";
+import type { Anomaly } from "../../src/normalize/plan-schema.js";
+import { openDatabase } from "../../src/store/open-database.js";
+import { buildPdf, draw } from "../extract/pdf/pdf-builder.js";
+import { REPO_ROOT, runPiao } from "../run-piao.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "piao-reader-findings-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fixture = (rel: string) => path.join(REPO_ROOT, "fixtures", rel);
+
+/** A PIAO objective table (three objectives, a ruled grid), as the PDF of a small plan. */
+function planPage(): string {
+  const xs = [50, 90, 300, 420, 545];
+  const rows = [
+    ["N.", "Obiettivo", "Indicatore di risultato", "Valore atteso"],
+    ["1", "Fascicolo elettronico del cittadino", "Servizi consultabili online", "Almeno 10"],
+    ["2", "Pagamenti elettronici con PagoPA", "Entrate incassate con PagoPA", "100%"],
+    ["3", "Raccolta differenziata porta a porta", "Percentuale di raccolta differenziata", "Almeno 75%"],
+  ];
+  const ys = rows.map((_, i) => 700 - i * 30).concat(700 - rows.length * 30);
+  let c = draw.text(50, 790, 14, "COMUNE DI PROVA", true) + draw.text(50, 770, 12, "Piano integrato di attività e organizzazione 2025-2027", true);
+  c += draw.text(50, 740, 11, "Obiettivi di performance", true);
+  c += draw.grid(xs, ys);
+  rows.forEach((r, i) => r.forEach((t, j) => (c += draw.text(xs[j]! + 3, ys[i]! - 18, 8, t, i === 0))));
+  return c;
+}
+
+/** What a document of one kind must show: the code, its severity and its place. */
+interface Case {
+  code: ReaderCode;
+  file: () => Promise<string> | string;
+  severity: Anomaly["severity"];
+  page: number | null;
+  table?: string;
+  /** The place as `piao check` prints it, after the code. */
+  shown: string;
+}
+
+async function docxWith(name: string, edit: (zip: JSZip, xml: string) => string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(fixture("fontebassa-2025/fontebassa-2025.docx")));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  zip.file("word/document.xml", edit(zip, xml));
+  const out = path.join(dir, name);
+  writeFileSync(out, await zip.generateAsync({ type: "uint8array" }));
+  return out;
+}
+
+function copy(rel: string, name: string): string {
+  const out = path.join(dir, name);
+  copyFileSync(fixture(rel), out);
+  return out;
+}
+
+const CASES: Case[] = [
+  {
+    code: "UNREADABLE",
+    file: () => {
+      // The plan, then a scanned page: an image and no text.
+      const out = path.join(dir, "scanned.pdf");
+      writeFileSync(out, buildPdf([{ content: planPage() }, { content: draw.image(40, 60, 515, 720) }]));
+      return out;
+    },
+    severity: "error",
+    page: 2,
+    shown: "p. 2",
+  },
+  {
+    code: "TABLE_SKIPPED",
+    file: () => {
+      // A page of 4,200 short dashes, rows 4 pt apart and 5 pt gaps (beyond the snap and join
+      // tolerances, 3 pt): more rulings than maxRulings (4,000), a drawing.
+      let map = draw.text(50, 800, 10, "Planimetria degli interventi");
+      for (let row = 0; row < 175; row++) for (let k = 0; k < 24; k++) map += draw.line(30 + k * 23, 80 + row * 4, 48 + k * 23, 80 + row * 4, 0.1);
+      const out = path.join(dir, "drawing.pdf");
+      writeFileSync(out, buildPdf([{ content: planPage() }, { content: map }]));
+      return out;
+    },
+    severity: "warning",
+    page: 2,
+    shown: "p. 2",
+  },
+  {
+    code: "TABLE_GRID_OPEN",
+    file: () => {
+      // Under the plan, a box whose second row stops halfway: its right half has no ruled cell.
+      let c = draw.line(50, 300, 250, 300) + draw.line(50, 280, 250, 280) + draw.line(50, 260, 150, 260);
+      c += draw.line(50, 260, 50, 300) + draw.line(150, 260, 150, 300) + draw.line(250, 280, 250, 300);
+      c += draw.text(53, 286, 9, "Note") + draw.text(153, 286, 9, "Allegato") + draw.text(53, 266, 9, "Vedi");
+      const out = path.join(dir, "open-grid.pdf");
+      writeFileSync(out, buildPdf([{ content: planPage() + c }]));
+      return out;
+    },
+    severity: "warning",
+    page: 1,
+    table: "p1-t2",
+    shown: "p. 1, table p1-t2",
+  },
+  {
+    code: "TABLE_SPANS_OVERLAP",
+    file: () => {
+      const html = readFileSync(fixture("fontebassa-2025/fontebassa-2025.html"), "utf8");
+      const bad = `<table><tr><td>x</td><td rowspan=2>alto</td></tr><tr><td colspan=3>largo</td></tr></table>`;
+      const out = path.join(dir, "spans.html");
+      writeFileSync(out, html.replace(/<\/body>/i, `${bad}</body>`));
+      return out;
+    },
+    severity: "warning",
+    page: null,
+    // The plan's layout holds seven tables (piao tables): the one added is the eighth.
+    table: "t8",
+    shown: "table t8",
+  },
+  {
+    code: "REPEATED_HEADER_DROPPED",
+    file: () => copy("borgoverde-2024/borgoverde-2024.converted.txt", "repeated.txt"),
+    severity: "info",
+    page: 7,
+    shown: "p. 7",
+  },
+  {
+    code: "LAYOUT_CONVERSION",
+    file: () => copy("borgoverde-2024/borgoverde-2024.layout.txt", "layout.txt"),
+    severity: "info",
+    page: null,
+    shown: "LAYOUT_CONVERSION",
+  },
+  {
+    code: "DOCX_ALT_CHUNK",
+    file: () =>
+      docxWith("alt-chunk.docx", (zip, xml) => {
+        zip.file("word/chunk.rtf", "{\\rtf1 testo rtf}");
+        const rels = "word/_rels/document.xml.rels";
+        return zip
+          .file(rels)!
+          .async("string")
+          .then((r) =>
+            zip.file(
+              rels,
+              r.replace(
+                "</Relationships>",
+                `<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.rtf"/></Relationships>`,
+              ),
+            ),
+          )
+          .then(() => xml.replace("</w:body>", `<w:altChunk r:id="rIdChunk"/></w:body>`)) as unknown as string;
+      }),
+    severity: "warning",
+    page: null,
+    shown: "DOCX_ALT_CHUNK",
+  },
+  {
+    code: "DOCX_TEXT_DROPPED",
+    // A complex field that is opened and never closed: Word shows its text, the reader
+    // (for which it is still the field's instruction) does not; mammoth reads it.
+    file: () =>
+      docxWith("dropped.docx", (_zip, xml) => {
+        const words = Array.from({ length: 150 }, (_, i) => `parola${i}`).join(" ");
+        const at = xml.lastIndexOf("<w:sectPr");
+        return `${xml.slice(0, at)}<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t>${words}</w:t></w:r></w:p>${xml.slice(at)}`;
+      }),
+    severity: "warning",
+    page: null,
+    shown: "DOCX_TEXT_DROPPED",
+  },
+];
+
+describe("reader findings end to end", () => {
+  it("covers every reader code", () => {
+    expect(CASES.map((c) => c.code).sort()).toEqual([...ReaderCode.options].sort());
+  });
+
+  for (const c of CASES) {
+    it(`${c.code}: piao extract, the database and piao check show it with its place`, async () => {
+      const file = await c.file();
+      const extracted = await runPiao(["extract", file]);
+      expect(extracted.stderr).toBe("");
+      expect(extracted.code).toBe(0);
+      const found = (JSON.parse(extracted.stdout) as { anomalies: Anomaly[] }).anomalies.filter((a) => a.code === c.code);
+      expect(found.length).toBeGreaterThan(0);
+      const f = found[0]!;
+      expect([f.severity, f.page, f.unit, f.objective]).toEqual([c.severity, c.page, null, null]);
+      if (c.table) expect(f.table).toBe(c.table);
+
+      const db = path.join(dir, `${c.code}.sqlite`);
+      const imported = await runPiao(["import", file, "--db", db, "--jobs", "1"]);
+      expect(imported.code).toBe(0);
+      const d = openDatabase(db, { readonly: true });
+      try {
+        const row = d.prepare("SELECT severity, page, table_id, message FROM anomalies WHERE code = ? ORDER BY position LIMIT 1").get(c.code);
+        expect(row).toEqual({ severity: c.severity, page: c.page, table_id: f.table ?? null, message: f.message });
+      } finally {
+        d.close();
+      }
+
+      const checked = await runPiao(["check", "--db", db]);
+      const line = checked.stdout.split("\n").find((l) => l.includes(c.code));
+      expect(line, checked.stdout).toBeDefined();
+      expect(line).toContain(c.shown);
+      expect(checked.stdout).toContain(f.message.slice(0, 40));
+    });
+  }
+});
