@@ -47,10 +47,10 @@ interface Case {
   shown: string;
 }
 
-async function docxWith(name: string, edit: (zip: JSZip, xml: string) => string): Promise<string> {
+async function docxWith(name: string, edit: (zip: JSZip, xml: string) => string | Promise<string>): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(fixture("fontebassa-2025/fontebassa-2025.docx")));
   const xml = await zip.file("word/document.xml")!.async("string");
-  zip.file("word/document.xml", edit(zip, xml));
+  zip.file("word/document.xml", await edit(zip, xml));
   const out = path.join(dir, name);
   writeFileSync(out, await zip.generateAsync({ type: "uint8array" }));
   return out;
@@ -138,22 +138,13 @@ const CASES: Case[] = [
   {
     code: "DOCX_ALT_CHUNK",
     file: () =>
-      docxWith("alt-chunk.docx", (zip, xml) => {
+      docxWith("alt-chunk.docx", async (zip, xml) => {
+        // An embedded RTF part (w:altChunk), which the reader cannot read.
         zip.file("word/chunk.rtf", "{\\rtf1 testo rtf}");
         const rels = "word/_rels/document.xml.rels";
-        return zip
-          .file(rels)!
-          .async("string")
-          .then((r) =>
-            zip.file(
-              rels,
-              r.replace(
-                "</Relationships>",
-                `<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.rtf"/></Relationships>`,
-              ),
-            ),
-          )
-          .then(() => xml.replace("</w:body>", `<w:altChunk r:id="rIdChunk"/></w:body>`)) as unknown as string;
+        const chunk = `<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.rtf"/>`;
+        zip.file(rels, (await zip.file(rels)!.async("string")).replace("</Relationships>", `${chunk}</Relationships>`));
+        return xml.replace("</w:body>", `<w:altChunk r:id="rIdChunk"/></w:body>`);
       }),
     severity: "warning",
     page: null,
