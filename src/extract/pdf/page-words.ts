@@ -8,6 +8,7 @@
  */
 import type { PdfSettings } from "../settings.js";
 import type { Word } from "./page-model.js";
+import { privateUseText, symbolFontText, wingdingsFont } from "../common/symbol-fonts.js";
 
 export interface TextItemLike {
   str?: string;
@@ -23,34 +24,18 @@ export interface FontStyleLike {
 }
 
 /**
- * Symbol/Wingdings glyphs that fonts without a usable ToUnicode map leave in
- * the Private Use Area (U+F0xx = the font's own code): map the common bullets
- * and ticks to the characters a reader sees.
+ * Text as a reader of the page sees it: in a Wingdings font, its letters are marks
+ * ("ü" is a tick); in any font, private-use codes (U+F0xx, left by symbol fonts without
+ * a usable ToUnicode map) are the symbol font's glyphs. One table: common/symbol-fonts.ts.
  */
-const PUA_GLYPHS: Record<string, string> = {
-  "\uf0b7": "•", "\uf0a7": "▪", "\uf06e": "■", "\uf06c": "●", "\uf0d8": "➢", "\uf0fc": "✓", "\uf0fb": "✗", "\uf0fe": "☒",
-};
-const PUA_RE = new RegExp(`[${Object.keys(PUA_GLYPHS).join("")}]`, "g");
-/** In a Wingdings font, the ASCII stand-ins of the usual ticks. */
-const WINGDINGS_ASCII: Record<string, string> = { "ü": "✓", "û": "✗", "þ": "☒", "n": "■", "l": "●", "§": "▪", "Ø": "➢" };
-
-export function normaliseGlyphs(str: string, fontName: string | undefined): string {
-  return mapGlyphs(str, !!fontName && isWingdings(fontName));
-}
-
-function isWingdings(fontName: string): boolean {
-  return /wingdings/i.test(fontName);
-}
-
-function mapGlyphs(str: string, wingdings: boolean): string {
-  let out = str.replace(PUA_RE, (c) => PUA_GLYPHS[c] ?? c);
-  if (wingdings) out = out.replace(/[üûþnl§Ø]/g, (c) => WINGDINGS_ASCII[c] ?? c);
-  return out;
+function mapGlyphs(str: string, wingdings: string | null): string {
+  return privateUseText(wingdings === null ? str : symbolFontText(wingdings, str));
 }
 
 /** Font facts itemsToWords needs per item, worked out once per font id. */
 interface FontFacts {
-  wingdings: boolean;
+  /** The Wingdings font the item is set in ("wingdings", "wingdings 2"), else null. */
+  wingdings: string | null;
   bold: boolean;
 }
 
@@ -88,7 +73,7 @@ export function itemsToWords(
     let facts = fontCache.get(fontId);
     if (facts === undefined) {
       const pdfFont = fontNameOf(fontId);
-      facts = { wingdings: !!pdfFont && isWingdings(pdfFont), bold: isBoldFont(pdfFont, style.fontFamily) };
+      facts = { wingdings: wingdingsFont(pdfFont), bold: isBoldFont(pdfFont, style.fontFamily) };
       fontCache.set(fontId, facts);
     }
     const str = mapGlyphs(it.str, facts.wingdings);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBoldFont, normaliseGlyphs } from "../../../src/extract/pdf/page-words.js";
+import { isBoldFont } from "../../../src/extract/pdf/page-words.js";
 import { isPageNumberLine } from "../../../src/extract/pdf/running-lines.js";
 
 describe("font and glyph helpers", () => {
@@ -10,13 +10,6 @@ describe("font and glyph helpers", () => {
     expect(isBoldFont("SourceSansPro-Semibold", undefined)).toBe(true);
     expect(isBoldFont("CAAAAA+LiberationSans", "sans-serif")).toBe(false);
     expect(isBoldFont("TimesNewRomanPSMT", undefined)).toBe(false);
-  });
-
-  it("maps Symbol/Wingdings private-use bullets and ticks to real characters", () => {
-    expect(normaliseGlyphs("\uf0b7 Report finale", "EAAAAA+OpenSymbol")).toBe("• Report finale");
-    expect(normaliseGlyphs("\uf0fc", "Wingdings-Regular")).toBe("✓");
-    expect(normaliseGlyphs("ü", "Wingdings-Regular")).toBe("✓");
-    expect(normaliseGlyphs("più", "Arial")).toBe("più"); // ü/u in ordinary fonts untouched
   });
 });
 
