@@ -3,6 +3,7 @@
  * breaks, HTML fragments left by converters, and a "label key" form used to
  * match labels whatever their case, accents or punctuation.
  */
+import { foldAccents } from "../shared/fold-text.js";
 
 /** Collapse runs of spaces/tabs; trim. Keeps "\n". */
 export function squeeze(text: string): string {
@@ -75,10 +76,7 @@ export function labelKey(text: string): string {
 }
 
 function makeLabelKey(text: string): string {
-  return stripHtml(text)
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  return foldAccents(stripHtml(text))
     .replace(/[°º]/g, " ")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();

@@ -4,6 +4,7 @@
  * narrow columns ("Ge n", "M\nar"), numbers 1-12, and the single letters
  * G F M A M G L A S O N D, which only make sense read as a sequence.
  */
+import { foldAccents } from "../shared/fold-text.js";
 
 /** Prefixes (after squeezing out spaces and dots) → month number. Longest first wins. */
 const NAME_PREFIXES: ReadonlyArray<readonly [string, number]> = [
@@ -30,11 +31,7 @@ export type MonthToken =
   | { kind: "none" };
 
 function squeezeToken(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[\s.\-_'’]+/g, "");
+  return foldAccents(text).replace(/[\s.\-_'’]+/g, "");
 }
 
 /** One header cell's text → a month, a bare letter, or nothing. */
@@ -118,7 +115,7 @@ const ORDINAL: Record<string, number> = { primo: 1, secondo: 2, terzo: 3, quarto
  * → the months they cover; null for anything else.
  */
 export function parsePeriodToken(text: string): number[] | null {
-  const t = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  const t = foldAccents(text).replace(/\s+/g, " ").trim();
   const m = /^(?:(i{1,3}|iv)|([1-4])\s*[°ºo^]?|(primo|secondo|terzo|quarto))\s*(trim(?:estre|\.)?|sem(?:estre|\.)?)$/.exec(t);
   if (!m) return null;
   const n = m[1] ? ROMAN[m[1]]! : m[2] ? Number(m[2]) : ORDINAL[m[3]!]!;

@@ -4,6 +4,7 @@
  * comparison that tolerates word order and initials ("Badari M.Cecilia" =
  * "Maria Cecilia Badari").
  */
+import { foldAccents } from "../shared/fold-text.js";
 import { cleanInline } from "./clean-text.js";
 
 const TITLES =
@@ -30,10 +31,7 @@ export function titleCase(s: string): string {
 }
 
 function nameTokens(s: string): string[] {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  return foldAccents(s)
     .split(/[^a-z]+/)
     .filter((t) => t !== "");
 }

@@ -11,7 +11,8 @@ import type { Indicator, Objective, PlanExport, Unit } from "../normalize/plan-s
 import { indicatorLabel, indicatorWords } from "./indicator-text.js";
 import type { ChangeCounts, ObjectiveChange, UnitChanges, YearChanges } from "./report-model.js";
 import type { ReportSettings } from "./report-settings.js";
-import { listOverlap, normalizeForMatch, titleSimilarity } from "./text-similarity.js";
+import { matchKey as normalizeForMatch } from "../shared/fold-text.js";
+import { listOverlap, titleSimilarity } from "../normalize/title-likeness.js";
 
 function titlesOf(o: Objective): string[] {
   return [o.title, o.summary?.title, o.detail?.title].filter((t): t is string => !!t && t.trim() !== "");

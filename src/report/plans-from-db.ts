@@ -7,7 +7,7 @@
 import { findPreviousPlan, listPlans, loadPlan, openDatabase, type Db, type PlanSummary } from "../store/index.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import type { PlanInput } from "./build-report.js";
-import { normalizeForMatch } from "./text-similarity.js";
+import { matchKey as normalizeForMatch } from "../shared/fold-text.js";
 
 export interface DbFilter {
   organization?: string;

@@ -1,7 +1,7 @@
 /**
  * Every threshold the consistency report uses, in one zod schema with named
  * defaults. Weights are on the plans' 0-100 scale; similarities are 0-1 title
- * likeness as computed by titleSimilarity (text-similarity.ts). Word lists of
+ * likeness as computed by titleSimilarity (normalize/title-likeness.ts). Word lists of
  * the advisory checks (advisory-rules.ts) are regular-expression sources,
  * matched case-insensitively on text whose runs of white space are one space.
  */

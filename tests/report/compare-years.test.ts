@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareYears } from "../../src/report/compare-years.js";
 import { reportSettings } from "../../src/report/report-settings.js";
-import { titleSimilarity } from "../../src/report/text-similarity.js";
+import { titleSimilarity } from "../../src/normalize/title-likeness.js";
 import { ind, objective, plan, unit, yearPair } from "./constructed-plans.js";
 
 const settings = reportSettings();
