@@ -23,6 +23,14 @@ export const NormalizeSettings = z.object({
   messageTitleLength: z.number().int().positive().default(80),
   /** Minimum weight of the payment-times objective (art. 4-bis D.L. 13/2023). */
   paymentTimesMinWeight: z.number().nonnegative().default(30),
+  /**
+   * An objective on the payment times of commercial invoices, by its title: regular-expression
+   * sources matched case-insensitively on text whose runs of white space are one space
+   * (PAYMENT_TIMES_WEIGHT here, the report's advisory checks R8/R9 with the same default).
+   */
+  paymentTimesPatterns: z
+    .array(z.string())
+    .default(["tempi (?:medi )?di pagamento", "tempestivit[aà] dei pagamenti", "ritardo (?:dei |nei )?pagament", "pagamento delle fatture", "fatture commerciali"]),
   /** Pages scanned for the organisation and year. */
   metaPages: z.number().int().positive().default(3),
   /** Blocks of a page-less document (DOCX, HTML) read for the organisation and year. */

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { Lang } from "./i18n/lang.js";
+import { NormalizeSettings } from "../normalize/settings.js";
 
 const Patterns = z.array(z.string());
 
@@ -15,9 +16,9 @@ export const ReportSettings = z.object({
    * The total a unit's summary weights must reach when the unit has no TOTALE
    * row. 100 is practice (GZoom, PERFORM+), not statute: each SMVP may differ.
    */
-  expectedTotal: z.number().positive().default(100),
-  /** Rounding allowance when a unit's weights are compared with its total (domain rule R1). */
-  totalTolerance: z.number().nonnegative().default(0.5),
+  expectedTotal: NormalizeSettings.shape.expectedTotal,
+  /** Rounding allowance when a unit's weights are compared with its total (domain rule R1): the normaliser's weightTolerance. */
+  totalTolerance: NormalizeSettings.shape.weightTolerance,
   /** Two weights of one objective (summary vs sheet, this year vs last) differ beyond this. */
   weightEpsilon: z.number().nonnegative().default(1e-6),
   /** Units of two years are the same unit when their names are at least this alike. */
@@ -69,13 +70,7 @@ export const ReportSettings = z.object({
   /** R6: an objective's duration that makes it annual (null counts as annual too). */
   annualDurationPattern: z.string().default("^annual"),
   /** R8/R9: an objective on the payment times of commercial invoices, by its title (as the normaliser's PAYMENT_TIMES_WEIGHT). */
-  paymentTimesPatterns: Patterns.default([
-    "tempi (?:medi )?di pagamento",
-    "tempestivit[aà] dei pagamenti",
-    "ritardo (?:dei |nei )?pagament",
-    "pagamento delle fatture",
-    "fatture commerciali",
-  ]),
+  paymentTimesPatterns: NormalizeSettings.shape.paymentTimesPatterns,
   /** R9: an indicator naming the annual delay index (indicatore di ritardo / tempestività dei pagamenti ≤ 0). */
   delayIndexPatterns: Patterns.default(["ritardo", "tempestivit[aà]", "\\bITP\\b"]),
   /** R9: an indicator naming the average payment time ("tempo medio di pagamento ≤ 30 giorni"). */

@@ -33,14 +33,13 @@ export const weightTotal: Rule = ({ units, settings }) =>
     ];
   });
 
-const PAYMENT_TIMES = /tempi\s+(?:medi\s+)?di\s+pagamento|tempestivit[aà]\s+dei\s+pagamenti|ritardo\s+(?:dei\s+|nei\s+)?pagament|pagamento\s+delle\s+fatture|fatture\s+commerciali/i;
-
-export const paymentTimesWeight: Rule = ({ units, settings }) =>
-  units.flatMap((u) => {
+export const paymentTimesWeight: Rule = ({ units, settings }) => {
+  const paymentTimes = new RegExp(settings.paymentTimesPatterns.join("|"), "i");
+  return units.flatMap((u) => {
     if (coefficientUnit(u, settings.coefficientMax)) return [];
     return u.objectives.flatMap((o) => {
       const titles = [o.objective.title, o.objective.summary?.title ?? "", o.objective.detail?.title ?? ""];
-      if (!titles.some((t) => PAYMENT_TIMES.test(t))) return [];
+      if (!titles.some((t) => paymentTimes.test(t.replace(/\s+/g, " ")))) return [];
       const w = o.objective.summary?.weight ?? o.objective.detail?.weight ?? null;
       if (w === null || w >= settings.paymentTimesMinWeight - settings.weightTolerance) return [];
       return [
@@ -50,6 +49,7 @@ export const paymentTimesWeight: Rule = ({ units, settings }) =>
       ];
     });
   });
+};
 
 function intersectoral(o: ObjectiveInfo): boolean {
   return o.summaryIntersectoral || o.objective.detail?.intersectoral === true;
