@@ -24,7 +24,7 @@ export class StyleSheet {
     const sheet = new StyleSheet();
     let order = 0;
     for (const css of cssTexts) {
-      const clean = css.replace(/\/\*[\s\S]*?\*\//g, "").replace(/<!--|-->/g, "");
+      const clean = withoutAtRules(css.replace(/\/\*[\s\S]*?\*\//g, "").replace(/<!--|-->/g, ""));
       for (const m of clean.matchAll(/([^{}@]+)\{([^{}]*)\}/g)) {
         const decls = parseStyle(m[2] as string);
         if (decls.size === 0) continue;
@@ -62,6 +62,36 @@ export class StyleSheet {
     if (inline) for (const [k, v] of parseStyle(inline)) assign(out, k, v);
     return out;
   }
+}
+
+/**
+ * The CSS without its @-rules: a block (`@media print { td.x {…} }`, `@font-face {…}`,
+ * nested blocks counted) or a statement (`@import url(x.css);`). Without this, the rules
+ * inside an @media block would be read as top-level rules.
+ */
+function withoutAtRules(css: string): string {
+  let out = "";
+  let i = 0;
+  while (i < css.length) {
+    const at = css.indexOf("@", i);
+    if (at < 0) break;
+    out += css.slice(i, at);
+    const brace = css.indexOf("{", at);
+    const semi = css.indexOf(";", at);
+    if (semi >= 0 && (brace < 0 || semi < brace)) {
+      i = semi + 1;
+      continue;
+    }
+    if (brace < 0) return out;
+    let depth = 1;
+    let k = brace + 1;
+    for (; k < css.length && depth > 0; k++) {
+      if (css[k] === "{") depth++;
+      else if (css[k] === "}") depth--;
+    }
+    i = k;
+  }
+  return out + css.slice(i);
 }
 
 /** The `background` shorthand resets the colour an earlier `background-color` set. */
