@@ -25,12 +25,20 @@ export function parseXmlPart(xml: string): XmlPart {
   const root = $.root()[0]?.children.find((n): n is Element => n.type === "tag") ?? null;
   const w = new Set<string>();
   const mc = new Set<string>();
-  // Namespace declarations can sit on any element; office tools put them on the root.
-  for (const [name, value] of Object.entries(root?.attribs ?? {})) {
-    const prefix = name === "xmlns" ? "" : name.startsWith("xmlns:") ? name.slice(6) : null;
-    if (prefix === null) continue;
-    if (WML.has(value)) w.add(prefix);
-    if (value === MC) mc.add(prefix);
+  // Namespace declarations can sit on any element (office tools put them on the root; a
+  // pasted or generated fragment may declare its own below): every element's are read.
+  // Prefixes are not scoped: one bound to WordprocessingML anywhere counts everywhere.
+  const declare = (el: Element): void => {
+    for (const [name, value] of Object.entries(el.attribs)) {
+      const prefix = name === "xmlns" ? "" : name.startsWith("xmlns:") ? name.slice(6) : null;
+      if (prefix === null) continue;
+      if (WML.has(value)) w.add(prefix);
+      if (value === MC) mc.add(prefix);
+    }
+  };
+  if (root) {
+    declare(root);
+    $(root).find("*").each((_, el) => declare(el));
   }
   if (w.size === 0) w.add("w");
   if (mc.size === 0) mc.add("mc");
