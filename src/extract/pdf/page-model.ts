@@ -6,9 +6,8 @@ import type { BBox } from "../layout.js";
 
 export type { BBox };
 
-/** A word (or word piece joined with its neighbours) on one baseline. */
-export interface Word {
-  text: string;
+/** Where a run of text sits on the page and how it is set: a word's, a line's. */
+export interface TextExtent {
   x0: number;
   x1: number;
   top: number;
@@ -16,6 +15,11 @@ export interface Word {
   baseline: number;
   size: number;
   bold: boolean;
+}
+
+/** A word (or word piece joined with its neighbours) on one baseline. */
+export interface Word extends TextExtent {
+  text: string;
   /** False for rotated text, which never joins horizontal lines. */
   upright: boolean;
   /** Rotated text only: its direction in degrees in viewport space (y down: -90 runs up the page, 90 down). */

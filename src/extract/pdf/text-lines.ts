@@ -3,18 +3,11 @@
  * no wide gap), the units for running text, cell text and stream tables.
  */
 import type { PdfSettings } from "../settings.js";
-import type { Word } from "./page-model.js";
+import type { TextExtent, Word } from "./page-model.js";
 
-export interface Line {
+export interface Line extends TextExtent {
   words: Word[];
   text: string;
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  baseline: number;
-  size: number;
-  bold: boolean;
 }
 
 /** Lines top to bottom; words of a line left to right. Rotated words form lines of their own. */

@@ -10,18 +10,17 @@
  * columns; the repeated header lines are dropped, and a first row with
  * nothing in the first column is the rest of the row the page break cut.
  */
-import type { Block, LayoutDocument, LayoutPage, ReaderMessage, TextLine } from "../layout.js";
+import type { Block, LayoutDocument, ReaderMessage, TextLine } from "../layout.js";
 import type { ReaderSettings, TextSettings } from "../settings.js";
-import { DocumentError } from "../../shared/errors.js";
 import type { GridCellInput, TableLimits } from "../common/grid.js";
 import { collapse } from "../common/html-flow.js";
-import { hasContent, readerMessage } from "../common/pageless-document.js";
+import { readerMessage } from "../common/pageless-document.js";
 import { columnModel, type Column } from "./layout-columns.js";
 import { isRuleLine, lineSegments } from "./layout-line.js";
 import { splitLayoutPages } from "./layout-pages.js";
 import { tableEnd, type RegionLine } from "./layout-regions.js";
 import { buildRows, type LayoutRow, type RowLine, type RowOptions } from "./layout-rows.js";
-import { separateRunningLines } from "./text-pages.js";
+import { separateRunningLines, textLayout } from "./text-pages.js";
 import { droppedHeaderMessage, repeatedRun, stitchPages, textTable } from "./text-tables.js";
 
 const SOURCE = "text-reader";
@@ -52,18 +51,8 @@ export function readLayoutText(text: string, file: string, opts: ReaderSettings)
       "read as a layout-preserving conversion (pdftotext -layout): pages are the PDF's, table cells hold the converter's visual lines"),
   ];
   stitch(perPage, pages.map((p) => p.number), settings, messages);
-  const layoutPages: LayoutPage[] = pages.map((p, i) => ({
-    number: p.number,
-    width: null,
-    height: null,
-    header: p.header,
-    footer: p.footer,
-    blocks: finish(perPage[i] as ProtoBlock[], p.number, messages, opts),
-  }));
-  if (!hasContent(layoutPages.flatMap((p) => p.blocks))) {
-    throw new DocumentError("empty", file, "has no text (only blank lines, page numbers or running headers)");
-  }
-  return { format: "text", pageCount: layoutPages.length, pages: layoutPages, messages, printed: true };
+  const blocks = pages.map((p, i) => finish(perPage[i] as ProtoBlock[], p.number, messages, opts));
+  return { ...textLayout(file, pages, blocks, messages, "blank lines, page numbers or running headers"), printed: true };
 }
 
 function pageBlocks(raw: string[], page: number, settings: TextSettings): ProtoBlock[] {

@@ -17,15 +17,14 @@
  * continuation are dropped. Markdown leftovers are understood too: pipe-table
  * rows read like tab rows, `**bold**` marks bold lines, dash rules are dropped.
  */
-import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table } from "../layout.js";
+import type { Block, LayoutDocument, ReaderMessage, Table } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
 import type { GridCellInput, TableLimits } from "../common/grid.js";
-import { hasContent } from "../common/pageless-document.js";
 import { LimitError, asDocumentError } from "../common/limits.js";
 import { fieldLines } from "./cell-text.js";
 import { readLayoutText } from "./read-layout-text.js";
-import { separateRunningLines, splitPages, type TextPage } from "./text-pages.js";
+import { separateRunningLines, splitPages, textLayout, type TextPage } from "./text-pages.js";
 import { textStyle } from "./text-style.js";
 import { droppedHeaderMessage, repeatedRun, stitchPages, textTable } from "./text-tables.js";
 
@@ -58,18 +57,8 @@ function readConversion(text: string, file: string, opts: ReaderSettings): Layou
   const perPage = pages.map((p) => pageBlocks(p));
   const messages: ReaderMessage[] = [];
   stitch(perPage, pages, settings.stitchMaxColumnRatio, messages);
-  const layoutPages: LayoutPage[] = pages.map((p, i) => ({
-    number: p.number,
-    width: null,
-    height: null,
-    header: p.header,
-    footer: p.footer,
-    blocks: finish(perPage[i] as ProtoBlock[], p.number, messages, opts),
-  }));
-  if (!hasContent(layoutPages.flatMap((p) => p.blocks))) {
-    throw new DocumentError("empty", file, "has no text (only blank lines or running headers)");
-  }
-  return { format: "text", pageCount: layoutPages.length, pages: layoutPages, messages };
+  const blocks = pages.map((p, i) => finish(perPage[i] as ProtoBlock[], p.number, messages, opts));
+  return textLayout(file, pages, blocks, messages, "blank lines or running headers");
 }
 
 /**

@@ -5,7 +5,10 @@
  * page after page. Both are found from the text's own regularities, never from
  * particular words.
  */
+import type { Block, LayoutDocument, ReaderMessage } from "../layout.js";
 import type { TextSettings } from "../settings.js";
+import { DocumentError } from "../../shared/errors.js";
+import { hasContent } from "../common/pageless-document.js";
 
 export interface TextPage {
   /** 1-based, by breaks. */
@@ -144,4 +147,21 @@ function commonEdge(edges: Edge[][], pageCount: number, settings: TextSettings):
     bestCount = topCount;
   }
   return best;
+}
+
+/**
+ * The layout of a text conversion: its pages (their running lines kept apart) with the
+ * blocks each reader found; a conversion with no content left is refused as empty,
+ * saying what was left out (`leftOut`: "blank lines or running headers").
+ */
+export function textLayout(
+  file: string,
+  pages: ReadonlyArray<Pick<TextPage, "number" | "header" | "footer">>,
+  blocks: Block[][],
+  messages: ReaderMessage[],
+  leftOut: string,
+): LayoutDocument {
+  const layoutPages = pages.map((p, i) => ({ number: p.number, width: null, height: null, header: p.header, footer: p.footer, blocks: blocks[i] ?? [] }));
+  if (!hasContent(layoutPages.flatMap((p) => p.blocks))) throw new DocumentError("empty", file, `has no text (only ${leftOut})`);
+  return { format: "text", pageCount: layoutPages.length, pages: layoutPages, messages };
 }
