@@ -5,6 +5,12 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Child processes, not threads: CLI tests run main() in-process and change the working
+    // directory, which worker threads may not.
+    pool: "forks",
+    // Test files share their worker's modules (pdf.js, cheerio, the compiled CLI are loaded
+    // once per worker, not once per file): tests restore what they change (streams, cwd, env).
+    isolate: false,
     // Two cores on CI machines: keep parallelism modest so PDF tests do not starve.
     maxWorkers: 2,
   },

@@ -48,7 +48,8 @@ describe("piao import with the real readers", () => {
   });
 
   it("SIGKILL of `piao import` mid-batch leaves whole plans; a re-import completes it", async () => {
-    const N = 24;
+    // Ten copies, killed after the second is stored: mid-batch, at less than half the cost of the 24 it took (tests/store/kill-import.test.ts kills a larger batch).
+    const N = 10;
     mkdirSync(path.join(dir, "in"));
     for (let i = 0; i < N; i++) {
       const f = path.join(dir, "in", `p${String(i).padStart(2, "0")}.pdf`);
@@ -63,14 +64,14 @@ describe("piao import with the real readers", () => {
       child.stderr.on("data", (c: Buffer) => {
         log += c.toString();
         n += (c.toString().match(/\] imported /g) ?? []).length;
-        if (n >= 4) child.kill("SIGKILL");
+        if (n >= 2) child.kill("SIGKILL");
       });
       child.on("error", reject);
       child.on("exit", (code, signal) =>
         signal === "SIGKILL" ? resolve(n) : reject(new Error(`import ended (exit ${code}) before it was killed:\n${log.split("\n").slice(-6).join("\n")}`)),
       );
     });
-    expect(seen).toBeGreaterThanOrEqual(4);
+    expect(seen).toBeGreaterThanOrEqual(2);
     const check = () => {
       const d = openDatabase(db);
       try {
@@ -90,7 +91,7 @@ describe("piao import with the real readers", () => {
       }
     };
     const partial = check();
-    expect(partial.documents).toBeGreaterThanOrEqual(4);
+    expect(partial.documents).toBeGreaterThanOrEqual(2);
     expect(partial.documents).toBeLessThan(N);
     const r = await runPiao(["import", path.join(dir, "in"), "--db", db, "--jobs", "2"]);
     expect(r.stdout.split("\n")[0]).toBe(`imported ${N - partial.documents!}, unchanged ${partial.documents}, failed 0`);
