@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { SourceFormat } from "../extract/layout.js";
 import { Lang } from "./i18n/lang.js";
-import { Anomaly, AnomalySeverity, IsoDate, Period, PlanKind } from "../normalize/plan-schema.js";
+import { Anomaly, IsoDate, Period, PlanKind } from "../normalize/plan-schema.js";
 
 /** One anomaly of the plan export, unchanged: the export's own schema, not a copy. */
 export const Finding = Anomaly;

@@ -14,7 +14,6 @@ import {
   indicatorRows,
   objectiveRows,
   phaseRows,
-  planRow,
   unitRows,
   type FindingRow,
   type IndicatorRow,
@@ -162,5 +161,3 @@ export function planPage(db: Db, p: PlanRow, sourceAvailable: boolean): string {
     section(p.planId, "fasi", T.sectionPhases, phaseColumns(link), phaseRows(db, p.planId), true);
   return pageShell(planTitle(p), "plans", body);
 }
-
-export { planRow };

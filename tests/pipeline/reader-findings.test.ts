@@ -164,6 +164,31 @@ const CASES: Case[] = [
     page: null,
     shown: "DOCX_TEXT_DROPPED",
   },
+  {
+    code: "DOCX_CROSS_CHECK_FAILED",
+    // A styles part that is not XML: the reader reads the body with default styles, mammoth gives up.
+    file: () =>
+      docxWith("styles-broken.docx", (zip, xml) => {
+        zip.file("word/styles.xml", "<w:styles");
+        return xml;
+      }),
+    severity: "warning",
+    page: null,
+    shown: "DOCX_CROSS_CHECK_FAILED",
+  },
+  {
+    code: "CONTROL_CHARACTERS",
+    // A terminal escape pasted into the converted text of a plan, at the end of its first line (page 1).
+    file: () => {
+      const text = readFileSync(fixture("borgoverde-2024/borgoverde-2024.converted.txt"), "utf8").replace(/\S\n/, (m) => `${m[0]} \u001b[31mrosso\u001b[0m\n`);
+      const out = path.join(dir, "control.txt");
+      writeFileSync(out, text);
+      return out;
+    },
+    severity: "warning",
+    page: 1,
+    shown: "p. 1",
+  },
 ];
 
 describe("reader findings end to end", () => {

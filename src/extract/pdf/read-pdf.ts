@@ -8,7 +8,7 @@
  */
 import type { LayoutDocument, ReaderMessage } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
-import { DocumentError, isDocumentError, reasonOf } from "../../shared/errors.js";
+import { isDocumentError, reasonOf } from "../../shared/errors.js";
 import { assembleLayout } from "./assemble-layout.js";
 import { checkDeadline } from "./deadline.js";
 import { openPdf } from "./open-pdf.js";
