@@ -50,7 +50,9 @@ for (const file of files) {
   const bytes = readFileSync(file);
   await pdfjsOnly(bytes);
   await reader(bytes, file);
-  let tPdfjs = 0, tReader = 0, pages = 0;
+  let tPdfjs = 0,
+    tReader = 0,
+    pages = 0;
   for (let r = 0; r < rounds; r++) {
     let t = performance.now();
     pages = await pdfjsOnly(bytes);

@@ -121,7 +121,9 @@ async function main() {
   writeFileSync(sourceList, JSON.stringify(sources.map((src) => src.file)));
   log(`side by side: pdf.js alone and extractPlan, ${sideRounds} rounds over ${sources.length} source PDF(s), ${sourcePages} pages …`);
   const side = runChild("side", [sourceList, String(sideRounds)]);
-  log(`  pdf.js ${side.pdfjs.pagesPerS} pages/s, extract ${side.extract.pagesPerS} pages/s, ratio ${side.ratio.median} (${side.ratio.min}–${side.ratio.max}), peak RSS ${side.rssPeakMb} MB`);
+  log(
+    `  pdf.js ${side.pdfjs.pagesPerS} pages/s, extract ${side.extract.pagesPerS} pages/s, ratio ${side.ratio.median} (${side.ratio.min}–${side.ratio.max}), peak RSS ${side.rssPeakMb} MB`,
+  );
   log("pdf.js alone, stock import (core-js builtins in place) …");
   const stock = runChild("pdfjs-stock", [sourceList, "3"]);
   log(`  ${stock.pagesPerS} pages/s`);
@@ -154,8 +156,7 @@ async function main() {
       // Workers are threads of one process: RSS is per process, the V8 heap peak per worker.
       workerHeapPeakMb: Math.max(runs["import-1"].workerHeapPeakMb ?? 0, runs["import-2"].workerHeapPeakMb ?? 0),
       rssOneWorkerMb: runs["import-1"].rssPeakMb,
-      rssSecondWorkerMb:
-        runs["import-2"].rssPeakMb && runs["import-1"].rssPeakMb ? round(runs["import-2"].rssPeakMb - runs["import-1"].rssPeakMb) : null,
+      rssSecondWorkerMb: runs["import-2"].rssPeakMb && runs["import-1"].rssPeakMb ? round(runs["import-2"].rssPeakMb - runs["import-1"].rssPeakMb) : null,
     },
     long,
     office,
@@ -229,7 +230,13 @@ function coldStarts(one) {
   for (const [k, list] of Object.entries(times)) {
     const c = commands[k] ?? { label: "pdftotext -layout, same page" };
     const s = round2(median(list) / 1000);
-    rows[k] = { label: c.label, seconds: s, min: round2(Math.min(...list) / 1000), ...(c.target ? { target: c.target, met: s <= c.target } : {}), ...(status[k] ? { exitStatus: status[k] } : {}) };
+    rows[k] = {
+      label: c.label,
+      seconds: s,
+      min: round2(Math.min(...list) / 1000),
+      ...(c.target ? { target: c.target, met: s <= c.target } : {}),
+      ...(status[k] ? { exitStatus: status[k] } : {}),
+    };
     log(`  ${c.label}: ${s} s (min ${rows[k].min})`);
   }
   return { onePage: one.from ?? path.relative(ROOT, one.file), runs: starts, rows };
@@ -493,7 +500,11 @@ async function child(kind, args) {
       "docx-extract": { label: "extractPlan, DOCX", files: found.docx, run: (f) => extractPlan(f).catch(() => null) },
       "docx-mammoth": { label: "mammoth alone (convertToHtml), same DOCX", files: found.docx, run: (f) => mammoth.convertToHtml({ buffer: readFileSync(f) }) },
       "html-extract": { label: "extractPlan, HTML", files: found.html, run: (f) => extractPlan(f).catch(() => null) },
-      "html-cheerio": { label: "cheerio alone (load + text), same HTML", files: found.html, run: async (f) => cheerio.load(readFileSync(f, "utf8")).root().text() },
+      "html-cheerio": {
+        label: "cheerio alone (load + text), same HTML",
+        files: found.html,
+        run: async (f) => cheerio.load(readFileSync(f, "utf8")).root().text(),
+      },
     };
     const times = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
     const refused = {};
@@ -631,7 +642,10 @@ function markdown(r) {
     // Time over the same PDFs as a multiple of pdftotext -layout's.
     const ref = r.runs.pdftotext;
     const times = ref && !ref.skipped && ref.ms > 0 ? round2(x.ms / ref.ms) : "";
-    const main = x.mainCpuShare != null ? `${Math.round(x.mainCpuShare * 100)}% (${x.mainCpuS} of ${x.processCpuS} s${x.workersCpuS != null ? `; workers ${x.workersCpuS} s, V8 helpers and libuv ${x.otherCpuS} s` : ""})` : "";
+    const main =
+      x.mainCpuShare != null
+        ? `${Math.round(x.mainCpuShare * 100)}% (${x.mainCpuS} of ${x.processCpuS} s${x.workersCpuS != null ? `; workers ${x.workersCpuS} s, V8 helpers and libuv ${x.otherCpuS} s` : ""})`
+        : "";
     return `| ${x.label} | ${round(x.ms / 1000)} | ${x.pagesPerS ?? ""} | ${main} | ${x.rssPeakMb ?? ""} | ${x.workerHeapPeakMb ?? ""} | ${times} |`;
   };
   const m = r.memory;
@@ -645,7 +659,10 @@ function markdown(r) {
     "",
     "| command | seconds (median) | fastest | target |",
     "|---|---|---|---|",
-    ...Object.values(cs.rows).map((x) => `| ${x.label} | ${x.seconds} | ${x.min} | ${x.target ? `≤ ${x.target}: ${met(x.met)}` : "reference"}${x.exitStatus ? ` (exit ${x.exitStatus})` : ""} |`),
+    ...Object.values(cs.rows).map(
+      (x) =>
+        `| ${x.label} | ${x.seconds} | ${x.min} | ${x.target ? `≤ ${x.target}: ${met(x.met)}` : "reference"}${x.exitStatus ? ` (exit ${x.exitStatus})` : ""} |`,
+    ),
     "",
     `## pdf.js alone and extractPlan, side by side (one process, ${sb.rounds} interleaved rounds over ${r.sources.length} source PDFs, ${sb.pages} pages)`,
     "",
@@ -669,7 +686,9 @@ function markdown(r) {
     "Workers are threads of one process, so RSS is measured per process; the V8 heap peak is per worker.",
     ...Object.entries(r.runs)
       .filter(([, x]) => x.failed)
-      .map(([k, x]) => `- ${k}: ${x.failed} file(s) failed${x.failedReasons ? ` (${x.failedReasons.join("; ")})` : x.firstFailure ? ` (${x.firstFailure})` : ""}`),
+      .map(
+        ([k, x]) => `- ${k}: ${x.failed} file(s) failed${x.failedReasons ? ` (${x.failedReasons.join("; ")})` : x.firstFailure ? ` (${x.firstFailure})` : ""}`,
+      ),
     "",
     "## Long plans (the sources joined into one PDF; one extract worker, warmed up on the smallest)",
     "",
@@ -693,7 +712,9 @@ function markdown(r) {
       "",
       "| run | files | MB | documents/s | MB/s |",
       "|---|---|---|---|---|",
-      ...Object.values(r.office.rows).map((x) => `| ${x.label} | ${x.files} | ${x.mb} | ${x.docsPerS} | ${x.mbPerS} |${x.refused ? ` ${x.refused} refused` : ""}`),
+      ...Object.values(r.office.rows).map(
+        (x) => `| ${x.label} | ${x.files} | ${x.mb} | ${x.docsPerS} | ${x.mbPerS} |${x.refused ? ` ${x.refused} refused` : ""}`,
+      ),
       "",
       `extractPlan ÷ mammoth alone on the same DOCX files: ${r.office.docxVsMammoth}; extractPlan ÷ cheerio alone on the same HTML files: ${r.office.htmlVsCheerio}.`,
       "",

@@ -34,7 +34,10 @@ function pngSize(buf) {
 }
 
 async function loadSpecs(only) {
-  const files = fs.readdirSync(SPECS).filter((f) => f.endsWith(".mjs")).sort();
+  const files = fs
+    .readdirSync(SPECS)
+    .filter((f) => f.endsWith(".mjs"))
+    .sort();
   const specs = [];
   for (const f of files) {
     const spec = (await import(pathToFileURL(path.join(SPECS, f)).href)).default;
@@ -149,7 +152,15 @@ async function main() {
       const about = spec.about;
       const feats = spec.features ?? [];
       const add = (file, format, extra, pageCount) =>
-        entries.push({ id: `${spec.id}/${format}`, file: `${spec.id}/${file}`, format, pages: pageCount, features: [...feats, ...extra], about, expected: `${spec.id}/${file}.expected.json` });
+        entries.push({
+          id: `${spec.id}/${format}`,
+          file: `${spec.id}/${file}`,
+          format,
+          pages: pageCount,
+          features: [...feats, ...extra],
+          about,
+          expected: `${spec.id}/${file}.expected.json`,
+        });
 
       writeExpected(dir, `${base}.docx`, spec, "docx", null);
       add(`${base}.docx`, "docx", ["hand-written-ooxml"], null);
@@ -186,12 +197,15 @@ function checkPromises(spec, pages) {
     if (!crossing) throw new Error(`${spec.id}: promises a phases table crossing a page break, but none does`);
   }
   if ((spec.features ?? []).includes("summary-crosses-page")) {
-    const crossing = spec.units.some((u) => new Set(u.summary.map((r) => pages.row.get(r))).size > 1 || u.summary.some((r) => pages.rowEnd.get(r) !== pages.row.get(r)));
+    const crossing = spec.units.some(
+      (u) => new Set(u.summary.map((r) => pages.row.get(r))).size > 1 || u.summary.some((r) => pages.rowEnd.get(r) !== pages.row.get(r)),
+    );
     if (!crossing) throw new Error(`${spec.id}: promises a summary table crossing a page break, but none does`);
   }
   if ((spec.features ?? []).includes("table-crosses-pages")) {
     const rows = spec.table?.rows ?? [];
-    if (new Set(rows.map((r) => pages.row.get(r))).size < 2) throw new Error(`${spec.id}: promises an objective table crossing a page break, but it fits one page`);
+    if (new Set(rows.map((r) => pages.row.get(r))).size < 2)
+      throw new Error(`${spec.id}: promises an objective table crossing a page break, but it fits one page`);
   }
   if ((spec.features ?? []).includes("summary-row-split-across-pages")) {
     const split = spec.units.some((u) => u.summary.some((r) => pages.rowEnd.get(r) !== pages.row.get(r)));
@@ -226,7 +240,8 @@ function writeManifest(entries, bad, partial) {
   fs.writeFileSync(
     file,
     json({
-      about: "Fixture documents made by scripts/make-fixtures.mjs from fixtures/specs (see docs/fixtures.md). Plans carry an expected export; bad inputs the DocumentError kind they must raise.",
+      about:
+        "Fixture documents made by scripts/make-fixtures.mjs from fixtures/specs (see docs/fixtures.md). Plans carry an expected export; bad inputs the DocumentError kind they must raise.",
       files,
     }),
   );

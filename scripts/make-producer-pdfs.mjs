@@ -42,12 +42,24 @@ function main() {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), "piao-chrome-"));
     const out = path.join(OUT, `${id}.chrome.pdf`);
     try {
-      execFileSync(bin, [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        `--user-data-dir=${profile}`, "--no-pdf-header-footer", `--print-to-pdf=${out}`,
-        pathToFileURL(html).href,
-      ], { stdio: ["ignore", "ignore", "pipe"], timeout: 120_000 });
+      execFileSync(
+        bin,
+        [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          `--user-data-dir=${profile}`,
+          "--no-pdf-header-footer",
+          `--print-to-pdf=${out}`,
+          pathToFileURL(html).href,
+        ],
+        { stdio: ["ignore", "ignore", "pipe"], timeout: 120_000 },
+      );
     } finally {
       fs.rmSync(profile, { recursive: true, force: true });
     }

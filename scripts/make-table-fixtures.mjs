@@ -86,11 +86,16 @@ export const FIXTURES = {
   /** (d) Every border drawn double (two lines 4 pt apart): no phantom columns or rows between the pairs. */
   "double-borders"() {
     const rows = PLAN.slice(0, 4).map((r) => r.slice(0, 3));
-    const xs = [60, 140, 300, 440], ys = tops(700, rows.length, 24);
+    const xs = [60, 140, 300, 440],
+      ys = tops(700, rows.length, 24);
     let c = heading("Tabella con bordi doppi");
     for (const y of ys) c += pdf.line(60, y, 440, y) + pdf.line(60 - 4, y - 4, 440 + 4, y - 4).replace(/^/, "");
     for (const x of xs) c += pdf.line(x, ys[0], x, ys.at(-1)) + pdf.line(x + 4, ys[0] + 4, x + 4, ys.at(-1) - 4);
-    c += rowTexts(xs.map((x) => x + 4), ys.map((y) => y - 2), rows);
+    c += rowTexts(
+      xs.map((x) => x + 4),
+      ys.map((y) => y - 2),
+      rows,
+    );
     return { pages: [{ content: c }], expected: { tables: [{ page: 1, grid: rows }] } };
   },
   /** (d) Grey spacer bands (5 pt tall, ruled above and below) between the rows of a ruled table. */
@@ -122,10 +127,17 @@ export const FIXTURES = {
    * stay as drawn.
    */
   "rows-one-rule"() {
-    const body = [["1", "Avvio", "31/01"], ["2", "Analisi", "28/02"], ["3", "Sviluppo", "30/06"], ["4", "Collaudo", "30/09"]];
+    const body = [
+      ["1", "Avvio", "31/01"],
+      ["2", "Analisi", "28/02"],
+      ["3", "Sviluppo", "30/06"],
+      ["4", "Collaudo", "30/09"],
+    ];
     const xs = [60, 100, 300, 400];
     let c = heading("Righe sotto una sola riga");
-    const top = 700, head = 680, bottom = head - 6 - body.length * 14;
+    const top = 700,
+      head = 680,
+      bottom = head - 6 - body.length * 14;
     for (const y of [top, head, bottom]) c += pdf.line(60, y, 400, y);
     for (const x of xs) c += pdf.line(x, top, x, bottom);
     c += rowTexts(xs, [top], [["N.", "Fase", "Scadenza"]]);
@@ -187,29 +199,68 @@ export const FIXTURES = {
       "nel rispetto delle linee programmatiche di mandato.",
     ];
     const right = Array.from({ length: 16 }, (_, i) => prose[i % prose.length]);
-    const table = [["Indicatore", "Valore"], ["Pratiche evase", "120"], ["Tempo medio (giorni)", "18"], ["Reclami ricevuti", "4"], ["Utenti serviti", "2.350"]];
+    const table = [
+      ["Indicatore", "Valore"],
+      ["Pratiche evase", "120"],
+      ["Tempo medio (giorni)", "18"],
+      ["Reclami ricevuti", "4"],
+      ["Utenti serviti", "2.350"],
+    ];
     let c = heading("Relazione sulla performance");
     let y = 720;
-    for (const l of prose) { c += pdf.text(60, y, 9, l); y -= 12; }
+    for (const l of prose) {
+      c += pdf.text(60, y, 9, l);
+      y -= 12;
+    }
     y -= 10;
-    for (const [a, b] of table) { c += pdf.text(60, y, 9, a, a === "Indicatore") + pdf.text(200, y, 9, b, b === "Valore"); y -= 12; }
+    for (const [a, b] of table) {
+      c += pdf.text(60, y, 9, a, a === "Indicatore") + pdf.text(200, y, 9, b, b === "Valore");
+      y -= 12;
+    }
     y -= 10;
-    for (const l of prose) { c += pdf.text(60, y, 9, l); y -= 12; }
+    for (const l of prose) {
+      c += pdf.text(60, y, 9, l);
+      y -= 12;
+    }
     right.forEach((l, i) => (c += pdf.text(310, 720 - 12 * i, 9, l)));
     return { pages: [{ content: c }], expected: { tables: [{ page: 1, grid: table }] } };
   },
   /** (g) Two borderless tables one above the other, a title line between them, with different columns. */
   "whitespace-stacked"() {
-    const t1 = [["Area", "Obiettivi", "Peso"], ["Affari generali", "4", "30%"], ["Servizi sociali", "3", "40%"], ["Lavori pubblici", "2", "30%"]];
-    const t2 = [["Fase", "Inizio", "Fine", "Stato"], ["Analisi", "01/02", "31/03", "concluso"], ["Sviluppo", "01/04", "30/09", "in corso"], ["Verifica", "01/10", "31/12", "da avviare"]];
+    const t1 = [
+      ["Area", "Obiettivi", "Peso"],
+      ["Affari generali", "4", "30%"],
+      ["Servizi sociali", "3", "40%"],
+      ["Lavori pubblici", "2", "30%"],
+    ];
+    const t2 = [
+      ["Fase", "Inizio", "Fine", "Stato"],
+      ["Analisi", "01/02", "31/03", "concluso"],
+      ["Sviluppo", "01/04", "30/09", "in corso"],
+      ["Verifica", "01/10", "31/12", "da avviare"],
+    ];
     let c = heading("Riepilogo");
     let y = 720;
-    for (const r of t1) { r.forEach((t, k) => (c += pdf.text([60, 220, 330][k], y, 9, t))); y -= 13; }
+    for (const r of t1) {
+      r.forEach((t, k) => (c += pdf.text([60, 220, 330][k], y, 9, t)));
+      y -= 13;
+    }
     y -= 6;
     c += pdf.text(60, y, 10, "Cronoprogramma delle fasi", true);
     y -= 19;
-    for (const r of t2) { r.forEach((t, k) => (c += pdf.text([60, 160, 260, 360][k], y, 9, t))); y -= 13; }
-    return { pages: [{ content: c }], expected: { tables: [{ page: 1, grid: t1 }, { page: 1, grid: t2 }] } };
+    for (const r of t2) {
+      r.forEach((t, k) => (c += pdf.text([60, 160, 260, 360][k], y, 9, t)));
+      y -= 13;
+    }
+    return {
+      pages: [{ content: c }],
+      expected: {
+        tables: [
+          { page: 1, grid: t1 },
+          { page: 1, grid: t2 },
+        ],
+      },
+    };
   },
   /**
    * (e) A borderless table whose horizontal rules are sparse: one under the
@@ -217,8 +268,15 @@ export const FIXTURES = {
    * are rows of their own.
    */
   "rows-sparse-rules"() {
-    const rows = [["Area", "Responsabile", "Obiettivi"], ["Affari generali", "Dott. Bianchi", "4"], ["Ragioneria", "Dott.ssa Neri", "3"],
-      ["Tributi", "Dott. Verdi", "2"], ["Lavori pubblici", "Ing. Russo", "5"], ["Polizia locale", "Comm. Gallo", "2"], ["Servizi sociali", "Dott.ssa Riva", "3"]];
+    const rows = [
+      ["Area", "Responsabile", "Obiettivi"],
+      ["Affari generali", "Dott. Bianchi", "4"],
+      ["Ragioneria", "Dott.ssa Neri", "3"],
+      ["Tributi", "Dott. Verdi", "2"],
+      ["Lavori pubblici", "Ing. Russo", "5"],
+      ["Polizia locale", "Comm. Gallo", "2"],
+      ["Servizi sociali", "Dott.ssa Riva", "3"],
+    ];
     const xs = [60, 200, 360];
     let c = heading("Aree e responsabili");
     let y = 700;

@@ -111,8 +111,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | "help" {
   const format = (values.format ?? (fromOut === undefined ? "text" : fromOut.startsWith("htm") ? "html" : "json")) as Format;
   if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be text, json or html, not '${values.format}'`);
   const failOn = values["fail-on"];
-  if (failOn !== undefined && !FailOn.safeParse(failOn).success)
-    throw new CliUsageError(`--fail-on must be error or warning, not '${failOn}'`);
+  if (failOn !== undefined && !FailOn.safeParse(failOn).success) throw new CliUsageError(`--fail-on must be error or warning, not '${failOn}'`);
   if (values["fail-on-advisory"] && failOn === undefined) throw new CliUsageError("--fail-on-advisory needs --fail-on error|warning");
   if (values["fail-on-advisory"] && values["no-advisory"]) throw new CliUsageError("--fail-on-advisory and --no-advisory exclude each other");
   if (!values.db && positionals.length === 0) throw new CliUsageError("expects FILE… or --db FILE");
@@ -211,11 +210,7 @@ async function fromFile(file: string, db: Db | undefined, args: CheckArgs, g: Ga
   }
   g.inputs.push({ plan, previous, superseded });
   // An export names its source relative to itself (as `piao extract x.pdf > x.json` beside it would).
-  g.sources.push(
-    isExport
-      ? { path: plan.source.path, bases: [path.dirname(path.resolve(file)), process.cwd()] }
-      : { path: file, bases: [process.cwd()] },
-  );
+  g.sources.push(isExport ? { path: plan.source.path, bases: [path.dirname(path.resolve(file)), process.cwd()] } : { path: file, bases: [process.cwd()] });
 }
 
 async function gather(args: CheckArgs): Promise<Gathered> {

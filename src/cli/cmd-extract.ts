@@ -51,7 +51,9 @@ export function renderExplain(steps: ReadonlyArray<ExplainStep>, plan: PlanExpor
   for (const u of plan.units) {
     out.push(`unit ${u.number !== null ? `${u.number} ` : ""}'${u.name}' (${u.manager ?? "no manager"}): ${u.objectives.length} objectives`);
     for (const o of u.objectives) {
-      const parts = [o.summary ? "summary" : null, o.detail ? `sheet${o.detail.page !== null ? ` p. ${o.detail.page}` : ""}` : null].filter(Boolean).join(" + ");
+      const parts = [o.summary ? "summary" : null, o.detail ? `sheet${o.detail.page !== null ? ` p. ${o.detail.page}` : ""}` : null]
+        .filter(Boolean)
+        .join(" + ");
       out.push(`  ${String(o.number).padStart(3)}. ${o.title.slice(0, 70)} (${parts})`);
     }
   }

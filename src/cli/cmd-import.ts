@@ -31,8 +31,7 @@ export async function runImport(argv: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new CliUsageError("expects at least one PATH (file or folder)");
   const requested = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(requested) || requested < 1)
-    throw new CliUsageError(`--jobs must be a whole number of at least 1, not '${values.jobs}'`);
+  if (!Number.isInteger(requested) || requested < 1) throw new CliUsageError(`--jobs must be a whole number of at least 1, not '${values.jobs}'`);
   const limits = workerLimits(values);
   const readerLimits = limitSettings(values.limit);
   const { jobs, capped } = capJobs(requested);

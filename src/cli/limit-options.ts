@@ -23,7 +23,8 @@ export function limitSettings(values: readonly string[] | undefined): Partial<Re
     const v = /^\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)(?:i?[bB])?\s*$/.exec(m[2] ?? "");
     const value = v ? Number(v[1]) * (SUFFIX[(v[2] ?? "").toLowerCase()] ?? 1) : NaN;
     const checked = ReaderLimits.shape[name].safeParse(Number.isInteger(value) || name === "maxZipRatio" ? value : Math.round(value));
-    if (!v || !checked.success) throw new CliUsageError(`--limit ${name}: '${m[2]}' is not a valid value (a positive ${name === "maxZipRatio" ? "number" : "whole number"})`);
+    if (!v || !checked.success)
+      throw new CliUsageError(`--limit ${name}: '${m[2]}' is not a valid value (a positive ${name === "maxZipRatio" ? "number" : "whole number"})`);
     (out as Record<string, number>)[name] = checked.data as number;
   }
   return out;

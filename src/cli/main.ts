@@ -30,7 +30,10 @@ const commands: Record<string, { load: () => Promise<Command>; help: string }> =
     load: async () => (await import("./cmd-check.js")).runCheck,
     help: "piao check FILE... | --db FILE [--organization O --year Y] [--format text|json|html] [--fail-on error|warning]",
   },
-  serve: { load: async () => (await import("./cmd-serve.js")).runServe, help: "piao serve [--db FILE] [--port N] [--host H]   a local web application: upload, browse, search, compare, CSV" },
+  serve: {
+    load: async () => (await import("./cmd-serve.js")).runServe,
+    help: "piao serve [--db FILE] [--port N] [--host H]   a local web application: upload, browse, search, compare, CSV",
+  },
 };
 
 export const USAGE = () => ["usage:", ...Object.values(commands).map((c) => "  " + c.help)].join("\n");

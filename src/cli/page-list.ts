@@ -9,7 +9,8 @@ export function parsePageList(spec: string): number[] {
   for (const part of spec.split(",")) {
     const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
     if (!m) throw new CliUsageError(`--pages: '${part.trim()}' is not a page or a range (use e.g. 3, 3-5 or 1,4-6)`);
-    const a = Number(m[1]), b = m[2] === undefined ? a : Number(m[2]);
+    const a = Number(m[1]),
+      b = m[2] === undefined ? a : Number(m[2]);
     if (a < 1 || b < a) throw new CliUsageError(`--pages: '${part.trim()}' is not a range of pages from 1 up`);
     if (b - a + out.size >= MAX_LISTED) throw new CliUsageError(`--pages: more than ${MAX_LISTED} pages listed`);
     for (let n = a; n <= b; n++) out.add(n);

@@ -171,17 +171,36 @@ export type HtmlSettings = z.infer<typeof HtmlSettings>;
  */
 export const ReaderLimits = z.object({
   /** Refuse files larger than this. */
-  maxFileBytes: z.number().positive().default(200 * 1024 * 1024),
+  maxFileBytes: z
+    .number()
+    .positive()
+    .default(200 * 1024 * 1024),
   /** Refuse PDFs with more pages than this. */
   maxPages: z.number().int().positive().default(2000),
   /** PDF: refuse a document with one compressed (FlateDecode) stream inflating to more than this (a decompression bomb). */
-  maxStreamBytes: z.number().int().positive().default(128 * 1024 * 1024),
+  maxStreamBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(128 * 1024 * 1024),
   /** PDF: refuse a document whose compressed streams inflate to more than this in all. */
-  maxInflatedBytes: z.number().int().positive().default(512 * 1024 * 1024),
+  maxInflatedBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1024 * 1024),
   /** DOCX: refuse a package whose parts unpack to more than this in all (a zip bomb). */
-  maxUnzippedBytes: z.number().int().positive().default(256 * 1024 * 1024),
+  maxUnzippedBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
   /** DOCX: refuse a package with one part unpacking to more than this. */
-  maxPartBytes: z.number().int().positive().default(128 * 1024 * 1024),
+  maxPartBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(128 * 1024 * 1024),
   /** DOCX: refuse a package unpacking to more than this many times its own size (only past 1 MB unpacked; text compresses 5–20×). */
   maxZipRatio: z.number().positive().default(200),
   /** Refuse a table with more cells (rows × columns, padding included) than this. */
@@ -191,7 +210,11 @@ export const ReaderLimits = z.object({
   /** HTML and DOCX (XML): refuse elements nested deeper than this (checked before parsing; tables, lists and content controls nest inside it). */
   maxNestingDepth: z.number().int().positive().default(400),
   /** HTML and DOCX: refuse an HTML document or an XML part longer than this many characters (its parsed tree takes some 30 times that in memory). */
-  maxMarkupChars: z.number().int().positive().default(32 * 1024 * 1024),
+  maxMarkupChars: z
+    .number()
+    .int()
+    .positive()
+    .default(32 * 1024 * 1024),
   /** Text conversions: refuse a line longer than this many characters; every format: a text line or table cell of the layout longer than this. */
   maxLineChars: z.number().int().positive().default(100_000),
 });

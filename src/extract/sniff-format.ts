@@ -23,7 +23,11 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   }
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? "utf-16le" : head[0] === 0xfe && head[1] === 0xff ? "utf-16be" : null;
   if (!utf16 && looksBinary(head)) return "binary";
-  const text = (utf16 ? new TextDecoder(utf16).decode(head.subarray(2)) : head.toString("utf8")).replace(/^\uFEFF/, "").trimStart().slice(0, 512).toLowerCase();
+  const text = (utf16 ? new TextDecoder(utf16).decode(head.subarray(2)) : head.toString("utf8"))
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .slice(0, 512)
+    .toLowerCase();
   if (/^<!doctype html|^<html|^<\?xml[^>]*>\s*<html|<html[\s>]|<body[\s>]|<table[\s>]/.test(text)) return "html";
   return "text";
 }

@@ -17,14 +17,7 @@ import { SIGNATURE_LINE, SUMMARY_HEADING, UNIT_WORDS } from "./vocabulary.js";
 
 export type { UnitHeadingData };
 
-export type BlockClass =
-  | "summary-heading"
-  | "unit-heading"
-  | "responsible"
-  | "sheet-text"
-  | "text"
-  | "objective-table"
-  | "table";
+export type BlockClass = "summary-heading" | "unit-heading" | "responsible" | "sheet-text" | "text" | "objective-table" | "table";
 
 export interface ClassifiedBlock {
   block: Block;
@@ -120,4 +113,3 @@ export function blockLabel(b: Block): string {
   const t = cleanInline(b.text);
   return `line${b.page !== null ? ` p. ${b.page}` : ""}: ${t.length > 70 ? `${t.slice(0, 69)}…` : t}`;
 }
-

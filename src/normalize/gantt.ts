@@ -67,8 +67,7 @@ export function readPhaseHeader(
   if (!description) return null;
   const gridWith = (months: PhaseGrid["months"]): PhaseGrid => {
     // A "Tempistica" label spanning the month columns heads the grid, not a deadline column.
-    const outsideMonths = (range: ColRange | undefined) =>
-      range && !months.some((m) => colsOverlap(m, range)) ? range : null;
+    const outsideMonths = (range: ColRange | undefined) => (range && !months.some((m) => colsOverlap(m, range)) ? range : null);
     return {
       number: roles.get("number") ?? null,
       description,
@@ -88,7 +87,10 @@ export function readPhaseHeader(
     const found = months.filter((x) => x !== null);
     const periods = found.filter((x) => x!.length > 1).length;
     if (found.length < settings.phaseHeaderMinMonths && periods < settings.phaseHeaderMinPeriods) continue;
-    const yearCells = rows.slice(r, m).flat().filter((c) => parseYearToken(c.text) !== null);
+    const yearCells = rows
+      .slice(r, m)
+      .flat()
+      .filter((c) => parseYearToken(c.text) !== null);
     const monthCols: MonthColumn[] = [];
     let year = planYear ?? new Date().getUTCFullYear();
     let prev = 0;
@@ -96,9 +98,7 @@ export function readPhaseHeader(
       const period = months[i];
       if (period == null) return;
       const range = colRange(cell);
-      const yc = yearCells.find((y) =>
-        y.bbox && cell.bbox ? xOverlapRatio(y.bbox, cell.bbox) > settings.yearOverlap : colsOverlap(colRange(y), range),
-      );
+      const yc = yearCells.find((y) => (y.bbox && cell.bbox ? xOverlapRatio(y.bbox, cell.bbox) > settings.yearOverlap : colsOverlap(colRange(y), range)));
       if (yc) year = parseYearToken(yc.text)!;
       else if (period[0]! <= prev) year += 1; // the sequence wrapped into the next year
       prev = period[period.length - 1]!;
@@ -134,17 +134,14 @@ export function readPhaseRow(
   if (description === "") return null;
   const firstMonthCol = grid.months.length ? Math.min(...grid.months.map((m) => m.col0)) : Infinity;
   const lead = row.filter((c) => c.col < firstMonthCol);
-  const leadFills = new Set(lead.map((c) => (c.shaded ? c.fill ?? "shaded" : "none")));
+  const leadFills = new Set(lead.map((c) => (c.shaded ? (c.fill ?? "shaded") : "none")));
   const rowFill = leadFills.size === 1 && !leadFills.has("none") ? [...leadFills][0]! : null;
   const months = new Set<string>();
   for (const cell of row) {
     if (cell.col + cell.colSpan - 1 < firstMonthCol) continue;
     if (!isMarkedCell(cell, rowFill)) continue;
     for (const m of grid.months) {
-      const hit =
-        cell.bbox && m.bbox
-          ? xOverlapRatio(cell.bbox, m.bbox) >= settings.markOverlap
-          : colsOverlap(colRange(cell), m);
+      const hit = cell.bbox && m.bbox ? xOverlapRatio(cell.bbox, m.bbox) >= settings.markOverlap : colsOverlap(colRange(cell), m);
       if (hit) for (const ym of m.yms) months.add(ym);
     }
   }

@@ -38,7 +38,12 @@ export function readIndicatorHeader(row: ReadonlyArray<Cell>): IndicatorColumns 
 
 function textIn(row: ReadonlyArray<Cell>, range: ColRange | undefined): string | null {
   if (!range) return null;
-  const t = cleanInline(row.filter((c) => colsOverlap(colRange(c), range)).map((c) => c.text).join("\n"));
+  const t = cleanInline(
+    row
+      .filter((c) => colsOverlap(colRange(c), range))
+      .map((c) => c.text)
+      .join("\n"),
+  );
   return isBlankValue(t) ? null : t;
 }
 

@@ -75,7 +75,10 @@ export function splitInline(line: string): Piece[] {
     // A dash run: "- A - B", "-A -B", "A.- B". A dash followed by lower case is a hyphen inside an item.
     // A new item: a hyphen before a capital or digit, or any dash after a ";" ("…obsolete; - realizzazione").
     const parts = s.split(/(?:^|(?<=[\s.;:,)]))-\s*(?=[A-ZÀ-Ý0-9"'«(])|(?<=;)\s*[-–—]\s+|^[-–—]\s*/);
-    return parts.map((t) => t.trim()).filter((t) => t !== "").map((t) => ({ text: t.replace(BULLET, ""), marked: true }));
+    return parts
+      .map((t) => t.trim())
+      .filter((t) => t !== "")
+      .map((t) => ({ text: t.replace(BULLET, ""), marked: true }));
   }
   const num = NUMBERED.exec(s);
   if (num && num[1] === "1") {

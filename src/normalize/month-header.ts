@@ -8,27 +8,61 @@ import { foldAccents } from "../shared/fold-text.js";
 
 /** Prefixes (after squeezing out spaces and dots) → month number. Longest first wins. */
 const NAME_PREFIXES: ReadonlyArray<readonly [string, number]> = [
-  ["gennaio", 1], ["genn", 1], ["gen", 1], ["jan", 1],
-  ["febbraio", 2], ["febb", 2], ["feb", 2], ["fe", 2],
-  ["marzo", 3], ["marz", 3], ["mar", 3],
-  ["aprile", 4], ["apr", 4], ["ap", 4],
-  ["maggio", 5], ["magg", 5], ["mag", 5], ["mai", 5], ["may", 5],
-  ["giugno", 6], ["giug", 6], ["giun", 6], ["giu", 6], ["jun", 6],
-  ["luglio", 7], ["lugl", 7], ["lug", 7], ["lu", 7], ["jul", 7],
-  ["agosto", 8], ["ago", 8], ["ag", 8], ["aug", 8],
-  ["settembre", 9], ["sett", 9], ["set", 9], ["se", 9], ["sep", 9],
-  ["ottobre", 10], ["ott", 10], ["ot", 10], ["oct", 10],
-  ["novembre", 11], ["nov", 11], ["no", 11],
-  ["dicembre", 12], ["dic", 12], ["di", 12], ["dec", 12],
+  ["gennaio", 1],
+  ["genn", 1],
+  ["gen", 1],
+  ["jan", 1],
+  ["febbraio", 2],
+  ["febb", 2],
+  ["feb", 2],
+  ["fe", 2],
+  ["marzo", 3],
+  ["marz", 3],
+  ["mar", 3],
+  ["aprile", 4],
+  ["apr", 4],
+  ["ap", 4],
+  ["maggio", 5],
+  ["magg", 5],
+  ["mag", 5],
+  ["mai", 5],
+  ["may", 5],
+  ["giugno", 6],
+  ["giug", 6],
+  ["giun", 6],
+  ["giu", 6],
+  ["jun", 6],
+  ["luglio", 7],
+  ["lugl", 7],
+  ["lug", 7],
+  ["lu", 7],
+  ["jul", 7],
+  ["agosto", 8],
+  ["ago", 8],
+  ["ag", 8],
+  ["aug", 8],
+  ["settembre", 9],
+  ["sett", 9],
+  ["set", 9],
+  ["se", 9],
+  ["sep", 9],
+  ["ottobre", 10],
+  ["ott", 10],
+  ["ot", 10],
+  ["oct", 10],
+  ["novembre", 11],
+  ["nov", 11],
+  ["no", 11],
+  ["dicembre", 12],
+  ["dic", 12],
+  ["di", 12],
+  ["dec", 12],
 ];
 
 /** The single-letter initials of the Italian months, January first. */
 const LETTERS = "GFMAMGLASOND";
 
-export type MonthToken =
-  | { kind: "month"; month: number }
-  | { kind: "letter"; letter: string }
-  | { kind: "none" };
+export type MonthToken = { kind: "month"; month: number } | { kind: "letter"; letter: string } | { kind: "none" };
 
 function squeezeToken(text: string): string {
   return foldAccents(text).replace(/[\s.\-_'’]+/g, "");
@@ -77,13 +111,19 @@ export function readMonthSequence(texts: ReadonlyArray<string>): Array<number | 
   // Resolve runs of letters, anchored by a known month just before or after when there is one.
   let i = 0;
   while (i < tokens.length) {
-    if (tokens[i]!.kind !== "letter") { i++; continue; }
+    if (tokens[i]!.kind !== "letter") {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < tokens.length && tokens[j]!.kind === "letter") j++;
     const letters = tokens.slice(i, j).map((t) => (t as { letter: string }).letter);
     const before = i > 0 ? out[i - 1] : null;
     const start = resolveLetterRun(letters, before ?? null);
-    if (start !== null) letters.forEach((_, k) => { out[i + k] = ((start - 1 + k) % 12) + 1; });
+    if (start !== null)
+      letters.forEach((_, k) => {
+        out[i + k] = ((start - 1 + k) % 12) + 1;
+      });
     i = j;
   }
   return out;

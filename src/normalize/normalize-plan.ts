@@ -125,15 +125,12 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
           weightText: isBlankValue(row.weightText) ? null : row.weightText,
           title: row.title,
           // Cell lines are paragraphs in every format by now (PDF lines were reflowed).
-          indicators: indicatorItems(
-            { text: row.indicatorsText, target: row.targetText, formula: row.formulaText, baseline: row.baselineText },
-            true,
-          ),
+          indicators: indicatorItems({ text: row.indicatorsText, target: row.targetText, formula: row.formulaText, baseline: row.baselineText }, true),
           notes: row.notes,
           page: row.page,
         },
         detail: read ? exportedSheet(read.sheet) : null,
-        strategy: hasStrategy(row.strategy) ? row.strategy : read?.sheet.strategy ?? null,
+        strategy: hasStrategy(row.strategy) ? row.strategy : (read?.sheet.strategy ?? null),
       };
       const ctx = read?.contextUnit;
       return {
@@ -144,9 +141,7 @@ export function normalizePlanExplained(input: LayoutDocument, opts: Partial<Norm
         // Printed under another unit's summary, with no Area or Responsabile of its own to say where it belongs.
         // (A sheet that names its unit is where it says, whatever summary was printed last.)
         printedUnder:
-          read && ctx !== null && ctx !== undefined && ctx !== ui && read.sheet.unitName === null && read.sheet.manager === null
-            ? doc.units[ctx]!.name
-            : null,
+          read && ctx !== null && ctx !== undefined && ctx !== ui && read.sheet.unitName === null && read.sheet.manager === null ? doc.units[ctx]!.name : null,
         summaryIntersectoral: row.intersectoral,
         monthGrid: read?.sheet.monthGrid ?? false,
         printedNumber: row.number !== null,

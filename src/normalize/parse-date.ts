@@ -6,9 +6,18 @@
  */
 
 const MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^genn?(?:aio)?$/, 1], [/^febb?(?:raio)?$/, 2], [/^marz?o?$/, 3], [/^apr(?:ile)?$/, 4],
-  [/^magg?(?:io)?$/, 5], [/^giu(?:gno|g|n)?$/, 6], [/^lug(?:lio|l)?$/, 7], [/^ago(?:sto)?$/, 8],
-  [/^sett?(?:embre)?$/, 9], [/^ott(?:obre)?$/, 10], [/^nov(?:embre)?$/, 11], [/^dic(?:embre)?$/, 12],
+  [/^genn?(?:aio)?$/, 1],
+  [/^febb?(?:raio)?$/, 2],
+  [/^marz?o?$/, 3],
+  [/^apr(?:ile)?$/, 4],
+  [/^magg?(?:io)?$/, 5],
+  [/^giu(?:gno|g|n)?$/, 6],
+  [/^lug(?:lio|l)?$/, 7],
+  [/^ago(?:sto)?$/, 8],
+  [/^sett?(?:embre)?$/, 9],
+  [/^ott(?:obre)?$/, 10],
+  [/^nov(?:embre)?$/, 11],
+  [/^dic(?:embre)?$/, 12],
 ];
 
 function monthOf(word: string): number | null {
@@ -32,7 +41,8 @@ function fullYear(y: string): number {
 }
 
 const NUMERIC = /(?<![\d/.-])(\d{1,2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*((?:19|20)\d{2}|\d{2}))?(?![\d/.-]*\d)/g;
-const WORDED = /(?:(\d{1,2})\s*(?:°\s*)?)?\b(gen\w*|feb\w*|mar\w*|apr\w*|mag\w*|giu\w*|lug\w*|ago\w*|set\w*|ott\w*|nov\w*|dic\w*)\.?(?:\s+((?:19|20)\d{2}))?/giu;
+const WORDED =
+  /(?:(\d{1,2})\s*(?:°\s*)?)?\b(gen\w*|feb\w*|mar\w*|apr\w*|mag\w*|giu\w*|lug\w*|ago\w*|set\w*|ott\w*|nov\w*|dic\w*)\.?(?:\s+((?:19|20)\d{2}))?/giu;
 
 /** Every date the text names, in order, each resolved against the plan's year. */
 export function datesIn(text: string, planYear: number | null): string[] {

@@ -23,10 +23,7 @@ export interface ParsedWeight {
   form: "percent" | "fraction" | "perMille" | "blank" | "unreadable";
 }
 
-export function parseWeightDetailed(
-  raw: string | null | undefined,
-  settings: Pick<NormalizeSettings, "fractionMax">,
-): ParsedWeight {
+export function parseWeightDetailed(raw: string | null | undefined, settings: Pick<NormalizeSettings, "fractionMax">): ParsedWeight {
   const text = (raw ?? "").replace(/\s+/g, " ").trim().replace(/[.;]$/, "");
   if (text === "" || /^[-–—/]+$/.test(text)) return { value: null, form: "blank" };
   const mille = PER_MILLE.exec(text);

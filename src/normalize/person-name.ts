@@ -10,7 +10,8 @@ import { cleanInline } from "./clean-text.js";
 const TITLES =
   /(?<![\p{L}])(?:(?:dott|d|dr|prof)\.?ssa\.?|sig\.?ra\.?|(?:dott|dr|arch|ing|geom|avv|rag|prof|sig|p\.?\s?i|per\.?\s?ind|m\.?llo|ten|col|cav|on)\.)(?=\s|\p{L}|$)/giu;
 // Ranks printed before a name as titles are ("Comandante Dott. Luigi Neri").
-const TITLE_WORDS = /(?<![\p{L}])(?:dottore(?:ssa)?|architetto|ingegnere|geometra|avvocato|ragioniere|professore(?:ssa)?|dott\.?ssa|dssa|(?:vice[\s-]?)?comandante|commissario|maresciallo)(?![\p{L}])/giu;
+const TITLE_WORDS =
+  /(?<![\p{L}])(?:dottore(?:ssa)?|architetto|ingegnere|geometra|avvocato|ragioniere|professore(?:ssa)?|dott\.?ssa|dssa|(?:vice[\s-]?)?comandante|commissario|maresciallo)(?![\p{L}])/giu;
 
 export function cleanPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;

@@ -235,7 +235,7 @@ class DocumentAssembler {
       const numbered = row.unitName !== null ? /^(\d{1,2})\s*[°º]?\s*[-–—.)]\s*(\S.*)$/u.exec(row.unitName) : null;
       const created: UnitDraft = {
         number: numbered ? Number(numbered[1]) : null,
-        name: numbered ? cleanUnitName(numbered[2]!) : row.unitName ?? unit.name,
+        name: numbered ? cleanUnitName(numbered[2]!) : (row.unitName ?? unit.name),
         manager: row.manager ?? unit.manager,
         declaredTotal: null,
         rows: [row],
@@ -273,7 +273,9 @@ class DocumentAssembler {
           continue;
         }
       }
-      const head = row.some((c) => /fase|fasi|attivita|azion|step/.test(labelKey(c.text))) ? readPhaseHeader(table, rows, r, this.planYear, this.settings) : null;
+      const head = row.some((c) => /fase|fasi|attivita|azion|step/.test(labelKey(c.text)))
+        ? readPhaseHeader(table, rows, r, this.planYear, this.settings)
+        : null;
       if (head) {
         const sb = this.builder ?? this.openSheet();
         sb.draft.grid = head.grid;
@@ -356,6 +358,8 @@ function samePrinted(a: string, b: string): boolean {
 function looksLikeSummaryContinuation(table: Table, columns: SummaryColumns): boolean {
   if (table.cols !== columns.cols) return false;
   const rows = tableRows(table);
-  return rows.some((row) => row.some((c) => c.col === columns.roles.indexOf("number") && /^\s*\d{1,3}\s*$/.test(c.text)))
-    || rows.every((row) => !row.some((c) => isSheetText(c.text)));
+  return (
+    rows.some((row) => row.some((c) => c.col === columns.roles.indexOf("number") && /^\s*\d{1,3}\s*$/.test(c.text))) ||
+    rows.every((row) => !row.some((c) => isSheetText(c.text)))
+  );
 }

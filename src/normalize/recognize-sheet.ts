@@ -87,7 +87,18 @@ export class SheetBuilder {
 
   /** Anything beyond the header fields (Area, Responsabile, Peso) that precede a sheet's heading. */
   hasBody(): boolean {
-    const header: ReadonlySet<SheetField> = new Set(["area", "manager", "weight", "resources", "heading", "ignored", "strategic", "mission", "programme", "publicValue"]);
+    const header: ReadonlySet<SheetField> = new Set([
+      "area",
+      "manager",
+      "weight",
+      "resources",
+      "heading",
+      "ignored",
+      "strategic",
+      "mission",
+      "programme",
+      "publicValue",
+    ]);
     return [...this.draft.values.keys()].some((f) => !header.has(f) && this.has(f)) || this.draft.phases.length > 0 || this.draft.indicatorItems.length > 0;
   }
 
@@ -104,7 +115,11 @@ export class SheetBuilder {
       if (p.field !== "number" || /^\s*(?:\d{1,3}\s*[.)]?)?\s*$/.test(p.value)) return [p];
       // "Obiettivo n. 3 – Titolo": the number, then the title.
       const inline = /^\s*(\d{1,3})\s*[-–—:.)]\s+(\S[\s\S]*)$/.exec(p.value);
-      if (inline && !this.has("title")) return [{ ...p, value: inline[1]! }, { field: "title", label: "", value: inline[2]! }];
+      if (inline && !this.has("title"))
+        return [
+          { ...p, value: inline[1]! },
+          { field: "title", label: "", value: inline[2]! },
+        ];
       // "N. 2 incontri…" inside a list is no sheet number.
       return [{ ...p, field: null, value: p.label + p.value }];
     });
@@ -269,9 +284,12 @@ export function finishSheet(
   const numberRaw = joined(draft, "number");
   if ((titleRaw === null || isBlankValue(titleRaw)) && numberRaw === null) return null;
   // A stray "Obiettivo: …" line in ordinary prose is no sheet: a sheet has more of its fields.
-  const evidence = (["number", "weight", "indicators", "target", "formula", "baseline", "description", "duration", "endYear", "strategic"] as const).filter((f) =>
-    (draft.values.get(f) ?? []).some((v) => !isBlankValue(v)),
-  ).length + (draft.phases.length > 0 ? 1 : 0) + (draft.indicatorItems.length > 0 ? 1 : 0);
+  const evidence =
+    (["number", "weight", "indicators", "target", "formula", "baseline", "description", "duration", "endYear", "strategic"] as const).filter((f) =>
+      (draft.values.get(f) ?? []).some((v) => !isBlankValue(v)),
+    ).length +
+    (draft.phases.length > 0 ? 1 : 0) +
+    (draft.indicatorItems.length > 0 ? 1 : 0);
   if (evidence < settings.sheetMinEvidence) return null;
   const num = /(\d{1,3})/.exec(numberRaw ?? "");
   const durationRaw = (joined(draft, "duration") ?? "").toLowerCase();

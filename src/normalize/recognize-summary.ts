@@ -30,7 +30,21 @@ export function summaryRoleOf(text: string): SummaryRole | null {
 
 /** Columns that make a table with a title column an objective table, and how much each tells. */
 const STRONG_ROLES: ReadonlyArray<SummaryRole> = ["weight", "indicators", "target"];
-const WEAK_ROLES: ReadonlyArray<SummaryRole> = ["number", "unit", "manager", "strategic", "mission", "programme", "missionProgramme", "publicValue", "formula", "baseline", "timing", "notes", "status"];
+const WEAK_ROLES: ReadonlyArray<SummaryRole> = [
+  "number",
+  "unit",
+  "manager",
+  "strategic",
+  "mission",
+  "programme",
+  "missionProgramme",
+  "publicValue",
+  "formula",
+  "baseline",
+  "timing",
+  "notes",
+  "status",
+];
 
 /**
  * Evidence that a header row heads a table of objectives: a title column, and a
@@ -237,7 +251,7 @@ function rowStrategy(row: ReadonlyArray<Cell>, columns: SummaryColumns, above: S
     const v = own ?? fromBoth ?? null;
     if (v !== null) return v;
     const hasColumn = columns.roles.includes(role) || (role !== "strategic" && role !== "publicValue" && columns.roles.includes("missionProgramme"));
-    return hasColumn ? above?.[key] ?? null : null;
+    return hasColumn ? (above?.[key] ?? null) : null;
   };
   return {
     mission: pick(value("mission"), split?.mission, "mission", "mission"),
@@ -267,7 +281,11 @@ function shiftedPastStatus(row: ReadonlyArray<Cell>, columns: SummaryColumns): {
   if (status.length < 2) return null;
   const last = status[status.length - 1]!;
   if (columns.roles[last + 1] !== "indicators") return null;
-  const at = (c: number) => row.filter((x) => x.col === c && x.colSpan === 1).map((x) => x.text).join("\n");
+  const at = (c: number) =>
+    row
+      .filter((x) => x.col === c && x.colSpan === 1)
+      .map((x) => x.text)
+      .join("\n");
   if (at(last).trim() === "" || status.slice(0, -1).some((c) => at(c).trim() !== "")) return null;
   const notesCol = columns.roles[last + 2] === "notes" ? last + 2 : null;
   if (notesCol !== null && at(notesCol).trim() !== "") return null;

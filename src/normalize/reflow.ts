@@ -120,12 +120,17 @@ export function reflowLines(
       paragraph = fit <= (isEndOfSentence(prev) ? settings.reflowFitSentence : settings.reflowFit);
     }
     if (paragraph) out += `\n${line}`;
-    else if (/[\p{L}\d]-$/u.test(prev) && /^[\p{Ll}\d]/u.test(line)) out += line; // "Vice-segretari", "2024-2025": keep the hyphen
+    else if (/[\p{L}\d]-$/u.test(prev) && /^[\p{Ll}\d]/u.test(line))
+      out += line; // "Vice-segretari", "2024-2025": keep the hyphen
     else if (
       // A capitals word too long for a narrow column, broken without a hyphen: "DOCUMENTAZI" + "ONE".
-      CAPS_WORD.test(lastWord) && CAPS_WORD.test(firstWord.replace(/[.,;:]$/, "")) &&
-      lastWord.length >= settings.brokenWordMin && firstWord.length <= 3 && !SHORT_WORDS.has(firstWord.toLowerCase())
-    ) out += line;
+      CAPS_WORD.test(lastWord) &&
+      CAPS_WORD.test(firstWord.replace(/[.,;:]$/, "")) &&
+      lastWord.length >= settings.brokenWordMin &&
+      firstWord.length <= 3 &&
+      !SHORT_WORDS.has(firstWord.toLowerCase())
+    )
+      out += line;
     else if (brokenWord(lastWord, firstWord, capacity)) out += line;
     else out += ` ${line}`;
   });
@@ -148,7 +153,18 @@ function brokenWord(lastWord: string, firstWord: string, capacity: number): bool
   return consonantEnd || shortTail || WORD_TAILS.test(firstWord) || /(?:zion|ion)$/i.test(lastWord);
 }
 
-type ReflowSettings = Pick<NormalizeSettings, "pdfCharWidth" | "reflowFit" | "reflowFitSentence" | "brokenWordMin" | "reflowShortCell" | "reflowSpaceWidth" | "reflowSureFit" | "reflowOpenRoom" | "reflowAlignTolerance">;
+type ReflowSettings = Pick<
+  NormalizeSettings,
+  | "pdfCharWidth"
+  | "reflowFit"
+  | "reflowFitSentence"
+  | "brokenWordMin"
+  | "reflowShortCell"
+  | "reflowSpaceWidth"
+  | "reflowSureFit"
+  | "reflowOpenRoom"
+  | "reflowAlignTolerance"
+>;
 
 /** A line end after which a wrap would have needed a space (not a hyphen, dash or slash). */
 const WRAPS_AT_SPACE = /[\p{L}\p{N}.,;:!?)\]}»"'”’%]$/u;
@@ -260,9 +276,7 @@ export function reflowLayout(layout: LayoutDocument, settings: NormalizeSettings
     ...layout,
     pages: layout.pages.map((p) => ({
       ...p,
-      blocks: p.blocks.map((b) =>
-        b.kind === "table" ? { ...b, cells: b.cells.map((c) => reflowedCell(c, settings, spaceAtWraps)) } : b,
-      ),
+      blocks: p.blocks.map((b) => (b.kind === "table" ? { ...b, cells: b.cells.map((c) => reflowedCell(c, settings, spaceAtWraps)) } : b)),
     })),
   };
 }

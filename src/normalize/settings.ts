@@ -30,7 +30,13 @@ export const NormalizeSettings = z.object({
    */
   paymentTimesPatterns: z
     .array(z.string())
-    .default(["tempi (?:medi )?di pagamento", "tempestivit[aà] dei pagamenti", "ritardo (?:dei |nei )?pagament", "pagamento delle fatture", "fatture commerciali"]),
+    .default([
+      "tempi (?:medi )?di pagamento",
+      "tempestivit[aà] dei pagamenti",
+      "ritardo (?:dei |nei )?pagament",
+      "pagamento delle fatture",
+      "fatture commerciali",
+    ]),
   /** Pages scanned for the organisation and year. */
   metaPages: z.number().int().positive().default(3),
   /** Blocks of a page-less document (DOCX, HTML) read for the organisation and year. */

@@ -10,7 +10,6 @@ import { SHEET_LABELS, type SheetField } from "./vocabulary.js";
 
 export type { SheetField };
 
-
 export interface LabelledPart {
   field: SheetField | null;
   /** The label as printed ("" for text before the first label). */

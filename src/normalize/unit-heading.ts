@@ -58,4 +58,3 @@ export function numberedUnitHeading(text: string, maxChars: number): UnitHeading
   }
   return null;
 }
-

@@ -8,8 +8,31 @@ import { isAllCaps } from "./person-name.js";
 
 /** Words printed in capitals that stay so in sentence case. */
 const ACRONYMS = new Set([
-  "suap", "sue", "urp", "ced", "ict", "uo", "uoc", "uos", "asl", "asp", "ausl", "erp", "pnrr", "peg", "pdo",
-  "piao", "dup", "rpct", "sit", "tari", "imu", "ue", "ssn", "rsa", "cdr",
+  "suap",
+  "sue",
+  "urp",
+  "ced",
+  "ict",
+  "uo",
+  "uoc",
+  "uos",
+  "asl",
+  "asp",
+  "ausl",
+  "erp",
+  "pnrr",
+  "peg",
+  "pdo",
+  "piao",
+  "dup",
+  "rpct",
+  "sit",
+  "tari",
+  "imu",
+  "ue",
+  "ssn",
+  "rsa",
+  "cdr",
 ]);
 
 export function sentenceCase(s: string): string {
@@ -24,7 +47,10 @@ export function cleanUnitName(raw: string | null | undefined): string | null {
   s = s.replace(/\s*[:–—-]?\s*risorse\s*:.*$/i, "");
   // "SETTORE 2 – POLIZIA LOCALE", "Area III - Servizi", "Settore: 2 – …", "2° Settore – …": the
   // unit's type and number, then its name.
-  s = s.replace(/^(?:area|settore|servizio|direzione|dipartimento|ufficio|u\.?\s?o\.?\s?c?\.?)\s*:?\s*(?:n\.?\s*)?(?:\d{1,2}|[ivx]{1,5})\s*[–—:.-]\s*(?=\S)/i, "");
+  s = s.replace(
+    /^(?:area|settore|servizio|direzione|dipartimento|ufficio|u\.?\s?o\.?\s?c?\.?)\s*:?\s*(?:n\.?\s*)?(?:\d{1,2}|[ivx]{1,5})\s*[–—:.-]\s*(?=\S)/i,
+    "",
+  );
   s = s.replace(/^\d{1,2}\s*[°º^]\s*(?:area|settore|servizio|direzione|dipartimento)\s*[–—:.-]\s*(?=\S)/i, "");
   s = s.replace(/^(?:area|settore|struttura|unit[aà] organizzativa)\s*:\s*/i, "");
   s = s.replace(/[\s:;,.–—-]+$/, "");

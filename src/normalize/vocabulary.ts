@@ -41,7 +41,10 @@ export const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/^(?:obiettivo|linea|indirizzo|area|ambito|priorita) strategic[ao]\b|^obiettivi strategici\b|^linee? (?:di mandato|programmatic)/, "strategic"],
   [/^(?:formula|algoritmo|modalita di calcolo|metodo di calcolo|calcolo)\b/, "formula"],
   // "Valore 2024" beside "Target 2025": a value with a year and no target word is the starting value.
-  [/^(?:baseline|valore (?:di partenza|storico|iniziale|di riferimento)|situazione (?:di partenza|iniziale)|dato (?:storico|di partenza)|storico)\b|^(?:valore|dato) (?:19|20)\d{2}$/, "baseline"],
+  [
+    /^(?:baseline|valore (?:di partenza|storico|iniziale|di riferimento)|situazione (?:di partenza|iniziale)|dato (?:storico|di partenza)|storico)\b|^(?:valore|dato) (?:19|20)\d{2}$/,
+    "baseline",
+  ],
   [/^(?:target|valore (?:atteso|obiettivo|target)|risultat[oi] attes[oi]|obiettivo atteso|traguardo)\b/, "target"],
   [/^(?:n|nr|num|numero|cod|codice|id)\b|^obiettivo n\b|^n obiett/, "number"],
   [/indicator|misurator/, "indicators"],
@@ -52,7 +55,10 @@ export const COLUMN_LABELS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
     /^(?:settore|area|servizio|struttura|unita organizzativa|unita operativa(?: complessa| semplice)?|u o (?:c|s|sd)?|uo|uoc|uos|uosd|cdr|centro di (?:responsabilita|costo)|direzione|ufficio|dipartimento|distretto)(?: (?:responsabile|competente|organizzativa|coinvolt[ao]|di riferimento|referente|titolare|capofila))*$|^(?:struttura|settore|servizio|ufficio|unita organizzativa|area) (?:responsabile|competente|organizzativa)\b/,
     "unit",
   ],
-  [/^(?:responsabile|dirigente|direttore|direttrice|p o|e q|referente)(?: (?:responsabile|referente|incaricat[oa]|(?:del |dell |della )?(?:obiettivo|settore|servizio|area|struttura)))?$/, "manager"],
+  [
+    /^(?:responsabile|dirigente|direttore|direttrice|p o|e q|referente)(?: (?:responsabile|referente|incaricat[oa]|(?:del |dell |della )?(?:obiettivo|settore|servizio|area|struttura)))?$/,
+    "manager",
+  ],
   [/stato di attuazione|giugno|settembre|dicembre|^3[01] (?:06|09|12)\b|monitoraggio|consuntivo|grado di raggiungimento|rendicontazione/, "status"],
   [/descrizione|titolo|obiettiv|denominazione|oggetto|azione strategica|progett/, "title"],
 ];
@@ -75,7 +81,8 @@ export const PHASE_COLUMN_LABELS: ReadonlyArray<readonly [RegExp, PhaseColumnRol
 ];
 
 /** A header cell of a phases or activities table (not an objective table). */
-export const PHASE_HEADER = /^(?:n |nr |num )?(?:descrizione )?(?:delle |della |dell )?(?:fasi|fase|attivita|azioni|azione|step)\b|tempificazione|cronoprogramma/;
+export const PHASE_HEADER =
+  /^(?:n |nr |num )?(?:descrizione )?(?:delle |della |dell )?(?:fasi|fase|attivita|azioni|azione|step)\b|tempificazione|cronoprogramma/;
 
 /**
  * A responsible line: "RESPONSABILE Dott. Mario Rossi" (no colon), "Dirigente: …",
@@ -117,14 +124,18 @@ export const PLAN_KINDS: ReadonlyArray<readonly [RegExp, "piao" | "peg" | "pdo" 
   [/\bP\.?E\.?G\b|[Pp]iano\s+[Ee]secutivo\s+di\s+[Gg]estione|PIANO\s+ESECUTIVO\s+DI\s+GESTIONE/u, "peg"],
   [/\bP\.?D\.?O\b|[Pp]iano\s+[Dd]ettagliato\s+degli\s+[Oo]biettivi|PIANO\s+DETTAGLIATO\s+DEGLI\s+OBIETTIVI/u, "pdo"],
   [/piano\s+(?:triennale\s+)?(?:della|delle)\s+performance/iu, "piano-performance"],
-  [/\bP\.?R\.?O\b|[Pp]iano\s+delle\s+[Rr]isorse\s+e\s+degli\s+[Oo]biettivi|PIANO\s+DELLE\s+RISORSE|[Oo]biettivi\s+di\s+[Gg]estione|OBIETTIVI\s+DI\s+GESTIONE/u, "other"],
+  [
+    /\bP\.?R\.?O\b|[Pp]iano\s+delle\s+[Rr]isorse\s+e\s+degli\s+[Oo]biettivi|PIANO\s+DELLE\s+RISORSE|[Oo]biettivi\s+di\s+[Gg]estione|OBIETTIVI\s+DI\s+GESTIONE/u,
+    "other",
+  ],
 ];
 
 /** Objectives declared to run over several years: an end year past the period is expected. */
 export const MULTI_YEAR = /^(?:biennale|triennale|pluriennale)$/;
 
 /** Words of prose around a plan that a heading is not (a deliberation, a signature block). */
-export const SIGNATURE_LINE = /^\s*(?:il|la)\s+(?:segretari[oa]|sindac[oa]|president[ea]|dirigente|direttore|responsabile)\b[^\n]{0,40}$|^\s*(?:firmato|f\.to)\b/iu;
+export const SIGNATURE_LINE =
+  /^\s*(?:il|la)\s+(?:segretari[oa]|sindac[oa]|president[ea]|dirigente|direttore|responsabile)\b[^\n]{0,40}$|^\s*(?:firmato|f\.to)\b/iu;
 
 // ── Objective sheets ───────────────────────────────────────────────────────
 // The labels of an objective sheet, as a dispatch table (sheet-labels.ts splits
@@ -184,18 +195,34 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   // An indicator's parts on lines of their own (key–value sheets).
   { field: "target", re: /(?:target|valore\s+(?:atteso|obiettivo))(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*:/iu, scope: "line" },
   { field: "formula", re: /(?:formula|algoritmo(?:\s+di\s+calcolo)?|modalit[aà]\s+di\s+calcolo|metodo\s+di\s+calcolo)\s*:/iu, scope: "line" },
-  { field: "baseline", re: /(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale)|dato\s+di\s+partenza)(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*:/iu, scope: "line" },
+  {
+    field: "baseline",
+    re: /(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale)|dato\s+di\s+partenza)(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*:/iu,
+    scope: "line",
+  },
   { field: "number", re: /numero\s+(?:obiettivo\s*)?:?\s*(?=\d)/iu, scope: "line" },
   { field: "title", re: /(?:nome|titolo|denominazione|descrizione\s+sintetica)\s+(?:dell['’]\s*)?obiettivo\s*[:.]?/iu, scope: "inline" },
   { field: "title", re: /obiettivo(?:\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico|individuale))?\s*:/iu, scope: "line" },
-  { field: "weight", re: /peso\s+(?:dell['’]\s*|del\s+)?obiettivo\s*(?:\(?%\)?)?\s*:?|pesatura\s*:?|peso\s*(?:\(?%\)?)?\s*:|grado\s+di\s+priorit[aà]\s*:?|priorit[aà]\s*:|punteggio\s*:/iu, scope: "line" },
+  {
+    field: "weight",
+    re: /peso\s+(?:dell['’]\s*|del\s+)?obiettivo\s*(?:\(?%\)?)?\s*:?|pesatura\s*:?|peso\s*(?:\(?%\)?)?\s*:|grado\s+di\s+priorit[aà]\s*:?|priorit[aà]\s*:|punteggio\s*:/iu,
+    scope: "line",
+  },
   // A conversion may run header fields together on one line: with their colon they count anywhere.
   { field: "weight", re: /peso\s+dell['’]\s*obiettivo\s*:/iu, scope: "inline" },
   { field: "manager", re: /responsabile\s*:/iu, scope: "inline" },
-  { field: "area", re: /(?:area|settore|servizi?|ufficio|u\.\s?o\.|direzione|dipartimento|struttura|centro\s+di\s+responsabilit[aà]|cdr|unit[aà]\s+organizzativa)(?:\s+(?:responsabile|competente|organizzativa|di\s+riferimento))?\s*:/iu, scope: "line" },
+  {
+    field: "area",
+    re: /(?:area|settore|servizi?|ufficio|u\.\s?o\.|direzione|dipartimento|struttura|centro\s+di\s+responsabilit[aà]|cdr|unit[aà]\s+organizzativa)(?:\s+(?:responsabile|competente|organizzativa|di\s+riferimento))?\s*:/iu,
+    scope: "line",
+  },
   { field: "resources", re: /risorse\s*:/iu, scope: "inline" },
   // "Responsabile del servizio:", "Resp. Servizio:", "Dirigente di settore:".
-  { field: "manager", re: /(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.)\s*(?:(?:del(?:l['’]\s*|\s+)|di\s+|d['’]\s*)?(?:servizio|settore|area|ufficio))?\s*:/iu, scope: "line" },
+  {
+    field: "manager",
+    re: /(?:responsabile|resp\.|dirigente|direttore|direttrice|p\.\s?o\.|e\.\s?q\.)\s*(?:(?:del(?:l['’]\s*|\s+)|di\s+|d['’]\s*)?(?:servizio|settore|area|ufficio))?\s*:/iu,
+    scope: "line",
+  },
   { field: "projectManager", re: /project\s+manager\s*:?/iu, scope: "inline" },
   { field: "duration", re: /annuale\s*\/\s*plurienn(?:\.|ale)?\s*:?|durata\s*:/iu, scope: "inline" },
   { field: "endYear", re: /(?:anno\s+di\s+)?prev(?:\.|isione|isto|ista)?\s*(?:(?:19|20)\d{2}\s*)?(?:di\s+)?conclusione\s*:?/iu, scope: "inline" },
@@ -203,13 +230,33 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "endYear", re: /conclusione\s*:/iu, scope: "line" },
   { field: "ignored", re: /anno\s+di(?:\s+prev(?:\.|isione|isto|ista)?)?\s*$/iu, scope: "inline" },
   { field: "intersectoral", re: /obiettivo\s+(?:intersettoriale|trasversale)/iu, scope: "inline" },
-  { field: "description", re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|risultat[oi]\s+attes[oi]\s*:|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu, scope: "line" },
+  {
+    field: "description",
+    re: /descrizione\s+(?:dei\s+|del\s+)?risultat[oi]\s+attes[oi]\s*[:.]?|risultat[oi]\s+attes[oi]\s*:|descrizione\s+(?:dell['’]\s*)?obiettivo\s*[:.]?|descrizione\s*:/iu,
+    scope: "line",
+  },
   // A label has a colon, a qualifier or a line of its own: "Indicatore annuale di ritardo…" is an item.
-  { field: "indicators", re: /indicator[ei](?:\s+di\s+(?:risultato|performance|attivit[aà]))?\s*:|indicator[ei]\s+di\s+(?:risultato|performance)|indicator[ei]\s*(?=\n|$)/iu, scope: "line" },
-  { field: "criticalities", re: /criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*:|criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*(?=\n|$)/iu, scope: "line" },
+  {
+    field: "indicators",
+    re: /indicator[ei](?:\s+di\s+(?:risultato|performance|attivit[aà]))?\s*:|indicator[ei]\s+di\s+(?:risultato|performance)|indicator[ei]\s*(?=\n|$)/iu,
+    scope: "line",
+  },
+  {
+    field: "criticalities",
+    re: /criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*:|criticit[aà](?:\s+(?:riscontrate|rilevate|previste))?\s*(?=\n|$)/iu,
+    scope: "line",
+  },
   // Key-value tables: a cell holding only the label, its value in the next cell.
-  { field: "area", re: /^\s*(?:area|settore|servizio|struttura|ufficio|unit[aà] organizzativa|centro di responsabilit[aà]|cdr)(?:\s+(?:responsabile|competente|organizzativa|di\s+riferimento))?\s*:?\s*$/iu, scope: "whole" },
-  { field: "manager", re: /^\s*(?:responsabile|dirigente|direttore|direttrice)(?:\s+(?:responsabile|(?:del(?:l['’]\s*|\s+)|di\s+)(?:settore|servizio|area|ufficio)))?\s*:?\s*$/iu, scope: "whole" },
+  {
+    field: "area",
+    re: /^\s*(?:area|settore|servizio|struttura|ufficio|unit[aà] organizzativa|centro di responsabilit[aà]|cdr)(?:\s+(?:responsabile|competente|organizzativa|di\s+riferimento))?\s*:?\s*$/iu,
+    scope: "whole",
+  },
+  {
+    field: "manager",
+    re: /^\s*(?:responsabile|dirigente|direttore|direttrice)(?:\s+(?:responsabile|(?:del(?:l['’]\s*|\s+)|di\s+)(?:settore|servizio|area|ufficio)))?\s*:?\s*$/iu,
+    scope: "whole",
+  },
   { field: "weight", re: /^\s*peso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*(?:\(?%\)?)?\s*:?\s*$/iu, scope: "whole" },
   { field: "title", re: /^\s*(?:nome|titolo|denominazione)?\s*(?:dell['’]\s*)?obiettivo\s*:?\s*$/iu, scope: "whole" },
   { field: "title", re: /^\s*(?:nome|titolo|denominazione)\s*:?\s*$/iu, scope: "whole" },
@@ -217,9 +264,17 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   // "N.", "Numero obiettivo", "Obiettivo n." as a label cell.
   { field: "number", re: /^\s*(?:obiettivo\s+)?(?:n|nr|num|numero)\s*[.°º]*\s*(?:obiettivo)?\s*:?\s*$/iu, scope: "whole" },
   // A target or expected value (its own row of a key-value sheet) is the target of the indicators it measures.
-  { field: "target", re: /^\s*(?:target|valore\s+(?:atteso|obiettivo)|risultat[oi]\s+attes[oi])(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*:?\s*$/iu, scope: "whole" },
+  {
+    field: "target",
+    re: /^\s*(?:target|valore\s+(?:atteso|obiettivo)|risultat[oi]\s+attes[oi])(?:\s*(?:anno\s*)?\(?\s*(?:19|20)\d{2}\s*\)?)?\s*:?\s*$/iu,
+    scope: "whole",
+  },
   { field: "formula", re: /^\s*(?:formula|algoritmo(?:\s+di\s+calcolo)?|modalit[aà]\s+di\s+calcolo|metodo\s+di\s+calcolo)\s*:?\s*$/iu, scope: "whole" },
-  { field: "baseline", re: /^\s*(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale))(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*:?\s*$/iu, scope: "whole" },
+  {
+    field: "baseline",
+    re: /^\s*(?:baseline|valore\s+(?:di\s+partenza|storico|iniziale))(?:\s*\(?\s*(?:anno\s*)?(?:19|20)\d{2}\s*\)?)?\s*:?\s*$/iu,
+    scope: "whole",
+  },
   { field: "strategic", re: /^\s*(?:obiettivo|linea|indirizzo|area|ambito)\s+strategic[oa]\s*:?\s*$/iu, scope: "whole" },
   { field: "mission", re: /^\s*missione(?:\s*\/\s*programma)?\s*:?\s*$/iu, scope: "whole" },
   { field: "programme", re: /^\s*programma\s*:?\s*$/iu, scope: "whole" },
@@ -228,9 +283,17 @@ export const SHEET_LABELS: ReadonlyArray<LabelRule> = [
   { field: "weight", re: /^\s*(?:grado\s+di\s+priorit[aà]|priorit[aà]|pesatura|punteggio)\s*:?\s*$/iu, scope: "whole" },
   { field: "title", re: /^\s*obiettivo\s+(?:operativo|gestionale|di\s+gestione|esecutivo|specifico)\s*:?\s*$/iu, scope: "whole" },
   // Rows of a key-value sheet the export has no field for; their value is not another field's.
-  { field: "ignored", re: /^\s*(?:tipologia|tipo)(?:\s+(?:di\s+|dell['’]\s*)?obiettivo)?\s*(?::[^\n]*)?$|^\s*(?:unit[aà]\s+di\s+misura|fonte(?:\s+dei\s+dati)?|polarit[aà])\s*:?\s*$/iu, scope: "whole" },
+  {
+    field: "ignored",
+    re: /^\s*(?:tipologia|tipo)(?:\s+(?:di\s+|dell['’]\s*)?obiettivo)?\s*(?::[^\n]*)?$|^\s*(?:unit[aà]\s+di\s+misura|fonte(?:\s+dei\s+dati)?|polarit[aà])\s*:?\s*$/iu,
+    scope: "whole",
+  },
   // The line above a phases table: it starts no field's value.
-  { field: "ignored", re: /^\s*(?:(?:fasi|attivit[aà]|azioni|interventi|tempi)(?:\s+(?:e|ed)\s+(?:tempi|cronoprogramma|tempistica|scadenze|termini|fasi))?(?:\s+di\s+(?:attuazione|realizzazione))?|cronoprogramma(?:\s+(?:delle|degli)\s+(?:attivit[aà]|fasi|azioni|interventi))?|tempistica|piano\s+delle\s+attivit[aà])\s*:?\s*$/iu, scope: "whole" },
+  {
+    field: "ignored",
+    re: /^\s*(?:(?:fasi|attivit[aà]|azioni|interventi|tempi)(?:\s+(?:e|ed)\s+(?:tempi|cronoprogramma|tempistica|scadenze|termini|fasi))?(?:\s+di\s+(?:attuazione|realizzazione))?|cronoprogramma(?:\s+(?:delle|degli)\s+(?:attivit[aà]|fasi|azioni|interventi))?|tempistica|piano\s+delle\s+attivit[aà])\s*:?\s*$/iu,
+    scope: "whole",
+  },
   {
     field: "ignored",
     re: /livello\s+di\s+attuazione\s*:?|consuntivo\s*:?|stato\s+di\s+attuazione\s*:?|(?:\d\s*[°º]\s*)?monitoraggio\s+(?:semestrale|conclusivo|intermedio|finale)\s*:?|note\s*:|valutazione\s*:?/iu,

@@ -22,7 +22,15 @@ import type { ReaderLimits } from "../extract/settings.js";
 import { WorkerPool } from "./worker-pool.js";
 
 export type ImportOutcome =
-  | { readonly file: string; readonly status: "imported"; readonly planId: number; readonly documentId: number; readonly version: number; readonly pages: number | null; readonly stats?: WorkerStats }
+  | {
+      readonly file: string;
+      readonly status: "imported";
+      readonly planId: number;
+      readonly documentId: number;
+      readonly version: number;
+      readonly pages: number | null;
+      readonly stats?: WorkerStats;
+    }
   | { readonly file: string; readonly status: "unchanged"; readonly documentId: number; readonly planId: number | null }
   | { readonly file: string; readonly status: "failed"; readonly reason: string; readonly kind?: string | undefined };
 
@@ -113,7 +121,11 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } : {}),
       };
-      pool = new WorkerPool({ ...limits, ...(options.workerFile ? { workerFile: options.workerFile } : {}), ...(options.readerLimits ? { readerLimits: options.readerLimits } : {}) });
+      pool = new WorkerPool({
+        ...limits,
+        ...(options.workerFile ? { workerFile: options.workerFile } : {}),
+        ...(options.readerLimits ? { readerLimits: options.readerLimits } : {}),
+      });
     } catch (e) {
       const reason = (e as Error).message;
       files.forEach((file, i) => report({ file, status: "failed", reason }, i));
@@ -166,7 +178,12 @@ async function importOne(file: string, db: Db, parse: (file: string) => Promise<
     sha256 = await hashFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { file, status: "failed", reason: code === "ENOENT" ? "file not found" : `cannot be read: ${(e as Error).message.split("\n")[0]}`, kind: "not-found" };
+    return {
+      file,
+      status: "failed",
+      reason: code === "ENOENT" ? "file not found" : `cannot be read: ${(e as Error).message.split("\n")[0]}`,
+      kind: "not-found",
+    };
   }
   const known = store(() => findDocument(db, sha256));
   // Known bytes are not parsed again.
@@ -186,7 +203,15 @@ async function importOne(file: string, db: Db, parse: (file: string) => Promise<
     return { file, status: "failed", reason: (e as Error).message.split("\n")[0]! };
   }
   if (stored.status === "unchanged") return { file, status: "unchanged", documentId: stored.documentId, planId: stored.planId };
-  return { file, status: "imported", planId: stored.planId, documentId: stored.documentId, version: stored.version, pages: plan.source.pageCount, ...(parsed.stats ? { stats: parsed.stats } : {}) };
+  return {
+    file,
+    status: "imported",
+    planId: stored.planId,
+    documentId: stored.documentId,
+    version: stored.version,
+    pages: plan.source.pageCount,
+    ...(parsed.stats ? { stats: parsed.stats } : {}),
+  };
 }
 
 /** Runs a database call, turning a storage failure into StorageStop with its one-line reason. */

@@ -75,14 +75,20 @@ export class FileReader {
     options: ReadFileOptions & { readonly view?: LayoutView } = {},
   ): Promise<FileResult<{ layout: LayoutDocument; format: SourceFormat; sha256: string; traces?: PageTrace[] }>> {
     const view = options.view;
-    return this.#run(file, options, (id, reader) => ({ id, task: "layout", file, reader, ...(view ? { view } : {}) }), (r) =>
-      r.task === "layout" ? { layout: r.layout, format: r.format, sha256: r.sha256, ...(r.traces ? { traces: r.traces } : {}) } : null,
+    return this.#run(
+      file,
+      options,
+      (id, reader) => ({ id, task: "layout", file, reader, ...(view ? { view } : {}) }),
+      (r) => (r.task === "layout" ? { layout: r.layout, format: r.format, sha256: r.sha256, ...(r.traces ? { traces: r.traces } : {}) } : null),
     );
   }
 
   plan(file: string, options: PlanOptions = {}): Promise<FileResult<{ plan: PlanExport; explain: ExplainStep[] }>> {
-    return this.#run(file, options, (id, reader) => ({ id, task: "plan", file, reader, normalize: options.normalize ?? {} }), (r) =>
-      r.task === "plan" ? { plan: r.plan, explain: r.explain } : null,
+    return this.#run(
+      file,
+      options,
+      (id, reader) => ({ id, task: "plan", file, reader, normalize: options.normalize ?? {} }),
+      (r) => (r.task === "plan" ? { plan: r.plan, explain: r.explain } : null),
     );
   }
 

@@ -52,7 +52,13 @@ export class WorkerPool {
   async run(file: string, displayPath: string = file): Promise<PoolOutcome> {
     if (this.#closed) return { ok: false, reason: "import was stopped" };
     const worker = this.#idle.pop() ?? this.#spawn();
-    const request: ExtractRequest = { id: this.#nextId++, file, displayPath, timeoutMs: this.#limits.timeoutMs, ...(this.#readerLimits ? { limits: this.#readerLimits } : {}) };
+    const request: ExtractRequest = {
+      id: this.#nextId++,
+      file,
+      displayPath,
+      timeoutMs: this.#limits.timeoutMs,
+      ...(this.#readerLimits ? { limits: this.#readerLimits } : {}),
+    };
     const answer = await ask<ExtractReply>(worker, request, this.#limits);
     if (!answer.ok) {
       this.#all.delete(worker);

@@ -92,7 +92,14 @@ function isPaymentTimes(o: Objective, c: Compiled): boolean {
   return [o.title, o.summary?.title ?? "", o.detail?.title ?? ""].some((t) => any(c.payment, oneLine(t)));
 }
 
-function finding(code: (typeof ADVISORY_CODES)[number], severity: Finding["severity"], u: Unit, o: Objective | null, message: string, page: number | null): Finding {
+function finding(
+  code: (typeof ADVISORY_CODES)[number],
+  severity: Finding["severity"],
+  u: Unit,
+  o: Objective | null,
+  message: string,
+  page: number | null,
+): Finding {
   return { code, severity, unit: u.name, objective: o?.number ?? null, message, page };
 }
 
@@ -123,9 +130,14 @@ function indicatorQualitative(u: Unit, o: Objective, s: ReportSettings, c: Compi
   const list = qualitative.map((i) => quote(i)).join("; ");
   const one = qualitative.length === 1;
   return [
-    finding("indicator_qualitative", "warning", u, o,
+    finding(
+      "indicator_qualitative",
+      "warning",
+      u,
+      o,
       say(one ? "indicator_qualitative.one" : "indicator_qualitative.many", u, o, { indicators: list, count: qualitative.length }),
-      pageOf(o)),
+      pageOf(o),
+    ),
   ];
 }
 
@@ -143,12 +155,9 @@ function phaseOutOfYear(u: Unit, o: Objective, plan: PlanExport, c: Compiled): F
   if (!d || year === null) return [];
   const out: Finding[] = [];
   if (d.endYear !== null && d.endYear < year && period === null)
-    out.push(finding("phase_out_of_year", "warning", u, o,
-      say("phase_out_of_year.endYear", u, o, { end: d.endYear, year }),
-      pageOf(o)));
+    out.push(finding("phase_out_of_year", "warning", u, o, say("phase_out_of_year.endYear", u, o, { end: d.endYear, year }), pageOf(o)));
   const oneYearPlan = period === null || period.from === period.to;
-  const annual =
-    (d.duration === null ? oneYearPlan : c.annual.test(oneLine(d.duration))) && (d.endYear === null || d.endYear === year);
+  const annual = (d.duration === null ? oneYearPlan : c.annual.test(oneLine(d.duration))) && (d.endYear === null || d.endYear === year);
   if (!annual) return out;
   const inPeriod = (y: number) => period === null || (y >= period.from && y <= period.to);
   const outside = d.phases
@@ -163,9 +172,7 @@ function phaseOutOfYear(u: Unit, o: Objective, plan: PlanExport, c: Compiled): F
     .filter((p) => p.dates.length > 0);
   if (outside.length > 0) {
     const list = outside.map((p) => `fase ${p.label}: ${p.dates.join(", ")}`).join("; ");
-    out.push(finding("phase_out_of_year", "warning", u, o,
-      say("phase_out_of_year.phases", u, o, { year, phases: list }),
-      pageOf(o)));
+    out.push(finding("phase_out_of_year", "warning", u, o, say("phase_out_of_year.phases", u, o, { year, phases: list }), pageOf(o)));
   }
   return out;
 }
@@ -179,14 +186,10 @@ function paymentTimesIndicator(u: Unit, o: Objective, days: number, c: Compiled)
   const delay = indicators.some((i) => any(c.delay, i));
   const average = indicators.filter((i) => any(c.average, i));
   if (!delay && average.length === 0)
-    return [finding("payment_times_indicator", "warning", u, o,
-      say("payment_times_indicator.none", u, o, { days }),
-      pageOf(o))];
+    return [finding("payment_times_indicator", "warning", u, o, say("payment_times_indicator.none", u, o, { days }), pageOf(o))];
   const tooMany = average.flatMap((i) => [...i.matchAll(/(\d+)\s*(?:giorni|gg)\b/giu)].map((m) => Number(m[1]))).filter((n) => n > days);
   if (!delay && tooMany.length > 0)
-    return [finding("payment_times_indicator", "warning", u, o,
-      say("payment_times_indicator.tooMany", u, o, { found: tooMany.join(", "), days }),
-      pageOf(o))];
+    return [finding("payment_times_indicator", "warning", u, o, say("payment_times_indicator.tooMany", u, o, { found: tooMany.join(", "), days }), pageOf(o))];
   return [];
 }
 
@@ -202,19 +205,30 @@ function indicatorWeightTotal(u: Unit, o: Objective, s: ReportSettings, c: Compi
   const unweighted = weights.filter((ws) => ws.length === 0).length;
   if (Math.abs(sum - s.indicatorWeightTotal) <= s.totalTolerance && unweighted === 0) return [];
   const key = unweighted === 0 ? "indicator_weight_total" : unweighted === 1 ? "indicator_weight_total.one" : "indicator_weight_total.many";
-  return [finding("indicator_weight_total", "warning", u, o,
-    say(key, u, o, { sum: fmt(sum), count: unweighted, total: fmt(s.indicatorWeightTotal) }),
-    pageOf(o))];
+  return [
+    finding("indicator_weight_total", "warning", u, o, say(key, u, o, { sum: fmt(sum), count: unweighted, total: fmt(s.indicatorWeightTotal) }), pageOf(o)),
+  ];
 }
 
 /** R8: units with no payment-times objective while some other unit of the plan has one. */
 function paymentTimesMissing(plan: PlanExport, u: Unit, unitPage: number | null, c: Compiled): Finding[] {
   const holders = plan.units.filter((v) => v.objectives.some((o) => isPaymentTimes(o, c)));
   if (holders.length === 0 || holders.includes(u) || u.objectives.length === 0) return [];
-  const names = holders.slice(0, 3).map((v) => quote(v.name, 50)).join(", ") + (holders.length > 3 ? ` e altre ${holders.length - 3}` : "");
-  return [finding("payment_times_missing", "info", u, null,
-    say(holders.length === 1 ? "payment_times_missing.one" : "payment_times_missing.many", u, null, { names }),
-    unitPage)];
+  const names =
+    holders
+      .slice(0, 3)
+      .map((v) => quote(v.name, 50))
+      .join(", ") + (holders.length > 3 ? ` e altre ${holders.length - 3}` : "");
+  return [
+    finding(
+      "payment_times_missing",
+      "info",
+      u,
+      null,
+      say(holders.length === 1 ? "payment_times_missing.one" : "payment_times_missing.many", u, null, { names }),
+      unitPage,
+    ),
+  ];
 }
 
 /**

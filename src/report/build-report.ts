@@ -120,7 +120,11 @@ export function buildPlanReport(input: PlanInput, settings: ReportSettings): Pla
     return unitView(u, mine, settings);
   });
   const objectives = plan.units.reduce((n, u) => n + u.objectives.length, 0);
-  const advisory = advisoryFindings(plan, settings, units.map((u) => u.page));
+  const advisory = advisoryFindings(
+    plan,
+    settings,
+    units.map((u) => u.page),
+  );
   return {
     planId: input.planId ?? null,
     organization: plan.organization,
@@ -137,12 +141,8 @@ export function buildPlanReport(input: PlanInput, settings: ReportSettings): Pla
     findings: bySeverity(findings.filter((f) => f.unit === null || !unitNames.has(f.unit))),
     units,
     advisory,
-    changes: input.previous
-      ? compareYears(plan, input.previous.plan, settings, input.previous.planId ?? null)
-      : null,
-    variation: input.superseded
-      ? compareYears(plan, input.superseded.plan, settings, input.superseded.planId ?? null)
-      : null,
+    changes: input.previous ? compareYears(plan, input.previous.plan, settings, input.previous.planId ?? null) : null,
+    variation: input.superseded ? compareYears(plan, input.superseded.plan, settings, input.superseded.planId ?? null) : null,
   };
 }
 
@@ -157,11 +157,7 @@ function localizePlan(p: PlanReport, t: Catalogue): PlanReport {
   };
 }
 
-export function buildReport(
-  inputs: readonly PlanInput[],
-  settings: ReportSettings,
-  unreadable: readonly Unreadable[] = [],
-): Report {
+export function buildReport(inputs: readonly PlanInput[], settings: ReportSettings, unreadable: readonly Unreadable[] = []): Report {
   const plans = inputs.map((i) => localizePlan(buildPlanReport(i, settings), catalogue(settings.lang)));
   const sum = (pick: (p: PlanReport) => SeverityCounts): SeverityCounts => ({
     error: plans.reduce((n, p) => n + pick(p).error, 0),

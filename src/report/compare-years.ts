@@ -113,19 +113,37 @@ function round3(x: number): number {
 
 function added(o: Objective): ObjectiveChange {
   return {
-    status: "added", number: o.number, previousNumber: null, title: o.title, previousTitle: null,
-    weight: weightOf(o), previousWeight: null, similarity: null,
-    renumbered: false, retitled: false, reweighted: false,
-    indicatorsAdded: [], indicatorsRemoved: [],
+    status: "added",
+    number: o.number,
+    previousNumber: null,
+    title: o.title,
+    previousTitle: null,
+    weight: weightOf(o),
+    previousWeight: null,
+    similarity: null,
+    renumbered: false,
+    retitled: false,
+    reweighted: false,
+    indicatorsAdded: [],
+    indicatorsRemoved: [],
   };
 }
 
 function dropped(o: Objective): ObjectiveChange {
   return {
-    status: "dropped", number: null, previousNumber: o.number, title: null, previousTitle: o.title,
-    weight: null, previousWeight: weightOf(o), similarity: null,
-    renumbered: false, retitled: false, reweighted: false,
-    indicatorsAdded: [], indicatorsRemoved: [],
+    status: "dropped",
+    number: null,
+    previousNumber: o.number,
+    title: null,
+    previousTitle: o.title,
+    weight: null,
+    previousWeight: weightOf(o),
+    similarity: null,
+    renumbered: false,
+    retitled: false,
+    reweighted: false,
+    indicatorsAdded: [],
+    indicatorsRemoved: [],
   };
 }
 
@@ -147,9 +165,19 @@ function changed(c: Objective, p: Objective, settings: ReportSettings): Objectiv
   const indicatorsRemoved = before.filter((i) => !nowKeys.has(key(i))).map(indicatorLabel);
   if (!reweighted && !retitled && !renumbered && indicatorsAdded.length === 0 && indicatorsRemoved.length === 0) return null;
   return {
-    status: "changed", number: c.number, previousNumber: p.number, title: c.title, previousTitle: p.title,
-    weight: w, previousWeight: pw, similarity: round3(objectiveSimilarity(c, p)),
-    renumbered, retitled, reweighted, indicatorsAdded, indicatorsRemoved,
+    status: "changed",
+    number: c.number,
+    previousNumber: p.number,
+    title: c.title,
+    previousTitle: p.title,
+    weight: w,
+    previousWeight: pw,
+    similarity: round3(objectiveSimilarity(c, p)),
+    renumbered,
+    retitled,
+    reweighted,
+    indicatorsAdded,
+    indicatorsRemoved,
   };
 }
 
@@ -197,12 +225,7 @@ export function countChanges(units: readonly UnitChanges[]): ChangeCounts {
   return counts;
 }
 
-export function compareYears(
-  current: PlanExport,
-  previous: PlanExport,
-  settings: ReportSettings,
-  previousPlanId: number | string | null = null,
-): YearChanges {
+export function compareYears(current: PlanExport, previous: PlanExport, settings: ReportSettings, previousPlanId: number | string | null = null): YearChanges {
   const pairs = matchUnits(current.units, previous.units, settings);
   const partner = new Map<Unit, Unit>(pairs.map((p) => [p.current, p.previous]));
   const matchedBefore = new Set(pairs.map((p) => p.previous));

@@ -97,11 +97,11 @@ export function ganttSvg(phases: readonly PhaseView[], year: number | null, capt
     const idx = span!.first + i;
     const left = labelWidth + i * col;
     const month = idx % 12;
-    if (i % 2 === 0) parts.push(`<rect class="g-band" x="${left.toFixed(1)}" y="${headHeight}" width="${col.toFixed(1)}" height="${rowHeight * phases.length}"/>`);
+    if (i % 2 === 0)
+      parts.push(`<rect class="g-band" x="${left.toFixed(1)}" y="${headHeight}" width="${col.toFixed(1)}" height="${rowHeight * phases.length}"/>`);
     const label = col >= GANTT.minColumnForNames ? t.months[month]! : t.months[month]!.charAt(0);
     parts.push(`<text class="g-month" x="${(left + col / 2).toFixed(1)}" y="${headHeight - 8}">${label}</text>`);
-    if (multiYear && (month === 0 || i === 0))
-      parts.push(`<text class="g-year" x="${(left + 2).toFixed(1)}" y="11">${Math.floor(idx / 12)}</text>`);
+    if (multiYear && (month === 0 || i === 0)) parts.push(`<text class="g-year" x="${(left + 2).toFixed(1)}" y="11">${Math.floor(idx / 12)}</text>`);
   }
   if (weighted) parts.push(`<text class="g-weight-head" x="${labelWidth - 6}" y="${headHeight - 8}">${esc(t.timeline.weight)}</text>`);
   const labelRoom = labelWidth - 12 - (weighted ? GANTT.weightWidth : 0);
@@ -131,7 +131,9 @@ export function ganttSvg(phases: readonly PhaseView[], year: number | null, capt
         parts.push(`<rect class="g-span" x="${from.toFixed(1)}" y="${y + 8}" width="${Math.max(1, to - from).toFixed(1)}" height="${rowHeight - 16}" rx="2"/>`);
       } else if (p.start !== null) {
         const at = x(datePosition(p.start, false));
-        parts.push(`<line class="g-start" x1="${at.toFixed(1)}" x2="${at.toFixed(1)}" y1="${y + 5}" y2="${y + rowHeight - 5}"><title>${esc(t.timeline.from(formatDate(t, p.start)))}</title></line>`);
+        parts.push(
+          `<line class="g-start" x1="${at.toFixed(1)}" x2="${at.toFixed(1)}" y1="${y + 5}" y2="${y + rowHeight - 5}"><title>${esc(t.timeline.from(formatDate(t, p.start)))}</title></line>`,
+        );
       }
       if (p.deadline !== null) {
         const h = GANTT.milestone;
@@ -143,7 +145,9 @@ export function ganttSvg(phases: readonly PhaseView[], year: number | null, capt
         );
       }
     } else if (timing !== "") {
-      parts.push(`<text class="g-when" x="${labelWidth + gridWidth / 2}" y="${mid + 4}">${esc(truncate(timing, Math.floor((gridWidth - 8) / charWidth)))}</text>`);
+      parts.push(
+        `<text class="g-when" x="${labelWidth + gridWidth / 2}" y="${mid + 4}">${esc(truncate(timing, Math.floor((gridWidth - 8) / charWidth)))}</text>`,
+      );
     } else {
       parts.push(
         `<rect class="g-missing" x="${labelWidth + 2}" y="${y + 4}" width="${gridWidth - 4}" height="${rowHeight - 8}" rx="3"/>` +

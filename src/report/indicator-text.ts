@@ -29,7 +29,10 @@ export function indicatorLabel(i: Indicator): string {
  * values, nor its formula.
  */
 export function indicatorClaim(i: Indicator): string {
-  return [i.text, i.target ?? ""].map(oneLine).filter((t) => t !== "").join(" ");
+  return [i.text, i.target ?? ""]
+    .map(oneLine)
+    .filter((t) => t !== "")
+    .join(" ");
 }
 
 export { indicatorWords } from "../normalize/indicator-items.js";

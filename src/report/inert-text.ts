@@ -28,8 +28,7 @@ export function inertText(text: string): string {
 function inertDeep<T>(value: T): T {
   if (typeof value === "string") return inertText(value) as T;
   if (Array.isArray(value)) return value.map(inertDeep) as T;
-  if (value !== null && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inertDeep(v)])) as T;
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inertDeep(v)])) as T;
   return value;
 }
 

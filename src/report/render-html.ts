@@ -88,7 +88,9 @@ function overview(ctx: Ctx, p: PlanReport): string {
     return (
       `<tr><td><a href="#${unitId(ctx, i)}">${esc(unitTitle(u))}</a></td><td>${esc(u.manager ?? "—")}</td>` +
       `<td class="num">${u.objectives.length}</td><td class="num">${u.objectives.filter((x) => x.flagged).length}</td>` +
-      cell(n("error"), "error") + cell(n("warning"), "warning") + cell(n("info"), "info") +
+      cell(n("error"), "error") +
+      cell(n("warning"), "warning") +
+      cell(n("info"), "info") +
       `<td class="num"><span class="st ${esc(t.summaryStatus)}">${num(ctx, t.summary)}</span> / ${num(ctx, t.expected)}</td>` +
       `<td class="num"><span class="st ${esc(t.sheetStatus)}">${num(ctx, t.sheet)}</span></td></tr>`
     );
@@ -128,7 +130,9 @@ function summaryPage(ctx: Ctx, p: PlanReport, advisoryOn: boolean): string {
     `<section class="summary"><h3>${esc(t.summary.title)}</h3>` +
     `<div class="summary-grid"><div><h4>${esc(t.summary.unitsTitle)}</h4>${overview(ctx, p)}</div>` +
     `<div><h4>${esc(t.summary.findingsTitle)}</h4>${severityTable(ctx, p, advisoryOn)}</div></div>` +
-    (p.units.length ? `<h4>${esc(t.summary.yearTitle)}</h4><p class="legend">${esc(t.summary.yearNote)}</p><div class="year-charts">${charts.join("")}</div>` : "") +
+    (p.units.length
+      ? `<h4>${esc(t.summary.yearTitle)}</h4><p class="legend">${esc(t.summary.yearNote)}</p><div class="year-charts">${charts.join("")}</div>`
+      : "") +
     `</section>`
   );
 }
@@ -139,7 +143,9 @@ function findingsSection(ctx: Ctx, p: PlanReport): string {
   const total = p.counts.findings.error + p.counts.findings.warning + p.counts.findings.info;
   if (total === 0) return out.concat(`<p class="none">${esc(t.findings.noneHtml)}</p></section>`).join("");
   if (p.findings.length > 0)
-    out.push(`<div class="findings-unit"><h4>${esc(t.findings.wholeDocument)}</h4><ul class="findings">${p.findings.map((f) => findingItem(ctx, f)).join("")}</ul></div>`);
+    out.push(
+      `<div class="findings-unit"><h4>${esc(t.findings.wholeDocument)}</h4><ul class="findings">${p.findings.map((f) => findingItem(ctx, f)).join("")}</ul></div>`,
+    );
   p.units.forEach((u, i) => {
     const flagged = u.objectives.filter((o) => o.findings.length > 0);
     if (flagged.length === 0 && u.findings.length === 0) return;
@@ -174,7 +180,10 @@ function advisorySection(ctx: Ctx, p: PlanReport): string {
       const title = u?.objectives.find((o) => o.number === n)?.title ?? "";
       out.push(
         `<div class="findings-objective"><div class="otitle clamp" title="${esc(title)}">${esc(n)}. ${esc(title)}</div>` +
-          `<ul class="findings">${fs.filter((x) => x.objective === n).map((f) => findingItem(ctx, f, "advisory-finding")).join("")}</ul></div>`,
+          `<ul class="findings">${fs
+            .filter((x) => x.objective === n)
+            .map((f) => findingItem(ctx, f, "advisory-finding"))
+            .join("")}</ul></div>`,
       );
     }
     out.push(`</div>`);

@@ -22,7 +22,11 @@ const ANSI = { error: "\x1b[31;1m", warning: "\x1b[33m", info: "\x1b[36m", bold:
 
 class Out {
   readonly lines: string[] = [];
-  constructor(readonly width: number, readonly color: boolean, readonly t: Catalogue) {}
+  constructor(
+    readonly width: number,
+    readonly color: boolean,
+    readonly t: Catalogue,
+  ) {}
   push(line = ""): void {
     this.lines.push(line.trimEnd());
   }

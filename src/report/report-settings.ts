@@ -79,7 +79,16 @@ export const ReportSettings = z.object({
   paymentDaysMax: z.number().positive().default(30),
   paymentDaysMaxSsn: z.number().positive().default(60),
   /** R9: a body of the national health service (SSN), by its name: its limit is paymentDaysMaxSsn. */
-  ssnPatterns: Patterns.default(["\\bA\\.?S\\.?L\\b", "\\bAUSL\\b", "\\bASST\\b", "\\bASP\\b", "\\bULSS\\b", "azienda (?:unit[aà] )?sanitaria", "azienda ospedalier", "\\bIRCCS\\b"]),
+  ssnPatterns: Patterns.default([
+    "\\bA\\.?S\\.?L\\b",
+    "\\bAUSL\\b",
+    "\\bASST\\b",
+    "\\bASP\\b",
+    "\\bULSS\\b",
+    "azienda (?:unit[aà] )?sanitaria",
+    "azienda ospedalier",
+    "\\bIRCCS\\b",
+  ]),
   /** R17: an indicator's own weight, "(peso 40%)", "peso: 40", "peso 12,5 %": group 1 is the number. */
   indicatorWeightPattern: z.string().default("\\bpeso\\s*(?:indicatore\\s*)?[:=]?\\s*(\\d+(?:[.,]\\d+)?)\\s*%?"),
   /** R17: the total an objective's indicator weights must reach. */

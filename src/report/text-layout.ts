@@ -7,7 +7,12 @@ export function textWidth(s: string): number {
 export function truncate(s: string, width: number): string {
   const chars = [...s.replace(/\s+/g, " ").trim()];
   if (chars.length <= width) return chars.join("");
-  return chars.slice(0, Math.max(0, width - 1)).join("").trimEnd() + "…";
+  return (
+    chars
+      .slice(0, Math.max(0, width - 1))
+      .join("")
+      .trimEnd() + "…"
+  );
 }
 
 export function padEnd(s: string, width: number): string {

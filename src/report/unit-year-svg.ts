@@ -86,7 +86,8 @@ export function unitYearSvg(objectives: readonly ObjectiveView[], year: number |
       const months = Math.min(3 - (month % 3), count - i);
       const empty = y.emptyQuarters.includes(q);
       const x = xOf(idx);
-      if (q % 2 === 0) out.push(`<rect class="y-band" x="${x}" y="${headHeight}" width="${months * monthWidth}" height="${loadTop + loadHeight - headHeight}"/>`);
+      if (q % 2 === 0)
+        out.push(`<rect class="y-band" x="${x}" y="${headHeight}" width="${months * monthWidth}" height="${loadTop + loadHeight - headHeight}"/>`);
       out.push(`<text class="y-quarter" x="${x + 2}" y="11">${esc(t.summary.quarter((q % 4) + 1))}${count > 12 ? ` ${Math.floor(idx / 12)}` : ""}</text>`);
       if (empty)
         out.push(

@@ -51,7 +51,10 @@ export function weightBarsSvg(unit: UnitView, caption: string, t: Catalogue = it
       out.push(
         `<rect class="${o.weightStatus === "mismatch" ? "w-sheet w-mismatch" : "w-sheet"}" x="${W.label}" y="${y + 3 + W.bar + 1}" width="${x(o.sheetWeight, scale).toFixed(1)}" height="${W.bar}"/>`,
       );
-    else out.push(`<text class="w-none" x="${W.label + 3}" y="${y + 3 + 2 * W.bar}">${esc(o.weightStatus === "no-sheet" ? w.barsNoSheet : w.barsNoWeight)}</text>`);
+    else
+      out.push(
+        `<text class="w-none" x="${W.label + 3}" y="${y + 3 + 2 * W.bar}">${esc(o.weightStatus === "no-sheet" ? w.barsNoSheet : w.barsNoWeight)}</text>`,
+      );
     const v = `${formatWeight(o.summaryWeight)} / ${formatWeight(o.sheetWeight)}`;
     out.push(`<text class="w-value" x="${width - 2}" y="${y + W.row / 2 + 4}">${esc(v)}</text></g>`);
   });
@@ -60,9 +63,13 @@ export function weightBarsSvg(unit: UnitView, caption: string, t: Catalogue = it
   const ex = W.label + x(tt.expected, totalScale);
   out.push(`<text class="w-label" x="${W.label - 6}" y="${totalsTop + W.row / 2 + 4}">Σ</text>`);
   if (tt.summary !== null)
-    out.push(`<rect class="w-summary${tt.summaryStatus === "off" ? " w-off" : ""}" x="${W.label}" y="${totalsTop + 3}" width="${x(tt.summary, totalScale).toFixed(1)}" height="${W.bar}"/>`);
+    out.push(
+      `<rect class="w-summary${tt.summaryStatus === "off" ? " w-off" : ""}" x="${W.label}" y="${totalsTop + 3}" width="${x(tt.summary, totalScale).toFixed(1)}" height="${W.bar}"/>`,
+    );
   if (tt.sheet !== null)
-    out.push(`<rect class="w-sheet${tt.sheetStatus === "off" ? " w-mismatch" : ""}" x="${W.label}" y="${totalsTop + 4 + W.bar}" width="${x(tt.sheet, totalScale).toFixed(1)}" height="${W.bar}"/>`);
+    out.push(
+      `<rect class="w-sheet${tt.sheetStatus === "off" ? " w-mismatch" : ""}" x="${W.label}" y="${totalsTop + 4 + W.bar}" width="${x(tt.sheet, totalScale).toFixed(1)}" height="${W.bar}"/>`,
+    );
   out.push(`<line class="w-expected" x1="${ex.toFixed(1)}" x2="${ex.toFixed(1)}" y1="${totalsTop - 2}" y2="${totalsTop + W.row}"/>`);
   out.push(`<text class="w-value" x="${width - 2}" y="${totalsTop + W.row / 2 + 4}">${esc(`${formatWeight(tt.summary)} / ${formatWeight(tt.sheet)}`)}</text>`);
   const expectedLabel = w.expectedMark(tt.expectedFrom === "declared", formatWeight(tt.expected), formatWeight(totalScale));

@@ -38,10 +38,6 @@ export function weightTotals(unit: Unit, settings: ReportSettings): WeightTotals
     expectedFrom: declared === null ? "default" : "declared",
     summaryStatus: summary === null ? "none" : within(summary) ? "ok" : "off",
     // Missing sheets can only add weight: a partial total already above the expected one is off.
-    sheetStatus:
-      sheet === null ? "none"
-      : sheet > expected + settings.totalTolerance ? "off"
-      : !complete ? "incomplete"
-      : within(sheet) ? "ok" : "off",
+    sheetStatus: sheet === null ? "none" : sheet > expected + settings.totalTolerance ? "off" : !complete ? "incomplete" : within(sheet) ? "ok" : "off",
   };
 }

@@ -76,7 +76,9 @@ function comparisons(db: Db, organization: string): YearPair[] {
 }
 
 function rowsOf(pairs: YearPair[]): ChangeRow[] {
-  return pairs.flatMap((p) => p.changes.units.flatMap((u) => u.changes.map((change) => ({ year: p.year, previousYear: p.previousYear, unit: unitLabel(u), change }))));
+  return pairs.flatMap((p) =>
+    p.changes.units.flatMap((u) => u.changes.map((change) => ({ year: p.year, previousYear: p.previousYear, unit: unitLabel(u), change }))),
+  );
 }
 
 export function comparePage(db: Db, organization: string | undefined): string {
@@ -84,7 +86,12 @@ export function comparePage(db: Db, organization: string | undefined): string {
   const form =
     `<form class="filters" method="get" action="/confronto"><label>${text(T.filterBody)}<select name="ente">` +
     `<option value=""></option>` +
-    bodies.map((b) => `<option value="${text(b.organization)}"${b.organization === organization ? " selected" : ""}>${text(b.organization)} (${b.years} anni)</option>`).join("") +
+    bodies
+      .map(
+        (b) =>
+          `<option value="${text(b.organization)}"${b.organization === organization ? " selected" : ""}>${text(b.organization)} (${b.years} anni)</option>`,
+      )
+      .join("") +
     `</select></label><button type="submit">${text(T.compareButton)}</button></form>`;
   let body = `<h1>${text(T.compareTitle)}</h1>`;
   if (bodies.length === 0) return pageShell(T.compareTitle, "compare", body + `<p class="muted">${text(T.compareNoBodies)}</p>`);
@@ -97,8 +104,10 @@ export function comparePage(db: Db, organization: string | undefined): string {
     const n = p.changes.counts;
     body +=
       `<h2>${p.year} ${text(T.compareSince)} ${p.previousYear}</h2><p>` +
-      text(`${n.added} ${T.changeAdded.replace(/o$/, "i")}, ${n.dropped} ${T.changeDropped.replace(/o$/, "i")}, ${n.reweighted} con peso cambiato, ` +
-        `${n.retitled} con titolo cambiato, ${n.renumbered} rinumerati, ${n.indicatorsChanged} con indicatori cambiati, ${n.unchanged} ${T.unchanged}.`) +
+      text(
+        `${n.added} ${T.changeAdded.replace(/o$/, "i")}, ${n.dropped} ${T.changeDropped.replace(/o$/, "i")}, ${n.reweighted} con peso cambiato, ` +
+          `${n.retitled} con titolo cambiato, ${n.renumbered} rinumerati, ${n.indicatorsChanged} con indicatori cambiati, ${n.unchanged} ${T.unchanged}.`,
+      ) +
       `</p>`;
     const rows = rowsOf([p]);
     if (rows.length) body += listTable(COLUMNS, rows, `changes-${p.year}`);

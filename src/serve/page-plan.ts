@@ -36,7 +36,11 @@ export function pageLinker(planId: number, pdf: boolean): PageLinker {
 }
 
 const findingColumns = (link: PageLinker): Column<FindingRow>[] => [
-  { label: T.colSeverity, value: (f) => severityLabel(f.severity), html: (f) => `<span class="sev sev-${text(f.severity)}">${text(severityLabel(f.severity))}</span>` },
+  {
+    label: T.colSeverity,
+    value: (f) => severityLabel(f.severity),
+    html: (f) => `<span class="sev sev-${text(f.severity)}">${text(severityLabel(f.severity))}</span>`,
+  },
   { label: T.colCode, value: (f) => f.code, html: (f) => `<code>${text(f.code)}</code>` },
   { label: T.colUnit, value: (f) => f.unit },
   { label: T.colObjective, value: (f) => f.objective, numeric: true },
@@ -80,7 +84,8 @@ const indicatorColumns = (link: PageLinker): Column<IndicatorRow>[] => [
 /** A phase's time: its marked months, else its dates, else the deadline as written. */
 export function phaseTime(p: PhaseRow): string {
   if (p.months) return formatMonths(p.months.split(","));
-  if (p.start || p.deadline) return [p.start ? `dal ${formatDate(p.start)}` : "", p.deadline ? `entro il ${formatDate(p.deadline)}` : ""].filter(Boolean).join(" ");
+  if (p.start || p.deadline)
+    return [p.start ? `dal ${formatDate(p.start)}` : "", p.deadline ? `entro il ${formatDate(p.deadline)}` : ""].filter(Boolean).join(" ");
   return p.deadlineText ?? "";
 }
 

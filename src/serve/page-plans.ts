@@ -51,9 +51,24 @@ function filterForm(db: Db, f: PlanFilter): string {
     `<label>${text(label)}<select name="${name}">${option("", T.filterAll, current === undefined)}${values.map((x) => option(x.v, x.l, x.v === current)).join("")}</select></label>`;
   return (
     `<form class="filters" method="get" action="/piani">` +
-    select("ente", T.filterBody, o.organizations.map((v) => ({ v, l: v })), f.organization) +
-    select("anno", T.filterYear, o.years.map((y) => ({ v: String(y), l: String(y) })), f.year === undefined ? undefined : String(f.year)) +
-    select("tipo", T.filterKind, o.kinds.map((k) => ({ v: k, l: kindLabel(k) })), f.kind) +
+    select(
+      "ente",
+      T.filterBody,
+      o.organizations.map((v) => ({ v, l: v })),
+      f.organization,
+    ) +
+    select(
+      "anno",
+      T.filterYear,
+      o.years.map((y) => ({ v: String(y), l: String(y) })),
+      f.year === undefined ? undefined : String(f.year),
+    ) +
+    select(
+      "tipo",
+      T.filterKind,
+      o.kinds.map((k) => ({ v: k, l: kindLabel(k) })),
+      f.kind,
+    ) +
     `<label class="check"><input type="checkbox" name="versioni" value="tutte"${f.allVersions ? " checked" : ""}> ${text(T.filterVersions)}</label>` +
     `<button type="submit">${text(T.filterApply)}</button>` +
     rowFilter("plans") +

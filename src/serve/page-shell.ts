@@ -9,8 +9,7 @@ import { T } from "./labels-it.js";
 export type Section = "plans" | "search" | "compare" | "none";
 
 export function pageShell(title: string, active: Section, body: string): string {
-  const link = (href: string, label: string, s: Section) =>
-    `<a href="${href}"${s === active ? ` aria-current="page"` : ""}>${text(label)}</a>`;
+  const link = (href: string, label: string, s: Section) => `<a href="${href}"${s === active ? ` aria-current="page"` : ""}>${text(label)}</a>`;
   return (
     `<!doctype html>\n<html lang="it"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
@@ -31,5 +30,9 @@ export function csvLink(href: string): string {
 }
 
 export function errorPage(status: number, message: string): string {
-  return pageShell(String(status), "none", `<h1>${text(String(status))}</h1><p class="error-line">${text(message)}</p><p><a href="/piani">${text(T.backToPlans)}</a></p>`);
+  return pageShell(
+    String(status),
+    "none",
+    `<h1>${text(String(status))}</h1><p class="error-line">${text(message)}</p><p><a href="/piani">${text(T.backToPlans)}</a></p>`,
+  );
 }

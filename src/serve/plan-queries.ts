@@ -201,14 +201,15 @@ export function bodiesWithYears(db: Db): { organization: string; years: number }
 
 /** The current plan of each year of one body, oldest first. */
 export function yearsOfBody(db: Db, organization: string): { planId: number; year: number }[] {
-  return db
-    .prepare("SELECT id AS planId, year FROM plans WHERE is_current = 1 AND organization = ? AND year IS NOT NULL ORDER BY year")
-    .all(organization) as { planId: number; year: number }[];
+  return db.prepare("SELECT id AS planId, year FROM plans WHERE is_current = 1 AND organization = ? AND year IS NOT NULL ORDER BY year").all(organization) as {
+    planId: number;
+    year: number;
+  }[];
 }
 
 /** The stored document of a plan: where it was read from and what its bytes hash to. */
 export function planDocument(db: Db, planId: number): { path: string; sha256: string; format: string } | undefined {
-  return db
-    .prepare("SELECT d.path, d.sha256, d.format FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.id = ?")
-    .get(planId) as { path: string; sha256: string; format: string } | undefined;
+  return db.prepare("SELECT d.path, d.sha256, d.format FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.id = ?").get(planId) as
+    | { path: string; sha256: string; format: string }
+    | undefined;
 }

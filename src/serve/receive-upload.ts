@@ -82,7 +82,11 @@ export async function receiveUpload(req: IncomingMessage, rawName: string | null
       return { ok: true, status: o.status, planId: o.planId, url: `/piani/${o.planId}/rapporto` };
     }
     // A reason never shows where the upload was written: the temp name becomes the user's.
-    const reason = (o?.status === "failed" ? o.reason : (result.stopped?.reason ?? "non è stato archiviato")).split(temp).join(name).split(path.basename(temp)).join(name);
+    const reason = (o?.status === "failed" ? o.reason : (result.stopped?.reason ?? "non è stato archiviato"))
+      .split(temp)
+      .join(name)
+      .split(path.basename(temp))
+      .join(name);
     return { ok: false, file: name, reason, line: `piao: ${name}: ${reason}` };
   } finally {
     await rm(temp, { force: true });

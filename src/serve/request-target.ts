@@ -21,7 +21,10 @@ export function parseTarget(rawUrl: string | undefined): Target {
   const queryPart = q < 0 ? "" : url.slice(q + 1);
   let segments: string[];
   try {
-    segments = pathPart.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+    segments = pathPart
+      .split("/")
+      .filter((s) => s !== "")
+      .map((s) => decodeURIComponent(s));
   } catch {
     throw new HttpError(400, "indirizzo con una codifica non valida");
   }

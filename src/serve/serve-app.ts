@@ -194,7 +194,8 @@ function fail(ctx: Ctx, req: IncomingMessage, res: ServerResponse, e: unknown): 
   const known = e instanceof HttpError;
   const status = known ? e.status : 500;
   const message = known ? e.message : T.serverError;
-  if (!known) ctx.log(`piao serve: ${req.method ?? "?"} ${(req.url ?? "").slice(0, 200)}: internal error: ${(e as Error)?.message?.split("\n")[0] ?? String(e)}`);
+  if (!known)
+    ctx.log(`piao serve: ${req.method ?? "?"} ${(req.url ?? "").slice(0, 200)}: internal error: ${(e as Error)?.message?.split("\n")[0] ?? String(e)}`);
   if (res.headersSent) {
     res.destroy();
     return;

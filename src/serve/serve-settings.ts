@@ -15,7 +15,11 @@ export const ServeSettings = z.object({
   /** TCP port; 0 lets the system choose (tests). */
   port: z.number().int().min(0).max(65_535).default(8080),
   /** Largest upload accepted, in bytes; a larger one gets 413 and is not kept. */
-  maxUploadBytes: z.number().int().positive().default(50 * 1024 * 1024),
+  maxUploadBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   /** Uploads read at once; more get 503 until one finishes (each holds a temp file and a worker). */
   maxParallelUploads: z.number().int().positive().default(4),
   /** Per-file time limit of the worker that reads an upload, as `piao import --timeout`. */

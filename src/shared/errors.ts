@@ -2,15 +2,7 @@
  * Typed errors for input a document reader cannot use. Only the CLI turns them
  * into one line (`piao: FILE: reason`) and an exit code; the library throws them.
  */
-export type DocumentErrorKind =
-  | "empty"
-  | "not-found"
-  | "corrupt"
-  | "encrypted"
-  | "unsupported"
-  | "not-a-plan"
-  | "too-large"
-  | "timeout";
+export type DocumentErrorKind = "empty" | "not-found" | "corrupt" | "encrypted" | "unsupported" | "not-a-plan" | "too-large" | "timeout";
 
 export class DocumentError extends Error {
   override readonly name = "DocumentError";

@@ -5,12 +5,17 @@
 
 /** Lower case without accents: NFD, then the combining marks dropped ("Morosità" → "morosita"). */
 export function foldAccents(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /** Folded, every run of characters other than letters and digits one space, trimmed ("Obiettivo n°3 – SUAP" → "obiettivo n 3 suap"). */
 export function matchKey(text: string): string {
-  return foldAccents(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return foldAccents(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /**

@@ -160,26 +160,30 @@ export function loadPlan(db: Db, planId: number): PlanExport {
     kind: p.kind,
     year: p.year,
     period: p.period_from !== null && p.period_to !== null ? { from: p.period_from, to: p.period_to } : null,
-    units: units.map((u): Unit => ({
-      number: u.number,
-      name: u.name,
-      manager: u.manager,
-      declaredTotal: u.declared_total,
-      objectives: (objectivesOf.get(String(u.id)) ?? []).map((o) => toObjective(o, indicatorsOf, phasesOf)),
-      ...(u.page_given ? { page: u.page } : {}),
-    })),
-    anomalies: anomalies.map((a): Anomaly => ({
-      code: a.code,
-      severity: a.severity,
-      unit: a.unit,
-      objective: a.objective_number,
-      message: a.message,
-      page: a.page,
-      // The place beyond the page is present only where the finding gave it.
-      ...(a.table_id !== null ? { table: a.table_id } : {}),
-      ...(a.row_index !== null ? { row: a.row_index } : {}),
-      ...(a.column_index !== null ? { column: a.column_index } : {}),
-    })),
+    units: units.map(
+      (u): Unit => ({
+        number: u.number,
+        name: u.name,
+        manager: u.manager,
+        declaredTotal: u.declared_total,
+        objectives: (objectivesOf.get(String(u.id)) ?? []).map((o) => toObjective(o, indicatorsOf, phasesOf)),
+        ...(u.page_given ? { page: u.page } : {}),
+      }),
+    ),
+    anomalies: anomalies.map(
+      (a): Anomaly => ({
+        code: a.code,
+        severity: a.severity,
+        unit: a.unit,
+        objective: a.objective_number,
+        message: a.message,
+        page: a.page,
+        // The place beyond the page is present only where the finding gave it.
+        ...(a.table_id !== null ? { table: a.table_id } : {}),
+        ...(a.row_index !== null ? { row: a.row_index } : {}),
+        ...(a.column_index !== null ? { column: a.column_index } : {}),
+      }),
+    ),
   };
 }
 
@@ -195,15 +199,9 @@ interface AnomalyRow {
   column_index: number | null;
 }
 
-function toObjective(
-  o: ObjectiveRow,
-  indicatorsOf: Map<string, IndicatorRow[]>,
-  phasesOf: Map<string, PhaseRow[]>,
-): Objective {
+function toObjective(o: ObjectiveRow, indicatorsOf: Map<string, IndicatorRow[]>, phasesOf: Map<string, PhaseRow[]>): Objective {
   const indicators = (source: string) =>
-    (indicatorsOf.get(`${o.id}:${source}`) ?? []).map(
-      (i): Indicator => ({ text: i.text, formula: i.formula, baseline: i.baseline, target: i.target }),
-    );
+    (indicatorsOf.get(`${o.id}:${source}`) ?? []).map((i): Indicator => ({ text: i.text, formula: i.formula, baseline: i.baseline, target: i.target }));
   const summary: SummaryRow | null = o.has_summary
     ? {
         weight: o.summary_weight,

@@ -14,10 +14,7 @@ import type { Database } from "better-sqlite3";
  * the source folder: `../../src/store/migrations` from both `src/store` (vitest)
  * and `dist/store` (the CLI). The package ships `src/store/migrations` for this.
  */
-export const MIGRATIONS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../src/store/migrations",
-);
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/store/migrations");
 
 const MIGRATION_FILE = /^\d{4}_[a-z0-9_-]+\.sql$/i;
 
@@ -48,12 +45,8 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 
 /** Names of the migrations already applied to `db`, in the order they were applied. */
 export function appliedMigrations(db: Database): string[] {
-  db.exec(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
-  );
-  return (db.prepare("SELECT name FROM schema_migrations ORDER BY rowid").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+  return (db.prepare("SELECT name FROM schema_migrations ORDER BY rowid").all() as { name: string }[]).map((r) => r.name);
 }
 
 export function migrateToLatest(db: Database, migrations: readonly Migration[] = readMigrations()): MigrationResultSet {

@@ -58,7 +58,11 @@ function openOnce(file: string, options: OpenOptions): Db {
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
     if (options.readonly) {
-      checkSchema(db, file, readMigrations(options.migrationsDir).map((m) => m.name));
+      checkSchema(
+        db,
+        file,
+        readMigrations(options.migrationsDir).map((m) => m.name),
+      );
       return db;
     }
     if (!options.allowForeign) refuseForeign(db, file);
@@ -107,10 +111,7 @@ function openCopy(file: string, options: OpenOptions): Db {
  * without a word. (An empty file, or one piao created, passes.)
  */
 function refuseForeign(db: Db, file: string): void {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   if (tables.length === 0 || tables.includes("schema_migrations")) return;
   const shown = tables.slice(0, 3).join(", ") + (tables.length > 3 ? ", …" : "");
   throw new StoreError(`${file}: not a piao database (it holds other tables: ${shown}); give --force-db to add piao's tables to it`);
@@ -124,5 +125,7 @@ function checkSchema(db: Db, file: string, names: string[]): void {
   const prefix = applied.every((name, i) => names[i] === name);
   if (!prefix) throw new StoreError(`${file}: written by another version of piao (its migrations are not a prefix of ours)`);
   if (applied.length < names.length)
-    throw new StoreError(`${file}: schema is older than this piao (${applied.length} of ${names.length} migrations); run \`piao import\` on it once to migrate`);
+    throw new StoreError(
+      `${file}: schema is older than this piao (${applied.length} of ${names.length} migrations); run \`piao import\` on it once to migrate`,
+    );
 }

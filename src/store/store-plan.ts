@@ -30,9 +30,7 @@ export function contractProblems(plan: PlanExport): string[] {
       o.detail?.phases.forEach((ph, pi) => {
         const ascending = ph.months.every((m, i) => i === 0 || ph.months[i - 1]! < m);
         if (!ascending)
-          problems.push(
-            `unit ${ui + 1} objective ${oi + 1} phase ${pi + 1}: months are not ascending without duplicates (${ph.months.join(", ")})`,
-          );
+          problems.push(`unit ${ui + 1} objective ${oi + 1} phase ${pi + 1}: months are not ascending without duplicates (${ph.months.join(", ")})`);
       }),
     ),
   );
@@ -63,8 +61,7 @@ export function storePlan(db: Db, input: PlanExport, info: StoreInfo): StoreOutc
     const documentId = Number(
       db
         .prepare("INSERT INTO documents (path, sha256, format, pages, bytes, imported_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .run(plan.source.path, plan.source.sha256, plan.source.format, plan.source.pageCount, info.bytes, importedAt)
-        .lastInsertRowid,
+        .run(plan.source.path, plan.source.sha256, plan.source.format, plan.source.pageCount, info.bytes, importedAt).lastInsertRowid,
     );
     const { planId, version } = insertPlan(db, plan, documentId, importedAt);
     plan.units.forEach((u, i) => insertUnit(db, planId, i, u));
@@ -100,15 +97,10 @@ function insertPlan(db: Db, plan: PlanExport, documentId: number, importedAt: st
         `INSERT INTO plans (document_id, schema_version, organization, year, version, is_current, kind, period_from, period_to)
          VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
       )
-      .run(documentId, plan.schemaVersion, organization, year, version, plan.kind, plan.period?.from ?? null, plan.period?.to ?? null)
-      .lastInsertRowid,
+      .run(documentId, plan.schemaVersion, organization, year, version, plan.kind, plan.period?.from ?? null, plan.period?.to ?? null).lastInsertRowid,
   );
   if (previous.current !== null)
-    db.prepare("UPDATE plans SET is_current = 0, superseded_by = ?, superseded_at = ? WHERE id = ?").run(
-      planId,
-      importedAt,
-      previous.current,
-    );
+    db.prepare("UPDATE plans SET is_current = 0, superseded_by = ?, superseded_at = ? WHERE id = ?").run(planId, importedAt, previous.current);
   db.prepare("UPDATE plans SET is_current = 1 WHERE id = ?").run(planId);
   return { planId, version };
 }
@@ -119,9 +111,7 @@ function insertUnit(db: Db, planId: number, position: number, u: Unit): void {
   const given = u.page !== undefined;
   const page = given
     ? u.page
-    : (u.objectives.find((o) => o.summary?.page != null)?.summary?.page ??
-      u.objectives.find((o) => o.detail?.page != null)?.detail?.page ??
-      null);
+    : (u.objectives.find((o) => o.summary?.page != null)?.summary?.page ?? u.objectives.find((o) => o.detail?.page != null)?.detail?.page ?? null);
   const unitId = Number(
     db
       .prepare("INSERT INTO units (plan_id, position, number, name, manager, declared_total, page, page_given) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -145,12 +135,36 @@ function insertObjective(db: Db, unitId: number, position: number, o: Objective)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        unitId, position, o.number, o.title,
-        s ? 1 : 0, s?.weight ?? null, s?.weightText ?? null, s?.title ?? null, s?.notes ?? null, s?.page ?? null, s?.table ?? null,
-        d ? 1 : 0, d?.number ?? null, d?.weight ?? null, d?.weightText ?? null, d?.title ?? null, d?.unitName ?? null, d?.manager ?? null,
-        d?.duration ?? null, d?.endYear ?? null, d ? (d.intersectoral ? 1 : 0) : null, d?.description ?? null,
-        d?.criticalities ?? null, d?.page ?? null, d?.table ?? null,
-        g ? 1 : 0, g?.mission ?? null, g?.programme ?? null, g?.strategicObjective ?? null, g?.publicValue ?? null,
+        unitId,
+        position,
+        o.number,
+        o.title,
+        s ? 1 : 0,
+        s?.weight ?? null,
+        s?.weightText ?? null,
+        s?.title ?? null,
+        s?.notes ?? null,
+        s?.page ?? null,
+        s?.table ?? null,
+        d ? 1 : 0,
+        d?.number ?? null,
+        d?.weight ?? null,
+        d?.weightText ?? null,
+        d?.title ?? null,
+        d?.unitName ?? null,
+        d?.manager ?? null,
+        d?.duration ?? null,
+        d?.endYear ?? null,
+        d ? (d.intersectoral ? 1 : 0) : null,
+        d?.description ?? null,
+        d?.criticalities ?? null,
+        d?.page ?? null,
+        d?.table ?? null,
+        g ? 1 : 0,
+        g?.mission ?? null,
+        g?.programme ?? null,
+        g?.strategicObjective ?? null,
+        g?.publicValue ?? null,
       ).lastInsertRowid,
   );
   const indicator = db.prepare(
@@ -172,8 +186,18 @@ function insertObjective(db: Db, unitId: number, position: number, o: Objective)
     const given = ph.page !== undefined;
     const phaseId = Number(
       phase.run(
-        objectiveId, i, ph.number, ph.description, ph.responsible, ph.output, given ? ph.page : d.page, given ? 1 : 0,
-        ph.weight, ph.start, ph.deadline, ph.deadlineText,
+        objectiveId,
+        i,
+        ph.number,
+        ph.description,
+        ph.responsible,
+        ph.output,
+        given ? ph.page : d.page,
+        given ? 1 : 0,
+        ph.weight,
+        ph.start,
+        ph.deadline,
+        ph.deadlineText,
       ).lastInsertRowid,
     );
     for (const m of ph.months) month.run(phaseId, m);

@@ -43,8 +43,6 @@ export function upgradeExport(data: unknown): unknown {
     period: null,
     ...data,
     schemaVersion: 2,
-    units: mapList(data["units"], (u) =>
-      isObject(u) ? { number: null, ...u, objectives: mapList(u["objectives"], objective) } : u,
-    ),
+    units: mapList(data["units"], (u) => (isObject(u) ? { number: null, ...u, objectives: mapList(u["objectives"], objective) } : u)),
   };
 }

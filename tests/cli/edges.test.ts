@@ -6,18 +6,7 @@
  * --timeout / --max-memory honoured by every command that reads a document.
  */
 import { spawnSync } from "node:child_process";
-import {
-  chmodSync,
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -336,8 +325,6 @@ describe("--timeout and --max-memory hold for every command that reads a documen
     copyFileSync(path.join(REPO_ROOT, "fixtures/borgoverde-2024/borgoverde-2024.docx"), path.join(folder, "c-plan.docx"));
     const r = piao(["import", folder, "--jobs", "1", "--max-memory", "64", "--db", path.join(dir, "heap.sqlite")]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(
-      `imported 2, unchanged 0, failed 1\nfailed: ${path.join(folder, "a-huge.txt")}: too large: out of memory (worker limit 64 MB)\n`,
-    );
+    expect(r.stdout).toBe(`imported 2, unchanged 0, failed 1\nfailed: ${path.join(folder, "a-huge.txt")}: too large: out of memory (worker limit 64 MB)\n`);
   });
 });

@@ -10,7 +10,11 @@ import { runPiao } from "../run-piao.js";
 describe("limitSettings", () => {
   it("reads repeated NAME=VALUE with K/M/G suffixes", async () => {
     expect(limitSettings(["maxTableCells=500000", "maxStreamBytes=512M", "maxInflatedBytes=1GB", "maxZipRatio=350.5", "maxLineChars=64k"])).toEqual({
-      maxTableCells: 500000, maxStreamBytes: 512 * 1024 ** 2, maxInflatedBytes: 1024 ** 3, maxZipRatio: 350.5, maxLineChars: 64 * 1024,
+      maxTableCells: 500000,
+      maxStreamBytes: 512 * 1024 ** 2,
+      maxInflatedBytes: 1024 ** 3,
+      maxZipRatio: 350.5,
+      maxLineChars: 64 * 1024,
     });
     expect(limitSettings(undefined)).toEqual({});
   });

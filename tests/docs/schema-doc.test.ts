@@ -60,14 +60,15 @@ afterAll(() => {
 
 describe("docs/schema.md", () => {
   it("names every table and view, column by column", () => {
-    const objects = db
-      .prepare("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string; type: string }[];
+    const objects = db.prepare("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+      type: string;
+    }[];
     expect(objects.length).toBeGreaterThan(10);
     const missing: string[] = [];
     const internals = sections.get("FTS5 internals") ?? "";
     for (const { name } of objects) {
-      const columns = (db.prepare("SELECT name FROM pragma_table_info(?)").pluck().all(name) as string[]);
+      const columns = db.prepare("SELECT name FROM pragma_table_info(?)").pluck().all(name) as string[];
       if (FTS_SHADOW.test(name)) {
         if (!internals.includes(`\`${name}\``)) missing.push(name);
         for (const c of columns) if (!internals.includes(`\`${c}\``)) missing.push(`${name}.${c}`);

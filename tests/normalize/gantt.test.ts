@@ -18,7 +18,11 @@ describe("Gantt grids", () => {
     const header: CellSpec[] = ["G", "F", "M", "A", "M", "G", "L", "A", "S", "O", "N", "D"].map((m) => ({ text: m, colSpan: 2 }));
     const marks = Array.from({ length: 24 }, (_, i) => (i === 6 || i === 7 || i === 23 ? "x" : ""));
     const t = table([
-      [{ text: "N.", rowSpan: 2 }, { text: "Descrizione fase", rowSpan: 2 }, { text: "Tempistica", colSpan: 24 }],
+      [
+        { text: "N.", rowSpan: 2 },
+        { text: "Descrizione fase", rowSpan: 2 },
+        { text: "Tempistica", colSpan: 24 },
+      ],
       header,
       ["1", "Fase uno", ...marks],
     ]);
@@ -36,7 +40,11 @@ describe("Gantt grids", () => {
 
   it("reads a two-year grid from the year row above the months", () => {
     const t = table([
-      [{ text: "Descrizione fase", rowSpan: 2 }, { text: "2024", colSpan: 2 }, { text: "2025", colSpan: 2 }],
+      [
+        { text: "Descrizione fase", rowSpan: 2 },
+        { text: "2024", colSpan: 2 },
+        { text: "2025", colSpan: 2 },
+      ],
       ["Nov", "Dic", "Gen", "Feb"],
       ["Fase", "", "X", { text: "", marked: true }, ""],
     ]);
@@ -47,7 +55,13 @@ describe("Gantt grids", () => {
     const t = table([
       ["Fase", "Responsabile", "Nov", "Dic", "Gen"],
       ["A", "R.", { text: "", shaded: true }, "", ""],
-      [{ text: "B", shaded: true }, { text: "R.", shaded: true }, { text: "", shaded: true }, { text: "", shaded: true }, { text: "", shaded: true }],
+      [
+        { text: "B", shaded: true },
+        { text: "R.", shaded: true },
+        { text: "", shaded: true },
+        { text: "", shaded: true },
+        { text: "", shaded: true },
+      ],
     ]);
     const [a, b] = phasesOf(t);
     expect(a!.months).toEqual(["2024-11"]);
@@ -60,7 +74,10 @@ describe("Gantt grids", () => {
       ["Fase", "R.", "", "X", "", ""],
     ]);
     expect(phasesOf(t)[0]!.months).toEqual(["2024-04", "2024-05", "2024-06"]);
-    const sem = table([["Descrizione fase", "I sem", "II sem"], ["Fase", "", "X"]]);
+    const sem = table([
+      ["Descrizione fase", "I sem", "II sem"],
+      ["Fase", "", "X"],
+    ]);
     expect(phasesOf(sem)[0]!.months).toEqual(["2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"]);
   });
 
@@ -70,7 +87,10 @@ describe("Gantt grids", () => {
       ["2", "Fase", "*", "✓", ""],
     ]);
     expect(phasesOf(t)[0]).toMatchObject({ number: 2, months: ["2024-01", "2024-02"] });
-    const n = table([["Attività", "1", "2", "3"], ["Fase", "", "", "X"]]);
+    const n = table([
+      ["Attività", "1", "2", "3"],
+      ["Fase", "", "", "X"],
+    ]);
     expect(phasesOf(n)[0]!.months).toEqual(["2024-03"]);
   });
 });

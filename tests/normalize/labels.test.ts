@@ -32,20 +32,36 @@ describe("sheet labels", () => {
 
 describe("summary headings and columns", () => {
   it("reads unit and manager whatever the heading words", () => {
-    expect(readUnitHeading(["SCHEDA DI BUDGET – OBIETTIVI ASSEGNATI", "U.O.C. Bilancio e contabilità", "DIRETTORE Dott. Franco Moretti", "ANNO 2024"], normalizeSettings({}))).toEqual({
+    expect(
+      readUnitHeading(
+        ["SCHEDA DI BUDGET – OBIETTIVI ASSEGNATI", "U.O.C. Bilancio e contabilità", "DIRETTORE Dott. Franco Moretti", "ANNO 2024"],
+        normalizeSettings({}),
+      ),
+    ).toEqual({
       number: null,
       name: "U.O.C. Bilancio e contabilità",
       manager: "Franco Moretti",
     });
-    expect(readUnitHeading(["SCHEMA OBIETTIVI 2024", "SERVIZIO USO E ASSETTO DEL", "TERRITORIO", "RESPONSABILE ARCH. CHIARA LANZONI"], normalizeSettings({}))).toEqual({
+    expect(
+      readUnitHeading(["SCHEMA OBIETTIVI 2024", "SERVIZIO USO E ASSETTO DEL", "TERRITORIO", "RESPONSABILE ARCH. CHIARA LANZONI"], normalizeSettings({})),
+    ).toEqual({
       number: null,
       name: "Servizio uso e assetto del territorio",
       manager: "Chiara Lanzoni",
     });
   });
   it("names column roles from header labels", () => {
-    expect(["N. obiett.", "Peso obiettivo (opz.)", "Descrizione sintetica obiettivo", "30 giugno", "Indicatori di risultato", "Note", "Peso indicatore", "Obietti vo n."].map(summaryRoleOf)).toEqual([
-      "number", "weight", "title", "status", "indicators", "notes", "other", "number",
-    ]);
+    expect(
+      [
+        "N. obiett.",
+        "Peso obiettivo (opz.)",
+        "Descrizione sintetica obiettivo",
+        "30 giugno",
+        "Indicatori di risultato",
+        "Note",
+        "Peso indicatore",
+        "Obietti vo n.",
+      ].map(summaryRoleOf),
+    ).toEqual(["number", "weight", "title", "status", "indicators", "notes", "other", "number"]);
   });
 });

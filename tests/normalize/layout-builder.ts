@@ -130,8 +130,14 @@ export function sheet(opts: {
       ],
       MONTHS,
       ...(opts.phases ?? []).map(([d, ms], i) => [String(i + 1), d, "Resp.", "", ...MONTHS.map((_, m) => (ms.includes(m + 1) ? "X" : ""))]),
-      [{ text: `Indicatori di risultato:\n${opts.indicators ?? ""}`, colSpan: 4 }, { text: "Livello di attuazione:", colSpan: 12 }],
-      [{ text: "Criticità:\n-", colSpan: 4 }, { text: "Consuntivo:", colSpan: 12 }],
+      [
+        { text: `Indicatori di risultato:\n${opts.indicators ?? ""}`, colSpan: 4 },
+        { text: "Livello di attuazione:", colSpan: 12 },
+      ],
+      [
+        { text: "Criticità:\n-", colSpan: 4 },
+        { text: "Consuntivo:", colSpan: 12 },
+      ],
     ]),
   ];
 }

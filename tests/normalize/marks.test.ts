@@ -3,7 +3,17 @@ import { isMarkText, isMarkedCell } from "../../src/normalize/marks.js";
 import type { Cell } from "../../src/extract/layout.js";
 
 const cell = (over: Partial<Cell>): Cell => ({
-  row: 0, col: 0, rowSpan: 1, colSpan: 1, text: "", shaded: false, fill: null, marked: false, page: null, bbox: null, ...over,
+  row: 0,
+  col: 0,
+  rowSpan: 1,
+  colSpan: 1,
+  text: "",
+  shaded: false,
+  fill: null,
+  marked: false,
+  page: null,
+  bbox: null,
+  ...over,
 });
 
 describe("Gantt marks", () => {

@@ -14,12 +14,33 @@ describe("normalizePlan", () => {
       doc([
         line("COMUNE DI BORGO FELICE"),
         line("PIANO DELLA PERFORMANCE 2025"),
-        ...summary("AREA TECNICA", "ING. PAOLO ROSSI", [
-          ["1", "60%", "Manutenzione strade", "- Km asfaltati - Interventi"],
-          ["2", "40%", "Illuminazione pubblica", "Punti luce sostituiti"],
-        ], "100"),
-        ...sheet({ area: "Area tecnica", manager: "Rossi Paolo", weight: "60/100", number: "1", title: "Manutenzione delle strade", indicators: "Km asfaltati", phases: [["Gara", [1, 2]]] }),
-        ...sheet({ area: "Area tecnica", manager: "Rossi Paolo", weight: "40/100", number: "2", title: "Illuminazione pubblica", indicators: "Punti luce", phases: [["Lavori", [6]]] }),
+        ...summary(
+          "AREA TECNICA",
+          "ING. PAOLO ROSSI",
+          [
+            ["1", "60%", "Manutenzione strade", "- Km asfaltati - Interventi"],
+            ["2", "40%", "Illuminazione pubblica", "Punti luce sostituiti"],
+          ],
+          "100",
+        ),
+        ...sheet({
+          area: "Area tecnica",
+          manager: "Rossi Paolo",
+          weight: "60/100",
+          number: "1",
+          title: "Manutenzione delle strade",
+          indicators: "Km asfaltati",
+          phases: [["Gara", [1, 2]]],
+        }),
+        ...sheet({
+          area: "Area tecnica",
+          manager: "Rossi Paolo",
+          weight: "40/100",
+          number: "2",
+          title: "Illuminazione pubblica",
+          indicators: "Punti luce",
+          phases: [["Lavori", [6]]],
+        }),
       ]),
       { file },
     );
@@ -45,7 +66,15 @@ describe("normalizePlan", () => {
           ["2", "10", "Centri estivi ragazzi", "Iscritti"],
           ["3", "5", "Tempi di pagamento delle fatture commerciali", "Indice di ritardo ≤ 0"],
         ]),
-        ...sheet({ area: "Servizi sociali", manager: "Bianchi Anna", weight: "40", number: "1", title: "Assistenza domiciliare agli anziani", indicators: "Utenti", phases: [["Fase senza mesi", []]] }),
+        ...sheet({
+          area: "Servizi sociali",
+          manager: "Bianchi Anna",
+          weight: "40",
+          number: "1",
+          title: "Assistenza domiciliare agli anziani",
+          indicators: "Utenti",
+          phases: [["Fase senza mesi", []]],
+        }),
         ...sheet({ area: "Ragioneria", manager: "Carlo Verdi", weight: "30", number: "2", title: "Contributi affitto alle famiglie", indicators: "Domande" }),
         ...sheet({ area: "Servizi sociali", manager: "Anna Bianchi", weight: "10", number: "9", title: "Sportello badanti comunale", indicators: "" }),
       ]),
@@ -80,7 +109,14 @@ describe("normalizePlan", () => {
       doc([
         ...summary("AREA FINANZE", "MARIO NERI", [["1", "100", "Revisione regolamento contabilità", "Regolamento approvato"]]),
         ...summary("AREA AMBIENTE", "LUCA GIALLI", [["1", "100", "Censimento del verde urbano", "Alberi censiti"]]),
-        ...sheet({ area: "Area finanze", manager: "Mario Neri", weight: "100", number: "1", title: "Revisione del regolamento di contabilità", indicators: "Regolamento" }),
+        ...sheet({
+          area: "Area finanze",
+          manager: "Mario Neri",
+          weight: "100",
+          number: "1",
+          title: "Revisione del regolamento di contabilità",
+          indicators: "Regolamento",
+        }),
         ...sheet({ area: "Area ambiente", manager: "Luca Gialli", weight: "100", number: "1", title: "Censimento del verde urbano", indicators: "Alberi" }),
       ]),
       { file },
@@ -143,7 +179,14 @@ describe("normalizePlan", () => {
     const layout = pagedDoc([[...summary("AREA X", "EVA BLU", [["1", "30", "Obiettivo unico dell'area", "Indicatore"]])]]);
     const t = layout.pages[0]!.blocks.find((b) => b.kind === "table")!;
     if (t.kind === "table") Object.assign(t, { page: 1, rowPages: t.rowPages.map(() => 1) });
-    layout.messages.push({ code: "UNREADABLE", severity: "error", reason: "pagina 2: nessun testo estraibile (scansione?)", page: 2, table: null, source: "pdf" });
+    layout.messages.push({
+      code: "UNREADABLE",
+      severity: "error",
+      reason: "pagina 2: nessun testo estraibile (scansione?)",
+      page: 2,
+      table: null,
+      source: "pdf",
+    });
     const plan = normalizePlan(layout, { file, expectedTotal: 30 });
     expect(codes(plan)).toEqual(["MISSING_DETAIL:Area x:1", "UNREADABLE:-:-"]);
     expect(plan.anomalies[0]!.page).toBe(1);
@@ -220,7 +263,14 @@ describe("normalizePlan", () => {
       { file },
     );
     expect(plan.units.map((u) => [u.name, u.manager, u.objectives.map((o) => [o.number, o.summary?.weight])])).toEqual([
-      ["Affari generali", "Ugo Neri", [[1, 1.2], [2, 1]]],
+      [
+        "Affari generali",
+        "Ugo Neri",
+        [
+          [1, 1.2],
+          [2, 1],
+        ],
+      ],
       ["Servizi tecnici", "Eva Blu", [[1, 1.4]]],
     ]);
     expect(plan.anomalies.map((a) => a.code)).not.toContain("WEIGHT_TOTAL");
@@ -326,7 +376,14 @@ describe("normalizePlan", () => {
         line("SCHEDA SINTETICA OBIETTIVI"),
         line("SERVIZI DEMOGRAFICI"),
         table([
-          [{ text: "N.", rowSpan: 2 }, { text: "Peso", rowSpan: 2 }, { text: "Descrizione obiettivo", rowSpan: 2 }, { text: "Stato di attuazione", colSpan: 3 }, { text: "Indicatori", rowSpan: 2 }, { text: "Note", rowSpan: 2 }],
+          [
+            { text: "N.", rowSpan: 2 },
+            { text: "Peso", rowSpan: 2 },
+            { text: "Descrizione obiettivo", rowSpan: 2 },
+            { text: "Stato di attuazione", colSpan: 3 },
+            { text: "Indicatori", rowSpan: 2 },
+            { text: "Note", rowSpan: 2 },
+          ],
           ["30 giugno", "30 settembre", "31 dicembre"],
           ["1", "50", "Anagrafe online", "", "", "", "Certificati emessi online", ""],
           ["2", "50", "Archivio AIRE", "", "", "Fascicoli digitalizzati", "Lavoro complesso", ""],
@@ -347,7 +404,15 @@ describe("normalizePlan", () => {
   });
 
   it("throws not-a-plan when there is neither a summary nor a sheet", () => {
-    const layout = doc([line("Verbale della seduta"), line("Obiettivo: informare i cittadini"), line("Responsabile: Ada Neri"), table([["a", "b"], ["c", "d"]])]);
+    const layout = doc([
+      line("Verbale della seduta"),
+      line("Obiettivo: informare i cittadini"),
+      line("Responsabile: Ada Neri"),
+      table([
+        ["a", "b"],
+        ["c", "d"],
+      ]),
+    ]);
     expect(() => normalizePlan(layout, { file })).toThrowError(DocumentError);
     try {
       normalizePlan(layout, { file });

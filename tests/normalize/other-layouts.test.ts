@@ -64,7 +64,12 @@ describe("unit headings with a number, ranks before names", () => {
     expect(cleanPersonName("Vice Comandante Anna Sala")).toBe("Anna Sala");
   });
   it("reads the heading of an Obiettivi di gestione summary", () => {
-    expect(readUnitHeading(["Obiettivi di gestione", "SETTORE 2 – POLIZIA LOCALE", "Resp. Servizio: Comandante Dott. Luigi Neri", "Esercizio 2025"], normalizeSettings({}))).toEqual({
+    expect(
+      readUnitHeading(
+        ["Obiettivi di gestione", "SETTORE 2 – POLIZIA LOCALE", "Resp. Servizio: Comandante Dott. Luigi Neri", "Esercizio 2025"],
+        normalizeSettings({}),
+      ),
+    ).toEqual({
       // schemaVersion 2: the unit's number as printed.
       number: 2,
       name: "Polizia locale",
@@ -90,14 +95,33 @@ describe("a plan with key-value sheets", () => {
           [{ text: "Totale 100%", colSpan: 5 }],
         ]),
         line("Scheda obiettivo 2025"),
-        kv([["Area", "Servizi demografici"], ["Dirigente", "Dott.ssa Carla Bruni"], ["Obiettivo n.", "1"], ["Titolo", "Anagrafe digitale"], ["Peso (%)", "60"], ["Tipologia", "strategico"], ["Descrizione", "Certificati dal portale."], ["Indicatori", "Certificati online"], ["Valore atteso", "Almeno 80%"]]),
+        kv([
+          ["Area", "Servizi demografici"],
+          ["Dirigente", "Dott.ssa Carla Bruni"],
+          ["Obiettivo n.", "1"],
+          ["Titolo", "Anagrafe digitale"],
+          ["Peso (%)", "60"],
+          ["Tipologia", "strategico"],
+          ["Descrizione", "Certificati dal portale."],
+          ["Indicatori", "Certificati online"],
+          ["Valore atteso", "Almeno 80%"],
+        ]),
         line("Fasi e tempi"),
         table([
           ["N.", "Fase", "Responsabile", "I trim.", "II trim.", "III trim.", "IV trim."],
           ["1", "Attivazione del portale", "Ufficio anagrafe", "", "X", "", ""],
         ]),
         line("Scheda obiettivo 2025"),
-        kv([["Area", "Servizi demografici"], ["Dirigente", "Dott.ssa Carla Bruni"], ["Obiettivo n.", "2"], ["Titolo", "Elettorale"], ["Peso (%)", "40"], ["Descrizione", "Tessere."], ["Indicatori", "Tessere consegnate"], ["Target", "100%"]]),
+        kv([
+          ["Area", "Servizi demografici"],
+          ["Dirigente", "Dott.ssa Carla Bruni"],
+          ["Obiettivo n.", "2"],
+          ["Titolo", "Elettorale"],
+          ["Peso (%)", "40"],
+          ["Descrizione", "Tessere."],
+          ["Indicatori", "Tessere consegnate"],
+          ["Target", "100%"],
+        ]),
         line("Fasi e tempi"),
         table([
           ["N.", "Fase", "Responsabile", ...Array.from({ length: 12 }, (_, i) => String(i + 1))],
@@ -109,7 +133,9 @@ describe("a plan with key-value sheets", () => {
     expect(plan.units).toHaveLength(1);
     const u = plan.units[0]!;
     expect(u).toMatchObject({ name: "Servizi demografici", manager: "Carla Bruni", declaredTotal: 100 });
-    expect(u.objectives.map((o) => [o.number, o.summary?.weight, o.detail?.weight, o.detail?.title, o.detail?.indicators, o.detail?.phases.map((p) => p.months)])).toEqual([
+    expect(
+      u.objectives.map((o) => [o.number, o.summary?.weight, o.detail?.weight, o.detail?.title, o.detail?.indicators, o.detail?.phases.map((p) => p.months)]),
+    ).toEqual([
       [1, 60, 60, "Anagrafe digitale", [ind("Certificati online", "Almeno 80%")], [["2025-04", "2025-05", "2025-06"]]],
       [2, 40, 40, "Elettorale", [ind("Tessere consegnate", "100%")], [["2025-03"]]],
     ]);
@@ -139,7 +165,14 @@ describe("a key-value sheet of two pairs per row", () => {
       { file: "test.html" },
     );
     const d = plan.units[0]?.objectives[0]?.detail;
-    expect(d).toMatchObject({ number: 3, weight: 20, title: "Sportello unico per l'assistenza", unitName: "Servizi sociali", manager: "Ugo Sala", indicators: [ind("Domande istruite entro 30 giorni")] });
+    expect(d).toMatchObject({
+      number: 3,
+      weight: 20,
+      title: "Sportello unico per l'assistenza",
+      unitName: "Servizi sociali",
+      manager: "Ugo Sala",
+      indicators: [ind("Domande istruite entro 30 giorni")],
+    });
     expect(d?.phases.map((p) => p.months)).toEqual([["2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"]]);
   });
 });

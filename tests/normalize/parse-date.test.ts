@@ -37,12 +37,9 @@ describe("parseDeadline", () => {
     expect(parseDeadline(text, 2026)).toBe(iso);
   });
 
-  it.each(["II semestre", "I trimestre", "IV trimestre 2026", "Tutto l'anno", "in corso d'anno", "15/100", "peso 40%", ""])(
-    "%j names no date",
-    (text) => {
-      expect(parseDeadline(text, 2026)).toBeNull();
-    },
-  );
+  it.each(["II semestre", "I trimestre", "IV trimestre 2026", "Tutto l'anno", "in corso d'anno", "15/100", "peso 40%", ""])("%j names no date", (text) => {
+    expect(parseDeadline(text, 2026)).toBeNull();
+  });
 
   it("gives no date for a month or day with no year when the plan has none", () => {
     expect(parseDeadline("entro giugno", null)).toBeNull();

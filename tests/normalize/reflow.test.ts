@@ -5,7 +5,15 @@ import type { Cell } from "../../src/extract/layout.js";
 
 const settings = normalizeSettings({});
 const cell = (text: string, width: number | null): Cell => ({
-  row: 0, col: 0, rowSpan: 1, colSpan: 1, text, shaded: false, fill: null, marked: false, page: 1,
+  row: 0,
+  col: 0,
+  rowSpan: 1,
+  colSpan: 1,
+  text,
+  shaded: false,
+  fill: null,
+  marked: false,
+  page: 1,
   bbox: width === null ? null : { x0: 0, x1: width, y0: 0, y1: 10 },
 });
 
@@ -71,7 +79,11 @@ describe("reflow on the real geometry of PDF cell lines", () => {
   });
 
   it("a word broken at a full line (no room for a space) is rejoined, not taken for a paragraph end", () => {
-    const c = geoCell(60, [["SAL INTERMEDI", 55, 14, true], ["E/OCERTIFICA", 55, 55, false], ["TI DI REGOLARE", 55, 7, null]]);
+    const c = geoCell(60, [
+      ["SAL INTERMEDI", 55, 14, true],
+      ["E/OCERTIFICA", 55, 55, false],
+      ["TI DI REGOLARE", 55, 7, null],
+    ]);
     expect(reflowCell(c, settings, true)).toBe("SAL INTERMEDI E/OCERTIFICATI DI REGOLARE");
   });
 
@@ -87,7 +99,13 @@ describe("reflow on the real geometry of PDF cell lines", () => {
   });
 
   it("falls back to estimated widths when the lines do not match the text", () => {
-    const c = { ...geoCell(300, [["a", 5, 5, true], ["b", 5, 5, true]]), text: "Garantire la completezza dei dati pubblicati nella sezione\nAmministrazione trasparente." };
+    const c = {
+      ...geoCell(300, [
+        ["a", 5, 5, true],
+        ["b", 5, 5, true],
+      ]),
+      text: "Garantire la completezza dei dati pubblicati nella sezione\nAmministrazione trasparente.",
+    };
     expect(reflowCell(c, settings, true)).toBe("Garantire la completezza dei dati pubblicati nella sezione Amministrazione trasparente.");
   });
 });

@@ -27,7 +27,14 @@ import { doc, line, sheet, summary, table } from "./layout-builder.js";
 // ---------------------------------------------------------------- builders
 
 function summaryRow(title: string, weight: number | null = 50): SummaryRow {
-  return { weight, weightText: weight === null ? null : String(weight), title, indicators: [{ text: "Indicatore", formula: null, baseline: null, target: null }], notes: null, page: null };
+  return {
+    weight,
+    weightText: weight === null ? null : String(weight),
+    title,
+    indicators: [{ text: "Indicatore", formula: null, baseline: null, target: null }],
+    notes: null,
+    page: null,
+  };
 }
 
 function detailSheet(title: string, parts: Partial<DetailSheet> = {}): DetailSheet {
@@ -100,7 +107,8 @@ function context(units: UnitInfo[], period: Period | null = { from: 2026, to: 20
 }
 
 const numbered = (...ns: number[]): ObjSpec[] => ns.map((number) => ({ number }));
-const where = (ds: ReadonlyArray<{ code: string; unit: string | null; objective: number | null }>) => ds.map((d) => `${d.code}:${d.unit ?? "-"}:${d.objective ?? "-"}`);
+const where = (ds: ReadonlyArray<{ code: string; unit: string | null; objective: number | null }>) =>
+  ds.map((d) => `${d.code}:${d.unit ?? "-"}:${d.objective ?? "-"}`);
 const codesOf = (p: ReturnType<typeof normalizePlan>) => where(p.anomalies);
 const file = "test.html";
 
@@ -144,7 +152,9 @@ describe("NUMBERING of units", () => {
   });
 
   it("counts units with a number only, and lets the sequence start anywhere", () => {
-    expect(unitNumbering(context([unit("A", numbered(1), 1), unit("B", numbered(1), null), unit("C", numbered(1), 2), unit("D", numbered(1), 3)]).units)).toEqual([]);
+    expect(
+      unitNumbering(context([unit("A", numbered(1), 1), unit("B", numbered(1), null), unit("C", numbered(1), 2), unit("D", numbered(1), 3)]).units),
+    ).toEqual([]);
     expect(unitNumbering(context([unit("A", numbered(1), 3), unit("B", numbered(1), 4), unit("C", numbered(1), 5)]).units)).toEqual([]);
     expect(unitNumbering(context([unit("A", numbered(1), null), unit("B", numbered(1), null)]).units)).toEqual([]);
   });
@@ -153,7 +163,11 @@ describe("NUMBERING of units", () => {
 // ---------------------------------------------------------------- DUPLICATE_OBJECTIVE
 
 describe("DUPLICATE_OBJECTIVE", () => {
-  const withDescription = (number: number, title: string, description: string | null): ObjSpec => ({ number, title, detail: detailSheet(title, { description }) });
+  const withDescription = (number: number, title: string, description: string | null): ObjSpec => ({
+    number,
+    title,
+    detail: detailSheet(title, { description }),
+  });
 
   it("reports a later objective whose title and description fold to an earlier one's, on the later one", () => {
     const ctx = context([
@@ -184,9 +198,19 @@ describe("DUPLICATE_OBJECTIVE", () => {
   });
 
   it("is silent when the descriptions differ, the titles differ, or the copies are in different units", () => {
-    expect(duplicateObjective(context([unit("A", [withDescription(1, "Manutenzione strade", "Asfaltature."), withDescription(2, "Manutenzione strade", "Segnaletica.")])]))).toEqual([]);
-    expect(duplicateObjective(context([unit("A", [withDescription(1, "Manutenzione delle strade", "Testo."), withDescription(2, "Manutenzione del verde", "Testo.")])]))).toEqual([]);
-    expect(duplicateObjective(context([unit("A", [withDescription(1, "Trasparenza", "Testo.")]), unit("B", [withDescription(1, "Trasparenza", "Testo.")])]))).toEqual([]);
+    expect(
+      duplicateObjective(
+        context([unit("A", [withDescription(1, "Manutenzione strade", "Asfaltature."), withDescription(2, "Manutenzione strade", "Segnaletica.")])]),
+      ),
+    ).toEqual([]);
+    expect(
+      duplicateObjective(
+        context([unit("A", [withDescription(1, "Manutenzione delle strade", "Testo."), withDescription(2, "Manutenzione del verde", "Testo.")])]),
+      ),
+    ).toEqual([]);
+    expect(
+      duplicateObjective(context([unit("A", [withDescription(1, "Trasparenza", "Testo.")]), unit("B", [withDescription(1, "Trasparenza", "Testo.")])])),
+    ).toEqual([]);
   });
 });
 
@@ -219,7 +243,10 @@ describe("PHASE_WEIGHT_TOTAL", () => {
 describe("DEADLINE_OUT_OF_PERIOD", () => {
   const withPhases = (number: number, deadlines: string[], parts: Partial<DetailSheet> = {}): ObjSpec => ({
     number,
-    detail: detailSheet(`Obiettivo ${number}`, { phases: deadlines.map((deadline, i) => phase(`Fase ${i + 1}`, { deadline, deadlineText: deadline })), ...parts }),
+    detail: detailSheet(`Obiettivo ${number}`, {
+      phases: deadlines.map((deadline, i) => phase(`Fase ${i + 1}`, { deadline, deadlineText: deadline })),
+      ...parts,
+    }),
   });
   const run = (spec: ObjSpec, period: Period | null) => where(deadlineOutOfPeriod(context([unit("Area", [spec])], period)));
 
@@ -256,7 +283,9 @@ describe("DEADLINE_OUT_OF_PERIOD", () => {
 
   it("is silent when the plan names no period, and on undated phases", () => {
     expect(run(withPhases(1, ["2020-12-31"], { endYear: 2030 }), null)).toEqual([]);
-    expect(run({ number: 1, detail: detailSheet("Obiettivo 1", { phases: [phase("Fase", { deadlineText: "II semestre" })] }) }, { from: 2026, to: 2026 })).toEqual([]);
+    expect(
+      run({ number: 1, detail: detailSheet("Obiettivo 1", { phases: [phase("Fase", { deadlineText: "II semestre" })] }) }, { from: 2026, to: 2026 }),
+    ).toEqual([]);
   });
 });
 
@@ -276,12 +305,27 @@ describe("WEIGHTS_ABSENT", () => {
   });
 
   it("is silent when one objective has a weight in its summary or only in its sheet", () => {
-    expect(weightsAbsent(context([unit("A", [{ number: 1, summary: summaryRow("Uno", null) }, { number: 2, summary: summaryRow("Due", 100) }])]))).toEqual([]);
-    expect(weightsAbsent(context([unit("A", [{ number: 1, summary: summaryRow("Uno", null), detail: detailSheet("Uno", { weight: 100, weightText: "100%" }) }])]))).toEqual([]);
+    expect(
+      weightsAbsent(
+        context([
+          unit("A", [
+            { number: 1, summary: summaryRow("Uno", null) },
+            { number: 2, summary: summaryRow("Due", 100) },
+          ]),
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      weightsAbsent(context([unit("A", [{ number: 1, summary: summaryRow("Uno", null), detail: detailSheet("Uno", { weight: 100, weightText: "100%" }) }])])),
+    ).toEqual([]);
   });
 
   it("reports per unit", () => {
-    const ctx = context([unit("A", [{ number: 1, summary: summaryRow("Uno", null) }]), unit("B", [{ number: 1, summary: summaryRow("Uno", 100) }]), unit("C", [{ number: 1, summary: summaryRow("Uno", null) }])]);
+    const ctx = context([
+      unit("A", [{ number: 1, summary: summaryRow("Uno", null) }]),
+      unit("B", [{ number: 1, summary: summaryRow("Uno", 100) }]),
+      unit("C", [{ number: 1, summary: summaryRow("Uno", null) }]),
+    ]);
     expect(where(weightsAbsent(ctx))).toEqual(["WEIGHTS_ABSENT:A:-", "WEIGHTS_ABSENT:C:-"]);
   });
 });
@@ -429,7 +473,15 @@ describe("shape findings on whole documents", () => {
           ["1", "60", "Manutenzione strade", "Km asfaltati"],
           ["2", "40", "Illuminazione pubblica", "Punti luce"],
         ]),
-        ...sheet({ area: "Area tecnica", manager: "Paolo Rossi", weight: "60", number: "1", title: "Manutenzione strade", indicators: "Km asfaltati", phases: [["Gara", [1]]] }),
+        ...sheet({
+          area: "Area tecnica",
+          manager: "Paolo Rossi",
+          weight: "60",
+          number: "1",
+          title: "Manutenzione strade",
+          indicators: "Km asfaltati",
+          phases: [["Gara", [1]]],
+        }),
       ]),
       { file },
     );

@@ -153,7 +153,9 @@ describe("what a document calls itself (PLAN_KINDS, findKind)", () => {
   });
 
   it("takes the first kind named: a PIAO's Performance section stays a PIAO", () => {
-    expect(findKind(["COMUNE DI MONTEALTO", "PIANO INTEGRATO DI ATTIVITÀ E ORGANIZZAZIONE 2026-2028", "Sottosezione 2.2 – Performance", "Piano della performance"])).toBe("piao");
+    expect(
+      findKind(["COMUNE DI MONTEALTO", "PIANO INTEGRATO DI ATTIVITÀ E ORGANIZZAZIONE 2026-2028", "Sottosezione 2.2 – Performance", "Piano della performance"]),
+    ).toBe("piao");
     expect(findKind(["Piano della performance 2024", "allegato al PEG 2024"])).toBe("piano-performance");
   });
 });

@@ -39,7 +39,20 @@ describe("plan export JSON Schema", () => {
     const badMonth = {
       ...bad,
       source: { path: "x", sha256: "a".repeat(64), format: "pdf" },
-      units: [{ name: "U", manager: null, objectives: [{ number: 1, title: "T", summary: null, detail: { number: 1, weight: null, title: "T", indicators: [], phases: [{ description: "d", months: ["2024-13"] }] } }] }],
+      units: [
+        {
+          name: "U",
+          manager: null,
+          objectives: [
+            {
+              number: 1,
+              title: "T",
+              summary: null,
+              detail: { number: 1, weight: null, title: "T", indicators: [], phases: [{ description: "d", months: ["2024-13"] }] },
+            },
+          ],
+        },
+      ],
     };
     expect(errors(badMonth)).not.toBe("");
   });

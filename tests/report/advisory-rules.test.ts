@@ -14,7 +14,11 @@ import { everyCodePlan, ind, objective, phase, plan, unit } from "./constructed-
 const settings = reportSettings();
 
 function run(p: PlanExport, s: ReportSettings = settings) {
-  return advisoryFindings(p, s, p.units.map(() => 1));
+  return advisoryFindings(
+    p,
+    s,
+    p.units.map(() => 1),
+  );
 }
 
 /** One unit "U" holding the given objectives, in a 2024 plan of a comune. */
@@ -70,9 +74,11 @@ describe("R4 indicator_qualitative", () => {
   });
 
   it("lists only the qualitative indicators, summary and sheet once each", () => {
-    const p = onePlan([{
-      ...objective({ number: 1, title: "T", weight: 100, indicators: ["Relazione finale", "Almeno 3 incontri nell'anno con la Giunta comunale"] }),
-    }]);
+    const p = onePlan([
+      {
+        ...objective({ number: 1, title: "T", weight: 100, indicators: ["Relazione finale", "Almeno 3 incontri nell'anno con la Giunta comunale"] }),
+      },
+    ]);
     const [f] = run(p);
     expect(f!.message).toContain("'Relazione finale'");
     expect(f!.message).not.toContain("Almeno");
@@ -154,7 +160,13 @@ describe("R6 phase_out_of_year", () => {
     });
 
     it("flags an annual objective's deadline in another year of the period, as an Italian date", () => {
-      const fs = run(piao({ duration: "annuale", endYear: 2026, phases: [phase(1, "A", [], null, { deadline: "2026-06-30" }), phase(2, "B", [], null, { deadline: "2027-03-31" })] }));
+      const fs = run(
+        piao({
+          duration: "annuale",
+          endYear: 2026,
+          phases: [phase(1, "A", [], null, { deadline: "2026-06-30" }), phase(2, "B", [], null, { deadline: "2027-03-31" })],
+        }),
+      );
       expect(fs).toHaveLength(1);
       expect(fs[0]!.message).toContain("fuori dal 2026 (fase 2: scadenza 31/03/2027)");
     });
@@ -173,15 +185,14 @@ describe("R8 payment_times_missing and R9 payment_times_indicator", () => {
   const other = (number = 1) => objective({ number, title: "Manutenzione strade", weight: 100, page: 8, indicators: ["km asfaltati ≥ 5"] });
 
   it("R8: an info for each unit with objectives but no payment-times objective, when some unit has one", () => {
-    const p = plan("Comune di Prova", 2024, [
-      unit("Ragioneria", "A", [payment(["Indicatore di ritardo annuale ≤ 0"]), other(2)]),
-      unit("Tecnico", "B", [other()]),
-      unit("Vuota", null, []),
-    ], []);
+    const p = plan(
+      "Comune di Prova",
+      2024,
+      [unit("Ragioneria", "A", [payment(["Indicatore di ritardo annuale ≤ 0"]), other(2)]), unit("Tecnico", "B", [other()]), unit("Vuota", null, [])],
+      [],
+    );
     const fs = advisoryFindings(p, settings, [2, 8, null]);
-    expect(fs).toEqual([
-      expect.objectContaining({ code: "payment_times_missing", severity: "info", unit: "Tecnico", objective: null, page: 8 }),
-    ]);
+    expect(fs).toEqual([expect.objectContaining({ code: "payment_times_missing", severity: "info", unit: "Tecnico", objective: null, page: 8 })]);
     expect(fs[0]!.message).toContain("che invece ha l'unità 'Ragioneria'");
   });
 
@@ -255,7 +266,13 @@ describe("advisory findings in the report", () => {
 
   it("stay apart from the contract's findings and counts", () => {
     const r = buildPlanReport({ plan: source }, settings);
-    expect(r.advisory.map((f) => f.code)).toEqual(["phase_out_of_year", "payment_times_missing", "payment_times_missing", "indicator_qualitative", "payment_times_missing"]);
+    expect(r.advisory.map((f) => f.code)).toEqual([
+      "phase_out_of_year",
+      "payment_times_missing",
+      "payment_times_missing",
+      "indicator_qualitative",
+      "payment_times_missing",
+    ]);
     expect(r.counts.findings).toEqual({ error: 6, warning: 10, info: 3 });
     expect(r.counts.advisory).toEqual({ error: 0, warning: 2, info: 3 });
     const placed = [...r.findings, ...r.units.flatMap((u) => [...u.findings, ...u.objectives.flatMap((o) => o.findings)])];

@@ -50,8 +50,14 @@ describe("buildPlanReport", () => {
     expect(report.units.map((u) => u.number)).toEqual([1, 2, 4, 5]);
     expect(a!.objectives[0]).toMatchObject({ summaryWeight: 40, summaryWeightText: "40", sheetWeightText: "40" });
     expect(d!.objectives[0]!.phases[0]).toEqual({
-      number: 1, description: "Apertura del sabato", responsible: "Ufficio anagrafe", months: [],
-      weight: 50, start: "2024-02-01", deadline: "2024-06-30", deadlineText: "entro giugno",
+      number: 1,
+      description: "Apertura del sabato",
+      responsible: "Ufficio anagrafe",
+      months: [],
+      weight: 50,
+      start: "2024-02-01",
+      deadline: "2024-06-30",
+      deadlineText: "entro giugno",
     });
   });
 
@@ -65,19 +71,26 @@ describe("buildPlanReport", () => {
   });
 
   it("orders an objective's findings most severe first, document order otherwise", () => {
-    const p = plan("X", 2024, [unit("U", "M", [objective({ number: 1, title: "T", weight: 100 })])], [
-      anomaly("I1", "info", "U", 1, "i1", 1),
-      anomaly("W1", "warning", "U", 1, "w1", 1),
-      anomaly("E1", "error", "U", 1, "e1", 1),
-      anomaly("W2", "warning", "U", 1, "w2", 1),
-    ]);
+    const p = plan(
+      "X",
+      2024,
+      [unit("U", "M", [objective({ number: 1, title: "T", weight: 100 })])],
+      [
+        anomaly("I1", "info", "U", 1, "i1", 1),
+        anomaly("W1", "warning", "U", 1, "w1", 1),
+        anomaly("E1", "error", "U", 1, "e1", 1),
+        anomaly("W2", "warning", "U", 1, "w2", 1),
+      ],
+    );
     const r = buildPlanReport({ plan: p }, settings);
     expect(r.units[0]!.objectives[0]!.findings.map((f) => f.code)).toEqual(["E1", "W1", "W2", "I1"]);
   });
 
   it("counts findings by severity from the export, not from the grouping", () => {
     expect(report.counts).toEqual({
-      units: 4, objectives: 12, findings: { error: 6, warning: 10, info: 3 },
+      units: 4,
+      objectives: 12,
+      findings: { error: 6, warning: 10, info: 3 },
       // The advisory checks are counted apart (advisory-rules.test.ts).
       advisory: { error: 0, warning: 2, info: 3 },
     });
@@ -92,8 +105,14 @@ describe("buildPlanReport", () => {
 
   it("totals a unit against its TOTALE row, else the expected total", () => {
     expect(a!.totals).toEqual({
-      summary: 80, sheet: 85, summaryCount: 3, sheetCount: 3, expected: 100, expectedFrom: "default",
-      summaryStatus: "off", sheetStatus: "incomplete",
+      summary: 80,
+      sheet: 85,
+      summaryCount: 3,
+      sheetCount: 3,
+      expected: 100,
+      expectedFrom: "default",
+      summaryStatus: "off",
+      sheetStatus: "incomplete",
     });
     expect(b!.totals).toMatchObject({ summary: 100, sheet: 100, expected: 100, expectedFrom: "declared", summaryStatus: "ok", sheetStatus: "ok" });
     expect(c!.totals).toMatchObject({ summary: 100, sheet: 100, summaryStatus: "ok", sheetStatus: "ok" });
@@ -103,8 +122,23 @@ describe("buildPlanReport", () => {
 
   it("allows the rounding tolerance and no more", () => {
     const weights = (ws: number[]) =>
-      buildPlanReport({ plan: plan("X", 2024, [unit("U", null, ws.map((w, i) => objective({ number: i + 1, title: `T${i}`, weight: w })))], []) }, settings)
-        .units[0]!.totals;
+      buildPlanReport(
+        {
+          plan: plan(
+            "X",
+            2024,
+            [
+              unit(
+                "U",
+                null,
+                ws.map((w, i) => objective({ number: i + 1, title: `T${i}`, weight: w })),
+              ),
+            ],
+            [],
+          ),
+        },
+        settings,
+      ).units[0]!.totals;
     expect(weights([33.3, 33.3, 33.3]).summaryStatus).toBe("ok"); // 99.9
     expect(weights([33.3, 33.3, 33.3]).summary).toBe(99.9);
     expect(weights([49.4, 50]).summaryStatus).toBe("off"); // 99.4
@@ -112,9 +146,12 @@ describe("buildPlanReport", () => {
   });
 
   it("keeps findings naming an unknown unit at plan level", () => {
-    const p = plan("X", 2024, [unit("U", "M", [objective({ number: 1, title: "T", weight: 100 })])], [
-      anomaly("UNIT_MISMATCH", "warning", "Altra area", 1, "m", 3),
-    ]);
+    const p = plan(
+      "X",
+      2024,
+      [unit("U", "M", [objective({ number: 1, title: "T", weight: 100 })])],
+      [anomaly("UNIT_MISMATCH", "warning", "Altra area", 1, "m", 3)],
+    );
     expect(buildPlanReport({ plan: p }, settings).findings.map((f) => f.unit)).toEqual(["Altra area"]);
   });
 });
@@ -123,7 +160,10 @@ describe("buildReport", () => {
   it("adds the plans' counts and lists unreadable files", () => {
     const r = buildReport([{ plan: everyCodePlan() }, { plan: everyCodePlan() }], settings, [{ file: "x.pdf", reason: "encrypted" }]);
     expect(r.totals).toEqual({
-      plans: 2, unreadable: 1, findings: { error: 12, warning: 20, info: 6 }, advisory: { error: 0, warning: 4, info: 6 },
+      plans: 2,
+      unreadable: 1,
+      findings: { error: 12, warning: 20, info: 6 },
+      advisory: { error: 0, warning: 4, info: 6 },
     });
     expect(r.unreadable).toEqual([{ file: "x.pdf", reason: "encrypted" }]);
   });

@@ -132,7 +132,11 @@ describe("piao check FILE…", () => {
     expect(r.stdout).toBe("");
     expect(r.code).toBe(1);
     const $ = cheerio.load(readFileSync(out, "utf8"));
-    expect($("a.page").map((_, a) => $(a).attr("href")).get()).toContain("../../docs/luzzara-2024.pdf#page=9");
+    expect(
+      $("a.page")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toContain("../../docs/luzzara-2024.pdf#page=9");
     // The format follows --out's extension when --format is not given.
     const inferred = path.join(dir, "inferred.html");
     await piao([path.join(docs, "luzzara-2024.pdf.expected.json"), "--out", inferred]);
@@ -175,7 +179,9 @@ describe("piao check on documents", () => {
     expect(r.stderr).toBe(`piao: ${encrypted}: is encrypted (password-protected)\n`);
     const $ = cheerio.load(readFileSync(out, "utf8"));
     expect($("h2").first().text()).toContain("Comune di Borgoverde");
-    const links = $("li.finding a.page").map((_, a) => $(a).attr("href")).get();
+    const links = $("li.finding a.page")
+      .map((_, a) => $(a).attr("href"))
+      .get();
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^\.\.\/plans\/borgoverde-2024\.pdf#page=\d+$/);
     expect($("section.plan:not(.unreadable)")).toHaveLength(1);
@@ -199,7 +205,10 @@ describe("piao check with export version 2 and data of version 1", () => {
     expect((await piao([peg, "--fail-on", "warning"])).code).toBe(0);
     const r = await piao([writeExport("piao.json", piaoPlan()), peg, "--format", "json"]);
     const report = Report.parse(JSON.parse(r.stdout));
-    expect(report.plans.map((p) => [p.kind, p.period])).toEqual([["piao", { from: 2026, to: 2028 }], ["peg", { from: 2025, to: 2025 }]]);
+    expect(report.plans.map((p) => [p.kind, p.period])).toEqual([
+      ["piao", { from: 2026, to: 2028 }],
+      ["peg", { from: 2025, to: 2025 }],
+    ]);
     expect(report.plans[1]!.findings.map((f) => f.code)).toEqual(["SUMMARY_ONLY"]);
   });
 

@@ -47,19 +47,45 @@ describe("compareYears", () => {
     expect(area.unchanged).toBe(1); // FORMAZIONE DEL PERSONALE: only case differs
     expect(area.changes).toEqual([
       {
-        status: "changed", number: 1, previousNumber: 1, title: "Regolamento sul lavoro agile", previousTitle: "Regolamento sul lavoro agile",
-        weight: 25, previousWeight: 30, similarity: 1, renumbered: false, retitled: false, reweighted: true,
-        indicatorsAdded: ["Dipendenti coinvolti ≥ 80%"], indicatorsRemoved: [],
+        status: "changed",
+        number: 1,
+        previousNumber: 1,
+        title: "Regolamento sul lavoro agile",
+        previousTitle: "Regolamento sul lavoro agile",
+        weight: 25,
+        previousWeight: 30,
+        similarity: 1,
+        renumbered: false,
+        retitled: false,
+        reweighted: true,
+        indicatorsAdded: ["Dipendenti coinvolti ≥ 80%"],
+        indicatorsRemoved: [],
       },
       {
-        status: "added", number: 2, previousNumber: null, title: "Tempi di pagamento delle fatture commerciali", previousTitle: null,
-        weight: 30, previousWeight: null, similarity: null, renumbered: false, retitled: false, reweighted: false,
-        indicatorsAdded: [], indicatorsRemoved: [],
+        status: "added",
+        number: 2,
+        previousNumber: null,
+        title: "Tempi di pagamento delle fatture commerciali",
+        previousTitle: null,
+        weight: 30,
+        previousWeight: null,
+        similarity: null,
+        renumbered: false,
+        retitled: false,
+        reweighted: false,
+        indicatorsAdded: [],
+        indicatorsRemoved: [],
       },
       expect.objectContaining({
-        status: "changed", number: 3, previousNumber: 2, renumbered: true, retitled: true, reweighted: true,
+        status: "changed",
+        number: 3,
+        previousNumber: 2,
+        renumbered: true,
+        retitled: true,
+        reweighted: true,
         previousTitle: "Digitalizzazione dell'archivio storico",
-        indicatorsAdded: ["1.000 fascicoli scansionati"], indicatorsRemoved: ["500 fascicoli scansionati"],
+        indicatorsAdded: ["1.000 fascicoli scansionati"],
+        indicatorsRemoved: ["500 fascicoli scansionati"],
       }),
       expect.objectContaining({ status: "dropped", number: null, previousNumber: 3, previousTitle: "Sportello unico per le imprese", previousWeight: 20 }),
     ]);
@@ -86,15 +112,42 @@ describe("compareYears", () => {
 
   it("does not call a different objective under a freed number a retitling", () => {
     const before = plan("B", 2023, [unit("U", "M", [objective({ number: 3, title: "Progetto giovani", weight: 15, indicators: ["Incontri: 4"] })])], []);
-    const after = plan("B", 2024, [unit("U", "M", [objective({ number: 3, title: "Nuovo sito web istituzionale", weight: 15, indicators: ["Sito online entro giugno"] })])], []);
+    const after = plan(
+      "B",
+      2024,
+      [unit("U", "M", [objective({ number: 3, title: "Nuovo sito web istituzionale", weight: 15, indicators: ["Sito online entro giugno"] })])],
+      [],
+    );
     const u = compareYears(after, before, settings).units[0]!;
     expect(u.changes.map((c) => c.status)).toEqual(["added", "dropped"]);
   });
 
   it("prefers title likeness over numbers when objectives are renumbered", () => {
     const t = ["Bilancio partecipato", "Riscossione coattiva dei tributi", "Piano del verde"];
-    const before = plan("B", 2023, [unit("U", "M", t.map((title, i) => objective({ number: i + 1, title, weight: 10 })))], []);
-    const after = plan("B", 2024, [unit("U", "M", [t[1]!, t[2]!].map((title, i) => objective({ number: i + 1, title, weight: 10 })))], []);
+    const before = plan(
+      "B",
+      2023,
+      [
+        unit(
+          "U",
+          "M",
+          t.map((title, i) => objective({ number: i + 1, title, weight: 10 })),
+        ),
+      ],
+      [],
+    );
+    const after = plan(
+      "B",
+      2024,
+      [
+        unit(
+          "U",
+          "M",
+          [t[1]!, t[2]!].map((title, i) => objective({ number: i + 1, title, weight: 10 })),
+        ),
+      ],
+      [],
+    );
     const u = compareYears(after, before, settings).units[0]!;
     expect(u.changes.map((c) => [c.status, c.number, c.previousNumber, c.renumbered, c.retitled])).toEqual([
       ["changed", 1, 2, true, false],
@@ -119,7 +172,10 @@ describe("compareYears with indicators split into text and target (export versio
     ).units[0]!;
 
   it("shows a changed target as the indicator removed and added, each with its target", () => {
-    const u = pair([ind("Tempo medio di pagamento", { target: "≤ 45 giorni" })], [ind("Tempo medio di pagamento", { baseline: "2024: 41 giorni", target: "≤ 30 giorni" })]);
+    const u = pair(
+      [ind("Tempo medio di pagamento", { target: "≤ 45 giorni" })],
+      [ind("Tempo medio di pagamento", { baseline: "2024: 41 giorni", target: "≤ 30 giorni" })],
+    );
     expect(u.changes[0]).toMatchObject({
       status: "changed",
       indicatorsAdded: ["Tempo medio di pagamento — baseline: 2024: 41 giorni — target: ≤ 30 giorni"],

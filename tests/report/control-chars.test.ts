@@ -36,9 +36,12 @@ function hostilePlan(): PlanExport {
     indicators: [ind(`Indicatore ${CLEAR}`, { target: `${TITLE}100%` })],
     sheet: { phases: [phase(1, `Fase ${HOSTILE}`, ["2024-03"])], manager: `Resp ${CLEAR}` },
   });
-  const p = plan(`Comune di ${TITLE}Prova`, 2024, [unit(`Area ${HOSTILE}`, `Rossi ${CLEAR}`, [o])], [
-    anomaly("NO_INDICATORS", "warning", `Area ${HOSTILE}`, 1, `Area ${HOSTILE}, obiettivo 1: messaggio ${CLEAR}`, 2),
-  ]);
+  const p = plan(
+    `Comune di ${TITLE}Prova`,
+    2024,
+    [unit(`Area ${HOSTILE}`, `Rossi ${CLEAR}`, [o])],
+    [anomaly("NO_INDICATORS", "warning", `Area ${HOSTILE}`, 1, `Area ${HOSTILE}, obiettivo 1: messaggio ${CLEAR}`, 2)],
+  );
   return { ...p, source: { ...p.source, path: `piano${TITLE}.pdf` } };
 }
 

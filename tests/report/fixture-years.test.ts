@@ -18,7 +18,12 @@ const summary = (unit: string) =>
     .changes.map((c) => ({
       status: c.status,
       number: c.number ?? c.previousNumber,
-      flags: [c.renumbered && "renumbered", c.retitled && "retitled", c.reweighted && "reweighted", (c.indicatorsAdded.length || c.indicatorsRemoved.length) && "indicators"].filter(Boolean),
+      flags: [
+        c.renumbered && "renumbered",
+        c.retitled && "retitled",
+        c.reweighted && "reweighted",
+        (c.indicatorsAdded.length || c.indicatorsRemoved.length) && "indicators",
+      ].filter(Boolean),
     }));
 
 describe("fixture pair Borgoverde 2024 → 2025", () => {

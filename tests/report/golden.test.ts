@@ -96,23 +96,26 @@ describe.each(cases)("report golden $name", ({ name, inputs }) => {
   });
 });
 
-describe.each(cases.filter((c) => c.name === "constructed-every-code" || c.name === "sample-luzzara-2024-pdf"))("report golden in English $name", ({ name, inputs }) => {
-  const report = buildReport(inputs(), reportSettings({ lang: "en" }));
+describe.each(cases.filter((c) => c.name === "constructed-every-code" || c.name === "sample-luzzara-2024-pdf"))(
+  "report golden in English $name",
+  ({ name, inputs }) => {
+    const report = buildReport(inputs(), reportSettings({ lang: "en" }));
 
-  it("text", () => {
-    const text = renderText(report);
-    expectGolden(`tests/golden/report/${name}.en.txt`, text);
-    for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(96);
-  });
+    it("text", () => {
+      const text = renderText(report);
+      expectGolden(`tests/golden/report/${name}.en.txt`, text);
+      for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(96);
+    });
 
-  it("json: the same report but for the language and the messages", () => {
-    const json = JSON.parse(renderJson(report)) as Report;
-    const it = JSON.parse(renderJson(buildReport(inputs(), settings))) as Report;
-    expect(json.settings.lang).toBe("en");
-    const strip = (r: Report) => JSON.stringify({ ...r, settings: { ...r.settings, lang: "" } }).replace(/"message":"(?:[^"\\]|\\.)*"/g, "");
-    expect(strip(json)).toBe(strip(it));
-  });
-});
+    it("json: the same report but for the language and the messages", () => {
+      const json = JSON.parse(renderJson(report)) as Report;
+      const it = JSON.parse(renderJson(buildReport(inputs(), settings))) as Report;
+      expect(json.settings.lang).toBe("en");
+      const strip = (r: Report) => JSON.stringify({ ...r, settings: { ...r.settings, lang: "" } }).replace(/"message":"(?:[^"\\]|\\.)*"/g, "");
+      expect(strip(json)).toBe(strip(it));
+    });
+  },
+);
 
 it("the fixtures raise every anomaly code of the contract", () => {
   const codes = new Set(fixtureExports().flatMap((f) => loadExport(f).anomalies.map((a) => a.code)));

@@ -3,7 +3,7 @@
  * loading plan exports, and golden files (UPDATE_GOLDEN=1 rewrites; a missing
  * golden fails, so a new one is written on purpose and reviewed).
  */
-import { existsSync, readdirSync, readFileSync, statSync, } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PlanExport } from "../../src/normalize/plan-schema.js";

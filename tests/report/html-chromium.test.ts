@@ -76,9 +76,7 @@ async function openInChromium(html: string, name: string): Promise<{ probe: Prob
 
 /** Console lines Chromium logged for the page, other than the probe's own. */
 function consoleProblems(stderr: string): string[] {
-  return stderr
-    .split("\n")
-    .filter((l) => /CONSOLE|Uncaught/i.test(l) && !l.includes("piao-probe-loaded"));
+  return stderr.split("\n").filter((l) => /CONSOLE|Uncaught/i.test(l) && !l.includes("piao-probe-loaded"));
 }
 
 /** The report printed to PDF by Chromium, read back with pdf.js: each page's size in points and its text items in order. */
@@ -118,7 +116,10 @@ describe("HTML report in headless Chromium", () => {
     for (const w of probe.gantt) expect(w).toBeGreaterThan(300);
     expect(probe.weightCharts).toHaveLength(plan.units.length);
     for (const h of probe.weightCharts) expect(h).toBeGreaterThan(100);
-    const markedMonths = plan.units.flatMap((u) => u.objectives).flatMap((o) => o.detail?.phases ?? []).reduce((n, p) => n + p.months.length, 0);
+    const markedMonths = plan.units
+      .flatMap((u) => u.objectives)
+      .flatMap((o) => o.detail?.phases ?? [])
+      .reduce((n, p) => n + p.months.length, 0);
     expect(probe.ganttBars).toBe(markedMonths);
     expect(probe.findings).toBe(plan.anomalies.length);
     expect(probe.advisory).toBe(report.plans[0]!.advisory.length);
@@ -157,19 +158,32 @@ describe("HTML report in headless Chromium", () => {
     // in the report (no sheets, no findings, no advisory checks).
     const titleOf = (u: number, k: number) => Array.from({ length: 26 }, () => `u${u}r${String(k).padStart(2, "0")}x`).join(" ");
     const units = [1, 2].map((u) =>
-      unit(`Unità ${u}`, "Rossi", Array.from({ length: 24 }, (_, k) => objective({ number: k + 1, title: titleOf(u, k + 1), weight: 4, sheet: false, indicators: [ind("Pratiche evase entro 30 giorni")] }))),
+      unit(
+        `Unità ${u}`,
+        "Rossi",
+        Array.from({ length: 24 }, (_, k) =>
+          objective({ number: k + 1, title: titleOf(u, k + 1), weight: 4, sheet: false, indicators: [ind("Pratiche evase entro 30 giorni")] }),
+        ),
+      ),
     );
     const long = planOf("Comune di Prova", 2025, units, []);
     const html = renderHtml(buildReport([{ plan: long }], reportSettings({ advisory: false })));
     const pages = await printed(html, "rows");
-    expect(pages.sizes.every(([w, h]) => Math.round(w) === 595 && Math.round(h) === 842), JSON.stringify(pages.sizes)).toBe(true);
+    expect(
+      pages.sizes.every(([w, h]) => Math.round(w) === 595 && Math.round(h) === 842),
+      JSON.stringify(pages.sizes),
+    ).toBe(true);
     const rows = units.flatMap((u, i) => u.objectives.map((o) => `u${i + 1}r${String(o.number).padStart(2, "0")}x`));
     const pagesOf = (texts: string[][], token: string) => texts.flatMap((t, i) => (t.some((s) => s.includes(token)) ? [i + 1] : []));
     for (const token of rows) expect(pagesOf(pages.texts, token), token).toHaveLength(1);
     // The rows do cross pages: the tables run over several.
     expect(new Set(rows.map((r) => pagesOf(pages.texts, r)[0])).size).toBeGreaterThan(3);
     // Each unit starts a page.
-    for (const name of ["Unità 1", "Unità 2"]) expect(pages.texts.some((t) => t.slice(0, 4).some((s) => s.startsWith(name))), name).toBe(true);
+    for (const name of ["Unità 1", "Unità 2"])
+      expect(
+        pages.texts.some((t) => t.slice(0, 4).some((s) => s.startsWith(name))),
+        name,
+      ).toBe(true);
     // The control: the same report printed with rows allowed to break has some row on two pages.
     const control = await printed(html.replace("</style>", "@media print { tr { break-inside:auto !important; } }</style>"), "rows-control");
     expect(rows.filter((r) => pagesOf(control.texts, r).length > 1).length).toBeGreaterThan(0);

@@ -69,8 +69,14 @@ describe("catalogues", () => {
   test("Italian and English have the same keys, each with the same kind of value", () => {
     const a = shape(it);
     const b = shape(en);
-    expect([...a.keys()].filter((k) => !b.has(k)), "keys missing in en.ts").toEqual([]);
-    expect([...b.keys()].filter((k) => !a.has(k)), "keys missing in it.ts").toEqual([]);
+    expect(
+      [...a.keys()].filter((k) => !b.has(k)),
+      "keys missing in en.ts",
+    ).toEqual([]);
+    expect(
+      [...b.keys()].filter((k) => !a.has(k)),
+      "keys missing in it.ts",
+    ).toEqual([]);
     for (const [k, kind] of a) expect(b.get(k), k).toBe(kind);
     for (const [k, kind] of a) if (kind === "string") expect((it as unknown as Record<string, unknown>)[k] ?? "x", k).not.toBe("");
   });
@@ -90,7 +96,10 @@ describe("catalogues", () => {
     for (const code of codes) {
       expect(Object.keys(it.codes), code).toContain(code);
       expect(Object.keys(en.codes), code).toContain(code);
-      expect(VARIANT_KEYS.some((k) => VARIANTS[k].code === code), code).toBe(true);
+      expect(
+        VARIANT_KEYS.some((k) => VARIANTS[k].code === code),
+        code,
+      ).toBe(true);
     }
     expect(Object.keys(it.codes).sort()).toEqual([...new Set(codes)].sort());
   });
@@ -158,9 +167,19 @@ describe("finding messages", () => {
   });
 
   test("English writes the numbers with a point and the dates in words", () => {
-    const f = { code: "WEIGHT_MISMATCH", unit: "Area X", objective: 2, message: "Area X, obiettivo 2: peso 12,5 nella scheda sintetica ma 7,25 nella scheda obiettivo." };
+    const f = {
+      code: "WEIGHT_MISMATCH",
+      unit: "Area X",
+      objective: 2,
+      message: "Area X, obiettivo 2: peso 12,5 nella scheda sintetica ma 7,25 nella scheda obiettivo.",
+    };
     expect(localizeMessage(en, f)).toBe("Area X, objective 2: weight 12.5 in the summary sheet but 7.25 on the objective sheet.");
-    const d = { code: "DEADLINE_OUT_OF_PERIOD", unit: "Area X", objective: 1, message: "Area X, obiettivo 1: la fase 'Collaudo' scade il 2029-03-31, fuori dal periodo del piano (2026-2028)." };
+    const d = {
+      code: "DEADLINE_OUT_OF_PERIOD",
+      unit: "Area X",
+      objective: 1,
+      message: "Area X, obiettivo 1: la fase 'Collaudo' scade il 2029-03-31, fuori dal periodo del piano (2026-2028).",
+    };
     expect(localizeMessage(en, d)).toBe("Area X, objective 1: phase 'Collaudo' is due on 31 Mar 2029, outside the plan's period (2026-2028).");
     expect(localizeMessage(it, d)).toBe("Area X, obiettivo 1: la fase 'Collaudo' scade il 31/03/2029, fuori dal periodo del piano (2026-2028).");
   });

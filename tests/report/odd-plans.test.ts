@@ -14,16 +14,25 @@ const settings = reportSettings({ lang: "en" });
 const odd = [
   plan(null, null, [], [], 1, "/srv/archivio/piani-della-performance/unione-dei-comuni-della-bassa/2024/definitivi/piano.pdf"),
   plan("Unione dei Comuni", null, [unit("Area vuota", null, [])], [], 2),
-  plan("Comune di Bianco", 2024, [
-    unit("Area", "X", [
-      objective({ number: 1, title: "", weight: null, sheet: { weight: null, phases: [phase(1, "", [])] } }),
-      objective({ number: 2, title: "Senza anno", weight: 12.5, sheet: { phases: [phase(null, "Fase", ["2023-12"])] } }),
-    ]),
-  ], [], 3),
+  plan(
+    "Comune di Bianco",
+    2024,
+    [
+      unit("Area", "X", [
+        objective({ number: 1, title: "", weight: null, sheet: { weight: null, phases: [phase(1, "", [])] } }),
+        objective({ number: 2, title: "Senza anno", weight: 12.5, sheet: { phases: [phase(null, "Fase", ["2023-12"])] } }),
+      ]),
+    ],
+    [],
+    3,
+  ),
 ];
 
 describe("odd plans", () => {
-  const report = buildReport(odd.map((p) => ({ plan: p })), settings);
+  const report = buildReport(
+    odd.map((p) => ({ plan: p })),
+    settings,
+  );
 
   it("build and render in every format", () => {
     expect(Report.parse(JSON.parse(renderJson(report)))).toEqual(report);

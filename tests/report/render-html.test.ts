@@ -45,8 +45,15 @@ describe("renderHtml", () => {
   it("lists every finding once, each page linked to the PDF", () => {
     const items = $("li.finding");
     expect(items).toHaveLength(plan.anomalies.length);
-    expect(items.map((_, e) => $(e).attr("data-code")).get().sort()).toEqual(plan.anomalies.map((a) => a.code).sort());
-    const links = $("li.finding a.page").map((_, e) => $(e).attr("href")).get();
+    expect(
+      items
+        .map((_, e) => $(e).attr("data-code"))
+        .get()
+        .sort(),
+    ).toEqual(plan.anomalies.map((a) => a.code).sort());
+    const links = $("li.finding a.page")
+      .map((_, e) => $(e).attr("href"))
+      .get();
     const paged = plan.anomalies.filter((a) => a.page !== null);
     expect(links).toHaveLength(paged.length);
     expect(links).toEqual(expect.arrayContaining(paged.map((a) => `../docs/prova%202024%20%231.pdf#page=${a.page}`)));
@@ -54,11 +61,16 @@ describe("renderHtml", () => {
   });
 
   it("gives every element a distinct id, even objectives sharing a number", () => {
-    const ids = $("[id]").map((_, e) => $(e).attr("id")).get();
+    const ids = $("[id]")
+      .map((_, e) => $(e).attr("id"))
+      .get();
     expect(ids.length).toBeGreaterThan(plan.units.length);
     expect(new Set(ids).size).toBe(ids.length);
     // Every in-page link has its target.
-    for (const href of $('a[href^="#"]').map((_, e) => $(e).attr("href")).get()) expect(ids).toContain(href.slice(1));
+    for (const href of $('a[href^="#"]')
+      .map((_, e) => $(e).attr("href"))
+      .get())
+      expect(ids).toContain(href.slice(1));
   });
 
   it("draws one timeline card per objective sheet", () => {
@@ -99,7 +111,11 @@ describe("renderHtml", () => {
     revised.units[1]!.objectives[2]!.summary!.weight = 15;
     const $$ = cheerio.load(renderHtml(buildReport([{ plan: revised, superseded: { plan: current, planId: 4 } }], settings)));
     expect($$("section.variation h3").text()).toBe("Changes since the earlier version of this plan");
-    expect($$("section.variation td.kind").map((_, e) => $$(e).text()).get()).toEqual(["changed"]);
+    expect(
+      $$("section.variation td.kind")
+        .map((_, e) => $$(e).text())
+        .get(),
+    ).toEqual(["changed"]);
     expect($$("section.variation").text()).toContain("reweighted: 10 → 15");
     expect($$("section.year-over-year")).toHaveLength(0);
   });
@@ -107,7 +123,12 @@ describe("renderHtml", () => {
   it("names the plan's kind and period, and the units by their numbers", () => {
     expect($("dl.meta dt").first().text()).toBe("Plan");
     expect($("dl.meta dd").first().text()).toBe("Piano della performance (performance plan), 2024");
-    expect($("section.unit h4").map((_, e) => $(e).text()).get().filter((t) => /^\d – /.test(t))).toHaveLength(4);
+    expect(
+      $("section.unit h4")
+        .map((_, e) => $(e).text())
+        .get()
+        .filter((t) => /^\d – /.test(t)),
+    ).toHaveLength(4);
     expect($("table.overview td a").last().text()).toBe("5 – Servizi demografici");
   });
 
@@ -121,16 +142,25 @@ describe("renderHtml", () => {
   });
 
   it("draws dated phases as milestones and spans, their timing in words, and activity weights", () => {
-    const card = $(".gantt-card").filter((_, e) => $(e).text().includes("Carta d'identità")).first();
+    const card = $(".gantt-card")
+      .filter((_, e) => $(e).text().includes("Carta d'identità"))
+      .first();
     const svg = card.find("svg.gantt");
     expect(svg.find("rect.g-bar")).toHaveLength(0);
     expect(svg.find("path.g-milestone")).toHaveLength(2);
     expect(svg.find("rect.g-span")).toHaveLength(1);
     expect(svg.find("text.g-when").text()).toBe("II semestre");
     expect(svg.find("rect.g-missing")).toHaveLength(0);
-    expect(svg.find("text.g-weight").map((_, e) => $(e).text()).get()).toEqual(["50%", "30%"]);
+    expect(
+      svg
+        .find("text.g-weight")
+        .map((_, e) => $(e).text())
+        .get(),
+    ).toEqual(["50%", "30%"]);
     expect(svg.find("path.g-milestone title").first().text()).toBe('deadline 30 Jun 2024 ("entro giugno")');
-    expect(svg.find("g.g-row > title").first().text()).toBe("1. Apertura del sabato (Ufficio anagrafe; weight 50; from 1 Feb 2024; deadline 30 Jun 2024; \"entro giugno\")");
+    expect(svg.find("g.g-row > title").first().text()).toBe(
+      '1. Apertura del sabato (Ufficio anagrafe; weight 50; from 1 Feb 2024; deadline 30 Jun 2024; "entro giugno")',
+    );
     // The grid runs to March 2025, the last deadline.
     expect(svg.find("text.g-month")).toHaveLength(15);
   });
@@ -138,9 +168,17 @@ describe("renderHtml", () => {
   it("renders a PIAO of several years and a PEG out of 1000 with no sheets", () => {
     const both = buildReport([{ plan: piaoPlan() }, { plan: pegPlan() }], settings);
     const $$ = cheerio.load(renderHtml(both));
-    expect($$("h2 .year").map((_, e) => $$(e).text()).get()).toEqual(["2026–2028", "2025"]);
+    expect(
+      $$("h2 .year")
+        .map((_, e) => $$(e).text())
+        .get(),
+    ).toEqual(["2026–2028", "2025"]);
     expect($$("dl.meta dd").first().text()).toBe("PIAO (Piano integrato di attività e organizzazione: integrated plan), 2026–2028");
-    expect($$("table.weights td.num .note").map((_, e) => $$(e).text()).get()).toEqual(["(600/1000)", "(400/1000)"]);
+    expect(
+      $$("table.weights td.num .note")
+        .map((_, e) => $$(e).text())
+        .get(),
+    ).toEqual(["(600/1000)", "(400/1000)"]);
     expect($$("section.plan").last().find("svg.gantt")).toHaveLength(0);
     expect($$("section.plan").last().text()).toContain("No objective sheets, so no timeline.");
     expect($$("li.finding[data-code=SUMMARY_ONLY]").closest(".findings-unit").find("h4").text()).toBe("Whole document");
@@ -165,16 +203,35 @@ describe("ganttSvg", () => {
     expect($("rect.g-bar")).toHaveLength(3);
     expect($("rect.g-missing")).toHaveLength(1);
     expect($("text.g-month")).toHaveLength(13);
-    expect($("text.g-year").map((_, e) => $(e).text()).get()).toEqual(["2024", "2025"]);
+    expect(
+      $("text.g-year")
+        .map((_, e) => $(e).text())
+        .get(),
+    ).toEqual(["2024", "2025"]);
   });
 
   it("names the months when they fit, else gives their initials", () => {
     const year = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01"])], 2024, "cap", italian));
-    expect(year("text.g-month").map((_, e) => year(e).text()).get().slice(0, 3)).toEqual(["gen", "feb", "mar"]);
-    expect(cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01"])], 2024, "cap", en))("text.g-month").first().text()).toBe("Jan");
+    expect(
+      year("text.g-month")
+        .map((_, e) => year(e).text())
+        .get()
+        .slice(0, 3),
+    ).toEqual(["gen", "feb", "mar"]);
+    expect(
+      cheerio
+        .load(ganttSvg([phase(1, "Uno", ["2024-01"])], 2024, "cap", en))("text.g-month")
+        .first()
+        .text(),
+    ).toBe("Jan");
     const long = cheerio.load(ganttSvg([phase(1, "Uno", ["2024-01", "2026-06"])], 2024, "cap", italian));
     expect(long("text.g-month")).toHaveLength(30);
-    expect(long("text.g-month").map((_, e) => long(e).text()).get().slice(0, 3)).toEqual(["g", "f", "m"]);
+    expect(
+      long("text.g-month")
+        .map((_, e) => long(e).text())
+        .get()
+        .slice(0, 3),
+    ).toEqual(["g", "f", "m"]);
   });
 
   it("draws nothing without phases", () => {
@@ -236,17 +293,27 @@ describe("summary page and year chart", () => {
     const first = $("section.summary").first();
     expect(first.find("h3").text()).toBe("Riepilogo");
     expect(first.find("table.overview th").first().text()).toBe("Unità organizzativa");
-    expect(first.find("table.severities thead th").map((_, e) => $(e).text()).get()).toEqual(["", "errori", "avvisi", "note"]);
+    expect(
+      first
+        .find("table.severities thead th")
+        .map((_, e) => $(e).text())
+        .get(),
+    ).toEqual(["", "errori", "avvisi", "note"]);
     const chart = first.find("svg.year-chart");
     expect(chart).toHaveLength(1);
     expect(chart.find("g.y-row")).toHaveLength(2);
     expect(chart.find("path.y-milestone title").text()).toBe("Approvazione: scadenza 30/11/2024");
     expect(chart.find("g.y-empty")).toHaveLength(2);
-    expect(chart.find("text.y-quarter").map((_, e) => $(e).text()).get()).toEqual(["I trim.", "II trim.", "III trim.", "IV trim."]);
+    expect(
+      chart
+        .find("text.y-quarter")
+        .map((_, e) => $(e).text())
+        .get(),
+    ).toEqual(["I trim.", "II trim.", "III trim.", "IV trim."]);
     // The summary comes before the findings; every unit of the second plan has its row.
     const second = $("section.plan").eq(1);
     expect(second.find("section.summary table.overview tbody tr")).toHaveLength(4);
-    expect(second.html()!.indexOf("section class=\"summary\"")).toBeLessThan(second.html()!.indexOf("findings-section"));
+    expect(second.html()!.indexOf('section class="summary"')).toBeLessThan(second.html()!.indexOf("findings-section"));
     expect($("div.sign").first().text()).toContain("Firma");
   });
 });

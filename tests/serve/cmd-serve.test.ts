@@ -22,7 +22,9 @@ interface Started {
 
 /** Starts the command and waits for its address line on stdout. */
 function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [PIAO_BIN, "serve", "--db", path.join(dir, "cli.sqlite"), "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [PIAO_BIN, "serve", "--db", path.join(dir, "cli.sqlite"), "--port", "0", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));

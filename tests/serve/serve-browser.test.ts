@@ -109,7 +109,13 @@ describe("piao serve in Chromium", () => {
     const rows = parseCsv(readFileSync(await download.path(), "utf8"));
     expect(rows[0]!.slice(0, 3)).toEqual(["Unità", "N.", "Obiettivo"]);
     const want = expected.units.flatMap((u) =>
-      u.objectives.map((o) => [u.name, String(o.number), o.title, o.summary?.weight == null ? "" : String(o.summary.weight), o.detail?.weight == null ? "" : String(o.detail.weight)]),
+      u.objectives.map((o) => [
+        u.name,
+        String(o.number),
+        o.title,
+        o.summary?.weight == null ? "" : String(o.summary.weight),
+        o.detail?.weight == null ? "" : String(o.detail.weight),
+      ]),
     );
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual(want);
   });
@@ -153,7 +159,15 @@ describe("piao serve in Chromium", () => {
     for (const p of pages) {
       if (p !== pages[0]) await page.goto(`${s.app.url}${p}`);
       const a = await activeContent(page);
-      expect({ page: p, pwned: a.pwned, inlineScripts: a.inlineScripts, images: a.images, events: a.eventAttributes, styles: a.styleAttributes, js: a.javascriptLinks }).toEqual({
+      expect({
+        page: p,
+        pwned: a.pwned,
+        inlineScripts: a.inlineScripts,
+        images: a.images,
+        events: a.eventAttributes,
+        styles: a.styleAttributes,
+        js: a.javascriptLinks,
+      }).toEqual({
         page: p,
         pwned: null,
         inlineScripts: 0,
@@ -165,14 +179,14 @@ describe("piao serve in Chromium", () => {
       if (p === "/") {
         expect(a.text).toContain(HOSTILE.fileName);
         // The script's filters: typing hides the rows without the words; choosing a body submits the form.
-        const visible = () => page.$$eval("#plans tbody tr", (trs) => (trs as HTMLElement[]).filter((tr) => !tr.hidden).map((tr) => tr.querySelector("td")?.textContent));
+        const visible = () =>
+          page.$$eval("#plans tbody tr", (trs) => (trs as HTMLElement[]).filter((tr) => !tr.hidden).map((tr) => tr.querySelector("td")?.textContent));
         expect(await visible()).toHaveLength(2);
         await page.fill("input[data-table=plans]", "borgoverde");
         expect(await visible()).toEqual(["Comune di Borgoverde"]);
         await Promise.all([page.waitForURL(/ente=Comune\+di\+Roccaostile/), page.selectOption("select[name=ente]", "Comune di Roccaostile")]);
         expect(await visible()).toEqual(["Comune di Roccaostile"]);
-      }
-      else if (p.startsWith("/cerca")) expect(a.text).toContain(HOSTILE.title2);
+      } else if (p.startsWith("/cerca")) expect(a.text).toContain(HOSTILE.title2);
       else {
         expect(a.text).toContain(HOSTILE.unit);
         expect(a.text).toContain(HOSTILE.title);

@@ -19,7 +19,10 @@ export const artifactsDir = path.join(repoRoot, "test-artifacts");
 export interface ExpectedExport {
   organization: string;
   year: number;
-  units: { name: string; objectives: { number: number; title: string; summary: { weight: number | null } | null; detail: { weight: number | null } | null }[] }[];
+  units: {
+    name: string;
+    objectives: { number: number; title: string; summary: { weight: number | null } | null; detail: { weight: number | null } | null }[];
+  }[];
   anomalies: { code: string; severity: string; page: number | null; message: string }[];
 }
 

@@ -27,18 +27,25 @@ function raw(bytes: string): Promise<string> {
     const sock = connect(Number(port), "127.0.0.1");
     let out = "";
     sock.setEncoding("utf8").on("data", (d: string) => (out += d));
-    sock.on("end", () => resolve(out)).on("close", () => resolve(out)).on("error", reject);
+    sock
+      .on("end", () => resolve(out))
+      .on("close", () => resolve(out))
+      .on("error", reject);
     sock.write(bytes);
   });
 }
 
 function post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${s.app.url}${path}`, { method: "POST", headers: { ...(headers["Transfer-Encoding"] ? {} : { "Content-Length": String(body.length) }), ...headers } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8").on("data", (d: string) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      `${s.app.url}${path}`,
+      { method: "POST", headers: { ...(headers["Transfer-Encoding"] ? {} : { "Content-Length": String(body.length) }), ...headers } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8").on("data", (d: string) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -47,7 +54,7 @@ function post(path: string, body: Buffer, headers: Record<string, string>): Prom
 const planCount = () => {
   const db = new Database(s.db, { readonly: true });
   try {
-    return (db.prepare("SELECT count(*) FROM plans").pluck().get() as number);
+    return db.prepare("SELECT count(*) FROM plans").pluck().get() as number;
   } finally {
     db.close();
   }
@@ -134,7 +141,9 @@ describe("piao serve over HTTP", () => {
     // Not a PDF: the source is a download, never a page of this origin.
     const src = await fetch(`${s.app.url}/piani/${answer.planId}/fonte`);
     expect(src.headers.get("content-type")).toBe("application/octet-stream");
-    expect(src.headers.get("content-disposition")).toMatch(/^attachment; filename="piano 2024 _copia_.docx"; filename\*=UTF-8''piano%202024%20\(copia\)\.docx$/);
+    expect(src.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="piano 2024 _copia_.docx"; filename\*=UTF-8''piano%202024%20\(copia\)\.docx$/,
+    );
     expect(Buffer.from(await src.arrayBuffer()).equals(docx)).toBe(true);
   });
 

@@ -109,10 +109,13 @@ describe("importFiles", () => {
     await importFiles([dir], { db, extract: fromExpected });
     const before = counts(db);
     let parsed = 0;
-    const again = await importFiles([dir], { db, extract: async (f, d) => {
+    const again = await importFiles([dir], {
+      db,
+      extract: async (f, d) => {
         parsed++;
         return fromExpected(f, d);
-      } });
+      },
+    });
     expect(again.outcomes.map((o) => o.status)).toEqual(["unchanged", "unchanged"]);
     expect(parsed).toBe(0);
     expect(counts(db)).toEqual(before);

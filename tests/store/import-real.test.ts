@@ -82,7 +82,9 @@ describe("piao import with the real readers", () => {
         // Every stored plan is whole: each table holds the same multiple of one plan's rows.
         const one = { units: perPlan("units") / c.plans!, objectives: perPlan("objectives") / c.plans! };
         expect(Number.isInteger(one.units) && Number.isInteger(one.objectives)).toBe(true);
-        expect(d.prepare("SELECT count(DISTINCT n) FROM (SELECT count(*) n FROM objectives o JOIN units u ON u.id = o.unit_id GROUP BY u.plan_id)").pluck().get()).toBe(1);
+        expect(
+          d.prepare("SELECT count(DISTINCT n) FROM (SELECT count(*) n FROM objectives o JOIN units u ON u.id = o.unit_id GROUP BY u.plan_id)").pluck().get(),
+        ).toBe(1);
         expect(d.prepare("SELECT count(*) FROM plans p WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.plan_id = p.id)").pluck().get()).toBe(0);
         expect(c.documents).toBe(c.plans);
         return c;

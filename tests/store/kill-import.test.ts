@@ -78,33 +78,30 @@ function checkConsistent(dbFile: string) {
 }
 
 describe("killed import", () => {
-  it(
-    "SIGKILL mid-batch leaves whole plans only, and a re-import completes the batch",
-    async () => {
-      if (!existsSync(path.resolve(HERE, "../../dist/pipeline/import-files.js"))) throw new Error("dist/ is missing: run `npx tsc -p .` first");
-      const files = makeCorpus(FILES);
-      const dbFile = path.join(dir, "piao.sqlite");
-      const { seen } = await runAndKill([CHILD, dbFile, ...files], /^imported /, 12);
-      expect(seen).toBeGreaterThanOrEqual(12);
-      const stored = checkConsistent(dbFile);
-      expect(stored).toBeGreaterThanOrEqual(12);
-      expect(stored).toBeLessThan(FILES);
+  it("SIGKILL mid-batch leaves whole plans only, and a re-import completes the batch", async () => {
+    if (!existsSync(path.resolve(HERE, "../../dist/pipeline/import-files.js"))) throw new Error("dist/ is missing: run `npx tsc -p .` first");
+    const files = makeCorpus(FILES);
+    const dbFile = path.join(dir, "piao.sqlite");
+    const { seen } = await runAndKill([CHILD, dbFile, ...files], /^imported /, 12);
+    expect(seen).toBeGreaterThanOrEqual(12);
+    const stored = checkConsistent(dbFile);
+    expect(stored).toBeGreaterThanOrEqual(12);
+    expect(stored).toBeLessThan(FILES);
 
-      const db = openDatabase(dbFile);
-      try {
-        const expected = loadSample("luzzara-2024.pdf");
-        const result = await importFiles(files, {
-          db,
-          jobs: 2,
-          extract: async (file, displayPath) => ({ ...expected, source: { ...expected.source, path: displayPath, sha256: await hashFile(file) } }),
-        });
-        expect(result.unchanged).toBe(stored);
-        expect(result.imported).toBe(FILES - stored);
-        expect(result.failed).toBe(0);
-      } finally {
-        db.close();
-      }
-      expect(checkConsistent(dbFile)).toBe(FILES);
-    },
-  );
+    const db = openDatabase(dbFile);
+    try {
+      const expected = loadSample("luzzara-2024.pdf");
+      const result = await importFiles(files, {
+        db,
+        jobs: 2,
+        extract: async (file, displayPath) => ({ ...expected, source: { ...expected.source, path: displayPath, sha256: await hashFile(file) } }),
+      });
+      expect(result.unchanged).toBe(stored);
+      expect(result.imported).toBe(FILES - stored);
+      expect(result.failed).toBe(0);
+    } finally {
+      db.close();
+    }
+    expect(checkConsistent(dbFile)).toBe(FILES);
+  });
 });

@@ -85,7 +85,10 @@ describe("loadPlan", () => {
     const plan = piaoPlan();
     storePlan(db, plan, { bytes: 1 });
     expect(db.prepare("SELECT kind, period_from, period_to, schema_version FROM plans").get()).toEqual({
-      kind: "piao", period_from: 2026, period_to: 2028, schema_version: 2,
+      kind: "piao",
+      period_from: 2026,
+      period_to: 2028,
+      schema_version: 2,
     });
     expect(db.prepare("SELECT number FROM units ORDER BY position").pluck().all()).toEqual([1, 3]);
     // A unit with no summary row takes its first sheet's page.
@@ -94,7 +97,12 @@ describe("loadPlan", () => {
       { page: 22, page_given: 0 },
     ]);
     expect(db.prepare("SELECT mission, programme, summary_page, summary_table FROM objectives WHERE has_strategy = 1 ORDER BY id").all()).toEqual([
-      { mission: "01 Servizi istituzionali, generali e di gestione", programme: "03 Gestione economica, finanziaria, programmazione e provveditorato", summary_page: 14, summary_table: "p14-t1" },
+      {
+        mission: "01 Servizi istituzionali, generali e di gestione",
+        programme: "03 Gestione economica, finanziaria, programmazione e provveditorato",
+        summary_page: 14,
+        summary_table: "p14-t1",
+      },
       { mission: "01", programme: "02", summary_page: 14, summary_table: "p14-t1" },
     ]);
     expect(db.prepare("SELECT text, target, page FROM indicators WHERE target IS NOT NULL AND source = 'detail' ORDER BY id").all()).toEqual([
@@ -104,7 +112,11 @@ describe("loadPlan", () => {
     ]);
     expect(db.prepare("SELECT count(*) FROM phases WHERE page IS NULL").pluck().get()).toBe(0);
     expect(db.prepare("SELECT weight, start, deadline, deadline_text, page FROM phases WHERE weight IS NOT NULL ORDER BY id LIMIT 1").get()).toEqual({
-      weight: 60, start: "2026-01-07", deadline: "2026-02-28", deadline_text: "28/02/2026", page: 22,
+      weight: 60,
+      start: "2026-01-07",
+      deadline: "2026-02-28",
+      deadline_text: "28/02/2026",
+      page: 22,
     });
   });
 
@@ -121,7 +133,11 @@ describe("loadPlan", () => {
   const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures");
   const fixtureExports = readdirSync(FIXTURES)
     .filter((d) => statSync(path.join(FIXTURES, d)).isDirectory())
-    .flatMap((d) => readdirSync(path.join(FIXTURES, d)).filter((f) => f.endsWith(".expected.json")).map((f) => path.join(d, f)))
+    .flatMap((d) =>
+      readdirSync(path.join(FIXTURES, d))
+        .filter((f) => f.endsWith(".expected.json"))
+        .map((f) => path.join(d, f)),
+    )
     // Plan exports only: fixtures/tables/ holds expected tables, not plans.
     .filter((f) => "schemaVersion" in (JSON.parse(readFileSync(path.join(FIXTURES, f), "utf8")) as object))
     .sort();

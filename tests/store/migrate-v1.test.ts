@@ -45,7 +45,10 @@ describe("a version-1 database", () => {
 
   it("loads its plans in the version-2 shape, every new field null, as the upgraded v1 export", () => {
     db = openDatabase(file);
-    for (const [planId, year] of [[1, 2024], [2, 2025]] as const) {
+    for (const [planId, year] of [
+      [1, 2024],
+      [2, 2025],
+    ] as const) {
       const original = v1Export(year);
       expect(original.schemaVersion).toBe(1);
       const upgraded = PlanExport.parse(upgradeExport(original));

@@ -24,7 +24,11 @@ describe("migrations", () => {
     const names = readMigrations().map((m) => m.name);
     expect(names.length).toBeGreaterThan(0);
     expect(names).toEqual([...names].sort());
-    expect(names).toEqual(readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).sort());
+    expect(names).toEqual(
+      readdirSync(MIGRATIONS_DIR)
+        .filter((f) => f.endsWith(".sql"))
+        .sort(),
+    );
   });
 
   it("applies files in name order and records each one", () => {

@@ -6,22 +6,54 @@
 
 /** CSS named colours that office exports actually write (Word: silver, gray; highlight names). */
 const NAMED: Record<string, string> = {
-  black: "#000000", white: "#ffffff", silver: "#c0c0c0", gray: "#808080", grey: "#808080",
-  lightgray: "#d3d3d3", lightgrey: "#d3d3d3", darkgray: "#a9a9a9", darkgrey: "#a9a9a9",
-  gainsboro: "#dcdcdc", whitesmoke: "#f5f5f5", dimgray: "#696969", dimgrey: "#696969",
-  red: "#ff0000", maroon: "#800000", darkred: "#8b0000", yellow: "#ffff00", olive: "#808000",
-  lime: "#00ff00", green: "#008000", darkgreen: "#006400", aqua: "#00ffff", cyan: "#00ffff",
-  teal: "#008080", blue: "#0000ff", navy: "#000080", darkblue: "#00008b", fuchsia: "#ff00ff",
-  magenta: "#ff00ff", purple: "#800080", orange: "#ffa500", lightyellow: "#ffffe0",
-  lightblue: "#add8e6", lightgreen: "#90ee90", pink: "#ffc0cb", lightcyan: "#e0ffff",
-  windowtext: "#000000", window: "#ffffff",
+  black: "#000000",
+  white: "#ffffff",
+  silver: "#c0c0c0",
+  gray: "#808080",
+  grey: "#808080",
+  lightgray: "#d3d3d3",
+  lightgrey: "#d3d3d3",
+  darkgray: "#a9a9a9",
+  darkgrey: "#a9a9a9",
+  gainsboro: "#dcdcdc",
+  whitesmoke: "#f5f5f5",
+  dimgray: "#696969",
+  dimgrey: "#696969",
+  red: "#ff0000",
+  maroon: "#800000",
+  darkred: "#8b0000",
+  yellow: "#ffff00",
+  olive: "#808000",
+  lime: "#00ff00",
+  green: "#008000",
+  darkgreen: "#006400",
+  aqua: "#00ffff",
+  cyan: "#00ffff",
+  teal: "#008080",
+  blue: "#0000ff",
+  navy: "#000080",
+  darkblue: "#00008b",
+  fuchsia: "#ff00ff",
+  magenta: "#ff00ff",
+  purple: "#800080",
+  orange: "#ffa500",
+  lightyellow: "#ffffe0",
+  lightblue: "#add8e6",
+  lightgreen: "#90ee90",
+  pink: "#ffc0cb",
+  lightcyan: "#e0ffff",
+  windowtext: "#000000",
+  window: "#ffffff",
 };
 
 const WHITE = "#ffffff";
 
 /** Parses one CSS colour value; null when it is not a colour or means "none". */
 export function parseCssColour(value: string): string | null {
-  const v = value.trim().toLowerCase().replace(/\s*!important$/, "");
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/\s*!important$/, "");
   if (v === "") return null;
   const hex = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/.exec(v);
   if (hex && (v.startsWith("#") || /^[0-9a-f]{6}$/.test(v))) return expandHex(hex[1] as string);
@@ -92,9 +124,18 @@ export function ooxmlShading(val: string | undefined, color: string | undefined,
 
 /** Approximate ink cover of the line patterns of ST_Shd (thick lines ≈ half the cell, thin ≈ a quarter). */
 const PATTERN_COVER: Record<string, number> = {
-  horzStripe: 0.5, vertStripe: 0.5, reverseDiagStripe: 0.5, diagStripe: 0.5, horzCross: 0.75, diagCross: 0.75,
-  thinHorzStripe: 0.25, thinVertStripe: 0.25, thinReverseDiagStripe: 0.25, thinDiagStripe: 0.25,
-  thinHorzCross: 0.4, thinDiagCross: 0.4,
+  horzStripe: 0.5,
+  vertStripe: 0.5,
+  reverseDiagStripe: 0.5,
+  diagStripe: 0.5,
+  horzCross: 0.75,
+  diagCross: 0.75,
+  thinHorzStripe: 0.25,
+  thinVertStripe: 0.25,
+  thinReverseDiagStripe: 0.25,
+  thinDiagStripe: 0.25,
+  thinHorzCross: 0.4,
+  thinDiagCross: 0.4,
 };
 
 /** An OOXML colour attribute ("D9D9D9", "auto") → "#rrggbb" or null. */
@@ -114,7 +155,13 @@ function rgbOf(hex: string): number[] {
 }
 
 function expandHex(h: string): string {
-  const full = h.length === 3 ? h.split("").map((ch) => ch + ch).join("") : h;
+  const full =
+    h.length === 3
+      ? h
+          .split("")
+          .map((ch) => ch + ch)
+          .join("")
+      : h;
   return `#${full}`;
 }
 

@@ -59,8 +59,16 @@ export function cleanLayoutText(layout: LayoutDocument, source: string): void {
       }
     }
     if (replaced > 0) {
-      messages.push(readerMessage(source, "CONTROL_CHARACTERS", "warning",
-        `${replaced} control character(s) in the text (terminal escape codes or binary bytes) were replaced by U+FFFD`, null, page.number));
+      messages.push(
+        readerMessage(
+          source,
+          "CONTROL_CHARACTERS",
+          "warning",
+          `${replaced} control character(s) in the text (terminal escape codes or binary bytes) were replaced by U+FFFD`,
+          null,
+          page.number,
+        ),
+      );
     }
   }
   layout.messages.push(...messages);

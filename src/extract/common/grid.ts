@@ -109,15 +109,6 @@ function rangeFree(taken: boolean[][], r: number, c: number, width: number): boo
   return true;
 }
 
-function makeCell(
-  row: number,
-  col: number,
-  rowSpan: number,
-  colSpan: number,
-  text: string,
-  fill: string | null,
-  marked: boolean,
-  page: number | null,
-): Cell {
+function makeCell(row: number, col: number, rowSpan: number, colSpan: number, text: string, fill: string | null, marked: boolean, page: number | null): Cell {
   return { row, col, rowSpan, colSpan, text, shaded: fill !== null, fill, marked, page, bbox: null };
 }

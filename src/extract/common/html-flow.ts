@@ -54,16 +54,79 @@ export interface FlowOptions {
 }
 
 const SKIP = new Set([
-  "script", "style", "head", "title", "noscript", "template", "meta", "link", "object", "embed",
-  "iframe", "svg", "math", "xml", "button", "select", "option", "input", "textarea", "img", "map",
-  "area", "canvas", "audio", "video", "colgroup", "col",
+  "script",
+  "style",
+  "head",
+  "title",
+  "noscript",
+  "template",
+  "meta",
+  "link",
+  "object",
+  "embed",
+  "iframe",
+  "svg",
+  "math",
+  "xml",
+  "button",
+  "select",
+  "option",
+  "input",
+  "textarea",
+  "img",
+  "map",
+  "area",
+  "canvas",
+  "audio",
+  "video",
+  "colgroup",
+  "col",
 ]);
 
 const BLOCK = new Set([
-  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
-  "pre", "center", "section", "article", "header", "footer", "main", "nav", "aside", "address",
-  "figure", "figcaption", "hr", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
-  "form", "fieldset", "legend", "details", "summary", "body", "html",
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "blockquote",
+  "pre",
+  "center",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "nav",
+  "aside",
+  "address",
+  "figure",
+  "figcaption",
+  "hr",
+  "table",
+  "caption",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "form",
+  "fieldset",
+  "legend",
+  "details",
+  "summary",
+  "body",
+  "html",
 ]);
 
 const BOLD_TAGS = new Set(["b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6"]);
@@ -113,7 +176,10 @@ export class LineCollector {
 
 /** Collapses HTML whitespace (nbsp included) and drops soft hyphens / zero-width marks. */
 export function collapse(s: string): string {
-  return s.replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, "").replace(/[\s\u00a0]+/g, " ").trim();
+  return s
+    .replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, "")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
 }
 
 export const PLAIN: Style = { bold: false, size: null };
@@ -219,7 +285,10 @@ function styleOf(el: Element, name: string, parent: Style, decls: Map<string, st
     if (fs !== undefined) size = cssSizePt(fs) ?? size;
   }
   // Word's own HTML marks a symbol as mso-char-type:symbol with its font in mso-symbol-font-family.
-  const family = decls.get("mso-char-type")?.trim().toLowerCase() === "symbol" ? (decls.get("mso-symbol-font-family") ?? decls.get("font-family")) : decls.get("font-family");
+  const family =
+    decls.get("mso-char-type")?.trim().toLowerCase() === "symbol"
+      ? (decls.get("mso-symbol-font-family") ?? decls.get("font-family"))
+      : decls.get("font-family");
   if (family === undefined) return { bold, size, ...(parent.symbolFont !== undefined ? { symbolFont: parent.symbolFont } : {}) };
   const first = (family.split(",")[0] ?? "").trim().replace(/^["']|["']$/g, "");
   return { bold, size, ...(isSymbolFont(first) ? { symbolFont: first } : {}) };

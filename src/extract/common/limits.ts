@@ -34,6 +34,7 @@ export function checkLimit<N extends LimitName>(limits: Pick<ReaderLimits, N>, n
 export function asDocumentError(e: unknown, file: string): unknown {
   if (e instanceof LimitError) return new DocumentError("too-large", file, `is refused: ${e.message}`);
   // A safety net: recursion the limits did not bound must still end in a reason about the document.
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return new DocumentError("unsupported", file, "is refused: its structure is nested too deeply to read");
+  if (e instanceof RangeError && /call stack/i.test(e.message))
+    return new DocumentError("unsupported", file, "is refused: its structure is nested too deeply to read");
   return e;
 }

@@ -15,13 +15,37 @@ type FontMap = Record<number, string>;
 
 /** Wingdings (the default for w:sym without a known font, as before). */
 const WINGDINGS: FontMap = {
-  0xfc: "✓", 0xfb: "✗", 0xfd: "☒", 0xfe: "☑", 0xa8: "☐", 0x6f: "☐", 0x71: "☐", 0x78: "☒",
-  0x6c: "●", 0x6e: "■", 0xa7: "▪", 0x9f: "•", 0xd8: "➢", 0xe0: "→", 0xa1: "○", 0x77: "◆", 0x75: "◆",
+  0xfc: "✓",
+  0xfb: "✗",
+  0xfd: "☒",
+  0xfe: "☑",
+  0xa8: "☐",
+  0x6f: "☐",
+  0x71: "☐",
+  0x78: "☒",
+  0x6c: "●",
+  0x6e: "■",
+  0xa7: "▪",
+  0x9f: "•",
+  0xd8: "➢",
+  0xe0: "→",
+  0xa1: "○",
+  0x77: "◆",
+  0x75: "◆",
 };
 
 /** Wingdings 2: "P" is its tick, "O" its cross, "S"/"T"/"Q" boxed crosses, "R" a boxed tick, "£" an empty box. */
 const WINGDINGS_2: FontMap = {
-  0x50: "✓", 0x4f: "✗", 0x51: "☒", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xa3: "☐", 0x97: "●", 0x98: "●", 0xa2: "■",
+  0x50: "✓",
+  0x4f: "✗",
+  0x51: "☒",
+  0x52: "☑",
+  0x53: "☒",
+  0x54: "☒",
+  0xa3: "☐",
+  0x97: "●",
+  0x98: "●",
+  0xa2: "■",
 };
 
 /** Symbol: the bullet, times sign and radical (√, often used as a tick). */
@@ -81,8 +105,10 @@ export function symbolFontText(font: string, text: string): string {
   const f = font.trim().toLowerCase();
   if (!isSymbolFont(f)) return text;
   const map = fontMap(f) ?? WINGDINGS;
-  return [...text].map((ch) => {
-    const cp = ch.codePointAt(0) as number;
-    return map[cp >= 0xf000 && cp <= 0xf0ff ? cp - 0xf000 : cp] ?? ch;
-  }).join("");
+  return [...text]
+    .map((ch) => {
+      const cp = ch.codePointAt(0) as number;
+      return map[cp >= 0xf000 && cp <= 0xf0ff ? cp - 0xf000 : cp] ?? ch;
+    })
+    .join("");
 }

@@ -25,8 +25,14 @@ const HTML_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<
 export type ReadEmbeddedDocx = (bytes: Uint8Array, file: string) => Promise<LayoutDocument>;
 
 export async function readAltChunks(
-  parts: PackageParts, rels: Relationship[], ctx: DocxContext, body: Element, file: string, opts: ReaderSettings,
-  readDocx: ReadEmbeddedDocx | null, source: string,
+  parts: PackageParts,
+  rels: Relationship[],
+  ctx: DocxContext,
+  body: Element,
+  file: string,
+  opts: ReaderSettings,
+  readDocx: ReadEmbeddedDocx | null,
+  source: string,
 ): Promise<{ read: Map<string, Block[]>; messages: ReaderMessage[] }> {
   const ids: string[] = [];
   // Iterative: the depth of the body was bounded before parsing, but a walk need not rely on it.
@@ -47,7 +53,10 @@ export async function readAltChunks(
       const inner = parts.bytes(target);
       if (inner !== null) {
         try {
-          read.set(id, (await readDocx(inner, `${file}#${target}`)).pages.flatMap((p) => p.blocks));
+          read.set(
+            id,
+            (await readDocx(inner, `${file}#${target}`)).pages.flatMap((p) => p.blocks),
+          );
           continue;
         } catch (e) {
           if (e instanceof DocumentError && e.kind === "empty") continue;
@@ -57,24 +66,50 @@ export async function readAltChunks(
     }
     const text = target === undefined || DOCX_PART.test(target) ? null : parts.text(target);
     if (target !== undefined && text !== null && /\.txt$/i.test(target)) {
-      const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
-      read.set(id, lines.map((t) => ({ kind: "line", text: t, page: null, bbox: null, fontSize: null, bold: false })));
+      const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== "");
+      read.set(
+        id,
+        lines.map((t) => ({ kind: "line", text: t, page: null, bbox: null, fontSize: null, bold: false })),
+      );
       continue;
     }
     const mime = target !== undefined && text !== null && (MHT_PART.test(target) || /^\s*MIME-Version:/i.test(text));
     const html = mime ? mhtHtml(text as string) : text;
     if (target !== undefined && html !== null && (mime || HTML_PART.test(target) || HTML_START.test(html))) {
       try {
-        read.set(id, readHtml(html, `${file}#${target}`, opts).pages.flatMap((p) => p.blocks));
+        read.set(
+          id,
+          readHtml(html, `${file}#${target}`, opts).pages.flatMap((p) => p.blocks),
+        );
         continue;
       } catch (e) {
         if (e instanceof DocumentError && e.kind === "empty") continue; // nothing to miss
         if (!(e instanceof DocumentError)) throw e;
       }
     }
-    const kind = target === undefined ? "a missing part" : /\.rtf$/i.test(target) ? "RTF" : /\.mht(ml)?$/i.test(target) ? "MHT" : /\.docx?$/i.test(target) ? "a Word document" : /\.txt$/i.test(target) ? "plain text" : "an unknown format";
-    messages.push(readerMessage(source, "DOCX_ALT_CHUNK", "warning",
-      `embeds ${target ?? `relationship ${id}`} (w:altChunk, ${kind}) that the DOCX reader cannot read; its content is missing from the layout`));
+    const kind =
+      target === undefined
+        ? "a missing part"
+        : /\.rtf$/i.test(target)
+          ? "RTF"
+          : /\.mht(ml)?$/i.test(target)
+            ? "MHT"
+            : /\.docx?$/i.test(target)
+              ? "a Word document"
+              : /\.txt$/i.test(target)
+                ? "plain text"
+                : "an unknown format";
+    messages.push(
+      readerMessage(
+        source,
+        "DOCX_ALT_CHUNK",
+        "warning",
+        `embeds ${target ?? `relationship ${id}`} (w:altChunk, ${kind}) that the DOCX reader cannot read; its content is missing from the layout`,
+      ),
+    );
   }
   return { read, messages };
 }

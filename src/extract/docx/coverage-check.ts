@@ -26,12 +26,16 @@ export async function coverageCheck(bytes: Uint8Array, blocks: Block[], hidden: 
   try {
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
   } catch (e) {
-    return [readerMessage(SOURCE, "DOCX_CROSS_CHECK_FAILED", "warning",
-      `the cross-check of the body's words with mammoth could not be made (${reasonOf(e).slice(0, 120)}); content this reader does not know may be missing unnoticed`)];
+    return [
+      readerMessage(
+        SOURCE,
+        "DOCX_CROSS_CHECK_FAILED",
+        "warning",
+        `the cross-check of the body's words with mammoth could not be made (${reasonOf(e).slice(0, 120)}); content this reader does not know may be missing unnoticed`,
+      ),
+    ];
   }
-  const ours = wordCounts(
-    [...blocks.map((b) => (b.kind === "line" ? b.text : b.cells.map((c) => c.text).join("\n"))), ...hidden].join("\n"),
-  );
+  const ours = wordCounts([...blocks.map((b) => (b.kind === "line" ? b.text : b.cells.map((c) => c.text).join("\n"))), ...hidden].join("\n"));
   const theirs = wordCounts(raw);
   let total = 0;
   let missing = 0;
@@ -45,6 +49,12 @@ export async function coverageCheck(bytes: Uint8Array, blocks: Block[], hidden: 
     }
   }
   if (total === 0 || (total - missing) / total >= opts.docx.minWordCoverage) return [];
-  return [readerMessage(SOURCE, "DOCX_TEXT_DROPPED", "warning",
-    `${missing} of ${total} words of the body were not read into the layout (e.g. ${examples.join(", ")}); some content may be missing`)];
+  return [
+    readerMessage(
+      SOURCE,
+      "DOCX_TEXT_DROPPED",
+      "warning",
+      `${missing} of ${total} words of the body were not read into the layout (e.g. ${examples.join(", ")}); some content may be missing`,
+    ),
+  ];
 }

@@ -92,7 +92,7 @@ function hide(ctx: DocxContext, el: Element): void {
   const texts: string[] = [];
   const stack: Element[] = [el];
   for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
-    for (const c of e.children) if (c.type === "tag") (ctx.w.is(c, "t") ? texts.push(textOf(c)) : stack.push(c));
+    for (const c of e.children) if (c.type === "tag") ctx.w.is(c, "t") ? texts.push(textOf(c)) : stack.push(c);
   }
   ctx.hidden.push(texts.join(" "));
 }

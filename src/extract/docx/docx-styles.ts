@@ -18,8 +18,19 @@ export type StyleFill = string | null | undefined;
 
 /** The conditional formats of ECMA-376 §17.18.89, weakest first (Word applies later ones over earlier). */
 export const CONDITIONS = [
-  "wholeTable", "band1Vert", "band2Vert", "band1Horz", "band2Horz", "firstCol", "lastCol", "firstRow", "lastRow",
-  "neCell", "nwCell", "seCell", "swCell",
+  "wholeTable",
+  "band1Vert",
+  "band2Vert",
+  "band1Horz",
+  "band2Horz",
+  "firstCol",
+  "lastCol",
+  "firstRow",
+  "lastRow",
+  "neCell",
+  "nwCell",
+  "seCell",
+  "swCell",
 ] as const;
 export type Condition = (typeof CONDITIONS)[number];
 

@@ -38,7 +38,9 @@ export function parseXmlPart(xml: string): XmlPart {
   };
   if (root) {
     declare(root);
-    $(root).find("*").each((_, el) => declare(el));
+    $(root)
+      .find("*")
+      .each((_, el) => declare(el));
   }
   if (w.size === 0) w.add("w");
   if (mc.size === 0) mc.add("mc");

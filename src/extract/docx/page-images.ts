@@ -52,8 +52,12 @@ export function scannedPageImages(ctx: DocxContext, body: Element, s: DocxSettin
   walk(body);
   if (pending.length) closeSection(undefined);
   return found.map((share) =>
-    readerMessage(source, "UNREADABLE", "error",
-      `a picture filling ${Math.round(share * 100)}% of a page's text area stands alone with no text (a scanned page? OCR it first)`),
+    readerMessage(
+      source,
+      "UNREADABLE",
+      "error",
+      `a picture filling ${Math.round(share * 100)}% of a page's text area stands alone with no text (a scanned page? OCR it first)`,
+    ),
   );
 }
 
@@ -66,7 +70,8 @@ function textArea(ctx: DocxContext, sectPr: Element | undefined): Size {
     const v = Number(w.attr(el, a));
     return Number.isFinite(v) && w.attr(el, a) !== undefined ? v : undefined;
   };
-  const pw = num(pgSz, "w"), ph = num(pgSz, "h");
+  const pw = num(pgSz, "w"),
+    ph = num(pgSz, "h");
   if (pw === undefined || ph === undefined) return DEFAULT_AREA;
   const margin = (a: string): number => Math.max(0, num(pgMar, a) ?? 1134);
   const area = { w: pw - margin("left") - margin("right"), h: ph - margin("top") - margin("bottom") };
@@ -80,7 +85,8 @@ function pictureSizes(p: Element): Size[] {
     if (node.type !== "tag") return;
     const local = node.name.slice(node.name.indexOf(":") + 1);
     if (local === "extent" && /(^|:)(inline|anchor)$/.test((node.parent as Element | null)?.name ?? "")) {
-      const cx = Number(node.attribs["cx"]), cy = Number(node.attribs["cy"]);
+      const cx = Number(node.attribs["cx"]),
+        cy = Number(node.attribs["cy"]);
       if (cx > 0 && cy > 0) out.push({ w: cx / EMU_PER_TWIP, h: cy / EMU_PER_TWIP });
       return;
     }
@@ -109,7 +115,8 @@ function vmlSize(style: string): Size | null {
     const perPt = unit === "in" ? 72 : unit === "cm" ? 72 / 2.54 : unit === "mm" ? 72 / 25.4 : 1;
     return v * perPt * TWIPS_PER_PT;
   };
-  const w = get("width"), h = get("height");
+  const w = get("width"),
+    h = get("height");
   return w && h ? { w, h } : null;
 }
 

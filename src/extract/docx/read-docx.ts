@@ -70,11 +70,7 @@ async function readPackage(bytes: Uint8Array, file: string, opts: ReaderSettings
   out.read(body);
   const header = regionLines(parts, rels, body, ctx, "header");
   const footer = regionLines(parts, rels, body, ctx, "footer");
-  const messages = [
-    ...out.messages,
-    ...scannedPageImages(ctx, body, opts.docx, SOURCE),
-    ...(await coverageCheck(bytes, out.blocks, ctx.hidden, opts)),
-  ];
+  const messages = [...out.messages, ...scannedPageImages(ctx, body, opts.docx, SOURCE), ...(await coverageCheck(bytes, out.blocks, ctx.hidden, opts))];
   return pagelessDocument("docx", file, out.blocks, header, footer, messages);
 }
 
@@ -111,12 +107,27 @@ class DocxBodyReader {
     if (grid.cells.some((c) => c.text !== "" || c.shaded)) {
       const id = `t${++this.tableCount}`;
       this.blocks.push({
-        kind: "table", id, method: "docx", page: null, pages: [], bbox: null,
-        rows: grid.rows, cols: grid.cols, rowPages: Array.from({ length: grid.rows }, () => null), cells: grid.cells,
+        kind: "table",
+        id,
+        method: "docx",
+        page: null,
+        pages: [],
+        bbox: null,
+        rows: grid.rows,
+        cols: grid.cols,
+        rowPages: Array.from({ length: grid.rows }, () => null),
+        cells: grid.cells,
       });
       if (grid.clippedSpans > 0 || orphanMerges > 0) {
-        this.messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning",
-          `${grid.clippedSpans + orphanMerges} cell merge(s) do not add up (overlapping spans or a vertical merge with no start); cell merging may be incorrect`, id));
+        this.messages.push(
+          readerMessage(
+            SOURCE,
+            "TABLE_SPANS_OVERLAP",
+            "warning",
+            `${grid.clippedSpans + orphanMerges} cell merge(s) do not add up (overlapping spans or a vertical merge with no start); cell merging may be incorrect`,
+            id,
+          ),
+        );
       }
     }
     for (const inner of nested) this.table(inner);

@@ -67,7 +67,7 @@ export class ZipPackage {
     const entry = this.byName.get(name);
     if (!entry) return null;
     const out = this.inflate(entry, this.limits.maxPartBytes);
-    if ((crc32(out) >>> 0) !== entry.crc) throw new ZipFormatError(`${name}: CRC mismatch (damaged data)`);
+    if (crc32(out) >>> 0 !== entry.crc) throw new ZipFormatError(`${name}: CRC mismatch (damaged data)`);
     return out;
   }
 
@@ -123,7 +123,11 @@ export class ZipPackage {
   private overCap(e: ZipEntry, cap: number, found: number): LimitError {
     const part = cap >= this.limits.maxPartBytes;
     const limit = part ? "maxPartBytes" : "maxUnzippedBytes";
-    return new LimitError(limit, this.limits[limit], part ? `a part (${e.name}) of more than ${found - 1} bytes once unpacked` : `more than ${this.limits.maxUnzippedBytes} bytes once unpacked`);
+    return new LimitError(
+      limit,
+      this.limits[limit],
+      part ? `a part (${e.name}) of more than ${found - 1} bytes once unpacked` : `more than ${this.limits.maxUnzippedBytes} bytes once unpacked`,
+    );
   }
 
   private entryData(e: ZipEntry): Uint8Array {

@@ -21,12 +21,19 @@ const BLOCKS = new Set(["p", "div", "td", "th", "li", "figure", "center", "body"
 export function scannedPageImages($: CheerioAPI, minShare: number, source: string): ReaderMessage[] {
   const out: ReaderMessage[] = [];
   $("img").each((_, img) => {
-    const w = length(img, "width"), h = length(img, "height");
+    const w = length(img, "width"),
+      h = length(img, "height");
     if (w === null || h === null) return;
     const share = (Math.min(w, TEXT_AREA.w) * Math.min(h, TEXT_AREA.h)) / (TEXT_AREA.w * TEXT_AREA.h);
     if (share < minShare || hasText($, blockOf(img))) return;
-    out.push(readerMessage(source, "UNREADABLE", "error",
-      `a picture filling ${Math.round(share * 100)}% of a page's text area stands alone with no text (a scanned page? OCR it first)`));
+    out.push(
+      readerMessage(
+        source,
+        "UNREADABLE",
+        "error",
+        `a picture filling ${Math.round(share * 100)}% of a page's text area stands alone with no text (a scanned page? OCR it first)`,
+      ),
+    );
   });
   return out;
 }

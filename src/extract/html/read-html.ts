@@ -43,7 +43,11 @@ function readMarkup(text: string, file: string, opts: ReaderSettings): LayoutDoc
   const $ = cheerio.load(text);
   const root = $("body")[0] ?? $.root()[0];
   if (!root) throw new DocumentError("empty", file, "has no HTML body");
-  const sheet = StyleSheet.parse($("style").toArray().map((el) => $(el).text()));
+  const sheet = StyleSheet.parse(
+    $("style")
+      .toArray()
+      .map((el) => $(el).text()),
+  );
   const state = new HtmlState(sheet, opts);
   state.readFlow(root as AnyNode);
   const messages = [...state.messages, ...scannedPageImages($, opts.html.scannedImageShare, SOURCE)];
@@ -125,14 +129,28 @@ class HtmlState {
     if (grid.cells.some((c) => c.text !== "" || c.shaded)) {
       const id = `t${++this.tableCount}`;
       const block: Table = {
-        kind: "table", id, method: "html", page: null, pages: [], bbox: null,
-        rows: grid.rows, cols: grid.cols, rowPages: Array.from({ length: grid.rows }, () => null),
+        kind: "table",
+        id,
+        method: "html",
+        page: null,
+        pages: [],
+        bbox: null,
+        rows: grid.rows,
+        cols: grid.cols,
+        rowPages: Array.from({ length: grid.rows }, () => null),
         cells: grid.cells,
       };
       this.blocks.push(block);
       if (grid.clippedSpans > 0) {
-        this.messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning",
-          `${grid.clippedSpans} cell span(s) overlapped other cells and were shortened; cell merging may be incorrect`, id));
+        this.messages.push(
+          readerMessage(
+            SOURCE,
+            "TABLE_SPANS_OVERLAP",
+            "warning",
+            `${grid.clippedSpans} cell span(s) overlapped other cells and were shortened; cell merging may be incorrect`,
+            id,
+          ),
+        );
       }
     }
     for (const inner of nested) this.readTable(inner);
@@ -195,7 +213,10 @@ function cellText(td: Element, nested: Element[], flow: FlowOptions): string {
     return true;
   };
   walkChildren(td, style, lines, { ...flow, intercept });
-  return lines.take().map((l) => l.text).join("\n");
+  return lines
+    .take()
+    .map((l) => l.text)
+    .join("\n");
 }
 
 /** A cell's or row's own background (white included; undefined lets the row's show through). */

@@ -51,9 +51,15 @@ export function assembleLayout(read: RawPage[], messages: ReaderMessage[], s: Pd
   // in its table; a table lying wholly in a margin band (a letterhead) counts.
   const candidates = raws.map((r, i) => {
     const body = grids[i]!.filter((g) => g.bbox.y1 > r.height * s.marginBand && g.bbox.y0 < r.height * (1 - s.marginBand));
-    return wordsToLines(r.words.filter((w) => !body.some((g) => insideBox(w, g.bbox))), s);
+    return wordsToLines(
+      r.words.filter((w) => !body.some((g) => insideBox(w, g.bbox))),
+      s,
+    );
   });
-  const running = findRunningLines(raws.map((r, i) => ({ height: r.height, lines: candidates[i]! })), s);
+  const running = findRunningLines(
+    raws.map((r, i) => ({ height: r.height, lines: candidates[i]! })),
+    s,
+  );
   const work: PageWork[] = raws.map((raw, i) => {
     const run = running[i]!;
     const skip = new Set<Word>([...run.header, ...run.footer].flatMap((l) => l.words));
@@ -118,7 +124,8 @@ function streamTablesByColumn(words: Word[], page: number, s: PdfSettings, rules
 }
 
 function insideBox(w: Word, b: { x0: number; y0: number; x1: number; y1: number }): boolean {
-  const cx = (w.x0 + w.x1) / 2, cy = (w.top + w.bottom) / 2;
+  const cx = (w.x0 + w.x1) / 2,
+    cy = (w.top + w.bottom) / 2;
   return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1;
 }
 
@@ -191,7 +198,10 @@ function latticeTable(g: GridTable, cells: PageTable["cells"], page: number, row
 function pageTables(raw: RawPage, grids: GridTable[], words: Word[], messages: ReaderMessage[], s: PdfSettings): { tables: PageTable[]; rest: Word[] } {
   const used = new Set<number>();
   const tables: PageTable[] = [];
-  const marks = [...raw.graphics.dots, ...raw.graphics.diagonals.map((d) => ({ x0: Math.min(d.x0, d.x1), y0: Math.min(d.y0, d.y1), x1: Math.max(d.x0, d.x1), y1: Math.max(d.y0, d.y1) }))];
+  const marks = [
+    ...raw.graphics.dots,
+    ...raw.graphics.diagonals.map((d) => ({ x0: Math.min(d.x0, d.x1), y0: Math.min(d.y0, d.y1), x1: Math.max(d.x0, d.x1), y1: Math.max(d.y0, d.y1) })),
+  ];
   for (const ruled of grids) {
     const g = refineGrid(ruled, words, marks, grids, s);
     const filled = fillGrid(g, words, raw.graphics, raw.number, s);

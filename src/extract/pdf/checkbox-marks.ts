@@ -20,19 +20,20 @@ export function checkboxWords(grids: readonly GridTable[], words: readonly Word[
   for (const box of grids) {
     if (box.cells.length !== 1) continue;
     const b = box.bbox;
-    const w = b.x1 - b.x0, h = b.y1 - b.y0;
+    const w = b.x1 - b.x0,
+      h = b.y1 - b.y0;
     if (Math.min(w, h) < s.checkboxMinSize || Math.max(w, h) > s.markMaxSize) continue;
     if (Math.abs(w - h) > s.checkboxSquareness * Math.max(w, h)) continue;
     if (tables.some((t) => within(b, t.bbox, 1))) continue;
     if (words.some((x) => centreX(x) >= b.x0 && centreX(x) <= b.x1 && centreY(x) >= b.y0 && centreY(x) <= b.y1)) continue;
     if (g.fills.some((f) => overlapArea(f, b) >= s.shadedCoverage * w * h)) continue;
-    const crossing = g.diagonals.filter((d) => within({ x0: Math.min(d.x0, d.x1), y0: Math.min(d.y0, d.y1), x1: Math.max(d.x0, d.x1), y1: Math.max(d.y0, d.y1) }, b, 1));
+    const crossing = g.diagonals.filter((d) =>
+      within({ x0: Math.min(d.x0, d.x1), y0: Math.min(d.y0, d.y1), x1: Math.max(d.x0, d.x1), y1: Math.max(d.y0, d.y1) }, b, 1),
+    );
     const ticked = crossing.length >= 2;
     // On the baseline of the text beside it, when there is some, so the two make one line.
     const cy = (b.y0 + b.y1) / 2;
-    const beside = words
-      .filter((x) => x.upright && x.top <= cy && x.bottom >= cy)
-      .sort((p, q) => Math.abs(centreX(p) - b.x1) - Math.abs(centreX(q) - b.x1))[0];
+    const beside = words.filter((x) => x.upright && x.top <= cy && x.bottom >= cy).sort((p, q) => Math.abs(centreX(p) - b.x1) - Math.abs(centreX(q) - b.x1))[0];
     out.push({
       text: ticked ? TICKED : EMPTY_BOX,
       x0: b.x0,

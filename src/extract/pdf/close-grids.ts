@@ -43,7 +43,8 @@ export function closeOpenGrids(r: MergedRulings, s: PdfSettings): ClosedRulings 
   const tops: OpenEnd[] = [];
   for (const v of r.v) {
     const crosses = new Set<number>();
-    let first = Infinity, last = -Infinity;
+    let first = Infinity,
+      last = -Infinity;
     r.h.forEach((h, i) => {
       if (h.pos < v.start - tol || h.pos > v.end + tol || v.pos < h.start - tol || v.pos > h.end + tol) return;
       crosses.add(i);
@@ -57,9 +58,10 @@ export function closeOpenGrids(r: MergedRulings, s: PdfSettings): ClosedRulings 
   const bottomClosers = closers(bottoms, s, Math.max, "h");
   const topClosers = closers(tops, s, Math.min, "h");
   const added = [...bottomClosers, ...topClosers];
-  const closed = added.length === 0
-    ? { ...r, bottomClosers, topClosers, sideClosers: [] }
-    : { h: [...r.h, ...added].sort((a, b) => a.pos - b.pos || a.start - b.start), v: r.v, bottomClosers, topClosers, sideClosers: [] };
+  const closed =
+    added.length === 0
+      ? { ...r, bottomClosers, topClosers, sideClosers: [] }
+      : { h: [...r.h, ...added].sort((a, b) => a.pos - b.pos || a.start - b.start), v: r.v, bottomClosers, topClosers, sideClosers: [] };
   return withSides(closed, sideClosers);
 }
 
@@ -76,7 +78,8 @@ function closeSides(r: MergedRulings, s: PdfSettings): Ruling[] {
   const lefts: OpenEnd[] = [];
   for (const h of r.h) {
     const crosses = new Set<number>();
-    let first = Infinity, last = -Infinity;
+    let first = Infinity,
+      last = -Infinity;
     r.v.forEach((v, i) => {
       if (v.pos < h.start - tol || v.pos > h.end + tol || h.pos < v.start - tol || h.pos > v.end + tol) return;
       crosses.add(i);

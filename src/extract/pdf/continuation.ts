@@ -35,7 +35,8 @@ export function rowTexts(cells: readonly Cell[], row: number): string[] {
  * drawn lower, its last wrapped line clipped).
  */
 export function repeatsRow(u: readonly Cell[], uRow: number, t: readonly Cell[], tRow: number): boolean {
-  const a = rowTexts(u, uRow), b = rowTexts(t, tRow);
+  const a = rowTexts(u, uRow),
+    b = rowTexts(t, tRow);
   return a.length > 0 && a.length === b.length && a.every((x, i) => x === b[i] || b[i]!.startsWith(x + "\n"));
 }
 
@@ -75,7 +76,8 @@ function rowsOf(t: PageTable): Cell[][] {
 /** Whether u, opening the next page with t's columns and no repeated header, starts a new box. */
 export function opensNewBox(t: PageTable, u: PageTable): boolean {
   const tRows = rowsOf(t);
-  const t0 = tRows[0] ?? [], u0 = rowCells(u.cells, 0);
+  const t0 = tRows[0] ?? [],
+    u0 = rowCells(u.cells, 0);
   const key = headingKey(u0);
   // Another instance of the heading (or label row) the table opened with, which
   // the table does not repeat inside: a new sheet of the same form.
@@ -109,8 +111,8 @@ export function placeColumns(t: PageTable, u: PageTable, s: PdfSettings, byCount
   const shift = u.colX[0]! - t.colX[0]!;
   const shifted = u.colX.map((x) => x - shift);
   if (fits(shifted)) return shifted;
-  if (t.openBottom === true && near(t.colX[0]!, u.colX[0]!) && near(t.colX.at(-1)!, u.colX.at(-1)!) &&
-    u.colX.every((x) => t.colX.some((y) => near(x, y)))) return u.colX;
+  if (t.openBottom === true && near(t.colX[0]!, u.colX[0]!) && near(t.colX.at(-1)!, u.colX.at(-1)!) && u.colX.every((x) => t.colX.some((y) => near(x, y))))
+    return u.colX;
   if (byCount && t.cols === u.cols) return u.colX.map((_, k) => t.colX[k]!);
   return null;
 }

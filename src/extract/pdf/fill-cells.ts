@@ -19,7 +19,8 @@ export const cellLineGeometry = new WeakMap<Cell, CellLine[]>();
 /** Index of the grid interval [edges[i], edges[i+1]) holding v, or -1. */
 export function intervalOf(edges: readonly number[], v: number): number {
   if (v < edges[0]! || v > edges[edges.length - 1]!) return -1;
-  let lo = 0, hi = edges.length - 2;
+  let lo = 0,
+    hi = edges.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (edges[mid]! <= v) lo = mid;
@@ -41,7 +42,8 @@ export function fillGrid(grid: GridTable, words: readonly Word[], g: PageGraphic
     for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) owner[r * cols + k] = i;
   });
   const cellAt = (x: number, y: number): number => {
-    const r = intervalOf(grid.rowY, y), k = intervalOf(grid.colX, x);
+    const r = intervalOf(grid.rowY, y),
+      k = intervalOf(grid.colX, x);
     return r < 0 || k < 0 ? -1 : owner[r * cols + k]!;
   };
   const cellWords: Word[][] = grid.cells.map(() => []);

@@ -8,7 +8,8 @@ export const centreY = (w: Word): number => (w.top + w.bottom) / 2;
 /** Words whose centre lies in the box. */
 export function wordsInBox(words: readonly Word[], b: BBox): Word[] {
   return words.filter((w) => {
-    const x = centreX(w), y = centreY(w);
+    const x = centreX(w),
+      y = centreY(w);
     return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
   });
 }

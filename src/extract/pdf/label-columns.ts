@@ -19,13 +19,26 @@ export function addLabelColumns(g: GridTable, words: readonly Word[], others: re
 }
 
 function addLabelColumn(g: GridTable, words: readonly Word[], others: readonly GridTable[], side: "left" | "right", s: PdfSettings): GridTable {
-  const top = g.rowY[0]!, bottom = g.rowY[g.rowY.length - 1]!;
-  const onOther = (w: Word) => others.some((o) => o !== g && centreX(w) >= o.bbox.x0 && centreX(w) <= o.bbox.x1 && centreY(w) >= o.bbox.y0 && centreY(w) <= o.bbox.y1);
+  const top = g.rowY[0]!,
+    bottom = g.rowY[g.rowY.length - 1]!;
+  const onOther = (w: Word) =>
+    others.some((o) => o !== g && centreX(w) >= o.bbox.x0 && centreX(w) <= o.bbox.x1 && centreY(w) >= o.bbox.y0 && centreY(w) <= o.bbox.y1);
   // Words beside the grid, with no other grid between them and it.
-  const beside = words.filter((w) => w.upright && centreY(w) > top && centreY(w) < bottom && !onOther(w) &&
-    (side === "left" ? w.x1 <= g.bbox.x0 : w.x0 >= g.bbox.x1) &&
-    !others.some((o) => o !== g && o.bbox.y0 < bottom && o.bbox.y1 > top &&
-      (side === "left" ? o.bbox.x0 >= w.x1 && o.bbox.x1 <= g.bbox.x0 : o.bbox.x1 <= w.x0 && o.bbox.x0 >= g.bbox.x1)));
+  const beside = words.filter(
+    (w) =>
+      w.upright &&
+      centreY(w) > top &&
+      centreY(w) < bottom &&
+      !onOther(w) &&
+      (side === "left" ? w.x1 <= g.bbox.x0 : w.x0 >= g.bbox.x1) &&
+      !others.some(
+        (o) =>
+          o !== g &&
+          o.bbox.y0 < bottom &&
+          o.bbox.y1 > top &&
+          (side === "left" ? o.bbox.x0 >= w.x1 && o.bbox.x1 <= g.bbox.x0 : o.bbox.x1 <= w.x0 && o.bbox.x0 >= g.bbox.x1),
+      ),
+  );
   if (beside.length === 0) return g;
   const rows = g.rowY.length - 1;
   const labelled = new Set<number>();
@@ -44,9 +57,7 @@ function addLabelColumn(g: GridTable, words: readonly Word[], others: readonly G
   const inner = side === "left" ? g.bbox.x0 : g.bbox.x1;
   const boxes: BBox[] = ruledBoxes(g);
   for (let r = 0; r < rows; r++) {
-    boxes.push(side === "left"
-      ? { x0: outer, y0: g.rowY[r]!, x1: inner, y1: g.rowY[r + 1]! }
-      : { x0: inner, y0: g.rowY[r]!, x1: outer, y1: g.rowY[r + 1]! });
+    boxes.push(side === "left" ? { x0: outer, y0: g.rowY[r]!, x1: inner, y1: g.rowY[r + 1]! } : { x0: inner, y0: g.rowY[r]!, x1: outer, y1: g.rowY[r + 1]! });
   }
   return relay(g, boxes);
 }

@@ -75,7 +75,8 @@ export function findIntersections(r: MergedRulings, tol: number): PointMap<Point
   for (let vi = 0; vi < r.v.length; vi++) {
     const v = r.v[vi]!;
     // Horizontal rulings within the vertical's extent: binary search on pos.
-    let lo = 0, hi = hs.length;
+    let lo = 0,
+      hi = hs.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (hs[mid]!.h.pos < v.start - tol) lo = mid + 1;
@@ -139,7 +140,12 @@ export function cellsToTables(cells: BBox[]): GridTable[] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const byCorner = new PointMap<number>();
   cells.forEach((c, i) => {
-    for (const [x, y] of [[c.x0, c.y0], [c.x1, c.y0], [c.x0, c.y1], [c.x1, c.y1]] as const) {
+    for (const [x, y] of [
+      [c.x0, c.y0],
+      [c.x1, c.y0],
+      [c.x0, c.y1],
+      [c.x1, c.y1],
+    ] as const) {
       const j = byCorner.getOrSet(x, y, () => i);
       if (j !== i) parent[find(i)] = find(j);
     }
@@ -155,7 +161,8 @@ export function cellsToTables(cells: BBox[]): GridTable[] {
 }
 
 export function layOnGrid(group: BBox[]): GridTable {
-  const xs = new Set<number>(), ys = new Set<number>();
+  const xs = new Set<number>(),
+    ys = new Set<number>();
   for (const c of group) {
     xs.add(c.x0).add(c.x1);
     ys.add(c.y0).add(c.y1);
@@ -164,13 +171,16 @@ export function layOnGrid(group: BBox[]): GridTable {
   const rowY = [...ys].sort((a, b) => a - b);
   const ci = new Map(colX.map((x, i) => [x, i]));
   const ri = new Map(rowY.map((y, i) => [y, i]));
-  const rows = rowY.length - 1, cols = colX.length - 1;
+  const rows = rowY.length - 1,
+    cols = colX.length - 1;
   const taken: boolean[] = new Array(rows * cols).fill(false);
   const cells: GridCell[] = [];
   // Sort so that on overlap (rare, from odd rulings) the first, smallest anchor wins.
   for (const c of [...group].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)) {
-    const row = ri.get(c.y0)!, col = ci.get(c.x0)!;
-    const rowSpan = ri.get(c.y1)! - row, colSpan = ci.get(c.x1)! - col;
+    const row = ri.get(c.y0)!,
+      col = ci.get(c.x0)!;
+    const rowSpan = ri.get(c.y1)! - row,
+      colSpan = ci.get(c.x1)! - col;
     let free = true;
     for (let r = row; r < row + rowSpan && free; r++) for (let k = col; k < col + colSpan; k++) if (taken[r * cols + k]) free = false;
     if (!free) continue;
@@ -182,9 +192,15 @@ export function layOnGrid(group: BBox[]): GridTable {
   for (let r = 0; r < rows; r++) {
     let k = 0;
     while (k < cols) {
-      if (taken[r * cols + k]) { k++; continue; }
+      if (taken[r * cols + k]) {
+        k++;
+        continue;
+      }
       let e = k;
-      while (e < cols && !taken[r * cols + e]) { taken[r * cols + e] = true; e++; }
+      while (e < cols && !taken[r * cols + e]) {
+        taken[r * cols + e] = true;
+        e++;
+      }
       holes += e - k;
       cells.push({ row: r, col: k, rowSpan: 1, colSpan: e - k, bbox: { x0: colX[k]!, y0: rowY[r]!, x1: colX[e]!, y1: rowY[r + 1]! }, hole: true });
       k = e;

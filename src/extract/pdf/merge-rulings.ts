@@ -12,8 +12,14 @@ export interface MergedRulings {
 
 export function mergeRulings(rulings: readonly Ruling[], s: PdfSettings): MergedRulings {
   return {
-    h: mergeDir(rulings.filter((r) => r.dir === "h"), s),
-    v: mergeDir(rulings.filter((r) => r.dir === "v"), s),
+    h: mergeDir(
+      rulings.filter((r) => r.dir === "h"),
+      s,
+    ),
+    v: mergeDir(
+      rulings.filter((r) => r.dir === "v"),
+      s,
+    ),
   };
 }
 

@@ -196,14 +196,32 @@ class StreamText {
   readonly stack: TextState[] = [];
   current: TextState | null = null;
   readonly item: ItemState = {
-    initialized: false, str: [], totalWidth: 0, totalHeight: 0, width: 0, height: 0, prevTransform: null, prevTextRise: 0,
-    textAdvanceScale: 0, spaceInFlowMin: 0, spaceInFlowMax: 0, trackingSpaceMin: Infinity, negativeSpaceMax: -Infinity,
-    notASpace: -Infinity, transform: null, fontName: null, hasEOL: false,
+    initialized: false,
+    str: [],
+    totalWidth: 0,
+    totalHeight: 0,
+    width: 0,
+    height: 0,
+    prevTransform: null,
+    prevTextRise: 0,
+    textAdvanceScale: 0,
+    spaceInFlowMin: 0,
+    spaceInFlowMax: 0,
+    trackingSpaceMin: Infinity,
+    negativeSpaceMax: -Infinity,
+    notASpace: -Infinity,
+    transform: null,
+    fontName: null,
+    hasEOL: false,
   };
   readonly twoLastChars = [" ", " "];
   twoLastCharsPos = 0;
 
-  constructor(state: TextState, private readonly out: OpsTextContent, private readonly viewBox: readonly number[]) {
+  constructor(
+    state: TextState,
+    private readonly out: OpsTextContent,
+    private readonly viewBox: readonly number[],
+  ) {
     this.state = state;
   }
 
@@ -234,11 +252,17 @@ class StreamText {
    */
   currentTextTransform(out: number[] = new Array<number>(6)): number[] {
     const ts = this.state;
-    const a = ts.fontSize * ts.textHScale, d = ts.fontSize, rise = ts.textRise;
-    const t = ts.textMatrix, m = ts.ctm;
-    const i0 = t[0]! * a + t[2]! * 0, i1 = t[1]! * a + t[3]! * 0;
-    const i2 = t[0]! * 0 + t[2]! * d, i3 = t[1]! * 0 + t[3]! * d;
-    const i4 = t[0]! * 0 + t[2]! * rise + t[4]!, i5 = t[1]! * 0 + t[3]! * rise + t[5]!;
+    const a = ts.fontSize * ts.textHScale,
+      d = ts.fontSize,
+      rise = ts.textRise;
+    const t = ts.textMatrix,
+      m = ts.ctm;
+    const i0 = t[0]! * a + t[2]! * 0,
+      i1 = t[1]! * a + t[3]! * 0;
+    const i2 = t[0]! * 0 + t[2]! * d,
+      i3 = t[1]! * 0 + t[3]! * d;
+    const i4 = t[0]! * 0 + t[2]! * rise + t[4]!,
+      i5 = t[1]! * 0 + t[3]! * rise + t[5]!;
     out[0] = m[0]! * i0 + m[2]! * i1;
     out[1] = m[1]! * i0 + m[3]! * i1;
     out[2] = m[0]! * i2 + m[2]! * i3;
@@ -291,8 +315,13 @@ class StreamText {
     const text = normalizeUnicode(it.str.join(""));
     if (BIDI.test(text)) throw new NotReplayable("right-to-left text");
     this.out.items.push({
-      str: text, dir: "ltr", width: Math.abs(it.totalWidth), height: Math.abs(it.totalHeight),
-      transform: it.transform!, fontName: it.fontName!, hasEOL: it.hasEOL,
+      str: text,
+      dir: "ltr",
+      width: Math.abs(it.totalWidth),
+      height: Math.abs(it.totalHeight),
+      transform: it.transform!,
+      fontName: it.fontName!,
+      hasEOL: it.hasEOL,
     });
     it.initialized = false;
     it.str.length = 0;
@@ -402,7 +431,10 @@ class StreamText {
   build(glyphs: readonly GlyphLike[], extraSpacing: number): void {
     const ts = this.state;
     const cur = this.current!;
-    if (cur.fontSize !== ts.fontSize || (cur.fontName !== ts.fontName && (cur.font === null || cur.font.name !== ts.font!.name || cur.font.vertical !== ts.font!.vertical))) {
+    if (
+      cur.fontSize !== ts.fontSize ||
+      (cur.fontName !== ts.fontName && (cur.font === null || cur.font.name !== ts.font!.name || cur.font.vertical !== ts.font!.vertical))
+    ) {
       if (cur.font === null && cur.fontSize === ts.fontSize) throw new NotReplayable("no font before the first text"); // pdf.js throws there
       this.flush();
       this.current = ts.clone();
@@ -480,8 +512,12 @@ function applyInverseRotation(x: number, y: number, matrix: readonly number[]): 
 const SCRATCH = new Array<number>(6).fill(0);
 
 const FLUSHING_PAINTS = new Set<number>([
-  OPS.paintImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject, OPS.paintImageMaskXObjectGroup,
-  OPS.paintImageMaskXObjectRepeat, OPS.paintSolidColorImageMask,
+  OPS.paintImageXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintSolidColorImageMask,
 ]);
 
 /**
@@ -490,11 +526,7 @@ const FLUSHING_PAINTS = new Set<number>([
  * caller then asks pdf.js). `fontOf` resolves a font id (commonObjs);
  * `viewBox` is page.view.
  */
-export function textFromOperatorList(
-  ops: OperatorListLike,
-  fontOf: (id: string) => OpsFont | undefined,
-  viewBox: readonly number[],
-): OpsTextContent | null {
+export function textFromOperatorList(ops: OperatorListLike, fontOf: (id: string) => OpsFont | undefined, viewBox: readonly number[]): OpsTextContent | null {
   const out: OpsTextContent = { items: [], styles: {} };
   try {
     replay(ops, fontOf, viewBox, out);

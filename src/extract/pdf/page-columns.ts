@@ -17,21 +17,30 @@ import { wordsToLines, type Line } from "./text-lines.js";
 export function splitPageColumns(words: readonly Word[], s: PdfSettings, depth = 0): Word[][] {
   const lines = wordsToLines(words, s).filter((l) => l.words.every((w) => w.upright));
   if (lines.length < s.pageColumnMinLines || depth > 1) return [words.slice()];
-  const x0 = Math.floor(Math.min(...lines.map((l) => l.x0))), x1 = Math.ceil(Math.max(...lines.map((l) => l.x1)));
+  const x0 = Math.floor(Math.min(...lines.map((l) => l.x0))),
+    x1 = Math.ceil(Math.max(...lines.map((l) => l.x1)));
   // How many lines cover each point of x: each line's words merged into runs, added as +1/-1 steps.
   const cover = new Int32Array(Math.max(0, x1 - x0) + 2);
   for (const l of lines) {
-    let runA = -1, runB = -1;
+    let runA = -1,
+      runB = -1;
     for (const w of l.words) {
-      const a = Math.max(0, Math.floor(w.x0) - x0), b = Math.min(cover.length - 2, Math.ceil(w.x1) - x0);
+      const a = Math.max(0, Math.floor(w.x0) - x0),
+        b = Math.min(cover.length - 2, Math.ceil(w.x1) - x0);
       if (runB >= 0 && a <= runB + 1) runB = Math.max(runB, b);
       else {
-        if (runB >= 0) { cover[runA]!++; cover[runB + 1]!--; }
+        if (runB >= 0) {
+          cover[runA]!++;
+          cover[runB + 1]!--;
+        }
         runA = a;
         runB = b;
       }
     }
-    if (runB >= 0) { cover[runA]!++; cover[runB + 1]!--; }
+    if (runB >= 0) {
+      cover[runA]!++;
+      cover[runB + 1]!--;
+    }
   }
   for (let x = 1; x < cover.length; x++) cover[x]! += cover[x - 1]!;
   const size = median(lines.map((l) => l.size));
@@ -40,10 +49,14 @@ export function splitPageColumns(words: readonly Word[], s: PdfSettings, depth =
   const n = cover.length - 1;
   let x = 0;
   while (x < n) {
-    if (cover[x]! > maxCross) { x++; continue; }
+    if (cover[x]! > maxCross) {
+      x++;
+      continue;
+    }
     let e = x;
     while (e < n && cover[e]! <= maxCross) e++;
-    const a = x + x0, b = e + x0;
+    const a = x + x0,
+      b = e + x0;
     if (b - a >= s.segmentGapEm * size && x > 0 && e < n) {
       const both = lines.filter((l) => l.words.some((w) => w.x1 <= a) && l.words.some((w) => w.x0 >= b)).length;
       if (!best || both > best.both) best = { a, b, both };
@@ -64,7 +77,8 @@ export function splitPageColumns(words: readonly Word[], s: PdfSettings, depth =
 function isProse(words: readonly Word[], s: PdfSettings): boolean {
   const lines: Line[] = wordsToLines(words, s);
   if (lines.length === 0) return false;
-  const lo = Math.min(...lines.map((l) => l.x0)), hi = Math.max(...lines.map((l) => l.x1));
+  const lo = Math.min(...lines.map((l) => l.x0)),
+    hi = Math.max(...lines.map((l) => l.x1));
   const full = lines.filter((l) => l.x1 - l.x0 >= s.pageColumnFullWidth * (hi - lo)).length;
   return full >= s.pageColumnFullShare * lines.length;
 }

@@ -144,7 +144,8 @@ function addPath(args: unknown[], st: GState, viewport: Matrix, s: PdfSettings, 
   for (const sub of decodePath(data)) {
     const pts: number[] = [];
     for (let k = 0; k + 1 < sub.points.length; k += 2) {
-      const x = sub.points[k]!, y = sub.points[k + 1]!;
+      const x = sub.points[k]!,
+        y = sub.points[k + 1]!;
       pts.push(m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!);
     }
     if (pts.length < 2) continue;
@@ -156,7 +157,12 @@ function addPath(args: unknown[], st: GState, viewport: Matrix, s: PdfSettings, 
 /** The four corners of a user-space rectangle [x0, y0, x1, y1] through m, boxed. */
 function rectBox(r: ArrayLike<number>, m: Matrix): BBox {
   const pts: number[] = [];
-  for (const [x, y] of [[r[0]!, r[1]!], [r[2]!, r[1]!], [r[2]!, r[3]!], [r[0]!, r[3]!]] as const) {
+  for (const [x, y] of [
+    [r[0]!, r[1]!],
+    [r[2]!, r[1]!],
+    [r[2]!, r[3]!],
+    [r[0]!, r[3]!],
+  ] as const) {
     pts.push(m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!);
   }
   return boxOf(pts);
@@ -174,7 +180,8 @@ function pathBox(args: unknown[], m: Matrix): BBox | null {
   const pts: number[] = [];
   for (const sub of decodePath(data)) {
     for (let k = 0; k + 1 < sub.points.length; k += 2) {
-      const x = sub.points[k]!, y = sub.points[k + 1]!;
+      const x = sub.points[k]!,
+        y = sub.points[k + 1]!;
       pts.push(m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!);
     }
   }
@@ -188,9 +195,13 @@ function intersect(clip: BBox | null, b: BBox): BBox {
 }
 
 function boxOf(pts: number[]): BBox {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (let k = 0; k + 1 < pts.length; k += 2) {
-    const x = pts[k]!, y = pts[k + 1]!;
+    const x = pts[k]!,
+      y = pts[k + 1]!;
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
@@ -204,7 +215,8 @@ function isAxisAligned(pts: number[], tol: number): boolean {
   const n = pts.length / 2;
   for (let k = 0; k < n; k++) {
     const j = (k + 1) % n;
-    const dx = Math.abs(pts[2 * j]! - pts[2 * k]!), dy = Math.abs(pts[2 * j + 1]! - pts[2 * k + 1]!);
+    const dx = Math.abs(pts[2 * j]! - pts[2 * k]!),
+      dy = Math.abs(pts[2 * j + 1]! - pts[2 * k + 1]!);
     if (dx > tol && dy > tol) return false;
   }
   return true;
@@ -219,7 +231,8 @@ export function isWhite(color: string, level: number): boolean {
 function addFilled(pts: number[], curved: boolean, color: string | null, s: PdfSettings, out: PageGraphics): void {
   if (color === null || isWhite(color, s.whiteLevel)) return;
   const b = boxOf(pts);
-  const w = b.x1 - b.x0, h = b.y1 - b.y0;
+  const w = b.x1 - b.x0,
+    h = b.y1 - b.y0;
   if (!curved && pts.length <= 10 && isAxisAligned(pts, s.axisTolerance)) {
     if (Math.min(w, h) <= s.thinRectMax) {
       // Word/Excel/LibreOffice often draw borders as thin filled rectangles.
@@ -239,13 +252,22 @@ function addStroked(pts: number[], closed: boolean, width: number, color: string
   const last = closed ? n : n - 1;
   for (let k = 0; k < last; k++) {
     const j = (k + 1) % n;
-    const ax = pts[2 * k]!, ay = pts[2 * k + 1]!, bx = pts[2 * j]!, by = pts[2 * j + 1]!;
-    const dx = Math.abs(bx - ax), dy = Math.abs(by - ay);
+    const ax = pts[2 * k]!,
+      ay = pts[2 * k + 1]!,
+      bx = pts[2 * j]!,
+      by = pts[2 * j + 1]!;
+    const dx = Math.abs(bx - ax),
+      dy = Math.abs(by - ay);
     if (width > s.thinRectMax && (dx <= s.axisTolerance || dy <= s.axisTolerance)) {
       // A thick stroke is a painted bar (a Gantt bar drawn as a line), not a border.
       if (!isWhite(color, s.whiteLevel)) {
-        out.fills.push({ x0: Math.min(ax, bx) - (dx <= s.axisTolerance ? half : 0), x1: Math.max(ax, bx) + (dx <= s.axisTolerance ? half : 0),
-          y0: Math.min(ay, by) - (dy <= s.axisTolerance ? half : 0), y1: Math.max(ay, by) + (dy <= s.axisTolerance ? half : 0), color: color.toLowerCase() });
+        out.fills.push({
+          x0: Math.min(ax, bx) - (dx <= s.axisTolerance ? half : 0),
+          x1: Math.max(ax, bx) + (dx <= s.axisTolerance ? half : 0),
+          y0: Math.min(ay, by) - (dy <= s.axisTolerance ? half : 0),
+          y1: Math.max(ay, by) + (dy <= s.axisTolerance ? half : 0),
+          color: color.toLowerCase(),
+        });
       }
     } else if (dy <= s.axisTolerance && dx > 0) {
       out.rulings.push({ dir: "h", pos: (ay + by) / 2, start: Math.min(ax, bx), end: Math.max(ax, bx) });

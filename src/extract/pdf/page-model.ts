@@ -68,4 +68,3 @@ export function round2(n: number): number {
 export function roundBox(b: BBox): BBox {
   return { x0: round2(b.x0), y0: round2(b.y0), x1: round2(b.x1), y1: round2(b.y1) };
 }
-

@@ -65,9 +65,12 @@ export function itemsToWords(
     // /\S/ is trim()'s complement (both use WhiteSpace and LineTerminator), without a copy.
     if (!it.str || !it.transform || !/\S/.test(it.str)) continue;
     const tm = it.transform;
-    const t0 = va * tm[0]! + vc * tm[1]!, t1 = vb * tm[0]! + vd * tm[1]!;
-    const t2 = va * tm[2]! + vc * tm[3]!, t3 = vb * tm[2]! + vd * tm[3]!;
-    const t4 = va * tm[4]! + vc * tm[5]! + ve, t5 = vb * tm[4]! + vd * tm[5]! + vf;
+    const t0 = va * tm[0]! + vc * tm[1]!,
+      t1 = vb * tm[0]! + vd * tm[1]!;
+    const t2 = va * tm[2]! + vc * tm[3]!,
+      t3 = vb * tm[2]! + vd * tm[3]!;
+    const t4 = va * tm[4]! + vc * tm[5]! + ve,
+      t5 = vb * tm[4]! + vd * tm[5]! + vf;
     const fontId = it.fontName ?? "";
     const style = styles[fontId] ?? {};
     let facts = fontCache.get(fontId);
@@ -80,24 +83,37 @@ export function itemsToWords(
     const bold = facts.bold;
     const size = Math.hypot(t2, t3) || Math.hypot(t0, t1);
     if (!(size > 0)) continue;
-    const ux = t0, uy = t1;
+    const ux = t0,
+      uy = t1;
     const len = Math.hypot(ux, uy) || 1;
-    const dirx = ux / len, diry = uy / len;
+    const dirx = ux / len,
+      diry = uy / len;
     const upright = Math.abs(diry) < 0.05 && dirx > 0;
     const asc = (style.ascent && style.ascent > 0 ? style.ascent : s.defaultAscent) * size;
     const desc = (style.descent && style.descent < 0 ? style.descent : s.defaultDescent) * size;
     const width = it.width ?? 0;
-    const ox = t4, oy = t5;
+    const ox = t4,
+      oy = t5;
     if (!upright) {
       // Rotated text: one piece with its rotated box; it stays whole.
-      const ex = ox + dirx * width, ey = oy + diry * width;
+      const ex = ox + dirx * width,
+        ey = oy + diry * width;
       // Normal pointing "up" from the baseline in viewport space.
-      const nx = diry, ny = -dirx;
+      const nx = diry,
+        ny = -dirx;
       const xs = [ox + nx * asc, ox + nx * desc, ex + nx * asc, ex + nx * desc];
       const ys = [oy + ny * asc, oy + ny * desc, ey + ny * asc, ey + ny * desc];
       pieces.push({
-        text: str.trim(), x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys),
-        baseline: oy, size, bold, upright: false, angle: Math.round((Math.atan2(diry, dirx) * 180) / Math.PI),
+        text: str.trim(),
+        x0: Math.min(...xs),
+        x1: Math.max(...xs),
+        top: Math.min(...ys),
+        bottom: Math.max(...ys),
+        baseline: oy,
+        size,
+        bold,
+        upright: false,
+        angle: Math.round((Math.atan2(diry, dirx) * 180) / Math.PI),
       });
       continue;
     }
@@ -107,8 +123,15 @@ export function itemsToWords(
     while ((m = re.exec(str)) !== null) {
       const x0 = ox + m.index * perChar;
       pieces.push({
-        text: m[0], x0, x1: x0 + m[0].length * perChar, top: oy - asc, bottom: oy - desc,
-        baseline: oy, size, bold, upright: true,
+        text: m[0],
+        x0,
+        x1: x0 + m[0].length * perChar,
+        top: oy - asc,
+        bottom: oy - desc,
+        baseline: oy,
+        size,
+        bold,
+        upright: true,
       });
     }
   }
@@ -134,12 +157,20 @@ function joinTouching(pieces: Word[], s: PdfSettings): Word[] {
     let last: Word | null = null;
     for (const w of group) {
       // Text painted twice at (almost) the same place: fake bold or a producer's shadow.
-      if (last && last.text === w.text && Math.abs(last.x0 - w.x0) <= s.wordJoinEm * w.size && Math.abs(last.baseline - w.baseline) <= s.wordJoinEm * w.size) continue;
+      if (last && last.text === w.text && Math.abs(last.x0 - w.x0) <= s.wordJoinEm * w.size && Math.abs(last.baseline - w.baseline) <= s.wordJoinEm * w.size)
+        continue;
       last = w;
       const gap = cur ? w.x0 - cur.x1 : Infinity;
       if (cur && gap <= s.wordJoinEm * Math.min(cur.size, w.size) && gap >= -0.5 * w.size) {
         const prev: Word = cur;
-        cur = { ...prev, text: prev.text + w.text, x1: Math.max(prev.x1, w.x1), top: Math.min(prev.top, w.top), bottom: Math.max(prev.bottom, w.bottom), bold: prev.bold && w.bold };
+        cur = {
+          ...prev,
+          text: prev.text + w.text,
+          x1: Math.max(prev.x1, w.x1),
+          top: Math.min(prev.top, w.top),
+          bottom: Math.max(prev.bottom, w.bottom),
+          bold: prev.bold && w.bold,
+        };
         out[out.length - 1] = cur;
       } else {
         // The piece itself: pieces are this function's own, and a join makes a new word.

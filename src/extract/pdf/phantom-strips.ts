@@ -17,17 +17,18 @@ export function foldPhantomStrips(g: GridTable, words: readonly Word[], marks: r
   const xs = [...inside.map(centreX), ...marks.map(centreX)];
   const ys = [...inside.map(centreY), ...marks.map((m) => (m.y0 + m.y1) / 2)];
   let boxes = ruledBoxes(g);
-  let colX = g.colX, rowY = g.rowY;
+  let colX = g.colX,
+    rowY = g.rowY;
   let changed = false;
   for (const axis of ["x", "y"] as Axis[]) {
     for (;;) {
       const edges = axis === "x" ? colX : rowY;
       const held = axis === "x" ? xs : ys;
       if (edges.length <= 2) break;
-      const k = edges.findIndex((e, i) => i + 1 < edges.length && edges[i + 1]! - e <= s.phantomStripMax &&
-        !held.some((v) => v >= e && v <= edges[i + 1]!));
+      const k = edges.findIndex((e, i) => i + 1 < edges.length && edges[i + 1]! - e <= s.phantomStripMax && !held.some((v) => v >= e && v <= edges[i + 1]!));
       if (k < 0) break;
-      const a = edges[k]!, b = edges[k + 1]!;
+      const a = edges[k]!,
+        b = edges[k + 1]!;
       // Inner strip: both edges move to the middle; an edge strip is cut off.
       const to = k === 0 ? b : k + 2 === edges.length ? a : (a + b) / 2;
       const move = (v: number) => (v === a || v === b ? to : v);

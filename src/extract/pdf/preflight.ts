@@ -43,15 +43,29 @@ export function preflightPdf(bytes: Uint8Array, limits: Pick<ReaderLimits, "maxS
 }
 
 /** The stream's inflated size; LimitError past `cap`; 0 when it does not inflate (damaged, encrypted). */
-function inflatedSize(bytes: Uint8Array, s: FlateStream, cap: number, limits: Pick<ReaderLimits, "maxStreamBytes" | "maxInflatedBytes">, total: number): number {
+function inflatedSize(
+  bytes: Uint8Array,
+  s: FlateStream,
+  cap: number,
+  limits: Pick<ReaderLimits, "maxStreamBytes" | "maxInflatedBytes">,
+  total: number,
+): number {
   try {
     return inflateSync(bytes.subarray(s.start, s.end), { maxOutputLength: Math.max(1, cap + 1), finishFlush: constants.Z_SYNC_FLUSH }).length;
   } catch (e) {
     if ((e as { code?: string }).code !== "ERR_BUFFER_TOO_LARGE") return 0;
     if (cap >= limits.maxStreamBytes) {
-      throw new LimitError("maxStreamBytes", limits.maxStreamBytes, `a compressed stream (at byte ${s.start}) inflating to more than ${limits.maxStreamBytes} bytes`);
+      throw new LimitError(
+        "maxStreamBytes",
+        limits.maxStreamBytes,
+        `a compressed stream (at byte ${s.start}) inflating to more than ${limits.maxStreamBytes} bytes`,
+      );
     }
-    throw new LimitError("maxInflatedBytes", limits.maxInflatedBytes, `compressed streams inflating to more than ${limits.maxInflatedBytes} bytes in all (${total} before the stream at byte ${s.start})`);
+    throw new LimitError(
+      "maxInflatedBytes",
+      limits.maxInflatedBytes,
+      `compressed streams inflating to more than ${limits.maxInflatedBytes} bytes in all (${total} before the stream at byte ${s.start})`,
+    );
   }
 }
 

@@ -92,7 +92,13 @@ export function runEndSpaces(items: readonly TextItemLike[], ops: OpsLike): (boo
  * Sets `spaceAfter` on the word that ends each upright item (found by its end
  * point in viewport space), so lines built from words can tell.
  */
-export function markRunEnds(words: Word[], items: readonly TextItemLike[], ends: ReadonlyArray<boolean | undefined>, viewport: readonly number[], s: PdfSettings): void {
+export function markRunEnds(
+  words: Word[],
+  items: readonly TextItemLike[],
+  ends: ReadonlyArray<boolean | undefined>,
+  viewport: readonly number[],
+  s: PdfSettings,
+): void {
   const byBaseline = new Map<number, Word[]>();
   const key = (y: number) => Math.round(y);
   for (const w of words) {
@@ -108,8 +114,10 @@ export function markRunEnds(words: Word[], items: readonly TextItemLike[], ends:
     if (end === undefined || !it.transform) return;
     const [ta, tb, , , te, tf] = it.transform as [number, number, number, number, number, number];
     // The item's text matrix in viewport space (viewport × item), as page-words.ts computes it.
-    const m0 = a * ta + c * tb, m1 = b * ta + d * tb;
-    const ox = a * te + c * tf + e, oy = b * te + d * tf + f;
+    const m0 = a * ta + c * tb,
+      m1 = b * ta + d * tb;
+    const ox = a * te + c * tf + e,
+      oy = b * te + d * tf + f;
     const len = Math.hypot(m0, m1) || 1;
     // Where the item's last visible character ends (page-words.ts spreads the width evenly over the characters).
     const str = it.str ?? "";

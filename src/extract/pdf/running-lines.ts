@@ -38,7 +38,10 @@ export function findRunningLines(pages: readonly PageLines[], s: PdfSettings): R
     return { top, bottom };
   });
   bandLines.forEach((b, pi) => {
-    for (const [band, lines] of [["t", b.top], ["b", b.bottom]] as const) {
+    for (const [band, lines] of [
+      ["t", b.top],
+      ["b", b.bottom],
+    ] as const) {
       const done = new Set<string>();
       for (const l of lines) {
         const k = band + keyOf(l.text);

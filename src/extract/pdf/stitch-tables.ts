@@ -119,7 +119,8 @@ function appendRows(t: PageTable, u: PageTable, uX: number[], s: PdfSettings): v
   };
   const remap = (cells: Cell[], colX: number[]) =>
     cells.map((c) => {
-      const a = idx(colX[c.col]!), b = idx(colX[c.col + c.colSpan]!);
+      const a = idx(colX[c.col]!),
+        b = idx(colX[c.col + c.colSpan]!);
       return keepGeometry(c, { ...c, col: a, colSpan: Math.max(1, b - a) });
     });
   const regrid = union.length !== t.colX.length;
@@ -140,7 +141,15 @@ function appendRows(t: PageTable, u: PageTable, uX: number[], s: PdfSettings): v
     .map((c) => keepGeometry(c, { ...c, row: c.row - skip + t.rows }))
     .sort((a, b) => a.row - b.row || a.col - b.col);
   // The rest of a row the page break split goes into that row.
-  if (splitRest && u.rows > skip && joinSplitRow(t.cells, t.rows - 1, uCells.filter((c) => c.row === t.rows))) {
+  if (
+    splitRest &&
+    u.rows > skip &&
+    joinSplitRow(
+      t.cells,
+      t.rows - 1,
+      uCells.filter((c) => c.row === t.rows),
+    )
+  ) {
     skip++;
     uCells = uCells.filter((c) => c.row > t.rows).map((c) => keepGeometry(c, { ...c, row: c.row - 1 }));
   }
@@ -247,7 +256,18 @@ function fillGaps(cells: Cell[], rowPages: number[], firstRow: number, cols: num
         left.colSpan++;
         rightEdge.set(r * (cols + 1) + k + 1, left);
       } else {
-        const cell: Cell = { row: r, col: k, rowSpan: 1, colSpan: 1, text: "", shaded: false, fill: null, marked: false, page: rowPages[r] ?? null, bbox: null };
+        const cell: Cell = {
+          row: r,
+          col: k,
+          rowSpan: 1,
+          colSpan: 1,
+          text: "",
+          shaded: false,
+          fill: null,
+          marked: false,
+          page: rowPages[r] ?? null,
+          bbox: null,
+        };
         out.push(cell);
         rightEdge.set(r * (cols + 1) + k + 1, cell);
       }

@@ -85,7 +85,8 @@ function splitAtTitles(a: number, b: number, runEnd: number, segs: Line[][], s: 
   const rowsIn = (from: number, to: number) => segs.slice(from, to).filter((ss) => ss.length >= 2).length;
   for (let k = a + 1; k < b - 1; k++) {
     if (segs[k]!.length >= 2 || rowsIn(a, k) < s.streamMinRows || rowsIn(k + 1, b) < s.streamMinRows) continue;
-    const above = buildColumns(a, k, segs), below = buildColumns(k + 1, b, segs);
+    const above = buildColumns(a, k, segs),
+      below = buildColumns(k + 1, b, segs);
     // A title starts at the tables' left edge; a line starting further right is a cell's wrapped text.
     const left = Math.min(above[0]!.x0, below[0]!.x0);
     if (segs[k]![0]!.x0 > left + s.streamAlignTolerance) continue;
@@ -123,8 +124,7 @@ function buildColumns(a: number, b: number, segs: Line[][]): Interval[] {
   const merged: Interval[] = [];
   for (const c of cols) {
     const last = merged[merged.length - 1];
-    const bridged = last !== undefined && ![...c.lines].some((l) => last.lines.has(l)) &&
-      bridging.some((seg) => seg.x0 <= last.x1 && seg.x1 >= c.x0);
+    const bridged = last !== undefined && ![...c.lines].some((l) => last.lines.has(l)) && bridging.some((seg) => seg.x0 <= last.x1 && seg.x1 >= c.x0);
     if (last && (c.x0 <= last.x1 || bridged)) {
       last.x1 = Math.max(last.x1, c.x1);
       for (const l of c.lines) last.lines.add(l);
@@ -134,7 +134,15 @@ function buildColumns(a: number, b: number, segs: Line[][]): Interval[] {
 }
 
 function buildTable(
-  lines: Line[], segs: Line[][], a: number, b0: number, runEnd: number, page: number, s: PdfSettings, allRules: readonly Ruling[], opts: StreamOptions,
+  lines: Line[],
+  segs: Line[][],
+  a: number,
+  b0: number,
+  runEnd: number,
+  page: number,
+  s: PdfSettings,
+  allRules: readonly Ruling[],
+  opts: StreamOptions,
 ): { table: PageTable; end: number } | null {
   let b = b0;
   let rowLines = 0;
@@ -148,9 +156,11 @@ function buildTable(
   // Every line in the region must fit the columns; a line crossing a boundary
   // while the columns are well supported is fine (a spanning cell).
   const colRange = (seg: Line): [number, number] => {
-    let c0 = -1, c1 = -1;
+    let c0 = -1,
+      c1 = -1;
     for (let k = 0; k < cols.length; k++) {
-      const lo = bounds[k]!, hi = bounds[k + 1]!;
+      const lo = bounds[k]!,
+        hi = bounds[k + 1]!;
       const ov = Math.min(seg.x1, hi) - Math.max(seg.x0, lo);
       const mid = (seg.x0 + seg.x1) / 2;
       if (ov > 0.5 * Math.min(hi - lo, seg.x1 - seg.x0) || (mid >= lo && mid < hi)) {
@@ -163,23 +173,35 @@ function buildTable(
   };
   const multi = [];
   for (let k = a; k < b; k++) if (segs[k]!.length >= 2) multi.push(...segs[k]!);
-  const spanning = multi.filter((seg) => { const r = colRange(seg); return r[1] > r[0]; }).length;
+  const spanning = multi.filter((seg) => {
+    const r = colRange(seg);
+    return r[1] > r[0];
+  }).length;
   if (spanning > s.streamMaxSpanning * multi.length) return null;
   // Key column: the leftmost column filled on at least half the multi-segment lines.
   const key = cols.findIndex((c) => c.lines.size * 2 >= rowLines);
   // Wrapped lines after the last multi-cell line (the last row's continuation) belong to the table.
   while (b < runEnd) {
-    const prevLine = lines[b - 1]!, line = lines[b]!;
+    const prevLine = lines[b - 1]!,
+      line = lines[b]!;
     const tight = line.baseline - prevLine.baseline <= s.streamWrapGap * Math.max(line.size, prevLine.size);
-    const fits = segs[b]!.every((seg) => { const r = colRange(seg); return r[0] === r[1] && r[0] !== key; });
+    const fits = segs[b]!.every((seg) => {
+      const r = colRange(seg);
+      return r[0] === r[1] && r[0] !== key;
+    });
     if (!tight || !fits) break;
     b++;
   }
-  for (let k = a; k < b; k++) for (const seg of segs[k]!) {
-    bounds[0] = Math.min(bounds[0]!, seg.x0);
-    bounds[bounds.length - 1] = Math.max(bounds[bounds.length - 1]!, seg.x1);
+  for (let k = a; k < b; k++)
+    for (const seg of segs[k]!) {
+      bounds[0] = Math.min(bounds[0]!, seg.x0);
+      bounds[bounds.length - 1] = Math.max(bounds[bounds.length - 1]!, seg.x1);
+    }
+  interface Entry {
+    c0: number;
+    c1: number;
+    lines: Line[];
   }
-  interface Entry { c0: number; c1: number; lines: Line[] }
   const rows: { top: number; bottom: number; entries: Entry[] }[] = [];
   let prevCols = new Set<number>();
   let prev: Line | null = null;
@@ -198,9 +220,7 @@ function buildTable(
     const tight = prev !== null && line.baseline - prev.baseline <= s.streamWrapGap * Math.max(line.size, prev.size);
     const hasKey = ranges.some(({ r }) => r[0] <= key && key <= r[1]);
     const wrapped = ranges.every(({ seg, r }) => /^\p{Ll}/u.test(seg.text) && prevCols.has(r[0]));
-    const newRow = ruled
-      ? !cur || rules.some((y) => y > prev!.baseline && y < line.top) || ownRows.has(k)
-      : !cur || !tight || (hasKey && !wrapped);
+    const newRow = ruled ? !cur || rules.some((y) => y > prev!.baseline && y < line.top) || ownRows.has(k) : !cur || !tight || (hasKey && !wrapped);
     const row = newRow ? { top: line.top, bottom: line.bottom, entries: [] as Entry[] } : cur!;
     if (newRow) rows.push(row);
     row.bottom = Math.max(row.bottom, line.bottom);
@@ -223,7 +243,8 @@ function buildTable(
   }
   const cells: Cell[] = [];
   rows.forEach((row, ri) => {
-    const y0 = row.top, y1 = ri + 1 < rows.length ? Math.max(row.bottom, rows[ri + 1]!.top) : row.bottom;
+    const y0 = row.top,
+      y1 = ri + 1 < rows.length ? Math.max(row.bottom, rows[ri + 1]!.top) : row.bottom;
     const taken = new Set<number>();
     for (const e of row.entries) {
       for (let c = e.c0; c <= e.c1; c++) taken.add(c);
@@ -234,7 +255,10 @@ function buildTable(
   });
   cells.sort((p, q) => p.row - q.row || p.col - q.col);
   const bbox = { x0: bounds[0]!, y0: rows[0]!.top, x1: bounds[bounds.length - 1]!, y1: rows[rows.length - 1]!.bottom };
-  return { table: { method: "stream", page, pages: [page], bbox, colX: bounds, rows: rows.length, cols: cols.length, rowPages: rows.map(() => page), cells }, end: b };
+  return {
+    table: { method: "stream", page, pages: [page], bbox, colX: bounds, rows: rows.length, cols: cols.length, rowPages: rows.map(() => page), cells },
+    end: b,
+  };
 }
 
 /**
@@ -245,8 +269,16 @@ function buildTable(
  * row although no rule is above them.
  */
 function bandsOfRows(
-  lines: Line[], segs: Line[][], a: number, b: number, rules: number[], key: number,
-  colRange: (seg: Line) => [number, number], cols: Interval[], bounds: number[], s: PdfSettings,
+  lines: Line[],
+  segs: Line[][],
+  a: number,
+  b: number,
+  rules: number[],
+  key: number,
+  colRange: (seg: Line) => [number, number],
+  cols: Interval[],
+  bounds: number[],
+  s: PdfSettings,
 ): Set<number> {
   const out = new Set<number>();
   let k = a;
@@ -254,17 +286,29 @@ function bandsOfRows(
     let e = k + 1;
     while (e < b && !rules.some((y) => y > lines[e - 1]!.baseline && y < lines[e]!.top)) e++;
     const band = range(k, e - 1);
-    const ok = band.length >= 2 && band.every((i) => segs[i]!.length >= 2 && segs[i]!.some((seg) => { const r = colRange(seg); return r[0] <= key && key <= r[1]; })) &&
-      band.slice(1).every((i) => !segs[i]!.some((seg) => {
-        // The segment above in the same column, if any: would this segment's first word have fitted after it?
-        const c = colRange(seg)[0];
-        const above = segs[i - 1]!.find((p) => colRange(p)[0] === c);
-        if (!above) return false;
-        const first = seg.words[0]!;
-        // A cell reaches to where the next column's text starts.
-        const limit = c + 1 < cols.length ? cols[c + 1]!.x0 : bounds[bounds.length - 1]!;
-        return above.x1 + s.wrapSpaceEm * above.size + (first.x1 - first.x0) > limit;
-      }));
+    const ok =
+      band.length >= 2 &&
+      band.every(
+        (i) =>
+          segs[i]!.length >= 2 &&
+          segs[i]!.some((seg) => {
+            const r = colRange(seg);
+            return r[0] <= key && key <= r[1];
+          }),
+      ) &&
+      band.slice(1).every(
+        (i) =>
+          !segs[i]!.some((seg) => {
+            // The segment above in the same column, if any: would this segment's first word have fitted after it?
+            const c = colRange(seg)[0];
+            const above = segs[i - 1]!.find((p) => colRange(p)[0] === c);
+            if (!above) return false;
+            const first = seg.words[0]!;
+            // A cell reaches to where the next column's text starts.
+            const limit = c + 1 < cols.length ? cols[c + 1]!.x0 : bounds[bounds.length - 1]!;
+            return above.x1 + s.wrapSpaceEm * above.size + (first.x1 - first.x0) > limit;
+          }),
+      );
     if (ok) for (const i of band.slice(1)) out.add(i);
     k = e;
   }

@@ -111,16 +111,27 @@ export function hideClippedText(
  * the font box (along the normal pointing up the glyphs).
  */
 function placer(
-  it: TextItemLike, styles: Record<string, FontStyleLike>,
-  va: number, vb: number, vc: number, vd: number, ve: number, vf: number, s: PdfSettings,
+  it: TextItemLike,
+  styles: Record<string, FontStyleLike>,
+  va: number,
+  vb: number,
+  vc: number,
+  vd: number,
+  ve: number,
+  vf: number,
+  s: PdfSettings,
 ): (j: number, n: number) => [number, number] {
   const tm = it.transform!;
-  const t0 = va * tm[0]! + vc * tm[1]!, t1 = vb * tm[0]! + vd * tm[1]!;
-  const t2 = va * tm[2]! + vc * tm[3]!, t3 = vb * tm[2]! + vd * tm[3]!;
-  const ox = va * tm[4]! + vc * tm[5]! + ve, oy = vb * tm[4]! + vd * tm[5]! + vf;
+  const t0 = va * tm[0]! + vc * tm[1]!,
+    t1 = vb * tm[0]! + vd * tm[1]!;
+  const t2 = va * tm[2]! + vc * tm[3]!,
+    t3 = vb * tm[2]! + vd * tm[3]!;
+  const ox = va * tm[4]! + vc * tm[5]! + ve,
+    oy = vb * tm[4]! + vd * tm[5]! + vf;
   const size = Math.hypot(t2, t3) || Math.hypot(t0, t1);
   const len = Math.hypot(t0, t1) || 1;
-  const dx = t0 / len, dy = t1 / len;
+  const dx = t0 / len,
+    dy = t1 / len;
   const style = styles[it.fontName ?? ""] ?? {};
   const asc = (style.ascent && style.ascent > 0 ? style.ascent : s.defaultAscent) * size;
   const desc = (style.descent && style.descent < 0 ? style.descent : s.defaultDescent) * size;

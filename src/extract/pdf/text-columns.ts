@@ -25,7 +25,10 @@ export function textColumnsInRows(g: GridTable, words: readonly Word[], s: PdfSe
     rowSegs.push(wordsToLines(inRow, s).flatMap((l) => splitSegments(l, gap)));
   }
   // Gaps: x-ranges no segment of a row of several cells covers.
-  const segs = rowSegs.filter((ss) => ss.length >= 2).flat().sort((a, b) => a.x0 - b.x0);
+  const segs = rowSegs
+    .filter((ss) => ss.length >= 2)
+    .flat()
+    .sort((a, b) => a.x0 - b.x0);
   if (segs.length === 0) return g;
   const gaps: { x0: number; x1: number }[] = [];
   let reach = segs[0]!.x1;
@@ -42,7 +45,8 @@ export function textColumnsInRows(g: GridTable, words: readonly Word[], s: PdfSe
   const boxes: BBox[] = [];
   const cols = colX.length - 1;
   rowSegs.forEach((ss, r) => {
-    const y0 = g.rowY[r]!, y1 = g.rowY[r + 1]!;
+    const y0 = g.rowY[r]!,
+      y1 = g.rowY[r + 1]!;
     // Each column of the row starts a cell, unless a segment from a column to its left runs over it.
     const joined = new Array<boolean>(cols).fill(false);
     for (const seg of ss) {

@@ -36,7 +36,11 @@ export function makeLine(words: Word[], s: PdfSettings): Line {
   let prev: Word | null = null;
   let sizeSum = 0;
   // One pass, no temporary arrays (this runs for every line and segment of every page).
-  let x0 = Infinity, x1 = -Infinity, top = Infinity, bottom = -Infinity, bold = true;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    top = Infinity,
+    bottom = -Infinity,
+    bold = true;
   for (const w of ws) {
     if (prev) text += w.x0 - prev.x1 > s.wordJoinEm * Math.min(w.size, prev.size) ? " " : "";
     text += w.text;

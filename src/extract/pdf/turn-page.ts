@@ -16,7 +16,8 @@ import { centreX } from "./grid-geometry.js";
 
 export function turnUpright(raw: RawPage, s: PdfSettings): RawPage {
   let all = 0;
-  const up: Word[] = [], down: Word[] = [];
+  const up: Word[] = [],
+    down: Word[] = [];
   for (const w of raw.words) {
     all += w.text.length;
     if (w.upright || w.angle === undefined) continue;
@@ -25,16 +26,23 @@ export function turnUpright(raw: RawPage, s: PdfSettings): RawPage {
   }
   // Only text in lines counts: runs sharing their (vertical) baseline with
   // another run. Month names written up a narrow header cell stand alone.
-  const inLines = (ws: Word[]) => ws.filter((w) => ws.some((o) => o !== w && Math.abs(centreX(o) - centreX(w)) <= s.lineBaselineEm * Math.min(o.size, w.size) &&
-    (o.bottom <= w.top || o.top >= w.bottom))).reduce((n, w) => n + w.text.length, 0);
-  const upChars = inLines(up), downChars = inLines(down);
+  const inLines = (ws: Word[]) =>
+    ws
+      .filter((w) =>
+        ws.some((o) => o !== w && Math.abs(centreX(o) - centreX(w)) <= s.lineBaselineEm * Math.min(o.size, w.size) && (o.bottom <= w.top || o.top >= w.bottom)),
+      )
+      .reduce((n, w) => n + w.text.length, 0);
+  const upChars = inLines(up),
+    downChars = inLines(down);
   if (all === 0 || Math.max(upChars, downChars) < s.turnPageShare * all) return raw;
-  const W = raw.width, H = raw.height;
+  const W = raw.width,
+    H = raw.height;
   // Text running up (-90°): turn the page clockwise, (x, y) → (H - y, x); running down: (x, y) → (y, W - x).
   const runsUp = upChars >= downChars;
   const pt = runsUp ? (x: number, y: number): [number, number] => [H - y, x] : (x: number, y: number): [number, number] => [y, W - x];
   const box = (b: BBox): BBox => {
-    const [ax, ay] = pt(b.x0, b.y0), [bx, by] = pt(b.x1, b.y1);
+    const [ax, ay] = pt(b.x0, b.y0),
+      [bx, by] = pt(b.x1, b.y1);
     return { x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by) };
   };
   const words: Word[] = [];
@@ -52,7 +60,8 @@ export function turnUpright(raw: RawPage, s: PdfSettings): RawPage {
     rulings: raw.graphics.rulings.map((r) => turnRuling(r, pt)),
     fills: raw.graphics.fills.map((f) => ({ ...box(f), color: f.color })),
     diagonals: raw.graphics.diagonals.map((d): Diagonal => {
-      const [x0, y0] = pt(d.x0, d.y0), [x1, y1] = pt(d.x1, d.y1);
+      const [x0, y0] = pt(d.x0, d.y0),
+        [x1, y1] = pt(d.x1, d.y1);
       return { x0, y0, x1, y1 };
     }),
     dots: raw.graphics.dots.map(box),

@@ -163,10 +163,7 @@ function findColumns(lines: Segment[][], settings: TextSettings): { columns: Col
     let rb = v.b;
     while (rb < hi && (p0[rb] as number) > level) rb++;
     const used = lines.some(
-      (segs) =>
-        !segs.some((s) => crossing.has(s)) &&
-        segs.some((s) => s.end <= v.a && s.end > la) &&
-        segs.some((s) => s.start >= v.b && s.start < rb),
+      (segs) => !segs.some((s) => crossing.has(s)) && segs.some((s) => s.end <= v.a && s.end > la) && segs.some((s) => s.start >= v.b && s.start < rb),
     );
     if (used) for (const s of crossing) active.delete(s);
   }
@@ -187,8 +184,7 @@ function findColumns(lines: Segment[][], settings: TextSettings): { columns: Col
   return { columns, boundary };
 }
 
-const overlap = (s: { start: number; end: number }, c: Column): number =>
-  Math.max(0, Math.min(s.end, c.end) - Math.max(s.start, c.start));
+const overlap = (s: { start: number; end: number }, c: Column): number => Math.max(0, Math.min(s.end, c.end) - Math.max(s.start, c.start));
 
 /** Index of the first column ending after `x` (columns are sorted and apart). */
 function firstEndingAfter(x: number, columns: Column[]): number {

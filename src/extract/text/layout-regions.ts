@@ -149,10 +149,7 @@ export function tableEnd(lines: RegionLine[], start: number, settings: TextSetti
     const afterEnd = grow(lines, next, after);
     const below = lines.slice(next, afterEnd);
     const above = lines.slice(start, end);
-    const mutual =
-      below.some((l) => l.segments.length >= 2) &&
-      below.every((l) => table.fits(l.segments)) &&
-      above.every((l) => after.fits(l.segments, false));
+    const mutual = below.some((l) => l.segments.length >= 2) && below.every((l) => table.fits(l.segments)) && above.every((l) => after.fits(l.segments, false));
     if (!mutual) return end;
     for (const l of below) table.add(l.segments);
     end = afterEnd;

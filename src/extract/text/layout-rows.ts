@@ -126,7 +126,10 @@ function subHeader(upper: LayoutRow, cells: Placed[], page: number): LayoutRow {
   const anchored = indexOf(upper).byCol;
   const above = cells.filter((p) => (anchored.get(p.col)?.span ?? Infinity) <= p.span);
   merge(upper, above);
-  merge(sub, cells.filter((p) => !above.includes(p)));
+  merge(
+    sub,
+    cells.filter((p) => !above.includes(p)),
+  );
   const covered = (col: number): boolean => upper.cells.some((c) => col >= c.col && col < c.col + c.span);
   const subCols = sub.cells.map((c) => c.col);
   // Widen spanning header cells over the sub-header cells beside them (right, then left).

@@ -47,10 +47,19 @@ export function readLayoutText(text: string, file: string, opts: ReaderSettings)
   const pages = separateRunningLines(splitLayoutPages(text, settings), settings);
   const perPage = pages.map((p) => pageBlocks(p.lines, p.number, settings));
   const messages: ReaderMessage[] = [
-    readerMessage(SOURCE, "LAYOUT_CONVERSION", "info",
-      "read as a layout-preserving conversion (pdftotext -layout): pages are the PDF's, table cells hold the converter's visual lines"),
+    readerMessage(
+      SOURCE,
+      "LAYOUT_CONVERSION",
+      "info",
+      "read as a layout-preserving conversion (pdftotext -layout): pages are the PDF's, table cells hold the converter's visual lines",
+    ),
   ];
-  stitch(perPage, pages.map((p) => p.number), settings, messages);
+  stitch(
+    perPage,
+    pages.map((p) => p.number),
+    settings,
+    messages,
+  );
   const blocks = pages.map((p, i) => finish(perPage[i] as ProtoBlock[], p.number, messages, opts));
   return { ...textLayout(file, pages, blocks, messages, "blank lines, page numbers or running headers"), printed: true };
 }
@@ -87,7 +96,10 @@ function protoTable(region: RegionLine[], page: number, settings: TextSettings):
   const content = region.filter((l) => !l.blank);
   if (content.filter((l) => l.segments.length >= 2).length < settings.layoutMinTableLines) return null;
   const textLines = content.filter((l) => !l.rule);
-  const model = columnModel(textLines.map((l) => l.segments), settings);
+  const model = columnModel(
+    textLines.map((l) => l.segments),
+    settings,
+  );
   if (model.columns.length < 2) return null;
   let k = 0;
   const lines: RowLine[] = content.map((l) => ({ cells: l.rule ? null : (model.lines[k++] ?? []), page }));
@@ -98,7 +110,12 @@ function protoTable(region: RegionLine[], page: number, settings: TextSettings):
     kind: "layout-proto",
     columns: model.columns,
     lines,
-    keys: content.map((l) => l.segments.map((s) => s.words.map((w) => w.text).join(" ")).join(" ").toLowerCase()),
+    keys: content.map((l) =>
+      l.segments
+        .map((s) => s.words.map((w) => w.text).join(" "))
+        .join(" ")
+        .toLowerCase(),
+    ),
     indents: content.map((l) => l.segments[0]?.start ?? 0),
     rows,
     rowOptions,
@@ -111,17 +128,22 @@ function protoTable(region: RegionLine[], page: number, settings: TextSettings):
  * when it repeats that table's header lines or has as many columns.
  */
 function stitch(perPage: ProtoBlock[][], numbers: number[], settings: TextSettings, messages: ReaderMessage[]): void {
-  stitchPages(perPage, (b): b is ProtoTable => b.kind === "layout-proto", (open, head, i) => {
-    const repeated = repeatedRun(open.keys, head.keys, (a, b) => a !== "" && a === b);
-    const rows = buildRows(head.lines.slice(repeated), head.rowOptions);
-    const ratio = settings.stitchMaxColumnRatio;
-    const sameShape = head.columns.length === open.columns.length ||
-      (rows[0]?.opensBlank === true && head.columns.length <= open.columns.length * ratio && open.columns.length <= head.columns.length * ratio);
-    if (rows.length === 0 || (repeated === 0 && !sameShape)) return false;
-    if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "line", numbers[i] ?? null));
-    continueTable(open, head, rows, repeated);
-    return true;
-  });
+  stitchPages(
+    perPage,
+    (b): b is ProtoTable => b.kind === "layout-proto",
+    (open, head, i) => {
+      const repeated = repeatedRun(open.keys, head.keys, (a, b) => a !== "" && a === b);
+      const rows = buildRows(head.lines.slice(repeated), head.rowOptions);
+      const ratio = settings.stitchMaxColumnRatio;
+      const sameShape =
+        head.columns.length === open.columns.length ||
+        (rows[0]?.opensBlank === true && head.columns.length <= open.columns.length * ratio && open.columns.length <= head.columns.length * ratio);
+      if (rows.length === 0 || (repeated === 0 && !sameShape)) return false;
+      if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "line", numbers[i] ?? null));
+      continueTable(open, head, rows, repeated);
+      return true;
+    },
+  );
 }
 
 function continueTable(open: ProtoTable, head: ProtoTable, rows: LayoutRow[], repeated: number): void {
@@ -172,10 +194,17 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
   return blocks.map((b) => {
     if (b.kind !== "layout-proto") return b;
     const rows = b.rows.filter((r) => r.cells.some((c) => c.lines.some((l) => l.trim() !== "")));
-    const input: GridCellInput[][] = rows.map((r) =>
-      r.cells.map((c) => ({ text: c.lines.join("\n"), colSpan: c.span, rowSpan: c.rowSpan, col: c.col })),
-    );
+    const input: GridCellInput[][] = rows.map((r) => r.cells.map((c) => ({ text: c.lines.join("\n"), colSpan: c.span, rowSpan: c.rowSpan, col: c.col })));
     const pages = [...b.pages].sort((x, y) => x - y);
-    return textTable(`p${pageNumber}-t${++n}`, pageNumber, input, rows.map((r) => r.page), pages, messages, limits, b.columns.length);
+    return textTable(
+      `p${pageNumber}-t${++n}`,
+      pageNumber,
+      input,
+      rows.map((r) => r.page),
+      pages,
+      messages,
+      limits,
+      b.columns.length,
+    );
   });
 }

@@ -28,7 +28,6 @@ import { separateRunningLines, splitPages, textLayout, type TextPage } from "./t
 import { textStyle } from "./text-style.js";
 import { droppedHeaderMessage, repeatedRun, stitchPages, textTable } from "./text-tables.js";
 
-
 /** A table before its grid is built, so a continuation can still be appended. */
 interface ProtoTable {
   kind: "proto";
@@ -174,15 +173,19 @@ function width(t: ProtoTable): number {
  * rows remember their pages.
  */
 function stitch(perPage: ProtoBlock[][], pages: TextPage[], maxRatio: number, messages: ReaderMessage[]): void {
-  stitchPages(perPage, (b): b is ProtoTable => b.kind === "proto", (open, head, i) => {
-    // Rows lose their trailing empty fields, so a narrower continuation (a
-    // "TOTALE | 100" row) fits; a much wider one is another table.
-    if (width(head) > width(open) * maxRatio) return false;
-    const repeated = repeatedRun(open.rows, head.rows, sameRow);
-    if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "row", pages[i]?.number ?? null));
-    open.rows.push(...head.rows.slice(repeated));
-    return true;
-  });
+  stitchPages(
+    perPage,
+    (b): b is ProtoTable => b.kind === "proto",
+    (open, head, i) => {
+      // Rows lose their trailing empty fields, so a narrower continuation (a
+      // "TOTALE | 100" row) fits; a much wider one is another table.
+      if (width(head) > width(open) * maxRatio) return false;
+      const repeated = repeatedRun(open.rows, head.rows, sameRow);
+      if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "row", pages[i]?.number ?? null));
+      open.rows.push(...head.rows.slice(repeated));
+      return true;
+    },
+  );
 }
 
 function sameRow(a: ProtoTable["rows"][number], b: ProtoTable["rows"][number]): boolean {

@@ -134,7 +134,10 @@ function commonEdge(edges: Edge[][], pageCount: number, settings: TextSettings):
     const counts = new Map<string, number>();
     for (const e of edges) {
       if (e.length < k) continue;
-      const sig = e.slice(0, k).map((x) => x.key).join("\n");
+      const sig = e
+        .slice(0, k)
+        .map((x) => x.key)
+        .join("\n");
       counts.set(sig, (counts.get(sig) ?? 0) + 1);
     }
     let top = "";

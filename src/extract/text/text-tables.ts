@@ -15,11 +15,7 @@ const SOURCE = "text-reader";
  * when `join` accepts it (and does the joining). A page with nothing on it (a
  * blank page, or one whose content the conversion lost) ends any open table.
  */
-export function stitchPages<B, T extends B>(
-  perPage: B[][],
-  isTable: (b: B) => b is T,
-  join: (open: T, head: T, pageIndex: number) => boolean,
-): void {
+export function stitchPages<B, T extends B>(perPage: B[][], isTable: (b: B) => b is T, join: (open: T, head: T, pageIndex: number) => boolean): void {
   let open: T | null = null;
   perPage.forEach((blocks, i) => {
     if (blocks.length === 0) {
@@ -54,8 +50,14 @@ export function repeatedRun<T>(soFar: ReadonlyArray<T>, next: ReadonlyArray<T>, 
 
 /** The note that header rows (or lines) repeated after a page break were dropped. */
 export function droppedHeaderMessage(count: number, what: "row" | "line", page: number | null): ReaderMessage {
-  return readerMessage(SOURCE, "REPEATED_HEADER_DROPPED", "info",
-    `${count} header ${what}(s) repeated at the top of page ${page} were dropped from the continued table`, null, page);
+  return readerMessage(
+    SOURCE,
+    "REPEATED_HEADER_DROPPED",
+    "info",
+    `${count} header ${what}(s) repeated at the top of page ${page} were dropped from the continued table`,
+    null,
+    page,
+  );
 }
 
 /** Rows of cells → a layout table (method "text"), with a warning where spans had to be shortened. */
@@ -74,7 +76,15 @@ export function textTable(
     messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning", "cell spans overlapped and were shortened", id, pageNumber));
   }
   return {
-    kind: "table", id, method: "text", page: pageNumber, pages, bbox: null,
-    rows: grid.rows, cols: grid.cols, rowPages, cells: grid.cells,
+    kind: "table",
+    id,
+    method: "text",
+    page: pageNumber,
+    pages,
+    bbox: null,
+    rows: grid.rows,
+    cols: grid.cols,
+    rowPages,
+    cells: grid.cells,
   };
 }

@@ -12,9 +12,14 @@ export const weightMismatch: Rule = ({ units, settings }) =>
       const b = o.objective.detail?.weight ?? null;
       if (a === null || b === null || Math.abs(a - b) <= settings.weightTolerance) return [];
       return [
-        draft(u, o, "WEIGHT_MISMATCH", "error",
+        draft(
+          u,
+          o,
+          "WEIGHT_MISMATCH",
+          "error",
           `${u.unit.name}, obiettivo ${o.objective.number}: peso ${fmt(a)} nella scheda sintetica ma ${fmt(b)} nella scheda obiettivo.`,
-          detailPage(o)),
+          detailPage(o),
+        ),
       ];
     }),
   );
@@ -26,9 +31,14 @@ export const noIndicators: Rule = ({ units }) =>
       const d = o.objective.detail?.indicators ?? [];
       if (s.length > 0 || d.length > 0) return [];
       return [
-        draft(u, o, "NO_INDICATORS", "warning",
+        draft(
+          u,
+          o,
+          "NO_INDICATORS",
+          "warning",
           `${u.unit.name}, obiettivo ${o.objective.number}: nessun indicatore di risultato, né nella scheda sintetica né nella scheda obiettivo; indicare almeno un indicatore misurabile.`,
-          o.objective.summary ? summaryPage(o) : detailPage(o)),
+          o.objective.summary ? summaryPage(o) : detailPage(o),
+        ),
       ];
     }),
   );
@@ -36,12 +46,17 @@ export const noIndicators: Rule = ({ units }) =>
 export const phaseNoMonths: Rule = ({ units, settings }) =>
   units.flatMap((u) =>
     u.objectives.flatMap((o) =>
-      (o.monthGrid ? o.objective.detail?.phases ?? [] : [])
+      (o.monthGrid ? (o.objective.detail?.phases ?? []) : [])
         .filter((p) => p.months.length === 0)
         .map((p, i) =>
-          draft(u, o, "PHASE_NO_MONTHS", "warning",
+          draft(
+            u,
+            o,
+            "PHASE_NO_MONTHS",
+            "warning",
             `${u.unit.name}, obiettivo ${o.objective.number}: la fase ${p.number ?? i + 1} ('${cut(p.description, settings.messageTitleLength)}') non ha alcun mese segnato nel cronoprogramma.`,
-            p.page ?? detailPage(o)),
+            p.page ?? detailPage(o),
+          ),
         ),
     ),
   );

@@ -52,14 +52,7 @@ export interface AnomalyDraft extends Anomaly {
 
 export type Rule = (ctx: RuleContext) => AnomalyDraft[];
 
-export function draft(
-  u: UnitInfo,
-  o: ObjectiveInfo | null,
-  code: string,
-  severity: Anomaly["severity"],
-  message: string,
-  page: number | null,
-): AnomalyDraft {
+export function draft(u: UnitInfo, o: ObjectiveInfo | null, code: string, severity: Anomaly["severity"], message: string, page: number | null): AnomalyDraft {
   return {
     code,
     severity,

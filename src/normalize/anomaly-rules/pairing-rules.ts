@@ -8,24 +8,36 @@ import { sameUnit } from "../unit-name.js";
 import { detailPage, draft, summaryPage, type Rule } from "./context.js";
 
 export const missingDetail: Rule = ({ units, settings, hasDetails }) =>
-  !hasDetails ? [] : units.flatMap((u) =>
-    u.objectives
-      .filter((o) => o.objective.summary && !o.objective.detail)
-      .map((o) =>
-        draft(u, o, "MISSING_DETAIL", "warning",
-          `${u.unit.name}: l'obiettivo ${o.objective.number} ('${cut(o.objective.title, settings.messageTitleLength)}') della scheda sintetica non ha una scheda obiettivo.`,
-          summaryPage(o)),
-      ),
-  );
+  !hasDetails
+    ? []
+    : units.flatMap((u) =>
+        u.objectives
+          .filter((o) => o.objective.summary && !o.objective.detail)
+          .map((o) =>
+            draft(
+              u,
+              o,
+              "MISSING_DETAIL",
+              "warning",
+              `${u.unit.name}: l'obiettivo ${o.objective.number} ('${cut(o.objective.title, settings.messageTitleLength)}') della scheda sintetica non ha una scheda obiettivo.`,
+              summaryPage(o),
+            ),
+          ),
+      );
 
 export const orphanDetail: Rule = ({ units, settings }) =>
   units.flatMap((u) =>
     u.objectives
       .filter((o) => o.orphan && u.hasSummary)
       .map((o) =>
-        draft(u, o, "ORPHAN_DETAIL", "warning",
+        draft(
+          u,
+          o,
+          "ORPHAN_DETAIL",
+          "warning",
           `${u.unit.name}, obiettivo ${o.objective.number}: la scheda obiettivo ('${cut(o.objective.title, settings.messageTitleLength)}') non corrisponde a nessuna riga della scheda sintetica.`,
-          detailPage(o)),
+          detailPage(o),
+        ),
       ),
   );
 
@@ -34,9 +46,14 @@ export const titleMismatch: Rule = ({ units, settings }) =>
     u.objectives
       .filter((o) => o.titleMismatch && o.objective.summary && o.objective.detail)
       .map((o) =>
-        draft(u, o, "TITLE_MISMATCH", "warning",
+        draft(
+          u,
+          o,
+          "TITLE_MISMATCH",
+          "warning",
           `${u.unit.name}, obiettivo ${o.objective.number}: il titolo della scheda obiettivo ('${cut(o.objective.detail!.title, settings.messageTitleLength)}') è molto diverso da quello della scheda sintetica ('${cut(o.objective.summary!.title, settings.messageTitleLength)}').`,
-          detailPage(o)),
+          detailPage(o),
+        ),
       ),
   );
 
@@ -51,9 +68,14 @@ export const duplicateNumber: Rule = ({ units, settings }) =>
         return [];
       }
       return [
-        draft(u, o, "DUPLICATE_NUMBER", "error",
+        draft(
+          u,
+          o,
+          "DUPLICATE_NUMBER",
+          "error",
           `${u.unit.name}: il numero ${n} è usato da più obiettivi ('${cut(seen, settings.messageTitleLength)}' e '${cut(o.objective.title, settings.messageTitleLength)}'); numerare gli obiettivi in modo univoco.`,
-          summaryPage(o)),
+          summaryPage(o),
+        ),
       ];
     });
   });

@@ -26,11 +26,7 @@ export const weightTotal: Rule = ({ units, settings }) =>
     const blanks = rows.length - weights.length;
     const against = declared !== null ? `al TOTALE dichiarato (${fmt(declared)})` : `a ${fmt(target)}`;
     const note = blanks > 0 ? ` (${blanks} obiettivi senza peso)` : "";
-    return [
-      draft(u, null, "WEIGHT_TOTAL", "error",
-        `${u.unit.name}: i pesi della scheda sintetica sommano a ${fmt(sum)}${note} anziché ${against}.`,
-        u.page),
-    ];
+    return [draft(u, null, "WEIGHT_TOTAL", "error", `${u.unit.name}: i pesi della scheda sintetica sommano a ${fmt(sum)}${note} anziché ${against}.`, u.page)];
   });
 
 export const paymentTimesWeight: Rule = ({ units, settings }) => {
@@ -43,9 +39,14 @@ export const paymentTimesWeight: Rule = ({ units, settings }) => {
       const w = o.objective.summary?.weight ?? o.objective.detail?.weight ?? null;
       if (w === null || w >= settings.paymentTimesMinWeight - settings.weightTolerance) return [];
       return [
-        draft(u, o, "PAYMENT_TIMES_WEIGHT", "error",
+        draft(
+          u,
+          o,
+          "PAYMENT_TIMES_WEIGHT",
+          "error",
           `${u.unit.name}, obiettivo ${o.objective.number}: l'obiettivo sui tempi di pagamento delle fatture commerciali pesa ${fmt(w)}, meno del minimo di ${fmt(settings.paymentTimesMinWeight)} (art. 4-bis D.L. 13/2023).`,
-          summaryPage(o)),
+          summaryPage(o),
+        ),
       ];
     });
   });
@@ -71,7 +72,7 @@ function wording(o: ObjectiveInfo, withIndicators: boolean): string {
 function sheetIndicatorWords(o: ObjectiveInfo): string {
   // Without a sheet, the summary row's list is the objective's only one.
   const d = o.objective.detail;
-  const list: ReadonlyArray<Indicator> = d ? d.indicators : o.objective.summary?.indicators ?? [];
+  const list: ReadonlyArray<Indicator> = d ? d.indicators : (o.objective.summary?.indicators ?? []);
   return labelKey(list.map(indicatorWords).join(" "));
 }
 
@@ -99,10 +100,18 @@ export const intersectoralDrift: Rule = ({ units, settings }) => {
     const major = [...counts].find(([, n]) => n * 2 > members.length)?.[0] ?? null;
     for (const { u, o } of members) {
       if (major !== null && key(o) === major) continue;
-      const why = major === null ? "nessuna formulazione è condivisa dalla maggior parte delle unità" : "differisce dalla formulazione condivisa dalle altre unità";
-      out.push(draft(u, o, "INTERSECTORAL_DRIFT", "warning",
-        `${u.unit.name}, obiettivo ${o.objective.number}: l'obiettivo intersettoriale '${cut(o.objective.title, settings.messageTitleLength)}' ha titolo o indicatori diversi tra le unità (${why}).`,
-        summaryPage(o)));
+      const why =
+        major === null ? "nessuna formulazione è condivisa dalla maggior parte delle unità" : "differisce dalla formulazione condivisa dalle altre unità";
+      out.push(
+        draft(
+          u,
+          o,
+          "INTERSECTORAL_DRIFT",
+          "warning",
+          `${u.unit.name}, obiettivo ${o.objective.number}: l'obiettivo intersettoriale '${cut(o.objective.title, settings.messageTitleLength)}' ha titolo o indicatori diversi tra le unità (${why}).`,
+          summaryPage(o),
+        ),
+      );
     }
   }
   return out;

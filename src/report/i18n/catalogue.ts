@@ -151,7 +151,15 @@ export interface Catalogue {
     sincePrevious: string;
     sinceVersion: string;
     comparedWith: (source: string) => string;
-    counts: (n: { added: number; dropped: number; reweighted: number; retitled: number; renumbered: number; indicatorsChanged: number; unchanged: number }) => string;
+    counts: (n: {
+      added: number;
+      dropped: number;
+      reweighted: number;
+      retitled: number;
+      renumbered: number;
+      indicatorsChanged: number;
+      unchanged: number;
+    }) => string;
     added: string;
     dropped: string;
     changed: string;

@@ -199,14 +199,16 @@ export const en: Catalogue = {
   },
   messages: {
     WEIGHT_MISMATCH: "{unit}, objective {objective}: weight {summary} in the summary sheet but {sheet} on the objective sheet.",
-    "WEIGHT_TOTAL.declared.blanks": "{unit}: the summary sheet's weights add up to {sum} ({blanks} objectives without a weight) instead of the declared TOTALE ({declared}).",
+    "WEIGHT_TOTAL.declared.blanks":
+      "{unit}: the summary sheet's weights add up to {sum} ({blanks} objectives without a weight) instead of the declared TOTALE ({declared}).",
     "WEIGHT_TOTAL.declared": "{unit}: the summary sheet's weights add up to {sum} instead of the declared TOTALE ({declared}).",
     "WEIGHT_TOTAL.expected.blanks": "{unit}: the summary sheet's weights add up to {sum} ({blanks} objectives without a weight) instead of {expected}.",
     "WEIGHT_TOTAL.expected": "{unit}: the summary sheet's weights add up to {sum} instead of {expected}.",
     MISSING_DETAIL: "{unit}: objective {objective} ('{title}') of the summary sheet has no objective sheet.",
     ORPHAN_DETAIL: "{unit}, objective {objective}: the objective sheet ('{title}') matches no row of the summary sheet.",
     DUPLICATE_NUMBER: "{unit}: number {number} is used by more than one objective ('{first}' and '{second}'); number the objectives uniquely.",
-    TITLE_MISMATCH: "{unit}, objective {objective}: the objective sheet's title ('{sheetTitle}') is very different from the summary sheet's ('{summaryTitle}').",
+    TITLE_MISMATCH:
+      "{unit}, objective {objective}: the objective sheet's title ('{sheetTitle}') is very different from the summary sheet's ('{summaryTitle}').",
     "UNIT_MISMATCH.both":
       "{unit}, objective {objective}: the objective sheet names the area '{sheetUnit}' and the manager '{sheetManager}', unlike the summary sheet ({summary}).",
     "UNIT_MISMATCH.area": "{unit}, objective {objective}: the objective sheet names the area '{sheetUnit}', unlike the summary sheet ({summary}).",

@@ -204,7 +204,8 @@ export const it: Catalogue = {
   },
   messages: {
     WEIGHT_MISMATCH: "{unit}, obiettivo {objective}: peso {summary} nella scheda sintetica ma {sheet} nella scheda obiettivo.",
-    "WEIGHT_TOTAL.declared.blanks": "{unit}: i pesi della scheda sintetica sommano a {sum} ({blanks} obiettivi senza peso) anziché al TOTALE dichiarato ({declared}).",
+    "WEIGHT_TOTAL.declared.blanks":
+      "{unit}: i pesi della scheda sintetica sommano a {sum} ({blanks} obiettivi senza peso) anziché al TOTALE dichiarato ({declared}).",
     "WEIGHT_TOTAL.declared": "{unit}: i pesi della scheda sintetica sommano a {sum} anziché al TOTALE dichiarato ({declared}).",
     "WEIGHT_TOTAL.expected.blanks": "{unit}: i pesi della scheda sintetica sommano a {sum} ({blanks} obiettivi senza peso) anziché a {expected}.",
     "WEIGHT_TOTAL.expected": "{unit}: i pesi della scheda sintetica sommano a {sum} anziché a {expected}.",
@@ -215,7 +216,8 @@ export const it: Catalogue = {
       "{unit}, obiettivo {objective}: il titolo della scheda obiettivo ('{sheetTitle}') è molto diverso da quello della scheda sintetica ('{summaryTitle}').",
     "UNIT_MISMATCH.both":
       "{unit}, obiettivo {objective}: la scheda obiettivo indica l'area '{sheetUnit}' e il responsabile '{sheetManager}', diversi da quelli della scheda sintetica ({summary}).",
-    "UNIT_MISMATCH.area": "{unit}, obiettivo {objective}: la scheda obiettivo indica l'area '{sheetUnit}', diversa da quella della scheda sintetica ({summary}).",
+    "UNIT_MISMATCH.area":
+      "{unit}, obiettivo {objective}: la scheda obiettivo indica l'area '{sheetUnit}', diversa da quella della scheda sintetica ({summary}).",
     "UNIT_MISMATCH.manager":
       "{unit}, obiettivo {objective}: la scheda obiettivo indica il responsabile '{sheetManager}', diverso da quello della scheda sintetica ({summary}).",
     "UNIT_MISMATCH.printed":

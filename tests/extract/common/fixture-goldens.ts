@@ -19,9 +19,7 @@ interface ManifestEntry {
 
 export function fixtureGoldenSuite(format: "docx" | "html" | "text"): void {
   const manifestPath = path.resolve(repoRoot, "fixtures/manifest.json");
-  const entries: ManifestEntry[] = existsSync(manifestPath)
-    ? (JSON.parse(readFileSync(manifestPath, "utf8")) as { files: ManifestEntry[] }).files
-    : [];
+  const entries: ManifestEntry[] = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, "utf8")) as { files: ManifestEntry[] }).files : [];
   const plans = entries.filter((e) => e.format === format && e.expected);
   describe(`${format} fixtures`, () => {
     it("are listed in the manifest", () => {
@@ -32,7 +30,10 @@ export function fixtureGoldenSuite(format: "docx" | "html" | "text"): void {
         const { layout } = await readDocument(path.resolve(repoRoot, "fixtures", entry.file));
         expect(layout.format).toBe(format);
         expect(LayoutDocument.safeParse(layout).success).toBe(true);
-        const name = path.basename(entry.file).replace(/\.(docx|html|txt)$/, "").replace(/\.converted$/, "");
+        const name = path
+          .basename(entry.file)
+          .replace(/\.(docx|html|txt)$/, "")
+          .replace(/\.converted$/, "");
         expectTablesGolden(layout, `tests/golden/${format}/${name}.tables.json`);
       });
     }

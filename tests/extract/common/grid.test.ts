@@ -13,8 +13,10 @@ describe("buildGrid", () => {
     expect(g.rows).toBe(2);
     expect(g.cols).toBe(3);
     expect(anchors(g)).toEqual([
-      [0, 0, 2, 1, "A"], [0, 1, 1, 2, "B"],
-      [1, 1, 1, 1, "C"], [1, 2, 1, 1, "D"],
+      [0, 0, 2, 1, "A"],
+      [0, 1, 1, 2, "B"],
+      [1, 1, 1, 1, "C"],
+      [1, 2, 1, 1, "D"],
     ]);
     expect(g.clippedSpans).toBe(0);
     expect(g.paddedCells).toBe(0);
@@ -29,13 +31,11 @@ describe("buildGrid", () => {
   });
 
   it("shortens a colspan that runs into a rowspan from above", () => {
-    const g = buildGrid([
-      [t("x"), t("tall", 2)],
-      [t("wide", 1, 3)],
-    ]);
+    const g = buildGrid([[t("x"), t("tall", 2)], [t("wide", 1, 3)]]);
     // "wide" starts at col 0 and cannot cover col 1 (taken by "tall").
     expect(anchors(g)).toEqual([
-      [0, 0, 1, 1, "x"], [0, 1, 2, 1, "tall"],
+      [0, 0, 1, 1, "x"],
+      [0, 1, 2, 1, "tall"],
       [1, 0, 1, 1, "wide"],
     ]);
     expect(g.clippedSpans).toBe(1);
@@ -62,11 +62,15 @@ describe("buildGrid", () => {
 
   it("clips spans past the table edge and treats rowspan=0 as 'to the end'", () => {
     const g = buildGrid([[t("a", 0), t("b", 9)], [t("c")], [t("d")]]);
-    expect(anchors(g)).toEqual([
-      [0, 0, 3, 1, "a"], [0, 1, 3, 1, "b"],
-      [1, 2, 1, 1, "c"], [2, 2, 1, 1, "d"],
-      [0, 2, 1, 1, ""],
-    ].sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number)));
+    expect(anchors(g)).toEqual(
+      [
+        [0, 0, 3, 1, "a"],
+        [0, 1, 3, 1, "b"],
+        [1, 2, 1, 1, "c"],
+        [2, 2, 1, 1, "d"],
+        [0, 2, 1, 1, ""],
+      ].sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number)),
+    );
   });
 
   it("ignores nonsense spans and caps huge ones", () => {

@@ -68,7 +68,9 @@ describe("markup size", () => {
     expect(await outcome(() => readHtml(html, "big.html", opts({ maxMarkupChars: 4000 })))).toMatch(refusal("maxMarkupChars"));
     expect(await outcome(() => readHtml(html, "big.html", opts({ maxMarkupChars: 6000 })))).toBe("read");
     const bytes = await makeDocx({ body: "<w:p><w:r><w:t>" + "y".repeat(5000) + "</w:t></w:r></w:p>" });
-    expect(await outcome(() => readDocx(bytes, "big.docx", opts({ maxMarkupChars: 4000 })))).toMatch(/an XML part of \d+ characters: over the limit maxMarkupChars/);
+    expect(await outcome(() => readDocx(bytes, "big.docx", opts({ maxMarkupChars: 4000 })))).toMatch(
+      /an XML part of \d+ characters: over the limit maxMarkupChars/,
+    );
   });
 });
 
@@ -116,7 +118,10 @@ describe("text conversions", () => {
 /** A DOCX whose document.xml is `size` bytes of one paragraph, deflated (compresses about 1000 times). */
 async function bigDocx(size: number): Promise<Uint8Array> {
   const zip = new JSZip();
-  zip.file("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
+  zip.file(
+    "_rels/.rels",
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+  );
   const head = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Obiettivo `;
   const tail = `</w:t></w:r></w:p></w:body></w:document>`;
   zip.file("word/document.xml", head + " ".repeat(size - head.length - tail.length) + tail);
@@ -138,9 +143,13 @@ function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
 describe("DOCX packages (zip bombs)", () => {
   it("refuses a part unpacking past maxPartBytes, by its declared size and by what it really inflates to", async () => {
     const bytes = await bigDocx(3_000_000);
-    expect(await outcome(() => readDocx(bytes, "b.docx", opts({ maxPartBytes: 1_000_000, maxZipRatio: 1e6 })))).toMatch(/a part \(word\/document.xml\) of 3000000 bytes once unpacked: over the limit maxPartBytes/);
+    expect(await outcome(() => readDocx(bytes, "b.docx", opts({ maxPartBytes: 1_000_000, maxZipRatio: 1e6 })))).toMatch(
+      /a part \(word\/document.xml\) of 3000000 bytes once unpacked: over the limit maxPartBytes/,
+    );
     const lying = declareSize(bytes, "word/document.xml", 100);
-    expect(await outcome(() => readDocx(lying, "b.docx", opts({ maxPartBytes: 1_000_000, maxZipRatio: 1e6 })))).toMatch(/more than 1000000 bytes once unpacked: over the limit maxPartBytes/);
+    expect(await outcome(() => readDocx(lying, "b.docx", opts({ maxPartBytes: 1_000_000, maxZipRatio: 1e6 })))).toMatch(
+      /more than 1000000 bytes once unpacked: over the limit maxPartBytes/,
+    );
   });
 
   it("refuses a package unpacking past maxUnzippedBytes or maxZipRatio times its size", async () => {
@@ -158,8 +167,11 @@ describe("DOCX packages (zip bombs)", () => {
 
 /** A one-page PDF whose content streams are `streams` (zlib data, FlateDecode). */
 function pdfWith(streams: Buffer[]): Uint8Array {
-  const objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [${streams.map((_, i) => `${4 + i} 0 R`).join(" ")}] >>`];
+  const objs = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [${streams.map((_, i) => `${4 + i} 0 R`).join(" ")}] >>`,
+  ];
   const parts: Buffer[] = [Buffer.from("%PDF-1.5\n")];
   const size = () => parts.reduce((n, b) => n + b.length, 0);
   const offsets: number[] = [];
@@ -172,7 +184,11 @@ function pdfWith(streams: Buffer[]): Uint8Array {
     parts.push(Buffer.from(`${4 + i} 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`), data, Buffer.from("\nendstream\nendobj\n"));
   });
   const xref = size();
-  parts.push(Buffer.from(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  parts.push(
+    Buffer.from(
+      `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+    ),
+  );
   return new Uint8Array(Buffer.concat(parts));
 }
 

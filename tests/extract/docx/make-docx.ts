@@ -17,8 +17,14 @@ export interface DocxParts {
 export async function makeDocx(parts: DocxParts): Promise<Uint8Array> {
   const p = parts.prefix ?? "w";
   const zip = new JSZip();
-  zip.file("[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`);
-  zip.file("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
+  zip.file(
+    "[Content_Types].xml",
+    `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+  );
+  zip.file(
+    "_rels/.rels",
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+  );
   const rels: string[] = [];
   let sect = "";
   if (parts.styles) {
@@ -35,8 +41,14 @@ export async function makeDocx(parts: DocxParts): Promise<Uint8Array> {
     rels.push(`<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="/word/footer1.xml"/>`);
     sect += `<${p}:footerReference ${p}:type="default" r:id="rIdF"/>`;
   }
-  zip.file("word/_rels/document.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
-  zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}:document xmlns:${p}="${W}" xmlns:r="${R}" xmlns:mc="${MC}"><${p}:body>${parts.body}<${p}:sectPr>${sect}</${p}:sectPr></${p}:body></${p}:document>`);
+  zip.file(
+    "word/_rels/document.xml.rels",
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`,
+  );
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}:document xmlns:${p}="${W}" xmlns:r="${R}" xmlns:mc="${MC}"><${p}:body>${parts.body}<${p}:sectPr>${sect}</${p}:sectPr></${p}:body></${p}:document>`,
+  );
   return new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
 }
 

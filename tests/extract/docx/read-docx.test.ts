@@ -58,7 +58,10 @@ describe("readDocx: paragraphs", () => {
         para("normale"),
     });
     expect(lineBlocks(doc).map((l) => [l.text, l.bold, l.fontSize])).toEqual([
-      ["Titolo", true, 14], ["forte", true, 10], ["non", false, 14], ["normale", false, 10],
+      ["Titolo", true, 14],
+      ["forte", true, 10],
+      ["non", false, 14],
+      ["normale", false, 10],
     ]);
   });
 
@@ -96,13 +99,17 @@ describe("readDocx: tables", () => {
     const doc = await read({
       body: tbl(
         tr(tc(para("N."), `<w:vMerge w:val="restart"/>`) + tc(para("Tempi"), `<w:gridSpan w:val="3"/>`)) +
-        tr(tc("", `<w:vMerge/>`) + tc(para("Gen")) + tc(para("Feb")) + tc(para("Mar"))) +
-        tr(tc(para("1")) + tc(para("X")) + tc("") + tc(para("x"))),
+          tr(tc("", `<w:vMerge/>`) + tc(para("Gen")) + tc(para("Feb")) + tc(para("Mar"))) +
+          tr(tc(para("1")) + tc(para("X")) + tc("") + tc(para("x"))),
       ),
     });
     const t = allTables(doc)[0]!;
     expect(t).toMatchObject({ id: "t1", method: "docx", rows: 3, cols: 4, page: null });
-    expect(textGrid(t)).toEqual([["N.", "Tempi", "", ""], ["", "Gen", "Feb", "Mar"], ["1", "X", "", "x"]]);
+    expect(textGrid(t)).toEqual([
+      ["N.", "Tempi", "", ""],
+      ["", "Gen", "Feb", "Mar"],
+      ["1", "X", "", "x"],
+    ]);
     expect(t.cells[0]).toMatchObject({ rowSpan: 2, colSpan: 1 });
     expect(doc.messages).toEqual([]);
   });
@@ -111,12 +118,16 @@ describe("readDocx: tables", () => {
     const doc = await read({
       body: tbl(
         tr(tc(para("A"), `<w:vMerge w:val="restart"/>`) + tc(para("B"))) +
-        tr(tc(para("C")) + tc(para("D"))) +
-        tr(tc(para("E"), ""), `<w:gridBefore w:val="1"/>`),
+          tr(tc(para("C")) + tc(para("D"))) +
+          tr(tc(para("E"), ""), `<w:gridBefore w:val="1"/>`),
       ),
     });
     const t = allTables(doc)[0]!;
-    expect(textGrid(t)).toEqual([["A", "B"], ["C", "D"], ["", "E"]]);
+    expect(textGrid(t)).toEqual([
+      ["A", "B"],
+      ["C", "D"],
+      ["", "E"],
+    ]);
     expect(t.cells.find((c) => c.text === "A")).toMatchObject({ rowSpan: 1 });
   });
 
@@ -126,11 +137,12 @@ describe("readDocx: tables", () => {
         `<w:tbl><w:tblPr><w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/></w:tblPr>` +
         tr(
           tc(para(""), `<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>`) +
-          tc(para("b"), `<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>`) +
-          tc(para("c"), `<w:shd w:val="pct50" w:color="auto" w:fill="auto"/>`) +
-          tc(`<w:p><w:pPr><w:shd w:val="clear" w:fill="A6A6A6"/></w:pPr></w:p>`) +
-          tc(para("e")),
-        ) + `</w:tbl>`,
+            tc(para("b"), `<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>`) +
+            tc(para("c"), `<w:shd w:val="pct50" w:color="auto" w:fill="auto"/>`) +
+            tc(`<w:p><w:pPr><w:shd w:val="clear" w:fill="A6A6A6"/></w:pPr></w:p>`) +
+            tc(para("e")),
+        ) +
+        `</w:tbl>`,
     });
     const cells = allTables(doc)[0]!.cells;
     expect(cells.map((c) => c.fill)).toEqual(["#d9d9d9", null, "#808080", "#a6a6a6", "#ffff00"]);
@@ -147,7 +159,7 @@ describe("readDocx: tables", () => {
   });
 
   it("warns about a vertical merge continuing nothing", async () => {
-    const doc = await read({ body: tbl(tr(tc(para("a")) + tc(para("b"))) + tr(tc("", `<w:vMerge/>`, ) + tc(para("c")))) });
+    const doc = await read({ body: tbl(tr(tc(para("a")) + tc(para("b"))) + tr(tc("", `<w:vMerge/>`) + tc(para("c")))) });
     expect(doc.messages.map((m) => m.code)).toContain("TABLE_SPANS_OVERLAP");
   });
 });
@@ -200,8 +212,13 @@ describe("readDocx: the Luzzara sample", () => {
 describe("readDocx: marks and safety nets", () => {
   it("marks a cell crossed by diagonal borders", async () => {
     const doc = await read({
-      body: tbl(tr(tc(para("a")) + tc("", `<w:tcBorders><w:tl2br w:val="single" w:sz="4"/><w:tr2bl w:val="single" w:sz="4"/></w:tcBorders>`) +
-        tc("", `<w:tcBorders><w:tl2br w:val="nil"/></w:tcBorders>`))),
+      body: tbl(
+        tr(
+          tc(para("a")) +
+            tc("", `<w:tcBorders><w:tl2br w:val="single" w:sz="4"/><w:tr2bl w:val="single" w:sz="4"/></w:tcBorders>`) +
+            tc("", `<w:tcBorders><w:tl2br w:val="nil"/></w:tcBorders>`),
+        ),
+      ),
     });
     expect(allTables(doc)[0]!.cells.map((c) => c.marked)).toEqual([false, true, false]);
   });
@@ -221,7 +238,9 @@ describe("readDocx: marks and safety nets", () => {
     const scan = await read({ body: para("Scheda 2") + picture(5630545, 7958455) });
     expect(scan.messages.map((m) => [m.code, m.severity, m.page])).toEqual([["UNREADABLE", "error", null]]);
     expect(scan.messages[0]!.reason).toMatch(/no text.*scanned page/);
-    const vml = await read({ body: para("x") + `<w:p><w:r><w:pict><v:shape style="width:440pt;height:620pt"><v:imagedata r:id="rId9"/></v:shape></w:pict></w:r></w:p>` });
+    const vml = await read({
+      body: para("x") + `<w:p><w:r><w:pict><v:shape style="width:440pt;height:620pt"><v:imagedata r:id="rId9"/></v:shape></w:pict></w:r></w:p>`,
+    });
     expect(vml.messages.map((m) => m.code)).toEqual(["UNREADABLE"]);
     const logo = await read({ body: picture(1800000, 900000) + para("Comune di Borgoverde") });
     const captioned = await read({ body: picture(5630545, 7958455, "Figura 1: organigramma") });

@@ -23,13 +23,18 @@ describe("content controls (w:sdt)", () => {
       body:
         sdt(para("paragrafo")) +
         `<w:p>${run("prima ")}${sdt(run("dentro"))}${run(" dopo")}</w:p>` +
-        sdt(`<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>` +
-          tr(tc(para("A")) + sdt(tc(para("B")))) +
-          sdt(tr(tc(para("C")) + tc(sdt(para("D"))))) +
-          `</w:tbl>`),
+        sdt(
+          `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>` +
+            tr(tc(para("A")) + sdt(tc(para("B")))) +
+            sdt(tr(tc(para("C")) + tc(sdt(para("D"))))) +
+            `</w:tbl>`,
+        ),
     });
     expect(lines(doc)).toEqual(["paragrafo", "prima dentro dopo"]);
-    expect(textGrid(allTables(doc)[0]!)).toEqual([["A", "B"], ["C", "D"]]);
+    expect(textGrid(allTables(doc)[0]!)).toEqual([
+      ["A", "B"],
+      ["C", "D"],
+    ]);
     expect(doc.messages).toEqual([]);
   });
 });
@@ -67,15 +72,23 @@ describe("tracked changes", () => {
   it("drops a table row deleted with changes tracked, and joins a paragraph whose mark was deleted", async () => {
     const doc = await read({
       body:
-        `<w:p><w:pPr><w:rPr><w:del w:id="7" w:author="a"/></w:rPr></w:pPr>${run("Obiettivo")}</w:p>` + para(" strategico") +
+        `<w:p><w:pPr><w:rPr><w:del w:id="7" w:author="a"/></w:rPr></w:pPr>${run("Obiettivo")}</w:p>` +
+        para(" strategico") +
         tbl(
           tr(tc(para("a")) + tc(para("b"))) +
-          tr(tc(`<w:p><w:del w:id="8" w:author="a"><w:r><w:delText>x</w:delText></w:r></w:del></w:p>`) + tc(`<w:p><w:del w:id="9" w:author="a"><w:r><w:delText>y</w:delText></w:r></w:del></w:p>`), `<w:del w:id="10" w:author="a"/>`) +
-          tr(tc(para("c")) + tc(para("d")), `<w:ins w:id="11" w:author="a"/>`),
+            tr(
+              tc(`<w:p><w:del w:id="8" w:author="a"><w:r><w:delText>x</w:delText></w:r></w:del></w:p>`) +
+                tc(`<w:p><w:del w:id="9" w:author="a"><w:r><w:delText>y</w:delText></w:r></w:del></w:p>`),
+              `<w:del w:id="10" w:author="a"/>`,
+            ) +
+            tr(tc(para("c")) + tc(para("d")), `<w:ins w:id="11" w:author="a"/>`),
         ),
     });
     expect(lines(doc)).toEqual(["Obiettivo strategico"]);
-    expect(textGrid(allTables(doc)[0]!)).toEqual([["a", "b"], ["c", "d"]]);
+    expect(textGrid(allTables(doc)[0]!)).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
   });
 });
 
@@ -100,7 +113,16 @@ describe("inline wrappers and fields", () => {
     const box = (checked: string) =>
       `<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="C1"/><w:checkBox><w:sizeAuto/>${checked}</w:checkBox></w:ffData></w:fldChar></w:r>` +
       `<w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
-    const doc = await read({ body: tbl(tr(tc(`<w:p>${box(`<w:default w:val="1"/>`)}</w:p>`) + tc(`<w:p>${box(`<w:default w:val="0"/>`)}</w:p>`) + tc(`<w:p>${box(`<w:default w:val="0"/><w:checked/>`)}</w:p>`) + tc(para("x")))) });
+    const doc = await read({
+      body: tbl(
+        tr(
+          tc(`<w:p>${box(`<w:default w:val="1"/>`)}</w:p>`) +
+            tc(`<w:p>${box(`<w:default w:val="0"/>`)}</w:p>`) +
+            tc(`<w:p>${box(`<w:default w:val="0"/><w:checked/>`)}</w:p>`) +
+            tc(para("x")),
+        ),
+      ),
+    });
     expect(textGrid(allTables(doc)[0]!)).toEqual([["☒", "☐", "☒", "x"]]);
   });
 });
@@ -111,13 +133,20 @@ describe("grid: revisions, ragged rows, legacy merges", () => {
       body:
         `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblPrChange w:id="1" w:author="a"><w:tblPr><w:shd w:val="clear" w:fill="FF0000"/></w:tblPr></w:tblPrChange></w:tblPr>` +
         `<w:tblGrid><w:gridCol w:w="100"/><w:gridCol w:w="100"/><w:gridCol w:w="100"/><w:tblGridChange w:id="2"><w:tblGrid><w:gridCol w:w="300"/></w:tblGrid></w:tblGridChange></w:tblGrid>` +
-        tr(tc(para("a"), `<w:tcPrChange w:id="3" w:author="a"><w:tcPr><w:gridSpan w:val="3"/><w:shd w:val="clear" w:fill="00FF00"/></w:tcPr></w:tcPrChange>`) + tc(para("b")) + tc(para("c")),
-          `<w:trPrChange w:id="4" w:author="a"><w:trPr><w:gridBefore w:val="2"/></w:trPr></w:trPrChange>`) +
+        tr(
+          tc(para("a"), `<w:tcPrChange w:id="3" w:author="a"><w:tcPr><w:gridSpan w:val="3"/><w:shd w:val="clear" w:fill="00FF00"/></w:tcPr></w:tcPrChange>`) +
+            tc(para("b")) +
+            tc(para("c")),
+          `<w:trPrChange w:id="4" w:author="a"><w:trPr><w:gridBefore w:val="2"/></w:trPr></w:trPrChange>`,
+        ) +
         tr(tc(para("d"), `<w:gridSpan w:val="2"/>`) + tc(para("e"))) +
         `</w:tbl>`,
     });
     const t = allTables(doc)[0]!;
-    expect(textGrid(t)).toEqual([["a", "b", "c"], ["d", "", "e"]]);
+    expect(textGrid(t)).toEqual([
+      ["a", "b", "c"],
+      ["d", "", "e"],
+    ]);
     expect(t.cells.every((c) => !c.shaded)).toBe(true);
   });
 
@@ -131,10 +160,16 @@ describe("grid: revisions, ragged rows, legacy merges", () => {
         tr(tc(para("1")) + tc(para("2")) + tc(para("3")) + tc(para("4"))) +
         `</w:tbl>` +
         // Every row ends short: the grid still has the columns w:tblGrid declares.
-        `<w:tbl><w:tblPr/>${grid}` + tr(tc(para("solo")), `<w:gridBefore w:val="1"/><w:gridAfter w:val="2"/>`) + `</w:tbl>`,
+        `<w:tbl><w:tblPr/>${grid}` +
+        tr(tc(para("solo")), `<w:gridBefore w:val="1"/><w:gridAfter w:val="2"/>`) +
+        `</w:tbl>`,
     });
     const [t1, t2] = allTables(doc);
-    expect(textGrid(t1!)).toEqual([["Obiettivo", "", "Peso", ""], ["", "", "Gen", "Feb"], ["1", "2", "3", "4"]]);
+    expect(textGrid(t1!)).toEqual([
+      ["Obiettivo", "", "Peso", ""],
+      ["", "", "Gen", "Feb"],
+      ["1", "2", "3", "4"],
+    ]);
     expect(t1!.cells[0]).toMatchObject({ colSpan: 2 });
     expect(textGrid(t2!)).toEqual([["", "solo", "", ""]]);
   });
@@ -143,11 +178,14 @@ describe("grid: revisions, ragged rows, legacy merges", () => {
     const doc = await read({
       body: tbl(
         tr(tc(para("Fasi"), `<w:hMerge w:val="restart"/>`) + tc("", `<w:hMerge/>`) + tc("", `<w:hMerge w:val="continue"/>`) + tc(para("Peso"))) +
-        tr(tc(para("1")) + tc(para("2")) + tc(para("3")) + tc(para("4"))),
+          tr(tc(para("1")) + tc(para("2")) + tc(para("3")) + tc(para("4"))),
       ),
     });
     const t = allTables(doc)[0]!;
-    expect(textGrid(t)).toEqual([["Fasi", "", "", "Peso"], ["1", "2", "3", "4"]]);
+    expect(textGrid(t)).toEqual([
+      ["Fasi", "", "", "Peso"],
+      ["1", "2", "3", "4"],
+    ]);
     expect(t.cells[0]).toMatchObject({ colSpan: 3 });
   });
 });
@@ -155,17 +193,19 @@ describe("grid: revisions, ragged rows, legacy merges", () => {
 describe("shading", () => {
   it("counts solid and patterned non-white shading, not auto or white", async () => {
     const doc = await read({
-      body: tbl(tr(
-        tc(para("s"), `<w:shd w:val="solid" w:color="BFBFBF" w:fill="auto"/>`) +
-        tc(para("p"), `<w:shd w:val="pct25" w:color="auto" w:fill="auto"/>`) +
-        tc(para("h"), `<w:shd w:val="horzStripe" w:color="000000" w:fill="FFFFFF"/>`) +
-        tc(para("t"), `<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9" w:themeFill="background1" w:themeFillShade="D9"/>`) +
-        tc(para("a"), `<w:shd w:val="clear" w:color="auto" w:fill="auto"/>`) +
-        tc(para("w"), `<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>`) +
-        tc(para("w2"), `<w:shd w:val="solid" w:color="FFFFFF" w:fill="D9D9D9"/>`) +
-        tc(para("n"), `<w:shd w:val="nil"/>`) +
-        tc(sdt(`<w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="A6A6A6"/></w:pPr></w:p>`)),
-      )),
+      body: tbl(
+        tr(
+          tc(para("s"), `<w:shd w:val="solid" w:color="BFBFBF" w:fill="auto"/>`) +
+            tc(para("p"), `<w:shd w:val="pct25" w:color="auto" w:fill="auto"/>`) +
+            tc(para("h"), `<w:shd w:val="horzStripe" w:color="000000" w:fill="FFFFFF"/>`) +
+            tc(para("t"), `<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9" w:themeFill="background1" w:themeFillShade="D9"/>`) +
+            tc(para("a"), `<w:shd w:val="clear" w:color="auto" w:fill="auto"/>`) +
+            tc(para("w"), `<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>`) +
+            tc(para("w2"), `<w:shd w:val="solid" w:color="FFFFFF" w:fill="D9D9D9"/>`) +
+            tc(para("n"), `<w:shd w:val="nil"/>`) +
+            tc(sdt(`<w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="A6A6A6"/></w:pPr></w:p>`)),
+        ),
+      ),
     });
     const cells = allTables(doc)[0]!.cells;
     expect(cells.map((c) => c.shaded)).toEqual([true, true, true, true, false, false, false, false, true]);
@@ -180,12 +220,20 @@ describe("shading", () => {
       `<w:tblStylePr w:type="band1Horz"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/></w:tcPr></w:tblStylePr>` +
       `<w:tblStylePr w:type="firstCol"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/></w:tcPr></w:tblStylePr>` +
       `</w:style>`;
-    const rows = tr(tc(para("N.")) + tc(para("Gen")) + tc(para("Feb"))) + tr(tc(para("1")) + tc("") + tc("")) + tr(tc(para("2")) + tc("") + tc("", `<w:shd w:val="clear" w:fill="FFFF00"/>`)) + tr(tc(para("3")) + tc("") + tc(""));
+    const rows =
+      tr(tc(para("N.")) + tc(para("Gen")) + tc(para("Feb"))) +
+      tr(tc(para("1")) + tc("") + tc("")) +
+      tr(tc(para("2")) + tc("") + tc("", `<w:shd w:val="clear" w:fill="FFFF00"/>`)) +
+      tr(tc(para("3")) + tc("") + tc(""));
     const table = (look: string) => `<w:tbl><w:tblPr><w:tblStyle w:val="Griglia4"/>${look}</w:tblPr>${rows}</w:tbl>`;
     const doc = await read({
       styles,
-      body: table(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>`) + para("-") + table(`<w:tblLook w:val="0600"/>`) +
-        para("-") + table(""),
+      body:
+        table(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>`) +
+        para("-") +
+        table(`<w:tblLook w:val="0600"/>`) +
+        para("-") +
+        table(""),
     });
     const [banded, plain, noLook] = allTables(doc);
     const fills = (t: typeof banded) => Array.from({ length: 4 }, (_, r) => t!.cells.filter((c) => c.row === r).map((c) => c.fill));
@@ -195,9 +243,19 @@ describe("shading", () => {
       [null, null, "#ffff00"],
       [null, "#d9e2f3", "#d9e2f3"],
     ]);
-    expect(fills(plain)).toEqual([[null, null, null], [null, null, null], [null, null, "#ffff00"], [null, null, null]]);
+    expect(fills(plain)).toEqual([
+      [null, null, null],
+      [null, null, null],
+      [null, null, "#ffff00"],
+      [null, null, null],
+    ]);
     // No w:tblLook: bands only, counted from the first row.
-    expect(fills(noLook)).toEqual([["#d9e2f3", "#d9e2f3", "#d9e2f3"], [null, null, null], ["#d9e2f3", "#d9e2f3", "#ffff00"], [null, null, null]]);
+    expect(fills(noLook)).toEqual([
+      ["#d9e2f3", "#d9e2f3", "#d9e2f3"],
+      [null, null, null],
+      ["#d9e2f3", "#d9e2f3", "#ffff00"],
+      [null, null, null],
+    ]);
   });
 });
 
@@ -206,10 +264,18 @@ describe("symbols", () => {
     const sym = (font: string, ch: string) => `<w:p><w:r><w:sym w:font="${font}" w:char="${ch}"/></w:r></w:p>`;
     const inFont = (font: string, text: string) => `<w:p><w:r><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}"/></w:rPr><w:t>${text}</w:t></w:r></w:p>`;
     const doc = await read({
-      body: tbl(tr(
-        tc(sym("Wingdings", "F0FC")) + tc(sym("Wingdings", "F078")) + tc(sym("Wingdings 2", "F050")) + tc(sym("Wingdings 2", "F054")) +
-        tc(sym("Symbol", "F0B4")) + tc(inFont("Wingdings", "ü")) + tc(inFont("Wingdings 2", "P")) + tc(inFont("Wingdings", "l")),
-      )),
+      body: tbl(
+        tr(
+          tc(sym("Wingdings", "F0FC")) +
+            tc(sym("Wingdings", "F078")) +
+            tc(sym("Wingdings 2", "F050")) +
+            tc(sym("Wingdings 2", "F054")) +
+            tc(sym("Symbol", "F0B4")) +
+            tc(inFont("Wingdings", "ü")) +
+            tc(inFont("Wingdings 2", "P")) +
+            tc(inFont("Wingdings", "l")),
+        ),
+      ),
     });
     expect(textGrid(allTables(doc)[0]!)).toEqual([["✓", "☒", "✓", "☒", "×", "✓", "✓", "●"]]);
   });
@@ -219,11 +285,13 @@ describe("symbols", () => {
       styles:
         `<w:style w:type="character" w:styleId="Spunta"><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr></w:style>` +
         `<w:style w:type="paragraph" w:styleId="Segni"><w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/></w:rPr></w:style>`,
-      body: tbl(tr(
-        tc(`<w:p><w:r><w:rPr><w:rStyle w:val="Spunta"/></w:rPr><w:t>ü</w:t></w:r></w:p>`) +
-        tc(`<w:p><w:pPr><w:pStyle w:val="Segni"/></w:pPr><w:r><w:t>P</w:t></w:r></w:p>`) +
-        tc(`<w:p><w:pPr><w:pStyle w:val="Segni"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr><w:t>P</w:t></w:r></w:p>`),
-      )),
+      body: tbl(
+        tr(
+          tc(`<w:p><w:r><w:rPr><w:rStyle w:val="Spunta"/></w:rPr><w:t>ü</w:t></w:r></w:p>`) +
+            tc(`<w:p><w:pPr><w:pStyle w:val="Segni"/></w:pPr><w:r><w:t>P</w:t></w:r></w:p>`) +
+            tc(`<w:p><w:pPr><w:pStyle w:val="Segni"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr><w:t>P</w:t></w:r></w:p>`),
+        ),
+      ),
     });
     expect(textGrid(allTables(doc)[0]!)).toEqual([["✓", "✓", "P"]]);
   });
@@ -232,9 +300,11 @@ describe("symbols", () => {
 describe("embedded chunks (w:altChunk)", () => {
   it("reads an embedded HTML chunk in place, and names an embedded part it cannot read", async () => {
     const zip = await JSZip.loadAsync(await makeDocx({ body: para("prima") + `<w:altChunk r:id="rIdA"/><w:altChunk r:id="rIdB"/>` + para("dopo") }));
-    const rels = (await zip.file("word/_rels/document.xml.rels")!.async("string")).replace("</Relationships>",
+    const rels = (await zip.file("word/_rels/document.xml.rels")!.async("string")).replace(
+      "</Relationships>",
       `<Relationship Id="rIdA" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk1.htm"/>` +
-      `<Relationship Id="rIdB" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk2.rtf"/></Relationships>`);
+        `<Relationship Id="rIdB" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk2.rtf"/></Relationships>`,
+    );
     zip.file("word/_rels/document.xml.rels", rels);
     zip.file("word/chunk1.htm", `<html><body><p>Testo incorporato</p><table><tr><td>Gen</td><td style="background:#D9D9D9"></td></tr></table></body></html>`);
     zip.file("word/chunk2.rtf", `{\\rtf1 testo rtf}`);
@@ -248,24 +318,50 @@ describe("embedded chunks (w:altChunk)", () => {
   });
 
   it("reads an embedded DOCX, a plain-text and an MHT chunk in place, numbering their tables in sequence", async () => {
-    const zip = await JSZip.loadAsync(await makeDocx({ body: tbl(tr(tc(para("a")) + tc(para("b")))) + `<w:altChunk r:id="rIdD"/><w:altChunk r:id="rIdT"/><w:altChunk r:id="rIdM"/>` }));
-    const rels = (await zip.file("word/_rels/document.xml.rels")!.async("string")).replace("</Relationships>",
+    const zip = await JSZip.loadAsync(
+      await makeDocx({ body: tbl(tr(tc(para("a")) + tc(para("b")))) + `<w:altChunk r:id="rIdD"/><w:altChunk r:id="rIdT"/><w:altChunk r:id="rIdM"/>` }),
+    );
+    const rels = (await zip.file("word/_rels/document.xml.rels")!.async("string")).replace(
+      "</Relationships>",
       `<Relationship Id="rIdD" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.docx"/>` +
-      `<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="note.txt"/>` +
-      `<Relationship Id="rIdM" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.mht"/></Relationships>`);
+        `<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="note.txt"/>` +
+        `<Relationship Id="rIdM" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.mht"/></Relationships>`,
+    );
     zip.file("word/_rels/document.xml.rels", rels);
     zip.file("word/afchunk.docx", await makeDocx({ body: para("Scheda incorporata") + tbl(tr(tc(para("c")) + tc(para("d")))) }));
     zip.file("word/note.txt", "Nota uno\r\n\r\nNota due\r\n");
-    zip.file("word/chunk.mht", [
-      "MIME-Version: 1.0", `Content-Type: multipart/related;`, `\tboundary="----=_NextPart_01"`, "",
-      "------=_NextPart_01", "Content-Location: file:///C:/chunk.htm", "Content-Transfer-Encoding: quoted-printable", `Content-Type: text/html; charset="windows-1252"`, "",
-      `<html><body><p class=3DMsoNormal>Attivit=E0 del servizio, fase con un nome molto lungo che va a =`, `capo</p></body></html>`, "",
-      "------=_NextPart_01", "Content-Location: file:///C:/image001.png", "Content-Transfer-Encoding: base64", "Content-Type: image/png", "", "iVBORw0KGgo=", "",
-      "------=_NextPart_01--", "",
-    ].join("\r\n"));
+    zip.file(
+      "word/chunk.mht",
+      [
+        "MIME-Version: 1.0",
+        `Content-Type: multipart/related;`,
+        `\tboundary="----=_NextPart_01"`,
+        "",
+        "------=_NextPart_01",
+        "Content-Location: file:///C:/chunk.htm",
+        "Content-Transfer-Encoding: quoted-printable",
+        `Content-Type: text/html; charset="windows-1252"`,
+        "",
+        `<html><body><p class=3DMsoNormal>Attivit=E0 del servizio, fase con un nome molto lungo che va a =`,
+        `capo</p></body></html>`,
+        "",
+        "------=_NextPart_01",
+        "Content-Location: file:///C:/image001.png",
+        "Content-Transfer-Encoding: base64",
+        "Content-Type: image/png",
+        "",
+        "iVBORw0KGgo=",
+        "",
+        "------=_NextPart_01--",
+        "",
+      ].join("\r\n"),
+    );
     const doc = await readDocx(new Uint8Array(await zip.generateAsync({ type: "uint8array" })), "test.docx", opts);
     expect(lines(doc)).toEqual(["Scheda incorporata", "Nota uno", "Nota due", "Attività del servizio, fase con un nome molto lungo che va a capo"]);
-    expect(allTables(doc).map((t) => [t.id, textGrid(t)])).toEqual([["t1", [["a", "b"]]], ["t2", [["c", "d"]]]]);
+    expect(allTables(doc).map((t) => [t.id, textGrid(t)])).toEqual([
+      ["t1", [["a", "b"]]],
+      ["t2", [["c", "d"]]],
+    ]);
     expect(doc.messages).toEqual([]);
   });
 });

@@ -10,14 +10,16 @@ import { allTables, expectTablesGolden, samplesDir, textGrid } from "../common/g
 const opts = readerSettings();
 const read = (html: string) => readHtml(html, "test.html", opts);
 const lines = (html: string) =>
-  read(html).pages[0]!.blocks.filter((b): b is TextLine => b.kind === "line").map((l) => l.text);
+  read(html)
+    .pages[0]!.blocks.filter((b): b is TextLine => b.kind === "line")
+    .map((l) => l.text);
 
 describe("readHtml: running text", () => {
   it("gives one line per paragraph, heading and list item; <br> splits; whitespace collapses", () => {
-    expect(lines(`<body><h1>Titolo</h1><p>Uno
-      due&nbsp; tre<br>quattro</p><ul><li>primo<li>secondo</ul><div>fine</div></body>`)).toEqual([
-      "Titolo", "Uno due tre", "quattro", "primo", "secondo", "fine",
-    ]);
+    expect(
+      lines(`<body><h1>Titolo</h1><p>Uno
+      due&nbsp; tre<br>quattro</p><ul><li>primo<li>secondo</ul><div>fine</div></body>`),
+    ).toEqual(["Titolo", "Uno due tre", "quattro", "primo", "secondo", "fine"]);
   });
 
   it("marks a line bold only when all its text is bold", () => {
@@ -48,9 +50,10 @@ describe("readHtml: running text", () => {
 
   it("keeps a literal '- ' marker but adds none for <ul> bullets or exported list labels", () => {
     expect(lines(`<ul><li>- scritto</li><li>non scritto</li></ul>`)).toEqual(["- scritto", "non scritto"]);
-    expect(lines(`<ol><li><p><span class="ListLabel_20_4" style="display:block;float:left;">1.</span><span>Primo</span></p></li>
-      <li><p><span style="float:left">b)</span>Secondo</p></li><li><p><span class="T2">3. scritto a mano</span></p></li></ol>`))
-      .toEqual(["Primo", "Secondo", "3. scritto a mano"]);
+    expect(
+      lines(`<ol><li><p><span class="ListLabel_20_4" style="display:block;float:left;">1.</span><span>Primo</span></p></li>
+      <li><p><span style="float:left">b)</span>Secondo</p></li><li><p><span class="T2">3. scritto a mano</span></p></li></ol>`),
+    ).toEqual(["Primo", "Secondo", "3. scritto a mano"]);
   });
 
   it("puts marked header/footer regions into page.header/footer, not the blocks", () => {
@@ -65,9 +68,17 @@ describe("readHtml: running text", () => {
   });
 
   it("rejects a document with no body text as empty", () => {
-    for (const html of ["<html><head><title>x</title></head><body>  <p>&nbsp;</p></body></html>", "<!-- only a comment -->", "<table><tr><td></td></tr></table>"]) {
+    for (const html of [
+      "<html><head><title>x</title></head><body>  <p>&nbsp;</p></body></html>",
+      "<!-- only a comment -->",
+      "<table><tr><td></td></tr></table>",
+    ]) {
       expect(() => read(html)).toThrowError(DocumentError);
-      try { read(html); } catch (e) { expect((e as DocumentError).kind).toBe("empty"); }
+      try {
+        read(html);
+      } catch (e) {
+        expect((e as DocumentError).kind).toBe("empty");
+      }
     }
   });
 
@@ -126,10 +137,16 @@ describe("readHtml: tables", () => {
   });
 
   it("keeps the rows of thead, tbody and tfoot in order and ignores empty tables", () => {
-    const doc = read(`<table><tr><td></td></tr><tr><td></td></tr></table><table><thead><tr><td>h</td><td>h2</td></tr></thead><tbody><tr><td>b</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>`);
+    const doc = read(
+      `<table><tr><td></td></tr><tr><td></td></tr></table><table><thead><tr><td>h</td><td>h2</td></tr></thead><tbody><tr><td>b</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>`,
+    );
     const tables = allTables(doc);
     expect(tables).toHaveLength(1);
-    expect(textGrid(tables[0]!)).toEqual([["h", "h2"], ["b", ""], ["f", ""]]);
+    expect(textGrid(tables[0]!)).toEqual([
+      ["h", "h2"],
+      ["b", ""],
+      ["f", ""],
+    ]);
   });
 
   it("warns when spans overlap instead of failing", () => {
@@ -180,7 +197,11 @@ describe("readHtml: CSS rules in <style> blocks", () => {
       <table><tr><td class="Tab_B2"></td><td class="Tab_B2" style="background:#ffffff">b</td><td class="Bianco" bgcolor="red">c</td></tr></table>
     </body></html>`);
     const lines = doc.pages[0]!.blocks.filter((b): b is TextLine => b.kind === "line");
-    expect(lines.map((l) => [l.text, l.bold])).toEqual([["titolo", true], ["normale", false], ["resta", false]]);
+    expect(lines.map((l) => [l.text, l.bold])).toEqual([
+      ["titolo", true],
+      ["normale", false],
+      ["resta", false],
+    ]);
     expect(allTables(doc)[0]!.cells.map((c) => c.fill)).toEqual(["#7f7f7f", null, null]);
   });
 });

@@ -68,7 +68,11 @@ describe("Word 'Save as HTML' output", () => {
       ]);
       const t = allTables(layout)[0]!;
       expect(t.rows).toBe(3);
-      expect(textGrid(t)).toEqual([["N.", "Tempi", ""], ["", "Gen", "Feb"], ["1", "", ""]]);
+      expect(textGrid(t)).toEqual([
+        ["N.", "Tempi", ""],
+        ["", "Gen", "Feb"],
+        ["1", "", ""],
+      ]);
       expect(t.cells.filter((c) => c.row === 2).map((c) => c.fill)).toEqual([null, "#d9d9d9", "#c0c0c0"]);
     });
   }

@@ -15,9 +15,12 @@ const text = (x: number, y: number, t: string) => `BT /F1 10 Tf ${x} ${y} Td (${
 const line = (x0: number, y0: number, x1: number, y1: number) => `${x0} ${y0} m ${x1} ${y1} l S`;
 /** A filled circle of radius 2 (four Bézier arcs), as Chromium paints a list bullet. */
 function dot(cx: number, cy: number): string {
-  const r = 2, k = 0.5523 * r;
-  return `${cx + r} ${cy} m ${cx + r} ${cy + k} ${cx + k} ${cy + r} ${cx} ${cy + r} c ${cx - k} ${cy + r} ${cx - r} ${cy + k} ${cx - r} ${cy} c ` +
-    `${cx - r} ${cy - k} ${cx - k} ${cy - r} ${cx} ${cy - r} c ${cx + k} ${cy - r} ${cx + r} ${cy - k} ${cx + r} ${cy} c f`;
+  const r = 2,
+    k = 0.5523 * r;
+  return (
+    `${cx + r} ${cy} m ${cx + r} ${cy + k} ${cx + k} ${cy + r} ${cx} ${cy + r} c ${cx - k} ${cy + r} ${cx - r} ${cy + k} ${cx - r} ${cy} c ` +
+    `${cx - r} ${cy - k} ${cx - k} ${cy - r} ${cx} ${cy - r} c ${cx + k} ${cy - r} ${cx + r} ${cy - k} ${cx + r} ${cy} c f`
+  );
 }
 const XS = [50, 100, 300, 545];
 const hrule = (y: number) => line(50, y, 545, y);
@@ -25,17 +28,36 @@ const vrules = (top: number, bottom: number) => XS.map((x) => line(x, top, x, bo
 const header = [text(55, 786, "N."), text(105, 786, "Titolo"), text(305, 786, "Indicatori")];
 
 const page1 = [
-  "0.5 w", hrule(800), hrule(780), hrule(700), ...vrules(800, 40), // no rule at 40: the last row runs on
+  "0.5 w",
+  hrule(800),
+  hrule(780),
+  hrule(700),
+  ...vrules(800, 40), // no rule at 40: the last row runs on
   ...header,
-  text(55, 765, "1"), text(105, 765, "Primo"), dot(310, 768), text(318, 765, "Alfa beta"),
-  text(55, 685, "2"), text(105, 685, "Secondo"), text(105, 673, "obiettivo"), text(105, 649, "Nuovo paragrafo"),
-  dot(310, 688), text(318, 685, "Gamma"),
+  text(55, 765, "1"),
+  text(105, 765, "Primo"),
+  dot(310, 768),
+  text(318, 765, "Alfa beta"),
+  text(55, 685, "2"),
+  text(105, 685, "Secondo"),
+  text(105, 673, "obiettivo"),
+  text(105, 649, "Nuovo paragrafo"),
+  dot(310, 688),
+  text(318, 685, "Gamma"),
 ].join("\n");
 const page2 = [
-  "0.5 w", hrule(800), hrule(780), hrule(740), hrule(700), ...vrules(800, 700),
+  "0.5 w",
+  hrule(800),
+  hrule(780),
+  hrule(740),
+  hrule(700),
+  ...vrules(800, 700),
   ...header,
-  dot(310, 768), text(318, 765, "Delta"),
-  text(55, 725, "3"), text(105, 725, "Terzo"), text(318, 725, "Epsilon"),
+  dot(310, 768),
+  text(318, 765, "Delta"),
+  text(55, 725, "3"),
+  text(105, 725, "Terzo"),
+  text(318, 725, "Epsilon"),
 ].join("\n");
 
 describe("browser-printed tables", () => {
@@ -57,7 +79,17 @@ describe("browser-printed tables", () => {
   });
 
   it("a dot with no text right after it stays a drawn mark", async () => {
-    const content = ["0.5 w", hrule(800), hrule(780), hrule(760), ...vrules(800, 760), text(55, 786, "A"), text(105, 786, "B"), text(305, 786, "C"), dot(200, 770)].join("\n");
+    const content = [
+      "0.5 w",
+      hrule(800),
+      hrule(780),
+      hrule(760),
+      ...vrules(800, 760),
+      text(55, 786, "A"),
+      text(105, 786, "B"),
+      text(305, 786, "C"),
+      dot(200, 770),
+    ].join("\n");
     const doc = await readPdf(buildPdf([{ content }]), "mark.pdf", readerSettings());
     const [t] = tablesOf(doc);
     expect(cellAt(t!, 1, 1)!.marked).toBe(true);

@@ -44,8 +44,16 @@ describe("clipping paths", () => {
   });
 
   it("clips a form XObject's content to its /BBox (under its /Matrix)", async () => {
-    const form = { bbox: [0, 0, 100, 20] as [number, number, number, number], matrix: [1, 0, 0, 1, 50, 690], content: draw.text(5, 6, 10, "nel riquadro") + draw.text(5, -30, 10, "fuori dal riquadro") };
-    const doc = await readPdf(buildPdf([{ content: "q /Fm1 Do Q\n" + draw.text(50, 600, 10, "testo della pagina"), forms: { Fm1: form } }]), "form.pdf", readerSettings());
+    const form = {
+      bbox: [0, 0, 100, 20] as [number, number, number, number],
+      matrix: [1, 0, 0, 1, 50, 690],
+      content: draw.text(5, 6, 10, "nel riquadro") + draw.text(5, -30, 10, "fuori dal riquadro"),
+    };
+    const doc = await readPdf(
+      buildPdf([{ content: "q /Fm1 Do Q\n" + draw.text(50, 600, 10, "testo della pagina"), forms: { Fm1: form } }]),
+      "form.pdf",
+      readerSettings(),
+    );
     expect(linesOf(doc)).toEqual(["nel riquadro", "testo della pagina"]);
   });
 

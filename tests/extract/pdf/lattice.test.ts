@@ -12,11 +12,7 @@ describe("lattice", () => {
   it("builds minimal cells and spans where an interior ruling is missing", () => {
     // 3 columns x 3 rows; the top row has no interior verticals (one header over all),
     // the middle column boundary at x=100 stops after row 2, so row 3 col 0-1 merge.
-    const rulings = [
-      h(0, 0, 300), h(20, 0, 300), h(40, 0, 300), h(60, 0, 300),
-      v(0, 0, 60), v(300, 0, 60),
-      v(100, 20, 40), v(200, 20, 60),
-    ];
+    const rulings = [h(0, 0, 300), h(20, 0, 300), h(40, 0, 300), h(60, 0, 300), v(0, 0, 60), v(300, 0, 60), v(100, 20, 40), v(200, 20, 60)];
     const [g, ...rest] = findLatticeGrids(mergeRulings(rulings, s), s);
     expect(rest).toHaveLength(0);
     expect(g!.colX).toEqual([0, 100, 200, 300]);
@@ -24,8 +20,11 @@ describe("lattice", () => {
     expect(g!.holes).toBe(0);
     expect(g!.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan])).toEqual([
       [0, 0, 1, 3],
-      [1, 0, 1, 1], [1, 1, 1, 1], [1, 2, 1, 1],
-      [2, 0, 1, 2], [2, 2, 1, 1],
+      [1, 0, 1, 1],
+      [1, 1, 1, 1],
+      [1, 2, 1, 1],
+      [2, 0, 1, 2],
+      [2, 2, 1, 1],
     ]);
   });
 
@@ -43,7 +42,10 @@ describe("lattice", () => {
   });
 
   it("vertical rulings vertically stacked with a gap do not make one table", () => {
-    const grids = findLatticeGrids(mergeRulings([h(0, 0, 100), h(20, 0, 100), v(0, 0, 20), v(100, 0, 20), h(30, 0, 100), h(50, 0, 100), v(0, 30, 50), v(100, 30, 50)], s), s);
+    const grids = findLatticeGrids(
+      mergeRulings([h(0, 0, 100), h(20, 0, 100), v(0, 0, 20), v(100, 0, 20), h(30, 0, 100), h(50, 0, 100), v(0, 30, 50), v(100, 30, 50)], s),
+      s,
+    );
     expect(grids).toHaveLength(2);
   });
 

@@ -37,7 +37,10 @@ describe("mergeRulings", () => {
   });
 
   it("does not chain-snap lines spread over more than twice the tolerance", () => {
-    const m = mergeRulings([0, 2.5, 5, 7.5, 10].map((pos) => ({ dir: "h" as const, pos, start: 0, end: 50 })), s);
+    const m = mergeRulings(
+      [0, 2.5, 5, 7.5, 10].map((pos) => ({ dir: "h" as const, pos, start: 0, end: 50 })),
+      s,
+    );
     expect(new Set(m.h.map((r) => r.pos)).size).toBeGreaterThan(1);
   });
 });

@@ -12,14 +12,15 @@ import { textFromOperatorList, unFloat32, type OpsFont } from "../../../src/extr
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 // Word, LibreOffice and Chrome (Skia) output: the writers of the fixtures.
-const FILES = ["fixtures/borgoverde-2024", "fixtures/valle-2023", "fixtures/producers"]
-  .flatMap((dir) => {
-    const full = path.join(ROOT, dir);
-    return readdirPdfs(full);
-  });
+const FILES = ["fixtures/borgoverde-2024", "fixtures/valle-2023", "fixtures/producers"].flatMap((dir) => {
+  const full = path.join(ROOT, dir);
+  return readdirPdfs(full);
+});
 
 function readdirPdfs(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith(".pdf")).map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".pdf"))
+    .map((f) => path.join(dir, f));
 }
 
 interface Item {
@@ -32,7 +33,15 @@ interface Item {
   hasEOL?: boolean;
 }
 
-const plain = (it: Item) => ({ str: it.str, dir: it.dir, width: it.width, height: it.height, transform: it.transform && Array.from(it.transform), fontName: it.fontName, hasEOL: it.hasEOL });
+const plain = (it: Item) => ({
+  str: it.str,
+  dir: it.dir,
+  width: it.width,
+  height: it.height,
+  transform: it.transform && Array.from(it.transform),
+  fontName: it.fontName,
+  hasEOL: it.hasEOL,
+});
 
 describe("text from the operator list", () => {
   it("recovers the numbers writers put in a text matrix from pdf.js's float32 copy", () => {
@@ -62,7 +71,10 @@ describe("text from the operator list", () => {
         const got = mine!.items.map(plain);
         // Text, fonts and item boundaries exactly; numbers exactly but for the few
         // text matrices a writer printed with more digits than float32 keeps (Chrome).
-        expect(got.map((i) => [i.str, i.fontName, i.hasEOL, i.dir]), `page ${n}`).toEqual(want.map((i) => [i.str, i.fontName, i.hasEOL, i.dir]));
+        expect(
+          got.map((i) => [i.str, i.fontName, i.hasEOL, i.dir]),
+          `page ${n}`,
+        ).toEqual(want.map((i) => [i.str, i.fontName, i.hasEOL, i.dir]));
         got.forEach((g, k) => {
           const w = want[k]!;
           expect(Math.abs(g.width! - w.width!), `page ${n} item ${k} width`).toBeLessThan(1e-4);
@@ -79,7 +91,14 @@ describe("text from the operator list", () => {
 });
 
 describe("text from the operator list, where it leaves the text to pdf.js", () => {
-  const font: OpsFont = { name: "ABCDEF+Arial", vertical: false, fontMatrix: [0.001, 0, 0, 0.001, 0, 0], ascent: 0.9, descent: -0.2, fallbackName: "sans-serif" };
+  const font: OpsFont = {
+    name: "ABCDEF+Arial",
+    vertical: false,
+    fontMatrix: [0.001, 0, 0, 0.001, 0, 0],
+    ascent: 0.9,
+    descent: -0.2,
+    fallbackName: "sans-serif",
+  };
   const view = [0, 0, 595, 842];
   const glyphs = [{ unicode: "A", width: 667, originalCharCode: 65 }];
   // Real OPS numbers: setFont 37, showText 44, setGState 9.

@@ -26,14 +26,17 @@ export function buildPdf(pages: PageSpec[], opts: BuildOptions = {}): Uint8Array
   let n = 5;
   const fonts = "/Font << /F1 3 0 R /F2 4 0 R >>";
   for (const p of pages) {
-    const pageId = n++, contentId = n++;
+    const pageId = n++,
+      contentId = n++;
     kids.push(pageId);
-    const w = p.width ?? 595, h = p.height ?? 842;
+    const w = p.width ?? 595,
+      h = p.height ?? 842;
     let xobjects = "";
     for (const [name, f] of Object.entries(p.forms ?? {})) {
       const id = n++;
       objs[id] =
-        `<< /Type /XObject /Subtype /Form /BBox [${f.bbox.join(" ")}]` + (f.matrix ? ` /Matrix [${f.matrix.join(" ")}]` : "") +
+        `<< /Type /XObject /Subtype /Form /BBox [${f.bbox.join(" ")}]` +
+        (f.matrix ? ` /Matrix [${f.matrix.join(" ")}]` : "") +
         ` /Resources << ${fonts} >> /Length ${Buffer.byteLength(f.content, "latin1")} >>\nstream\n${f.content}\nendstream`;
       xobjects += ` /${name} ${id} 0 R`;
     }

@@ -24,8 +24,10 @@ const CASES: { id: string; expected: string; known?: Record<string, string> }[] 
     id: "luzzara-2024",
     expected: path.resolve(repoRoot, "../shared/samples/luzzara-2024.html.expected.json"),
     known: {
-      "units.3.objectives.5.title": "Miglioramento della qualità dei servizi allo sportello Riorganizzazione Front- Office Aggiornamento e formazione dei Servizi Demografici",
-      "units.3.objectives.5.summary.title": "Miglioramento della qualità dei servizi allo sportello Riorganizzazione Front- Office Aggiornamento e formazione dei Servizi Demografici",
+      "units.3.objectives.5.title":
+        "Miglioramento della qualità dei servizi allo sportello Riorganizzazione Front- Office Aggiornamento e formazione dei Servizi Demografici",
+      "units.3.objectives.5.summary.title":
+        "Miglioramento della qualità dei servizi allo sportello Riorganizzazione Front- Office Aggiornamento e formazione dei Servizi Demografici",
     },
   },
   { id: "borgoverde-2024", expected: path.join(repoRoot, "fixtures/borgoverde-2024/borgoverde-2024.html.expected.json") },

@@ -92,17 +92,17 @@ describe("pages without text", () => {
   });
 
   it("a scanned page inside a text document is flagged, a blank page is not", async () => {
-    const doc = await readPdf(
-      buildPdf([{ content: draw.text(50, 700, 10, "testo") }, { content: scanned }, { content: "" }]),
-      "mixed.pdf",
-      readerSettings(),
-    );
+    const doc = await readPdf(buildPdf([{ content: draw.text(50, 700, 10, "testo") }, { content: scanned }, { content: "" }]), "mixed.pdf", readerSettings());
     expect(doc.messages.map((m) => [m.code, m.page])).toEqual([["UNREADABLE", 2]]);
   });
 
   it("one image-only page in a text document is a warning naming that page, not a scanned document", async () => {
     const text = (n: number) => draw.text(50, 700, 10, `testo della pagina ${n}`) + draw.grid([50, 150, 250], [650, 630, 610]);
-    const doc = await readPdf(buildPdf([{ content: text(1) }, { content: text(2) }, { content: draw.image(40, 60, 515, 720) }, { content: text(4) }]), "one-scan.pdf", readerSettings());
+    const doc = await readPdf(
+      buildPdf([{ content: text(1) }, { content: text(2) }, { content: draw.image(40, 60, 515, 720) }, { content: text(4) }]),
+      "one-scan.pdf",
+      readerSettings(),
+    );
     expect(doc.messages).toEqual([
       { code: "UNREADABLE", severity: "warning", reason: "pagina 3: solo immagine, nessun testo leggibile (scansione?)", page: 3, table: null, source: "pdf" },
     ]);
@@ -150,11 +150,17 @@ describe("pages that are drawings", () => {
 describe("damaged files never crash the reader", () => {
   it("byte-flipped copies of a table PDF give a layout or one DocumentError", async () => {
     const base = buildPdf([
-      { content: draw.grid([50, 150, 250], [700, 680, 660]) + draw.text(53, 686, 9, "Fase") + draw.text(153, 666, 9, "X") + "q 1 0 0 1 5 5 cm 0.5 g 300 300 50 50 re f Q\n" },
+      {
+        content:
+          draw.grid([50, 150, 250], [700, 680, 660]) +
+          draw.text(53, 686, 9, "Fase") +
+          draw.text(153, 666, 9, "X") +
+          "q 1 0 0 1 5 5 cm 0.5 g 300 300 50 50 re f Q\n",
+      },
       { content: draw.text(50, 700, 10, "seconda pagina") },
     ]);
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 25; i++) {
       const bytes = base.slice();
       for (let k = 0; k < 1 + i; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
@@ -190,7 +196,12 @@ describe("a ruled table whose grid cannot be closed", () => {
     const t = doc.pages[0]!.blocks[0]!;
     expect(t.kind).toBe("table");
     if (t.kind !== "table") return;
-    expect(t.cells.map((x) => [x.row, x.col, x.text])).toEqual([[0, 0, "A"], [0, 1, "B"], [1, 0, "C"], [1, 1, ""]]);
+    expect(t.cells.map((x) => [x.row, x.col, x.text])).toEqual([
+      [0, 0, "A"],
+      [0, 1, "B"],
+      [1, 0, "C"],
+      [1, 1, ""],
+    ]);
     expect(doc.messages.map((m) => [m.code, m.severity, m.page, m.table])).toEqual([["TABLE_GRID_OPEN", "warning", 1, "p1-t1"]]);
   });
 });

@@ -47,7 +47,12 @@ describe("stitching across a page break", () => {
   const pdf = () =>
     buildPdf([
       { content: header(1, 2) + draw.text(50, 760, 11, "SCHEDA SINTETICA", true) + ruled(740, [head, ...first]) },
-      { content: header(2, 2) + ruled(780, [head, ["33", "Attivita 33", "Valore 33"], ["34", "Attivita 34", "Valore 34"]]) + draw.text(50, 600, 10, "Fine della scheda") },
+      {
+        content:
+          header(2, 2) +
+          ruled(780, [head, ["33", "Attivita 33", "Valore 33"], ["34", "Attivita 34", "Valore 34"]]) +
+          draw.text(50, 600, 10, "Fine della scheda"),
+      },
     ]);
 
   it("joins the continuation, drops its repeated header row and keeps each row's page", async () => {
@@ -68,7 +73,19 @@ describe("stitching across a page break", () => {
   it("drops a repeated header row whose last wrapped line is clipped on the continuation", async () => {
     const bytes = buildPdf([
       { content: header(1, 2) + ruled(760, [["N.", "Prodotto\nintermedio\natteso", "Note"], ...first], 20, 36) },
-      { content: header(2, 2) + ruled(780, [["N.", "Prodotto\nintermedio", "Note"], ["33", "Attivita 33", "Valore 33"]], 20, 24) },
+      {
+        content:
+          header(2, 2) +
+          ruled(
+            780,
+            [
+              ["N.", "Prodotto\nintermedio", "Note"],
+              ["33", "Attivita 33", "Valore 33"],
+            ],
+            20,
+            24,
+          ),
+      },
     ]);
     const [t, ...more] = tablesOf(await readPdf(bytes, "clip.pdf", readerSettings()));
     expect(more).toHaveLength(0);
@@ -87,7 +104,16 @@ describe("stitching across a page break", () => {
     const bytes = buildPdf([
       { content: header(1, 3) + ruled(740, [head, ...rows(1, 32)]) },
       { content: header(2, 3) + ruled(780, [head, ...rows(33, 34)]) },
-      { width: 842, height: 595, content: draw.text(330, 565, 12, "COMUNE DI PROVA", true) + draw.text(340, 552, 9, "Provincia di Esempio") + draw.text(730, 30, 9, "Pag. 3 di 3") + landscape(530, [head, ...rows(67, 3)]) + draw.text(60, 300, 10, "Fine") },
+      {
+        width: 842,
+        height: 595,
+        content:
+          draw.text(330, 565, 12, "COMUNE DI PROVA", true) +
+          draw.text(340, 552, 9, "Provincia di Esempio") +
+          draw.text(730, 30, 9, "Pag. 3 di 3") +
+          landscape(530, [head, ...rows(67, 3)]) +
+          draw.text(60, 300, 10, "Fine"),
+      },
     ]);
     const doc = await readPdf(bytes, "three.pdf", readerSettings());
     const tables = tablesOf(doc);
@@ -215,7 +241,11 @@ describe("borderless (stream) tables", () => {
     expect(t!.method).toBe("stream");
     expect([t!.rows, t!.cols]).toEqual([4, 5]);
     const shaded = t!.cells.filter((x) => x.shaded).map((x) => [x.row, x.col, x.fill]);
-    expect(shaded).toEqual([[1, 2, "#999999"], [1, 3, "#999999"], [2, 4, "#3366cc"]]);
+    expect(shaded).toEqual([
+      [1, 2, "#999999"],
+      [1, 3, "#999999"],
+      [2, 4, "#3366cc"],
+    ]);
   });
 
   it("uses horizontal rules between rows when a table has no vertical borders", async () => {
@@ -225,7 +255,8 @@ describe("borderless (stream) tables", () => {
     // Word's "horizontal borders only" style: one rule per row, drawn in pieces per cell
     const rule = (y: number) => [50, 110, 260, 420].map((x, k, xs) => draw.line(x, y, xs[k + 1] ?? 540, y)).join("");
     c += rule(745) + row(735, ["Area", "Obiettivo", "Indicatore", "Peso"]) + rule(729);
-    c += row(718, ["Servizi", "Digitalizzazione", "Pratiche online", "40"]) + row(707, ["Finanziari", "PNRR Misura 1.4.1", "Tempi di rilascio", ""]) + rule(701);
+    c +=
+      row(718, ["Servizi", "Digitalizzazione", "Pratiche online", "40"]) + row(707, ["Finanziari", "PNRR Misura 1.4.1", "Tempi di rilascio", ""]) + rule(701);
     c += row(690, ["Tecnica", "Manutenzione strade", "Km asfaltati", "30"]) + row(679, ["", "Intercomunali", "", ""]) + rule(673);
     c += row(662, ["Tecnica", "Protezione civile", "Piano aggiornato", "30"]) + rule(656);
     const doc = await readPdf(buildPdf([{ content: c }]), "hrules.pdf", readerSettings());
@@ -242,7 +273,12 @@ describe("borderless (stream) tables", () => {
   });
 
   it("leaves plain paragraphs alone", async () => {
-    const text = ["Il Piano della Performance e' il documento", "programmatico triennale che individua gli", "obiettivi specifici dell'amministrazione", "e gli indicatori per la misurazione."];
+    const text = [
+      "Il Piano della Performance e' il documento",
+      "programmatico triennale che individua gli",
+      "obiettivi specifici dell'amministrazione",
+      "e gli indicatori per la misurazione.",
+    ];
     const c = text.map((t, i) => draw.text(50, 700 - i * 12, 10, t)).join("");
     const doc = await readPdf(buildPdf([{ content: c }]), "para.pdf", readerSettings());
     expect(tablesOf(doc)).toHaveLength(0);

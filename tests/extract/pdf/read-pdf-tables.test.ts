@@ -7,11 +7,15 @@ import { cellAt, tablesOf } from "./layout-helpers.js";
 
 const MONTHS = ["Gen", "Feb", "Mar", "Apr", "Mag", "Giu", "Lug", "Ago", "Set", "Ott", "Nov", "Dic"];
 
-
 /** A Gantt sheet: N. | Fase | 12 months; header "Tempi" over the months; row 1 X glyphs; row 2 grey fill; row 3 drawn X. */
 function ganttPdf(): Uint8Array {
   const mx = Array.from({ length: 13 }, (_, i) => 200 + i * 20); // month boundaries 200..440
-  const top = 700, r1 = 685, r2 = 660, r3 = 640, r4 = 620, r5 = 600;
+  const top = 700,
+    r1 = 685,
+    r2 = 660,
+    r3 = 640,
+    r4 = 620,
+    r5 = 600;
   let c = "";
   c += draw.fillRect(40, 560, 420, 160, [1, 1, 1]); // white background: must be ignored
   c += draw.text(50, 740, 11, "Scheda obiettivo 2024", true);

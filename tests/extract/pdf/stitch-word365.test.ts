@@ -23,7 +23,10 @@ describe("a table's last row alone at the top of the next page", () => {
     expect(more).toHaveLength(0);
     expect(t!.pages).toEqual([1, 2]);
     expect(t!.rows).toBe(34);
-    expect(grid(t!).slice(-2)).toEqual([["32", "Attivita 32", "Valore 32"], ["33", "Attivita 33", "Valore 33"]]);
+    expect(grid(t!).slice(-2)).toEqual([
+      ["32", "Attivita 32", "Valore 32"],
+      ["33", "Attivita 33", "Valore 33"],
+    ]);
     expect(t!.rowPages.slice(-2)).toEqual([1, 2]);
     expect(t!.cells.filter((c) => c.row > 0 && c.text === "")).toEqual([]);
     expect(lines(doc, 2)).toEqual(["Testo dopo la tabella"]);
@@ -33,23 +36,24 @@ describe("a table's last row alone at the top of the next page", () => {
     // Word gives the rule between two rows to the lower one: at a break between rows it is drawn on page 2 only.
     const p1 = wordTable(740, [HEAD, ...dataRows(1, 32)], { omitH: [33] });
     const p2 = wordTable(780, [["33", "Attivita 33", "Valore 33"]]);
-    const doc = await read(buildPdf([
-      { content: pageHead(1, 2) + p1.content },
-      { content: pageHead(2, 2) + p2.content + draw.text(50, 700, 10, "Testo dopo") },
-    ]));
+    const doc = await read(
+      buildPdf([{ content: pageHead(1, 2) + p1.content }, { content: pageHead(2, 2) + p2.content + draw.text(50, 700, 10, "Testo dopo") }]),
+    );
     const [t, ...more] = tablesOf(doc);
     expect(more).toHaveLength(0);
     expect(t!.rows).toBe(34);
-    expect(grid(t!).slice(-2)).toEqual([["32", "Attivita 32", "Valore 32"], ["33", "Attivita 33", "Valore 33"]]);
+    expect(grid(t!).slice(-2)).toEqual([
+      ["32", "Attivita 32", "Valore 32"],
+      ["33", "Attivita 33", "Valore 33"],
+    ]);
   });
 
   it("is kept when it is one cell spanning the table", async () => {
     const p1 = wordTable(740, [HEAD, ...dataRows(1, 32)]);
     const p2 = wordTable(780, [["Note: valori provvisori al 31 dicembre"]]);
-    const doc = await read(buildPdf([
-      { content: pageHead(1, 2) + p1.content },
-      { content: pageHead(2, 2) + p2.content + draw.text(50, 700, 10, "Testo dopo") },
-    ]));
+    const doc = await read(
+      buildPdf([{ content: pageHead(1, 2) + p1.content }, { content: pageHead(2, 2) + p2.content + draw.text(50, 700, 10, "Testo dopo") }]),
+    );
     const [t, ...more] = tablesOf(doc);
     expect(more).toHaveLength(0);
     expect(t!.rows).toBe(34);
@@ -68,10 +72,12 @@ describe("a table's last row alone at the top of the next page", () => {
   it("a one-cell box opening a page after a table that does not end the page stays text", async () => {
     const p1 = wordTable(740, [HEAD, ...dataRows(1, 5)]);
     const p2 = wordTable(780, [["Riquadro di testo"]]);
-    const doc = await read(buildPdf([
-      { content: pageHead(1, 2) + p1.content + draw.text(50, 500, 10, "Paragrafo dopo la tabella") },
-      { content: pageHead(2, 2) + p2.content + draw.text(50, 700, 10, "Testo dopo") },
-    ]));
+    const doc = await read(
+      buildPdf([
+        { content: pageHead(1, 2) + p1.content + draw.text(50, 500, 10, "Paragrafo dopo la tabella") },
+        { content: pageHead(2, 2) + p2.content + draw.text(50, 700, 10, "Testo dopo") },
+      ]),
+    );
     expect(tablesOf(doc).map((t) => [t.id, t.rows])).toEqual([["p1-t1", 6]]);
     expect(lines(doc, 2)).toEqual(["Riquadro di testo", "Testo dopo"]);
   });
@@ -85,24 +91,33 @@ describe("a table's last row alone at the top of the next page", () => {
     const [t, ...more] = tablesOf(doc);
     expect(more).toHaveLength(0);
     expect(t!.rows).toBe(36);
-    expect(grid(t!).slice(31, 34)).toEqual([["31", "Attivita 31", "Valore 31"], ["32", "Attivita 32", "Valore 32"], ["33", "Attivita 33", "Valore 33"]]);
+    expect(grid(t!).slice(31, 34)).toEqual([
+      ["31", "Attivita 31", "Valore 31"],
+      ["32", "Attivita 32", "Valore 32"],
+      ["33", "Attivita 33", "Valore 33"],
+    ]);
   });
 
   it("a one-cell title box of the next sheet is not taken for the last row", async () => {
     const p1 = wordTable(740, [["OBIETTIVO N. 1 - Obiettivo di prova"], HEAD, ...dataRows(1, 31)]);
-    const p2 = wordTable(780, [["OBIETTIVO N. 2 - Altro obiettivo"]]).content + draw.text(50, 740, 10, "Descrizione del secondo obiettivo") + wordTable(720, [HEAD, ...dataRows(1, 3)]).content;
+    const p2 =
+      wordTable(780, [["OBIETTIVO N. 2 - Altro obiettivo"]]).content +
+      draw.text(50, 740, 10, "Descrizione del secondo obiettivo") +
+      wordTable(720, [HEAD, ...dataRows(1, 3)]).content;
     const doc = await read(buildPdf([{ content: pageHead(1, 2) + p1.content }, { content: pageHead(2, 2) + p2 }]));
-    expect(tablesOf(doc).map((t) => [t.id, t.rows])).toEqual([["p1-t1", 33], ["p2-t1", 4]]);
+    expect(tablesOf(doc).map((t) => [t.id, t.rows])).toEqual([
+      ["p1-t1", 33],
+      ["p2-t1", 4],
+    ]);
     expect(lines(doc, 2)).toEqual(["OBIETTIVO N. 2 - Altro obiettivo", "Descrizione del secondo obiettivo"]);
   });
 
   it("joins the rest of a row the break split when both sides are open (browser print)", async () => {
     const p1 = wordTable(740, [HEAD, ...dataRows(1, 31), ["32", "Attivita 32 prima", "Valore"]], { omitH: [33] });
     const p2 = wordTable(780, [["", "parte seconda", "32"]], { omitH: [0] });
-    const doc = await read(buildPdf([
-      { content: pageHead(1, 2) + p1.content },
-      { content: pageHead(2, 2) + p2.content + draw.text(50, 700, 10, "Testo dopo") },
-    ]));
+    const doc = await read(
+      buildPdf([{ content: pageHead(1, 2) + p1.content }, { content: pageHead(2, 2) + p2.content + draw.text(50, 700, 10, "Testo dopo") }]),
+    );
     const [t, ...more] = tablesOf(doc);
     expect(more).toHaveLength(0);
     expect(t!.rows).toBe(33);
@@ -114,7 +129,10 @@ describe("two boxes meeting at a page break", () => {
   it("stay two tables when the second opens with a title row like the first's", async () => {
     const doc = await read(twoBoxesPdf());
     const tables = tablesOf(doc);
-    expect(tables.map((t) => [t.id, t.pages, t.rows])).toEqual([["p1-t1", [1], 33], ["p2-t1", [2], 6]]);
+    expect(tables.map((t) => [t.id, t.pages, t.rows])).toEqual([
+      ["p1-t1", [1], 33],
+      ["p2-t1", [2], 6],
+    ]);
     expect(cellAt(tables[1]!, 0, 0)!.text).toBe("OBIETTIVO N. 2 - Obiettivo di prova 2");
   });
 
@@ -122,14 +140,20 @@ describe("two boxes meeting at a page break", () => {
     const box = (n: number, count: number, y: number) =>
       wordTable(y, [[`Obiettivo n. ${n}`, `Descrizione dell'obiettivo ${n}`, "Peso 20"], HEAD, ...dataRows(1, count)]).content;
     const doc = await read(buildPdf([{ content: pageHead(1, 2) + box(1, 31, 740) }, { content: pageHead(2, 2) + box(2, 3, 780) }]));
-    expect(tablesOf(doc).map((t) => [t.id, t.rows])).toEqual([["p1-t1", 33], ["p2-t1", 5]]);
+    expect(tablesOf(doc).map((t) => [t.id, t.rows])).toEqual([
+      ["p1-t1", 33],
+      ["p2-t1", 5],
+    ]);
   });
 
   it("stay two tables when the second box opens with a numbered heading row", async () => {
     const p1 = wordTable(740, [HEAD, ...dataRows(1, 32)]);
     const p2 = wordTable(780, [["OBIETTIVO N. 2"], HEAD, ...dataRows(1, 3)]);
     const doc = await read(buildPdf([{ content: pageHead(1, 2) + p1.content }, { content: pageHead(2, 2) + p2.content }]));
-    expect(tablesOf(doc).map((t) => [t.id, t.rows])).toEqual([["p1-t1", 33], ["p2-t1", 5]]);
+    expect(tablesOf(doc).map((t) => [t.id, t.rows])).toEqual([
+      ["p1-t1", 33],
+      ["p2-t1", 5],
+    ]);
   });
 
   it("a table grouped by numbered section rows goes on across the break", async () => {

@@ -22,7 +22,10 @@ interface Expected {
   lines?: string[];
 }
 
-const names = readdirSync(dir).filter((f) => f.endsWith(".expected.json")).map((f) => f.replace(/\.expected\.json$/, "")).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith(".expected.json"))
+  .map((f) => f.replace(/\.expected\.json$/, ""))
+  .sort();
 
 describe("table classes (tests/fixtures/tables)", () => {
   it("has fixtures", () => expect(names.length).toBeGreaterThanOrEqual(8));

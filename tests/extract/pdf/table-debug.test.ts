@@ -44,7 +44,10 @@ describe("table-finding trace", () => {
     expect(p1.cells).toHaveLength(12);
     expect(p1.grids).toHaveLength(1);
     expect(p1.tables.map((t) => [t.rows, t.cols, t.cells.length])).toEqual([[3, 4, 12]]);
-    expect(p2.tables.map((t) => [t.rows, t.cols, t.cells.length])).toEqual([[2, 2, 4], [1, 3, 3]]);
+    expect(p2.tables.map((t) => [t.rows, t.cols, t.cells.length])).toEqual([
+      [2, 2, 4],
+      [1, 3, 3],
+    ]);
     expect(p3.tables).toEqual([]);
     expect(p3.words.map((w) => w.text).join(" ")).toContain("nessuna tabella");
     // The trace does not change what is read.

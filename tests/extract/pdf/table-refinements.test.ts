@@ -21,19 +21,36 @@ describe("look-alikes the table classes leave alone", () => {
     for (let r = 0; r < 3; r++) for (let k = 0; k < 3; k++) c += draw.text(303 + 80 * k, 687 - 20 * r, 9, `v${r}${k}`);
     for (let i = 0; i < 6; i++) c += draw.text(60, 700 - 12 * i, 9, `riga di testo ${i} accanto alla tabella`);
     const { grids: g } = await grids(c);
-    expect(g).toEqual([[["v00", "v01", "v02"], ["v10", "v11", "v12"], ["v20", "v21", "v22"]]]);
+    expect(g).toEqual([
+      [
+        ["v00", "v01", "v02"],
+        ["v10", "v11", "v12"],
+        ["v20", "v21", "v22"],
+      ],
+    ]);
   });
 
   it("keeps a narrow column that is wider than a double border's gap, empty or not", async () => {
     let c = draw.grid([60, 160, 170, 300], [700, 680, 660]);
     c += draw.text(63, 687, 9, "A") + draw.text(173, 687, 9, "B") + draw.text(63, 667, 9, "C") + draw.text(173, 667, 9, "D");
     const { grids: g } = await grids(c);
-    expect(g).toEqual([[["A", "", "B"], ["C", "", "D"]]]);
+    expect(g).toEqual([
+      [
+        ["A", "", "B"],
+        ["C", "", "D"],
+      ],
+    ]);
   });
 
   it("reads label-value lines on a page of one column as text, not a two-column table", async () => {
     let c = "";
-    const pairs = [["Responsabile:", "Dott. Mario Rossi"], ["Struttura:", "Settore finanziario"], ["Peso:", "30%"], ["Durata:", "annuale"], ["Stato:", "in corso"]];
+    const pairs = [
+      ["Responsabile:", "Dott. Mario Rossi"],
+      ["Struttura:", "Settore finanziario"],
+      ["Peso:", "30%"],
+      ["Durata:", "annuale"],
+      ["Stato:", "in corso"],
+    ];
     pairs.forEach(([a, b], i) => (c += draw.text(60, 700 - 12 * i, 9, a!) + draw.text(200, 700 - 12 * i, 9, b!)));
     const { doc, grids: g } = await grids(c);
     expect(g).toEqual([]);

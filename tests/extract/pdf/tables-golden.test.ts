@@ -3,7 +3,7 @@
  * must match what the reader finds. UPDATE_GOLDEN=1 rewrites; a missing golden
  * fails. Each golden was checked by eye against page renders (see the report).
  */
-import { readFileSync, } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";

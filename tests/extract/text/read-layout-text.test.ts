@@ -26,8 +26,7 @@ const at = (...cells: [number, string][]): string => {
   return line;
 };
 
-const lines = (doc: LayoutDocument, page: number) =>
-  doc.pages[page]!.blocks.filter((b): b is TextLine => b.kind === "line").map((l) => l.text);
+const lines = (doc: LayoutDocument, page: number) => doc.pages[page]!.blocks.filter((b): b is TextLine => b.kind === "line").map((l) => l.text);
 
 describe("layout conversions: style and pages", () => {
   it("tells space-aligned conversions from tab-separated ones", () => {

@@ -27,13 +27,13 @@ describe("text pages and running header", () => {
   });
 
   it("finds a repeated opening block, whatever its words, and tolerates page numbers", () => {
-    const raw = [
-      "ENTE X\n\nPagina 1\n\nTitolo\n\ntesto",
-      "ENTE X\n\nPagina 2\n\naltro",
-      "ENTE X\n\nPagina 3\n\nTitolo\n\nancora",
-    ].join(BREAK);
+    const raw = ["ENTE X\n\nPagina 1\n\nTitolo\n\ntesto", "ENTE X\n\nPagina 2\n\naltro", "ENTE X\n\nPagina 3\n\nTitolo\n\nancora"].join(BREAK);
     const pages = separateRunningLines(splitPages(raw, opts.text), opts.text);
-    expect(pages.map((p) => p.header)).toEqual([["ENTE X", "Pagina 1"], ["ENTE X", "Pagina 2"], ["ENTE X", "Pagina 3"]]);
+    expect(pages.map((p) => p.header)).toEqual([
+      ["ENTE X", "Pagina 1"],
+      ["ENTE X", "Pagina 2"],
+      ["ENTE X", "Pagina 3"],
+    ]);
     expect(pages.map((p) => p.lines.filter((l) => l !== ""))).toEqual([["Titolo", "testo"], ["altro"], ["Titolo", "ancora"]]);
     expect(pages.map((p) => p.number)).toEqual([1, 2, 3]);
   });
@@ -77,44 +77,68 @@ describe("readText", () => {
     expect(LayoutDocument.safeParse(doc).success).toBe(true);
     expect(doc.format).toBe("text");
     expect(doc.pageCount).toBe(2);
-    expect(doc.pages.map((p) => p.header)).toEqual([["AZIENDA SANITARIA DI PROVA", "Dipartimento amministrativo"], ["AZIENDA SANITARIA DI PROVA", "Dipartimento amministrativo"]]);
+    expect(doc.pages.map((p) => p.header)).toEqual([
+      ["AZIENDA SANITARIA DI PROVA", "Dipartimento amministrativo"],
+      ["AZIENDA SANITARIA DI PROVA", "Dipartimento amministrativo"],
+    ]);
     expect(doc.pages[0]!.blocks.map((b) => b.kind)).toEqual(["line", "table", "line"]);
     const t = allTables(doc)[0]!;
     expect(t).toMatchObject({ id: "p1-t1", method: "text", page: 1, pages: [1], rows: 3, cols: 4, rowPages: [1, 1, 1] });
-    expect(textGrid(t)).toEqual([["N.", "Fase", "Gen", "Feb"], ["1", "Avvio", "X", ""], ["2", "Fine", "", "x"]]);
-    expect((doc.pages[1]!.blocks[0] as TextLine)).toMatchObject({ text: "Altro testo", page: 2 });
+    expect(textGrid(t)).toEqual([
+      ["N.", "Fase", "Gen", "Feb"],
+      ["1", "Avvio", "X", ""],
+      ["2", "Fine", "", "x"],
+    ]);
+    expect(doc.pages[1]!.blocks[0] as TextLine).toMatchObject({ text: "Altro testo", page: 2 });
   });
 
   it("pads ragged rows and makes a line between rows one cell across the table", () => {
     const doc = read("a\tb\tc\nDescrizione senza tabulazioni\nd\n1\t2");
     const t = allTables(doc)[0]!;
     // "d" has no tab either: a line between rows, so a full-width row too.
-    expect(textGrid(t)).toEqual([["a", "b", "c"], ["Descrizione senza tabulazioni", "", ""], ["d", "", ""], ["1", "2", ""]]);
+    expect(textGrid(t)).toEqual([
+      ["a", "b", "c"],
+      ["Descrizione senza tabulazioni", "", ""],
+      ["d", "", ""],
+      ["1", "2", ""],
+    ]);
     expect(t.cells.find((c) => c.text === "d")).toMatchObject({ colSpan: 3 });
   });
 
   it("reads markdown-style bold: split into pieces, flagged, asterisks removed (also across lines and in cells)", () => {
     const doc = read("Ente **Provincia** **SCHEDA SINTETICA**\n**Livello:\nfinale**\n\na**b\n\nx\t**X**");
     const lines = doc.pages[0]!.blocks.filter((b): b is TextLine => b.kind === "line").map((l) => [l.text, l.bold]);
-    expect(lines).toEqual([["Ente", false], ["Provincia", true], ["SCHEDA SINTETICA", true], ["Livello:", true], ["finale", true], ["a**b", false]]);
+    expect(lines).toEqual([
+      ["Ente", false],
+      ["Provincia", true],
+      ["SCHEDA SINTETICA", true],
+      ["Livello:", true],
+      ["finale", true],
+      ["a**b", false],
+    ]);
     expect(textGrid(allTables(doc)[0]!)).toEqual([["x", "X"]]);
   });
 
   it("reads Markdown pipe tables like tab-separated ones", () => {
     const doc = read("Titolo\n\n| N. | Fase | Gen |\n|---|:---|:-:|\n| 1 | Avvio \\| verifica | X |\n|  | vuota | |");
-    expect(textGrid(allTables(doc)[0]!)).toEqual([["N.", "Fase", "Gen"], ["1", "Avvio | verifica", "X"], ["", "vuota", ""]]);
+    expect(textGrid(allTables(doc)[0]!)).toEqual([
+      ["N.", "Fase", "Gen"],
+      ["1", "Avvio | verifica", "X"],
+      ["", "vuota", ""],
+    ]);
   });
 
   it("drops rule lines drawn with dashes but keeps a lone '-'", () => {
     const doc = read("a\tb\n---\t------\n-\tc");
-    expect(textGrid(allTables(doc)[0]!)).toEqual([["a", "b"], ["-", "c"]]);
+    expect(textGrid(allTables(doc)[0]!)).toEqual([
+      ["a", "b"],
+      ["-", "c"],
+    ]);
   });
 
   it("stitches a table across a page break and drops a repeated header row", () => {
     const doc = read(
-      page("Sintesi\n\nN.\tPeso\tTitolo\n1\t10\tPrimo") + BREAK +
-      page("N.\tPeso\tTitolo\n2\t20\tSecondo\nTOTALE\t30") + BREAK +
-      page("3\t5\tTerzo\n\nFine"),
+      page("Sintesi\n\nN.\tPeso\tTitolo\n1\t10\tPrimo") + BREAK + page("N.\tPeso\tTitolo\n2\t20\tSecondo\nTOTALE\t30") + BREAK + page("3\t5\tTerzo\n\nFine"),
     );
     const tables = allTables(doc);
     expect(tables).toHaveLength(1);
@@ -126,10 +150,7 @@ describe("readText", () => {
   });
 
   it("drops repeated header rows even when they sit below other rows of the table", () => {
-    const doc = read(
-      page("N. 1\tNome obiettivo\nN.\tFase\tGen\tFeb\n\t\tG\tF\n1\tAvvio\tX") + BREAK +
-      page("N.\tFase\tGen\tFeb\n\t\tG\tF\n2\tFine\t\tX"),
-    );
+    const doc = read(page("N. 1\tNome obiettivo\nN.\tFase\tGen\tFeb\n\t\tG\tF\n1\tAvvio\tX") + BREAK + page("N.\tFase\tGen\tFeb\n\t\tG\tF\n2\tFine\t\tX"));
     const t = allTables(doc)[0]!;
     expect(textGrid(t).map((r) => r[0])).toEqual(["N. 1", "N.", "", "1", "2"]);
     expect(t.rowPages).toEqual([1, 1, 1, 1, 2]);
