@@ -2,6 +2,8 @@
  * A killed import leaves a consistent database: every stored document has its
  * whole plan, nothing half-written, and a re-import completes the batch.
  * The writer is a separate process killed with SIGKILL while it imports.
+ * Also: two imports at once on one database (same files, different files) both
+ * finish, with no "database is locked", no duplicate and nothing lost.
  */
 import { spawn } from "node:child_process";
 import { appendFileSync, copyFileSync, existsSync, mkdirSync } from "node:fs";
@@ -104,4 +106,131 @@ describe("killed import", () => {
     }
     expect(checkConsistent(dbFile)).toBe(FILES);
   });
+});
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): the kill moments are the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** How a child ended, with everything it printed. */
+interface ChildEnd {
+  code: number | null;
+  signal: string | null;
+  output: string;
+}
+
+/**
+ * Runs `node args…`; `killWhen` may SIGKILL it: after `stored` lines matching /^imported /,
+ * or `delayMs` after the start (which can fall before the database is even open).
+ */
+function runChild(args: string[], killWhen?: { stored: number } | { delayMs: number }): Promise<ChildEnd> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], cwd: path.resolve(HERE, "../..") });
+    let output = "";
+    let stored = 0;
+    let buffered = "";
+    if (killWhen && "delayMs" in killWhen) setTimeout(() => child.kill("SIGKILL"), killWhen.delayMs);
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      buffered += chunk.toString();
+      const parts = buffered.split("\n");
+      buffered = parts.pop()!;
+      stored += parts.filter((l) => /^imported /.test(l)).length;
+      if (killWhen && "stored" in killWhen && stored >= killWhen.stored) child.kill("SIGKILL");
+    });
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, output }));
+  });
+}
+
+/** Per stored document, its row counts in every table below it. */
+function rowsPerDocument(dbFile: string): Record<string, number>[] {
+  const db = openDatabase(dbFile, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT d.id AS document,
+           (SELECT count(*) FROM plans p WHERE p.document_id = d.id) AS plans,
+           (SELECT count(*) FROM units u JOIN plans p ON p.id = u.plan_id WHERE p.document_id = d.id) AS units,
+           (SELECT count(*) FROM objectives o JOIN units u ON u.id = o.unit_id JOIN plans p ON p.id = u.plan_id WHERE p.document_id = d.id) AS objectives,
+           (SELECT count(*) FROM phases ph JOIN objectives o ON o.id = ph.objective_id JOIN units u ON u.id = o.unit_id JOIN plans p ON p.id = u.plan_id
+              WHERE p.document_id = d.id) AS phases,
+           (SELECT count(*) FROM phase_months m JOIN phases ph ON ph.id = m.phase_id JOIN objectives o ON o.id = ph.objective_id
+              JOIN units u ON u.id = o.unit_id JOIN plans p ON p.id = u.plan_id WHERE p.document_id = d.id) AS phase_months,
+           (SELECT count(*) FROM indicators i JOIN objectives o ON o.id = i.objective_id JOIN units u ON u.id = o.unit_id JOIN plans p ON p.id = u.plan_id
+              WHERE p.document_id = d.id) AS indicators,
+           (SELECT count(*) FROM anomalies a JOIN plans p ON p.id = a.plan_id WHERE p.document_id = d.id) AS anomalies
+         FROM documents d ORDER BY d.id`,
+      )
+      .all() as Record<string, number>[];
+  } finally {
+    db.close();
+  }
+}
+
+describe("20 SIGKILLs at seeded-random moments", () => {
+  it("each leaves integrity ok and whole documents only; the re-import ends with the counts of an uninterrupted import", async () => {
+    if (!existsSync(path.resolve(HERE, "../../dist/pipeline/import-files.js"))) throw new Error("dist/ is missing: run `npx tsc -p .` first");
+    const N = 80;
+    const files = makeCorpus(N);
+    const dbFile = path.join(dir, "killed.sqlite");
+    // Row counts of one whole document, from the export itself (not from src/).
+    const { documents: _d, ...one } = expectedCounts([loadSample("luzzara-2024.pdf")]);
+    const random = seeded(13);
+    const kills: string[] = [];
+    let rounds = 0;
+    while (kills.length < 20) {
+      rounds += 1;
+      // Half the kills after 1–3 newly stored files, half after 0–400 ms (from start-up, migration, hashing, to mid-batch).
+      const when = random() < 0.5 ? { stored: 1 + Math.floor(random() * 3) } : { delayMs: Math.floor(random() * 400) };
+      const end = await runChild([CHILD, dbFile, ...files], when);
+      if (end.signal !== "SIGKILL") {
+        // The batch ended before the kill: only acceptable when nothing was left to store.
+        expect(end.code, end.output).toBe(0);
+        break;
+      }
+      kills.push("stored" in when ? `after ${when.stored} stored` : `after ${when.delayMs} ms`);
+      if (!existsSync(dbFile)) continue;
+      const db = openDatabase(dbFile);
+      try {
+        expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+        expect(db.pragma("foreign_key_check")).toEqual([]);
+      } finally {
+        db.close();
+      }
+      for (const doc of rowsPerDocument(dbFile)) expect({ ...doc, document: 0 }).toEqual({ ...one, document: 0 });
+    }
+    expect(kills).toHaveLength(20);
+    const stored = rowsPerDocument(dbFile).length;
+    expect(stored).toBeLessThan(N);
+
+    const resumed = await runChild([CHILD, dbFile, ...files]);
+    expect(resumed.code, resumed.output).toBe(0);
+    expect(resumed.output.match(/^imported /gm) ?? []).toHaveLength(N - stored);
+    const fresh = path.join(dir, "uninterrupted.sqlite");
+    const whole = await runChild([CHILD, fresh, ...files]);
+    expect(whole.code, whole.output).toBe(0);
+    const read = (f: string) => {
+      const db = openDatabase(f, { readonly: true });
+      try {
+        return { counts: counts(db), shas: db.prepare("SELECT sha256 FROM documents ORDER BY sha256").pluck().all() };
+      } finally {
+        db.close();
+      }
+    };
+    const [after, uninterrupted] = [read(dbFile), read(fresh)];
+    expect(after).toEqual(uninterrupted);
+    expect(after.counts.documents).toBe(N);
+    expect(checkConsistent(dbFile)).toBe(N);
+    console.log(`${rounds} rounds, ${kills.length} kills (${kills.join(", ")}); ${stored} of ${N} stored before the re-import`);
+  }, 120_000);
 });
