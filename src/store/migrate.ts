@@ -25,6 +25,7 @@ export interface Migration {
 
 export interface MigrationResult {
   readonly name: string;
+  /** NotExecuted: not run, after an error or because another connection applied it first. */
   readonly status: "Success" | "Error" | "NotExecuted";
 }
 
@@ -71,13 +72,23 @@ export function migrateToLatest(db: Database, migrations: readonly Migration[] =
   const pending = migrations.slice(applied.length);
   const results: MigrationResult[] = pending.map((m) => ({ name: m.name, status: "NotExecuted" }));
   const record = db.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)");
+  const isApplied = db.prepare("SELECT 1 FROM schema_migrations WHERE name = ?").pluck();
   for (const [i, m] of pending.entries()) {
     try {
-      db.transaction(() => {
-        db.exec(m.sql);
-        record.run(m.name, new Date().toISOString());
-      })();
-      results[i] = { name: m.name, status: "Success" };
+      // Two processes opening a new database at once (two `piao import`s started
+      // together) both read "nothing applied" above; the second then failed with
+      // "table documents already exists". So each migration runs under the write
+      // lock (IMMEDIATE: taken before the check, waiting out busy_timeout) and is
+      // skipped when another connection applied it in the meantime.
+      const ran = db
+        .transaction(() => {
+          if (isApplied.get(m.name)) return false;
+          db.exec(m.sql);
+          record.run(m.name, new Date().toISOString());
+          return true;
+        })
+        .immediate();
+      results[i] = { name: m.name, status: ran ? "Success" : "NotExecuted" };
     } catch (e) {
       results[i] = { name: m.name, status: "Error" };
       return { error: `migration ${m.name} failed: ${(e as Error).message}`, results };

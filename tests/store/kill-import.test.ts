@@ -131,9 +131,9 @@ interface ChildEnd {
  * Runs `node args…`; `killWhen` may SIGKILL it: after `stored` lines matching /^imported /,
  * or `delayMs` after the start (which can fall before the database is even open).
  */
-function runChild(args: string[], killWhen?: { stored: number } | { delayMs: number }): Promise<ChildEnd> {
+function runChild(args: string[], killWhen?: { stored: number } | { delayMs: number }, env: Record<string, string> = {}): Promise<ChildEnd> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], cwd: path.resolve(HERE, "../..") });
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], cwd: path.resolve(HERE, "../.."), env: { ...process.env, ...env } });
     let output = "";
     let stored = 0;
     let buffered = "";
@@ -233,4 +233,111 @@ describe("20 SIGKILLs at seeded-random moments", () => {
     expect(checkConsistent(dbFile)).toBe(N);
     console.log(`${rounds} rounds, ${kills.length} kills (${kills.join(", ")}); ${stored} of ${N} stored before the re-import`);
   }, 120_000);
+});
+
+describe("two imports at once on one database", () => {
+  const BIN = path.resolve(HERE, "../../bin/piao");
+
+  /** Copies of the HTML sample (the quickest real read), each with its own sha256. */
+  function htmlCopies(folder: string, names: string[]): string[] {
+    mkdirSync(path.join(dir, folder), { recursive: true });
+    return names.map((name) => {
+      const f = path.join(dir, folder, `${name}.html`);
+      copyFileSync(path.join(SAMPLES, "luzzara-2024.html"), f);
+      appendFileSync(f, `\n<!-- ${name} -->\n`);
+      return f;
+    });
+  }
+
+  /** Both runs ended well, said nothing of a lock, and every file of `union` is stored exactly once, whole. */
+  async function expectBothStored(runs: ChildEnd[], dbFile: string, union: string[]) {
+    for (const r of runs) {
+      expect(r.code, r.output).toBe(0);
+      expect(r.output).not.toMatch(/locked|SQLITE_BUSY/i);
+    }
+    const db = openDatabase(dbFile, { readonly: true });
+    try {
+      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+      const shas = db.prepare("SELECT sha256 FROM documents").pluck().all() as string[];
+      expect(new Set(shas).size).toBe(shas.length);
+      const wanted = await Promise.all(union.map((f) => hashFile(f)));
+      expect([...shas].sort()).toEqual([...new Set(wanted)].sort());
+      // One current plan for the organization and year, the others superseded, versions 1…n without a gap or a repeat.
+      const versions = db.prepare("SELECT version FROM plans ORDER BY version").pluck().all();
+      expect(versions).toEqual(union.map((_, i) => i + 1));
+      expect(db.prepare("SELECT count(*) FROM plans WHERE is_current = 1").pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+    const { documents: _d, ...one } = expectedCounts([loadSample("luzzara-2024.html")]);
+    for (const doc of rowsPerDocument(dbFile)) expect({ ...doc, document: 0 }).toEqual({ ...one, document: 0 });
+  }
+
+  it("same files, real `piao import` twice at once on a new database: each file stored once", async () => {
+    const files = htmlCopies("in", ["a", "b", "c", "d"]);
+    const dbFile = path.join(dir, "same.sqlite");
+    const args = [BIN, "import", path.join(dir, "in"), "--db", dbFile, "--jobs", "1"];
+    const runs = await Promise.all([runChild(args), runChild(args)]);
+    await expectBothStored(runs, dbFile, files);
+    // Between them, each file imported once and found unchanged once.
+    const lines = runs.flatMap((r) => r.output.split("\n").filter((l) => /^\[\d+\/\d+\] /.test(l)));
+    expect(lines.filter((l) => /\] imported /.test(l))).toHaveLength(files.length);
+    expect(lines.filter((l) => /\] unchanged /.test(l))).toHaveLength(files.length);
+  }, 60_000);
+
+  it("different files, real `piao import` twice at once on a new database: the union stored once each", async () => {
+    const one = htmlCopies("one", ["a", "b"]);
+    const two = htmlCopies("two", ["c", "d"]);
+    const dbFile = path.join(dir, "different.sqlite");
+    const runs = await Promise.all([
+      runChild([BIN, "import", path.join(dir, "one"), "--db", dbFile, "--jobs", "1"]),
+      runChild([BIN, "import", path.join(dir, "two"), "--db", dbFile, "--jobs", "1"]),
+    ]);
+    await expectBothStored(runs, dbFile, [...one, ...two]);
+    for (const r of runs) expect(r.output).toMatch(/^imported 2, unchanged 0, failed 0/m);
+  }, 60_000);
+
+  it("same and different files, many times at once with the stub reader: no lock error, no duplicate, nothing lost", async () => {
+    // The fast child stores 60 files in well under a second, so the two writers' transactions interleave densely.
+    const files = makeCorpus(60);
+    for (const [round, [a, b]] of [
+      [files, files],
+      [files.slice(0, 40), files.slice(20)],
+      [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)],
+    ].entries()) {
+      const dbFile = path.join(dir, `stub-${round}.sqlite`);
+      // Both open the new database at the same instant: their migrations race too.
+      const env = { START_AT: String(Date.now() + 1000) };
+      const runs = await Promise.all([runChild([CHILD, dbFile, ...a!], undefined, env), runChild([CHILD, dbFile, ...b!], undefined, env)]);
+      for (const r of runs) {
+        expect(r.code, r.output).toBe(0);
+        expect(r.output).not.toMatch(/locked|SQLITE_BUSY|failed/i);
+      }
+      const union = [...new Set([...a!, ...b!])];
+      expect(runs.flatMap((r) => r.output.match(/^imported /gm) ?? [])).toHaveLength(union.length);
+      expect(checkConsistent(dbFile)).toBe(union.length);
+      const db = openDatabase(dbFile, { readonly: true });
+      try {
+        // The plan versions of the one organization and year: 1…n, no gap or repeat, one current.
+        expect(db.prepare("SELECT version FROM plans ORDER BY version").pluck().all()).toEqual(union.map((_, i) => i + 1));
+        expect(db.prepare("SELECT count(*) FROM plans WHERE is_current = 1").pluck().get()).toBe(1);
+      } finally {
+        db.close();
+      }
+    }
+  }, 60_000);
+
+  it("four processes opening one new database at the same instant all migrate it, none fails", async () => {
+    // Before migrateToLatest took the write lock per migration, 7 of 8 such rounds had a
+    // process fail with "migration 0001_init.sql failed: table documents already exists".
+    const files = makeCorpus(4);
+    for (let round = 0; round < 4; round++) {
+      const dbFile = path.join(dir, `race-${round}.sqlite`);
+      const env = { START_AT: String(Date.now() + 1000) };
+      const runs = await Promise.all(Array.from({ length: 4 }, () => runChild([CHILD, dbFile, ...files], undefined, env)));
+      for (const r of runs) expect(r.code, r.output).toBe(0);
+      expect(runs.flatMap((r) => r.output.match(/^imported /gm) ?? [])).toHaveLength(files.length);
+      expect(checkConsistent(dbFile)).toBe(files.length);
+    }
+  }, 60_000);
 });
