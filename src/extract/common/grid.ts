@@ -10,7 +10,7 @@
  * rejected: degrade, don't drop. Ragged rows are padded with empty cells so every
  * grid position is covered by exactly one cell.
  */
-import type { Cell } from "../layout.js";
+import type { Cell, Table, TableMethod } from "../layout.js";
 import { ReaderLimits } from "../settings.js";
 import { checkLimit } from "./limits.js";
 
@@ -41,6 +41,27 @@ export interface BuiltGrid {
   clippedSpans: number;
   /** Empty cells added to fill ragged rows. */
   paddedCells: number;
+}
+
+/**
+ * A pageless reader's table block for a built grid (DOCX and HTML have no pages
+ * or coordinates), or null when no cell holds text or shading: such a grid is
+ * spacing, not a table, and takes no number (`nextId` is called only for a kept table).
+ */
+export function flowTable(grid: BuiltGrid, method: TableMethod, nextId: () => string): Table | null {
+  if (!grid.cells.some((c) => c.text !== "" || c.shaded)) return null;
+  return {
+    kind: "table",
+    id: nextId(),
+    method,
+    page: null,
+    pages: [],
+    bbox: null,
+    rows: grid.rows,
+    cols: grid.cols,
+    rowPages: Array.from({ length: grid.rows }, () => null),
+    cells: grid.cells,
+  };
 }
 
 /** HTML caps spans (colspan ≤ 1000, rowspan ≤ 65534); anything larger is garbage input. */

@@ -20,7 +20,7 @@ import type { Element } from "domhandler";
 import type { Block, LayoutDocument, ReaderMessage } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
-import { buildGrid, type TableLimits } from "../common/grid.js";
+import { buildGrid, flowTable, type TableLimits } from "../common/grid.js";
 import { asDocumentError } from "../common/limits.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
 import { readAltChunks } from "./alt-chunks.js";
@@ -104,20 +104,10 @@ class DocxBodyReader {
     const nested: Element[] = [];
     const { rows, orphanMerges, cols } = readTableRows(this.ctx, tbl, nested);
     const grid = buildGrid(rows, [], cols, this.limits);
-    if (grid.cells.some((c) => c.text !== "" || c.shaded)) {
-      const id = `t${++this.tableCount}`;
-      this.blocks.push({
-        kind: "table",
-        id,
-        method: "docx",
-        page: null,
-        pages: [],
-        bbox: null,
-        rows: grid.rows,
-        cols: grid.cols,
-        rowPages: Array.from({ length: grid.rows }, () => null),
-        cells: grid.cells,
-      });
+    const block = flowTable(grid, "docx", () => `t${++this.tableCount}`);
+    if (block) {
+      const id = block.id;
+      this.blocks.push(block);
       if (grid.clippedSpans > 0 || orphanMerges > 0) {
         this.messages.push(
           readerMessage(

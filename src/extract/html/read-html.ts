@@ -13,10 +13,10 @@
  */
 import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import type { Block, LayoutDocument, ReaderMessage, Table } from "../layout.js";
+import type { Block, LayoutDocument, ReaderMessage } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { DocumentError } from "../../shared/errors.js";
-import { buildGrid, type GridCellInput } from "../common/grid.js";
+import { buildGrid, flowTable, type GridCellInput } from "../common/grid.js";
 import { cssBackground, visibleFill } from "../common/colour.js";
 import { LineCollector, PLAIN, walkChildren, type FlowOptions, type Intercept } from "../common/html-flow.js";
 import { checkMarkupDepth } from "../common/markup-depth.js";
@@ -126,20 +126,9 @@ class HtmlState {
     const caption = childrenNamed(table, "caption")[0];
     if (caption) this.readFlow(caption);
     const grid = buildGrid(rows, [], 0, this.limits);
-    if (grid.cells.some((c) => c.text !== "" || c.shaded)) {
-      const id = `t${++this.tableCount}`;
-      const block: Table = {
-        kind: "table",
-        id,
-        method: "html",
-        page: null,
-        pages: [],
-        bbox: null,
-        rows: grid.rows,
-        cols: grid.cols,
-        rowPages: Array.from({ length: grid.rows }, () => null),
-        cells: grid.cells,
-      };
+    const block = flowTable(grid, "html", () => `t${++this.tableCount}`);
+    if (block) {
+      const id = block.id;
       this.blocks.push(block);
       if (grid.clippedSpans > 0) {
         this.messages.push(
