@@ -57,24 +57,53 @@ function openOnce(file: string, options: OpenOptions): Db {
   try {
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
-    if (options.readonly) {
-      checkSchema(
-        db,
-        file,
-        readMigrations(options.migrationsDir).map((m) => m.name),
-      );
-      return db;
-    }
-    if (!options.allowForeign) refuseForeign(db, file);
-    db.pragma("journal_mode = WAL");
-    const outcome = migrateToLatest(db, readMigrations(options.migrationsDir));
-    if (outcome.error) throw new StoreError(`${file}: ${outcome.error}`);
-    return db;
+    return whenNotBusy(() => prepare(db, file, options));
   } catch (e) {
     db.close();
     if (e instanceof StoreError) throw e;
     throw new StoreError(`${file}: cannot open database: ${(e as Error).message}`, { needsWrite: readNeedsWrite(e, options) });
   }
+}
+
+/** Wait for a busy database this long at most, as busy_timeout does for statements. */
+const OPEN_BUSY_MS = 5000;
+const OPEN_RETRY_MS = 50;
+
+/**
+ * SQLite answers SQLITE_BUSY without calling the busy handler where waiting
+ * could deadlock (a connection switching a new file to WAL, or recovering a
+ * WAL another process is writing): the concurrency test of two imports at once
+ * met it, rarely, as "database is locked" on open. The open steps are
+ * idempotent, so they are tried again until the same time limit as busy_timeout.
+ */
+function whenNotBusy<T>(step: () => T): T {
+  const deadline = Date.now() + OPEN_BUSY_MS;
+  for (;;) {
+    try {
+      return step();
+    } catch (e) {
+      const code = (e as { code?: unknown } | null)?.code;
+      if (typeof code !== "string" || !code.startsWith("SQLITE_BUSY") || Date.now() >= deadline) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, OPEN_RETRY_MS);
+    }
+  }
+}
+
+/** Schema check (read-only), or foreign-file refusal, WAL and migrations. */
+function prepare(db: Db, file: string, options: OpenOptions): Db {
+  if (options.readonly) {
+    checkSchema(
+      db,
+      file,
+      readMigrations(options.migrationsDir).map((m) => m.name),
+    );
+    return db;
+  }
+  if (!options.allowForeign) refuseForeign(db, file);
+  db.pragma("journal_mode = WAL");
+  const outcome = migrateToLatest(db, readMigrations(options.migrationsDir));
+  if (outcome.error) throw new StoreError(`${file}: ${outcome.error}`);
+  return db;
 }
 
 /**
