@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReaderCode } from "../../src/extract/reader-message.js";
 import type { Anomaly } from "../../src/normalize/plan-schema.js";
 import { openDatabase } from "../../src/store/open-database.js";
@@ -45,6 +45,8 @@ interface Case {
   table?: string;
   /** The place as `piao check` prints it, after the code. */
   shown: string;
+  /** Whose plan the document is (`piao check --organization`). */
+  organization: string;
 }
 
 async function docxWith(name: string, edit: (zip: JSZip, xml: string) => string | Promise<string>): Promise<string> {
@@ -65,6 +67,7 @@ function copy(rel: string, name: string): string {
 const CASES: Case[] = [
   {
     code: "UNREADABLE",
+    organization: "Prova",
     file: () => {
       // The plan, then a scanned page: an image and no text.
       const out = path.join(dir, "scanned.pdf");
@@ -77,6 +80,7 @@ const CASES: Case[] = [
   },
   {
     code: "TABLE_SKIPPED",
+    organization: "Prova",
     file: () => {
       // A page of 4,200 short dashes, rows 4 pt apart and 5 pt gaps (beyond the snap and join
       // tolerances, 3 pt): more rulings than maxRulings (4,000), a drawing.
@@ -92,6 +96,7 @@ const CASES: Case[] = [
   },
   {
     code: "TABLE_GRID_OPEN",
+    organization: "Prova",
     file: () => {
       // Under the plan, a box whose second row stops halfway: its right half has no ruled cell.
       let c = draw.line(50, 300, 250, 300) + draw.line(50, 280, 250, 280) + draw.line(50, 260, 150, 260);
@@ -108,6 +113,7 @@ const CASES: Case[] = [
   },
   {
     code: "TABLE_SPANS_OVERLAP",
+    organization: "Fontebassa",
     file: () => {
       const html = readFileSync(fixture("fontebassa-2025/fontebassa-2025.html"), "utf8");
       const bad = `<table><tr><td>x</td><td rowspan=2>alto</td></tr><tr><td colspan=3>largo</td></tr></table>`;
@@ -123,6 +129,7 @@ const CASES: Case[] = [
   },
   {
     code: "REPEATED_HEADER_DROPPED",
+    organization: "Borgoverde",
     file: () => copy("borgoverde-2024/borgoverde-2024.converted.txt", "repeated.txt"),
     severity: "info",
     page: 7,
@@ -130,6 +137,7 @@ const CASES: Case[] = [
   },
   {
     code: "LAYOUT_CONVERSION",
+    organization: "Borgoverde",
     file: () => copy("borgoverde-2024/borgoverde-2024.layout.txt", "layout.txt"),
     severity: "info",
     page: null,
@@ -137,6 +145,7 @@ const CASES: Case[] = [
   },
   {
     code: "DOCX_ALT_CHUNK",
+    organization: "Fontebassa",
     file: () =>
       docxWith("alt-chunk.docx", async (zip, xml) => {
         // An embedded RTF part (w:altChunk), which the reader cannot read.
@@ -152,6 +161,7 @@ const CASES: Case[] = [
   },
   {
     code: "DOCX_TEXT_DROPPED",
+    organization: "Fontebassa",
     // A complex field that is opened and never closed: Word shows its text, the reader
     // (for which it is still the field's instruction) does not; mammoth reads it.
     file: () =>
@@ -166,6 +176,7 @@ const CASES: Case[] = [
   },
   {
     code: "DOCX_CROSS_CHECK_FAILED",
+    organization: "Fontebassa",
     // A styles part that is not XML: the reader reads the body with default styles, mammoth gives up.
     file: () =>
       docxWith("styles-broken.docx", (zip, xml) => {
@@ -178,6 +189,7 @@ const CASES: Case[] = [
   },
   {
     code: "CONTROL_CHARACTERS",
+    organization: "Borgoverde",
     // A terminal escape pasted into the converted text of a plan, at the end of its first line (page 1).
     file: () => {
       const text = readFileSync(fixture("borgoverde-2024/borgoverde-2024.converted.txt"), "utf8").replace(/\S\n/, (m) => `${m[0]} \u001b[31mrosso\u001b[0m\n`);
@@ -196,9 +208,31 @@ describe("reader findings end to end", () => {
     expect(CASES.map((c) => c.code).sort()).toEqual([...ReaderCode.options].sort());
   });
 
+  // The documents are imported a few to a database, one `piao import` each (its worker reads
+  // them one after another). Never two of one organization in a database: they would be
+  // versions of one plan there, and `piao check --db` reports only the latest.
+  const files = new Map<ReaderCode, string>();
+  const databases = new Map<ReaderCode, string>();
+  beforeAll(async () => {
+    const groups: Case[][] = [];
+    for (const c of CASES) {
+      files.set(c.code, await c.file());
+      const group = groups.find((g) => g.every((o) => o.organization !== c.organization));
+      if (group) group.push(c);
+      else groups.push([c]);
+    }
+    for (const [i, group] of groups.entries()) {
+      const db = path.join(dir, `plans-${i + 1}.sqlite`);
+      const imported = await runPiao(["import", ...group.map((c) => files.get(c.code)!), "--db", db, "--jobs", "1"]);
+      expect(imported.stdout).toBe(`imported ${group.length}, unchanged 0, failed 0\n`);
+      expect(imported.code).toBe(0);
+      for (const c of group) databases.set(c.code, db);
+    }
+  });
+
   for (const c of CASES) {
     it(`${c.code}: piao extract, the database and piao check show it with its place`, async () => {
-      const file = await c.file();
+      const file = files.get(c.code)!;
       const extracted = await runPiao(["extract", file]);
       expect(extracted.stderr).toBe("");
       expect(extracted.code).toBe(0);
@@ -208,18 +242,24 @@ describe("reader findings end to end", () => {
       expect([f.severity, f.page, f.unit, f.objective]).toEqual([c.severity, c.page, null, null]);
       if (c.table) expect(f.table).toBe(c.table);
 
-      const db = path.join(dir, `${c.code}.sqlite`);
-      const imported = await runPiao(["import", file, "--db", db, "--jobs", "1"]);
-      expect(imported.code).toBe(0);
+      const db = databases.get(c.code)!;
       const d = openDatabase(db, { readonly: true });
       try {
-        const row = d.prepare("SELECT severity, page, table_id, message FROM anomalies WHERE code = ? ORDER BY position LIMIT 1").get(c.code);
+        const row = d
+          .prepare(
+            `SELECT a.severity, a.page, a.table_id, a.message FROM anomalies a JOIN plans p ON p.id = a.plan_id JOIN documents d ON d.id = p.document_id
+             WHERE a.code = ? AND d.path = ? ORDER BY a.position LIMIT 1`,
+          )
+          .get(c.code, file);
         expect(row).toEqual({ severity: c.severity, page: c.page, table_id: f.table ?? null, message: f.message });
       } finally {
         d.close();
       }
 
-      const checked = await runPiao(["check", "--db", db]);
+      // The database's only plan of this organization: the report is this document's alone.
+      const checked = await runPiao(["check", "--db", db, "--organization", c.organization]);
+      expect(checked.stdout).toContain(file);
+      for (const other of files.values()) if (other !== file) expect(checked.stdout).not.toContain(other);
       const line = checked.stdout.split("\n").find((l) => l.includes(c.code));
       expect(line, checked.stdout).toBeDefined();
       expect(line).toContain(c.shown);
