@@ -122,7 +122,7 @@ describe("piao tables on a real plan", () => {
     const p = path.join(root, "../shared/samples/luzzara-2024.pdf");
     const j = await piao("tables", p, "--json");
     expect(j.code).toBe(0);
-    const layout = JSON.parse(j.stdout) as { pages: { blocks: { kind: string; id: string; cells: { row: number; text: string }[] }[] }[] };
+    const layout = JSON.parse(j.stdout) as { pages: { number: number; blocks: { kind: string; id: string; cells: { row: number; text: string }[] }[] }[] };
     const tables = layout.pages.flatMap((pg) => pg.blocks.filter((b) => b.kind === "table"));
     const monthRe = /^(gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)$/i;
     const withMonths = tables.filter((t) => {
@@ -134,7 +134,12 @@ describe("piao tables on a real plan", () => {
     const csv = await piao("tables", p, "--csv");
     expect(csv.code).toBe(0);
     for (const t of withMonths) expect(csv.stdout).toContain(`\n${t.id},`);
-    const text = await piao("tables", p);
-    expect(text.stdout).toMatch(/== table p\d+-t\d+ \(lattice/);
+    // The text view of the first such table's page (a PDF reads only the pages listed): each
+    // month table there, under its id, found by the lattice (ruled grid) method.
+    const page = layout.pages.find((pg) => pg.blocks.includes(withMonths[0]!))!;
+    const onPage = withMonths.filter((t) => page.blocks.includes(t));
+    const text = await piao("tables", p, "--pages", String(page.number));
+    expect(text.code).toBe(0);
+    for (const t of onPage) expect(text.stdout).toContain(`== table ${t.id} (lattice, page ${page.number})`);
   });
 });
