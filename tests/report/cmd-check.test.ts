@@ -1,6 +1,7 @@
 /**
- * `piao check` end to end: spawns `node bin/piao check` (needs dist/, built by
- * `npm test`) on plan exports, unreadable files and temp databases.
+ * `piao check` end to end, in-process through the compiled CLI's `main(argv)`
+ * (needs dist/, built by `npm test`), on plan exports, unreadable files and temp
+ * databases.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
