@@ -4,9 +4,12 @@
  * so ./native-builtins.js is evaluated before pdf.js and the builtins pdf.js's
  * bundled core-js replaces are put back (see there for why), and
  * ./no-canvas.js before it, so pdf.js does not load its canvas binding.
+ * It also gives pdf.js a DecompressionStream that inflates in this thread
+ * (./inflate-in-thread.ts: same bytes, less machinery).
  */
 import { restoreNativeBuiltins } from "./native-builtins.js";
 import { releaseCanvasStandIn } from "./no-canvas.js";
+import { installInflateInThread } from "./inflate-in-thread.js";
 import "pdfjs-dist/legacy/build/pdf.mjs";
 
 export { getDocument, OPS, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -14,6 +17,7 @@ export type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 restoreNativeBuiltins();
 releaseCanvasStandIn();
+installInflateInThread();
 
 let workerLoaded: Promise<void> | undefined;
 
