@@ -8,10 +8,14 @@ import { getDocument, loadPdfWorker, type PDFDocumentProxy } from "./pdfjs.js";
 import { DocumentError, reasonOf } from "../../shared/errors.js";
 import { withDeadline } from "./deadline.js";
 import { preflightPdf } from "./preflight.js";
+import { fontRuleSink } from "./font-rule-sink.js";
 import { asDocumentError } from "../common/limits.js";
 import type { ReaderLimits } from "../settings.js";
 
 let fontDir: string | undefined;
+
+/** getDocument's `ownerDocument` (a DOM type this build has no lib for). */
+type OwnerDocument = Exclude<Parameters<typeof getDocument>[0], string | URL | ArrayBuffer | ArrayBufferView | undefined>["ownerDocument"];
 
 /** pdfjs-dist's standard_fonts/ directory, as pdf.js wants it: a path ending in "/". */
 export function standardFontDataUrl(): string {
@@ -33,6 +37,9 @@ export function documentParams(bytes: Uint8Array) {
     useSystemFonts: false,
     verbosity: 0,
     stopAtErrors: false,
+    // No glyph outlines: the reader never draws (see ./font-rule-sink.ts).
+    disableFontFace: false,
+    ownerDocument: fontRuleSink as unknown as OwnerDocument,
   };
 }
 
