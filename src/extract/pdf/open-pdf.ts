@@ -4,7 +4,8 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { getDocument, loadPdfWorker, type PDFDocumentProxy } from "./pdfjs.js";
+import { getDocument, type PDFDocumentProxy, type PDFWorker } from "./pdfjs.js";
+import { inThreadWorker } from "./in-thread-port.js";
 import { DocumentError, reasonOf } from "../../shared/errors.js";
 import { withDeadline } from "./deadline.js";
 import { preflightPdf } from "./preflight.js";
@@ -43,6 +44,16 @@ export function documentParams(bytes: Uint8Array) {
   };
 }
 
+/** The worker each open document runs on: pdf.js leaves a worker it was given to its giver to destroy. */
+const workers = new WeakMap<PDFDocumentProxy, PDFWorker>();
+
+/** Destroys a document openPdf opened, and its worker. */
+export async function closePdf(doc: PDFDocumentProxy): Promise<void> {
+  await doc.destroy().catch(() => undefined);
+  workers.get(doc)?.destroy();
+  workers.delete(doc);
+}
+
 export async function openPdf(bytes: Uint8Array, file: string, deadline: number, limits?: ReaderLimits): Promise<PDFDocumentProxy> {
   if (limits) {
     try {
@@ -51,12 +62,16 @@ export async function openPdf(bytes: Uint8Array, file: string, deadline: number,
       throw asDocumentError(e, file);
     }
   }
-  await loadPdfWorker();
-  const task = getDocument(documentParams(bytes));
+  // pdf.js's worker, in this thread, over a port that does not deep-copy operator lists (./in-thread-port.ts).
+  const worker = await inThreadWorker();
+  const task = getDocument({ ...documentParams(bytes), worker });
   try {
-    return await withDeadline(task.promise, deadline, file);
+    const doc = await withDeadline(task.promise, deadline, file);
+    workers.set(doc, worker);
+    return doc;
   } catch (e) {
     await task.destroy().catch(() => undefined);
+    worker.destroy();
     if (e instanceof DocumentError) throw e;
     const name = e instanceof Error ? e.name : "";
     if (name === "PasswordException") throw new DocumentError("encrypted", file, "is encrypted (password-protected)");

@@ -12,7 +12,7 @@ import { releaseCanvasStandIn } from "./no-canvas.js";
 import { installInflateInThread } from "./inflate-in-thread.js";
 import "pdfjs-dist/legacy/build/pdf.mjs";
 
-export { getDocument, OPS, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
+export { getDocument, OPS, PDFWorker, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
 export type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 restoreNativeBuiltins();

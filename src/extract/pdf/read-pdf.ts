@@ -11,7 +11,7 @@ import type { ReaderSettings } from "../settings.js";
 import { isDocumentError, reasonOf } from "../../shared/errors.js";
 import { assembleLayout } from "./assemble-layout.js";
 import { checkDeadline } from "./deadline.js";
-import { openPdf } from "./open-pdf.js";
+import { closePdf, openPdf } from "./open-pdf.js";
 import { LimitError, asDocumentError } from "../common/limits.js";
 import { emptyPage, readRawPage, type RawPage } from "./read-page.js";
 import type { PageTrace } from "./table-trace.js";
@@ -51,6 +51,6 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReaderSetti
     // A part read: the count still says how long the document is.
     return numbers ? { ...layout, pageCount: doc.numPages } : layout;
   } finally {
-    await doc.destroy().catch(() => undefined);
+    await closePdf(doc);
   }
 }
