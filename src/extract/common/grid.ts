@@ -11,6 +11,7 @@
  * grid position is covered by exactly one cell.
  */
 import type { Cell, Table, TableMethod } from "../layout.js";
+import type { GridPosition } from "../reader-message.js";
 import { ReaderLimits } from "../settings.js";
 import { checkLimit } from "./limits.js";
 
@@ -30,6 +31,8 @@ export interface GridCellInput {
    * or after a vertically merged cell): placed at the first free column ≥ col.
    */
   col?: number;
+  /** A cell the reader has something to say about (a DOCX vertical merge with no start): its place is returned in `flagged`. */
+  flagged?: boolean;
 }
 
 export interface BuiltGrid {
@@ -39,6 +42,10 @@ export interface BuiltGrid {
   cells: Cell[];
   /** Cells whose span had to be shortened because it overlapped another cell. */
   clippedSpans: number;
+  /** Where those cells are (0-based, as in `cells`), for the message's place. */
+  clipped: GridPosition[];
+  /** Where the input cells marked `flagged` went. */
+  flagged: GridPosition[];
   /** Empty cells added to fill ragged rows. */
   paddedCells: number;
 }
@@ -81,7 +88,8 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
   const taken: boolean[][] = Array.from({ length: nRows }, () => []);
   const isTaken = (r: number, c: number): boolean => taken[r]?.[c] === true;
   const cells: Cell[] = [];
-  let clippedSpans = 0;
+  const clipped: GridPosition[] = [];
+  const flagged: GridPosition[] = [];
 
   input.forEach((row, r) => {
     let c = 0;
@@ -97,7 +105,8 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
       // Deepen while every position of the next row under the span is free.
       let depth = 1;
       while (depth < rowSpan && rangeFree(taken, r + depth, c, colSpan)) depth++;
-      if (colSpan < wantCols || depth < Math.min(wantRows, nRows - r)) clippedSpans++;
+      if (colSpan < wantCols || depth < Math.min(wantRows, nRows - r)) clipped.push({ row: r, col: c });
+      if (cell.flagged) flagged.push({ row: r, col: c });
       rowSpan = depth;
       for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) (taken[i] as boolean[])[k] = true;
       cells.push(makeCell(r, c, rowSpan, colSpan, cell.text, cell.fill ?? null, cell.marked ?? false, rowPages[r] ?? null));
@@ -117,7 +126,7 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
     }
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { rows: nRows, cols, cells, clippedSpans, paddedCells };
+  return { rows: nRows, cols, cells, clippedSpans: clipped.length, clipped, flagged, paddedCells };
 }
 
 function clampSpan(n: number | undefined, max: number): number {

@@ -348,7 +348,8 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
         col += span;
         continue;
       }
-      if (vMerge === "continue") orphanMerges++;
+      const orphan = vMerge === "continue";
+      if (orphan) orphanMerges++;
       const styled = conditional(r, col, span);
       const cell: GridCellInput = {
         text,
@@ -359,6 +360,7 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
         // then the table style's conditional formats, then the table's own background.
         fill: w.child(tcPr, "shd") ? shading(ctx, w.child(tcPr, "shd")) : (paragraphShading(ctx, tc) ?? (styled !== undefined ? styled : tableFill)),
         marked: crossed(ctx, tcPr),
+        ...(orphan ? { flagged: true } : {}),
       };
       if (vMerge === "restart") {
         open.set(col, cell);

@@ -23,6 +23,7 @@ import { DocumentError } from "../../shared/errors.js";
 import { buildGrid, flowTable, type TableLimits } from "../common/grid.js";
 import { asDocumentError } from "../common/limits.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
+import { placeOf } from "../reader-message.js";
 import { readAltChunks } from "./alt-chunks.js";
 import { coverageCheck } from "./coverage-check.js";
 import { readBlocks, readTableRows, type DocxContext } from "./docx-blocks.js";
@@ -116,6 +117,8 @@ class DocxBodyReader {
             "warning",
             `${grid.clippedSpans + orphanMerges} cell merge(s) do not add up (overlapping spans or a vertical merge with no start); cell merging may be incorrect`,
             id,
+            null,
+            placeOf([...grid.clipped, ...grid.flagged]),
           ),
         );
       }
