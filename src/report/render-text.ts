@@ -53,10 +53,6 @@ class Out {
   }
 }
 
-export function pageRef(page: number | null, t: Catalogue = catalogue("it")): string {
-  return page === null ? "" : t.pageRef(page);
-}
-
 function planTitle(t: Catalogue, p: PlanReport): string {
   const org = p.organization ?? t.unknownBody;
   const years = planYears(p);

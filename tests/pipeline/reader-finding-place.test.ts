@@ -92,7 +92,11 @@ const HTML = `<!doctype html><html><head><meta charset="utf-8"><title>Piano</tit
 /** A DOCX plan: an objectives table, then a table whose 2nd row's 2nd cell continues a vertical merge (w:vMerge) the cell above never started. */
 async function orphanMergeDocx(): Promise<string> {
   const cells = (...texts: string[]) => texts.map((t) => tc(para(t))).join("");
-  const objectives = tbl(tr(cells("N.", "Obiettivo", "Indicatore")) + tr(cells("1", "Fascicolo elettronico", "Servizi online")) + tr(cells("2", "Pagamenti con PagoPA", "Entrate incassate")));
+  const objectives = tbl(
+    tr(cells("N.", "Obiettivo", "Indicatore")) +
+      tr(cells("1", "Fascicolo elettronico", "Servizi online")) +
+      tr(cells("2", "Pagamenti con PagoPA", "Entrate incassate")),
+  );
   const orphan = tbl(tr(cells("Allegato", "Sopra")) + tr(tc(para("Nota")) + tc(para("Sotto"), "<w:vMerge/>")));
   const body = para("Comune di Prova") + para("Piano della performance 2025") + objectives + para("Note") + orphan;
   return write("orphan-merge.docx", await makeDocx({ body }));
@@ -127,7 +131,10 @@ const CASES: Case[] = [
       const last = wordTable(740, [["35", "Attivita 35"]], { xs: COLS.slice(0, 3) });
       return write(
         "open-continued.pdf",
-        buildPdf([{ content: pageHead(1, 2) + p1.content }, { content: pageHead(2, 2) + p2.content + last.content + draw.text(50, 650, 10, "Testo dopo la tabella") }]),
+        buildPdf([
+          { content: pageHead(1, 2) + p1.content },
+          { content: pageHead(2, 2) + p2.content + last.content + draw.text(50, 650, 10, "Testo dopo la tabella") },
+        ]),
       );
     },
     // The header is row 1, data row n is row n + 1: row 35 is the table's 36th, its 3rd column open.
@@ -219,10 +226,7 @@ const CASES: Case[] = [
     file: () =>
       write(
         "repeated-split.layout.txt",
-        layoutText([
-          "        e con app IO                       con PagoPA",
-          "  3     Raccolta differenziata             Percentuale raccolta             20",
-        ]),
+        layoutText(["        e con app IO                       con PagoPA", "  3     Raccolta differenziata             Percentuale raccolta             20"]),
       ),
     // Page 2 opens with the rest of row 2 (no number): the table's 3rd row.
     page: 2,
@@ -285,8 +289,14 @@ describe("a reader's finding about cells names its row and column", () => {
         // The HTML report: the page (a link into a PDF source), a comma, the rest of the place.
         const html = await runPiao(["check", "--db", db, "--lang", lang, "--format", "html"]);
         const rest = full.replace(/^p\. \d+, /, "");
-        const at = c.page === null ? [`<span><span class="place">${rest}</span></span>`] : [`p. ${c.page}</a>, `, `p. ${c.page}</span>, `].map((p) => `${p}<span class="place">${rest}</span>`);
-        expect(at.some((s) => html.stdout.includes(s)), html.stdout.match(/<li class="finding[^]*?<\/li>/g)?.find((l) => l.includes(c.code))).toBe(true);
+        const at =
+          c.page === null
+            ? [`<span><span class="place">${rest}</span></span>`]
+            : [`p. ${c.page}</a>, `, `p. ${c.page}</span>, `].map((p) => `${p}<span class="place">${rest}</span>`);
+        expect(
+          at.some((s) => html.stdout.includes(s)),
+          html.stdout.match(/<li class="finding[\s\S]*?<\/li>/g)?.find((l) => l.includes(c.code)),
+        ).toBe(true);
       }
     });
   }

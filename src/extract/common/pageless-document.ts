@@ -39,5 +39,14 @@ export function readerMessage(
   page: number | null = null,
   place: CellPlace = {},
 ): ReaderMessage {
-  return { code, severity, reason, page, table, ...(place.row != null ? { row: place.row } : {}), ...(place.column != null ? { column: place.column } : {}), source };
+  return {
+    code,
+    severity,
+    reason,
+    page,
+    table,
+    ...(place.row != null ? { row: place.row } : {}),
+    ...(place.column != null ? { column: place.column } : {}),
+    source,
+  };
 }
