@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Anomaly } from "../../src/normalize/plan-schema.js";
 import { planListCsv, planPage } from "../../src/serve/page-plan.js";
@@ -102,6 +103,26 @@ async function orphanMergeDocx(): Promise<string> {
   return write("orphan-merge.docx", await makeDocx({ body }));
 }
 
+/** A DOCX plan embedding an HTML part (w:altChunk) after its objectives table: the part's table has spans overlapping in its 2nd row's 1st cell. */
+async function htmlChunkDocx(): Promise<string> {
+  const cells = (...texts: string[]) => texts.map((t) => tc(para(t))).join("");
+  const objectives = tbl(
+    tr(cells("N.", "Obiettivo", "Indicatore")) +
+      tr(cells("1", "Fascicolo elettronico", "Servizi online")) +
+      tr(cells("2", "Pagamenti con PagoPA", "Entrate incassate")),
+  );
+  const body = para("Comune di Prova") + para("Piano della performance 2025") + objectives + `<w:altChunk r:id="rIdChunk"/>`;
+  const zip = await JSZip.loadAsync(await makeDocx({ body }));
+  zip.file(
+    "word/chunk.html",
+    `<html><body><p>Allegato</p><table><tr><td>x</td><td rowspan="2">alto</td></tr><tr><td colspan="3">largo</td></tr></table></body></html>`,
+  );
+  const rel = `<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.html"/>`;
+  const rels = "word/_rels/document.xml.rels";
+  zip.file(rels, (await zip.file(rels)!.async("string")).replace("</Relationships>", `${rel}</Relationships>`));
+  return write("html-chunk.docx", await zip.generateAsync({ type: "uint8array" }));
+}
+
 const CASES: Case[] = [
   {
     name: "PDF: a ruled table whose 2nd row stops halfway",
@@ -166,6 +187,18 @@ const CASES: Case[] = [
     column: 2,
     it: "tabella t2, riga 2, colonna 2",
     en: "table t2, row 2, column 2",
+  },
+  {
+    name: "DOCX: an embedded HTML part's table, numbered in the document",
+    code: "TABLE_SPANS_OVERLAP",
+    file: htmlChunkDocx,
+    // The part's own first table is the document's second.
+    page: null,
+    table: "t2",
+    row: 2,
+    column: 1,
+    it: "tabella t2, riga 2, colonna 1",
+    en: "table t2, row 2, column 1",
   },
   {
     name: "HTML: control characters in two cells of one row",

@@ -69,6 +69,7 @@ async function readPackage(bytes: Uint8Array, file: string, opts: ReaderSettings
   out.messages.push(...chunks.messages);
   // The nesting of the part was bounded before parsing (maxNestingDepth), which bounds this walk's recursion.
   out.read(body);
+  for (const [relId, said] of chunks.said) out.messages.push(...said.map((m) => out.placeChunkMessage(relId, m)));
   const header = regionLines(parts, rels, body, ctx, "header");
   const footer = regionLines(parts, rels, body, ctx, "footer");
   const messages = [...out.messages, ...scannedPageImages(ctx, body, opts.docx, SOURCE), ...(await coverageCheck(bytes, out.blocks, ctx.hidden, opts))];
@@ -93,12 +94,32 @@ class DocxBodyReader {
     });
   }
 
+  /** Per embedded chunk placed in the body, its tables' ids: the chunk's own → this document's (where first placed). */
+  private readonly chunkTables = new Map<string, Map<string, string>>();
+
   /** An embedded chunk's blocks in place, its tables numbered in this document's sequence. */
   private chunk(relId: string): void {
+    const ids = this.chunkTables.has(relId) ? null : new Map<string, string>();
+    if (ids) this.chunkTables.set(relId, ids);
     for (const b of this.ctx.chunks?.get(relId) ?? []) {
-      if (b.kind === "table") this.blocks.push({ ...b, id: `t${++this.tableCount}` });
-      else this.blocks.push(b);
+      if (b.kind === "table") {
+        const id = `t${++this.tableCount}`;
+        ids?.set(b.id, id);
+        this.blocks.push({ ...b, id });
+      } else this.blocks.push(b);
     }
+  }
+
+  /**
+   * A message the reader of an embedded chunk gave, naming this document's table: the
+   * chunk's table under its number here; none (nor row or column) where the chunk's
+   * tables became lines (a chunk inside a cell) or the chunk was never placed.
+   */
+  placeChunkMessage(relId: string, m: ReaderMessage): ReaderMessage {
+    const table = m.table === null ? undefined : this.chunkTables.get(relId)?.get(m.table);
+    if (table !== undefined) return { ...m, table };
+    const { row: _row, column: _column, ...rest } = m;
+    return { ...rest, table: null };
   }
 
   private table(tbl: Element): void {
