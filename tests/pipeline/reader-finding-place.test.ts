@@ -90,13 +90,17 @@ const HTML = `<!doctype html><html><head><meta charset="utf-8"><title>Piano</tit
 <table><tr><td>x</td><td rowspan="2">alto</td></tr><tr><td colspan="3">largo</td></tr></table>
 </body></html>`;
 
-/** A DOCX plan: an objectives table, then a table whose 2nd row's 2nd cell continues a vertical merge (w:vMerge) the cell above never started. */
+/**
+ * A DOCX plan: an objectives table with an escape code (a character reference) in its
+ * 3rd row's 2nd cell, then a table whose 2nd row's 2nd cell continues a vertical
+ * merge (w:vMerge) the cell above never started.
+ */
 async function orphanMergeDocx(): Promise<string> {
   const cells = (...texts: string[]) => texts.map((t) => tc(para(t))).join("");
   const objectives = tbl(
     tr(cells("N.", "Obiettivo", "Indicatore")) +
       tr(cells("1", "Fascicolo elettronico", "Servizi online")) +
-      tr(cells("2", "Pagamenti con PagoPA", "Entrate incassate")),
+      tr(cells("2", "Pagamenti &#x1B;[31mcon PagoPA", "Entrate incassate")),
   );
   const orphan = tbl(tr(cells("Allegato", "Sopra")) + tr(tc(para("Nota")) + tc(para("Sotto"), "<w:vMerge/>")));
   const body = para("Comune di Prova") + para("Piano della performance 2025") + objectives + para("Note") + orphan;
@@ -210,6 +214,17 @@ const CASES: Case[] = [
     column: null,
     it: "tabella t1, riga 3",
     en: "table t1, row 3",
+  },
+  {
+    name: "DOCX: a control character in one cell",
+    code: "CONTROL_CHARACTERS",
+    file: orphanMergeDocx,
+    page: null,
+    table: "t1",
+    row: 3,
+    column: 2,
+    it: "tabella t1, riga 3, colonna 2",
+    en: "table t1, row 3, column 2",
   },
   {
     name: "text: control characters in one cell of a table continued on page 2",
