@@ -72,6 +72,7 @@ describe("a text conversion's table", () => {
     const messages: ReaderMessage[] = [];
     const rows = [[t("N."), t("Obiettivo", 3)], [t("1"), t("Primo")], [t("Nota che copre tutto", 1, 2)]];
     textTable("p2-t1", 2, rows, [2, 2, 3], [2, 3], messages, ReaderLimits.parse({}));
-    expect(messages.map((m) => [m.code, m.page, m.table, m.row, m.column])).toEqual([["TABLE_SPANS_OVERLAP", 2, "p2-t1", 3, 1]]);
+    // The third row is on page 3: the message is about page 3.
+    expect(messages.map((m) => [m.code, m.page, m.table, m.row, m.column])).toEqual([["TABLE_SPANS_OVERLAP", 3, "p2-t1", 3, 1]]);
   });
 });

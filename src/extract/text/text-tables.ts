@@ -103,7 +103,10 @@ export function textTable(
 ): Table {
   const grid = buildGrid(input, rowPages, cols, limits);
   if (grid.clippedSpans > 0) {
-    messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning", "cell spans overlapped and were shortened", id, pageNumber, placeOf(grid.clipped)));
+    // The page of the shortened cells' row where they share one (a table runs over pages), else the table's.
+    const place = placeOf(grid.clipped);
+    const page = place.row != null ? (rowPages[place.row - 1] ?? pageNumber) : pageNumber;
+    messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning", "cell spans overlapped and were shortened", id, page, place));
   }
   return {
     kind: "table",
