@@ -61,8 +61,8 @@ describe("buildGrid says where", () => {
   });
 
   it("the cells it was told to watch went, after spans from above pushed them right", () => {
-    const g = buildGrid([[t("tall", 2), t("a")], [t("watched", 1, 1, { flagged: true })]]);
-    expect(g.flagged).toEqual([{ row: 1, col: 1 }]);
+    const g = buildGrid([[t("tall", 2), t("a")], [t("watched", 1, 1, { notes: ["watched"] })]]);
+    expect(g.noted).toEqual(new Map([["watched", [{ row: 1, col: 1 }]]]));
     expect(g.clipped).toEqual([]);
   });
 });

@@ -127,6 +127,22 @@ async function htmlChunkDocx(): Promise<string> {
   return write("html-chunk.docx", await zip.generateAsync({ type: "uint8array" }));
 }
 
+/** A DOCX plan whose objectives table holds, in its 3rd row's 3rd cell, an embedded RTF part (w:altChunk), which the reader cannot read. */
+async function rtfInCellDocx(): Promise<string> {
+  const cells = (...texts: string[]) => texts.map((t) => tc(para(t))).join("");
+  const objectives = tbl(
+    tr(cells("N.", "Obiettivo", "Indicatore")) +
+      tr(cells("1", "Fascicolo elettronico", "Servizi online")) +
+      tr(cells("2", "Pagamenti con PagoPA") + tc(`<w:altChunk r:id="rIdRtf"/>`)),
+  );
+  const zip = await JSZip.loadAsync(await makeDocx({ body: para("Comune di Prova") + para("Piano della performance 2025") + objectives }));
+  zip.file("word/indicatore.rtf", "{\\rtf1 Entrate incassate}");
+  const rel = `<Relationship Id="rIdRtf" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="indicatore.rtf"/>`;
+  const rels = "word/_rels/document.xml.rels";
+  zip.file(rels, (await zip.file(rels)!.async("string")).replace("</Relationships>", `${rel}</Relationships>`));
+  return write("rtf-in-cell.docx", await zip.generateAsync({ type: "uint8array" }));
+}
+
 const CASES: Case[] = [
   {
     name: "PDF: a ruled table whose 2nd row stops halfway",
@@ -203,6 +219,17 @@ const CASES: Case[] = [
     column: 1,
     it: "tabella t2, riga 2, colonna 1",
     en: "table t2, row 2, column 1",
+  },
+  {
+    name: "DOCX: an embedded part it cannot read, held in a table cell",
+    code: "DOCX_ALT_CHUNK",
+    file: rtfInCellDocx,
+    page: null,
+    table: "t1",
+    row: 3,
+    column: 3,
+    it: "tabella t1, riga 3, colonna 3",
+    en: "table t1, row 3, column 3",
   },
   {
     name: "HTML: control characters in two cells of one row",

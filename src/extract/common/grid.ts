@@ -31,8 +31,11 @@ export interface GridCellInput {
    * or after a vertically merged cell): placed at the first free column ≥ col.
    */
   col?: number;
-  /** A cell the reader has something to say about (a DOCX vertical merge with no start): its place is returned in `flagged`. */
-  flagged?: boolean;
+  /**
+   * What the reader has to say about the cell, as keys (a DOCX vertical merge with no
+   * start, an embedded part it holds): where the cell went is returned in `noted`.
+   */
+  notes?: readonly string[];
 }
 
 export interface BuiltGrid {
@@ -44,8 +47,8 @@ export interface BuiltGrid {
   clippedSpans: number;
   /** Where those cells are (0-based, as in `cells`), for the message's place. */
   clipped: GridPosition[];
-  /** Where the input cells marked `flagged` went. */
-  flagged: GridPosition[];
+  /** Per note key, where the input cells carrying it went. */
+  noted: Map<string, GridPosition[]>;
   /** Empty cells added to fill ragged rows. */
   paddedCells: number;
 }
@@ -89,7 +92,7 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
   const isTaken = (r: number, c: number): boolean => taken[r]?.[c] === true;
   const cells: Cell[] = [];
   const clipped: GridPosition[] = [];
-  const flagged: GridPosition[] = [];
+  const noted = new Map<string, GridPosition[]>();
 
   input.forEach((row, r) => {
     let c = 0;
@@ -106,7 +109,7 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
       let depth = 1;
       while (depth < rowSpan && rangeFree(taken, r + depth, c, colSpan)) depth++;
       if (colSpan < wantCols || depth < Math.min(wantRows, nRows - r)) clipped.push({ row: r, col: c });
-      if (cell.flagged) flagged.push({ row: r, col: c });
+      for (const key of cell.notes ?? []) noted.set(key, [...(noted.get(key) ?? []), { row: r, col: c }]);
       rowSpan = depth;
       for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) (taken[i] as boolean[])[k] = true;
       cells.push(makeCell(r, c, rowSpan, colSpan, cell.text, cell.fill ?? null, cell.marked ?? false, rowPages[r] ?? null));
@@ -126,7 +129,7 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
     }
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { rows: nRows, cols, cells, clippedSpans: clipped.length, clipped, flagged, paddedCells };
+  return { rows: nRows, cols, cells, clippedSpans: clipped.length, clipped, noted, paddedCells };
 }
 
 function clampSpan(n: number | undefined, max: number): number {

@@ -35,7 +35,7 @@ export async function readAltChunks(
   opts: ReaderSettings,
   readDocx: ReadEmbeddedDocx | null,
   source: string,
-): Promise<{ read: Map<string, Block[]>; said: Map<string, ReaderMessage[]>; messages: ReaderMessage[] }> {
+): Promise<{ read: Map<string, Block[]>; said: Map<string, ReaderMessage[]>; unread: Map<string, ReaderMessage>; messages: ReaderMessage[] }> {
   const ids: string[] = [];
   // Iterative: the depth of the body was bounded before parsing, but a walk need not rely on it.
   const stack: Element[] = [body];
@@ -48,6 +48,8 @@ export async function readAltChunks(
   }
   const read = new Map<string, Block[]>();
   const said = new Map<string, ReaderMessage[]>();
+  // Per part that cannot be read, its message: placed in the table cell holding it, once the body is read (read-docx.ts).
+  const unread = new Map<string, ReaderMessage>();
   const messages: ReaderMessage[] = [];
   const keep = (id: string, target: string, doc: LayoutDocument): void => {
     read.set(
@@ -110,14 +112,14 @@ export async function readAltChunks(
               : /\.txt$/i.test(target)
                 ? "plain text"
                 : "an unknown format";
-    messages.push(
-      readerMessage(
-        source,
-        "DOCX_ALT_CHUNK",
-        "warning",
-        `embeds ${target ?? `relationship ${id}`} (w:altChunk, ${kind}) that the DOCX reader cannot read; its content is missing from the layout`,
-      ),
+    const message = readerMessage(
+      source,
+      "DOCX_ALT_CHUNK",
+      "warning",
+      `embeds ${target ?? `relationship ${id}`} (w:altChunk, ${kind}) that the DOCX reader cannot read; its content is missing from the layout`,
     );
+    messages.push(message);
+    unread.set(id, message);
   }
-  return { read, said, messages };
+  return { read, said, unread, messages };
 }

@@ -23,10 +23,10 @@ import { DocumentError } from "../../shared/errors.js";
 import { buildGrid, flowTable, type TableLimits } from "../common/grid.js";
 import { asDocumentError } from "../common/limits.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
-import { placeOf } from "../reader-message.js";
+import { type GridPosition, placeOf } from "../reader-message.js";
 import { readAltChunks } from "./alt-chunks.js";
 import { coverageCheck } from "./coverage-check.js";
-import { readBlocks, readTableRows, type DocxContext } from "./docx-blocks.js";
+import { chunkOfNote, ORPHAN_MERGE, readBlocks, readTableRows, type DocxContext } from "./docx-blocks.js";
 import { DocxStyles } from "./docx-styles.js";
 import { regionLines } from "./header-footer.js";
 import { Names } from "./ooxml.js";
@@ -69,6 +69,7 @@ async function readPackage(bytes: Uint8Array, file: string, opts: ReaderSettings
   out.messages.push(...chunks.messages);
   // The nesting of the part was bounded before parsing (maxNestingDepth), which bounds this walk's recursion.
   out.read(body);
+  for (const [relId, m] of chunks.unread) out.placeUnreadChunk(relId, m);
   for (const [relId, said] of chunks.said) out.messages.push(...said.map((m) => out.placeChunkMessage(relId, m)));
   const header = regionLines(parts, rels, body, ctx, "header");
   const footer = regionLines(parts, rels, body, ctx, "footer");
@@ -99,6 +100,7 @@ class DocxBodyReader {
 
   /** An embedded chunk's blocks in place, its tables numbered in this document's sequence. */
   private chunk(relId: string): void {
+    this.placeChunk(relId, "body");
     const ids = this.chunkTables.has(relId) ? null : new Map<string, string>();
     if (ids) this.chunkTables.set(relId, ids);
     for (const b of this.ctx.chunks?.get(relId) ?? []) {
@@ -122,6 +124,22 @@ class DocxBodyReader {
     return { ...rest, table: null };
   }
 
+  /** Where each embedded part was placed: the cells holding it (table id and positions), or the body. */
+  private readonly chunkPlaces = new Map<string, ({ table: string; cells: GridPosition[] } | "body")[]>();
+
+  private placeChunk(relId: string, place: { table: string; cells: GridPosition[] } | "body"): void {
+    this.chunkPlaces.set(relId, [...(this.chunkPlaces.get(relId) ?? []), place]);
+  }
+
+  /** The message about a part that cannot be read, placed at the table cell holding it where it is held in one table only. */
+  placeUnreadChunk(relId: string, m: ReaderMessage): void {
+    const places = this.chunkPlaces.get(relId) ?? [];
+    const only = places.length === 1 ? places[0] : undefined;
+    if (only === undefined || only === "body") return;
+    m.table = only.table;
+    Object.assign(m, placeOf(only.cells));
+  }
+
   private table(tbl: Element): void {
     const nested: Element[] = [];
     const { rows, orphanMerges, cols } = readTableRows(this.ctx, tbl, nested);
@@ -130,6 +148,10 @@ class DocxBodyReader {
     if (block) {
       const id = block.id;
       this.blocks.push(block);
+      for (const [key, cells] of grid.noted) {
+        const relId = chunkOfNote(key);
+        if (relId !== null) this.placeChunk(relId, { table: id, cells });
+      }
       if (grid.clippedSpans > 0 || orphanMerges > 0) {
         this.messages.push(
           readerMessage(
@@ -139,7 +161,7 @@ class DocxBodyReader {
             `${grid.clippedSpans + orphanMerges} cell merge(s) do not add up (overlapping spans or a vertical merge with no start); cell merging may be incorrect`,
             id,
             null,
-            placeOf([...grid.clipped, ...grid.flagged]),
+            placeOf([...grid.clipped, ...(grid.noted.get(ORPHAN_MERGE) ?? [])]),
           ),
         );
       }
