@@ -109,7 +109,11 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
       let depth = 1;
       while (depth < rowSpan && rangeFree(taken, r + depth, c, colSpan)) depth++;
       if (colSpan < wantCols || depth < Math.min(wantRows, nRows - r)) clipped.push({ row: r, col: c });
-      for (const key of cell.notes ?? []) noted.set(key, [...(noted.get(key) ?? []), { row: r, col: c }]);
+      for (const key of cell.notes ?? []) {
+        const at = noted.get(key);
+        if (at) at.push({ row: r, col: c });
+        else noted.set(key, [{ row: r, col: c }]);
+      }
       rowSpan = depth;
       for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) (taken[i] as boolean[])[k] = true;
       cells.push(makeCell(r, c, rowSpan, colSpan, cell.text, cell.fill ?? null, cell.marked ?? false, rowPages[r] ?? null));

@@ -264,7 +264,10 @@ function toTable(t: PageTable, n: number): Table {
   const holes = new Map<ReaderMessage, Cell[]>();
   for (const c of t.cells) {
     const m = holeMessage.get(c);
-    if (m) holes.set(m, [...(holes.get(m) ?? []), c]);
+    if (!m) continue;
+    const cells = holes.get(m);
+    if (cells) cells.push(c);
+    else holes.set(m, [c]);
   }
   for (const [m, cells] of holes) Object.assign(m, placeOf(cells));
   return {

@@ -78,15 +78,17 @@ export function droppedHeaderMessage(count: number, what: "row" | "line", page: 
 export function placeDropped<R extends object>(table: object, id: string, rows: readonly R[], kept: (row: R) => boolean = () => true): void {
   const notes = droppedAt.get(table);
   if (!notes) return;
-  const total = rows.filter(kept).length;
+  // One pass: how many kept rows come before each row (a long table may have a note per page).
+  const before = new Map<object, number>();
+  let count = 0;
+  for (const r of rows) {
+    before.set(r, count);
+    if (kept(r)) count++;
+  }
   for (const { message, at } of notes) {
     message.table = id;
-    let before = 0;
-    for (const r of rows) {
-      if (r === at) break;
-      if (kept(r)) before++;
-    }
-    if (before < total) message.row = before + 1;
+    const n = before.get(at);
+    if (n !== undefined && n < count) message.row = n + 1;
   }
 }
 
