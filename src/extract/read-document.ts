@@ -5,6 +5,7 @@
  * each take a good part of a second to load on a small machine): reading a PDF
  * loads no DOCX or HTML code, and the reverse.
  */
+import type { Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { DocumentError } from "../shared/errors.js";
@@ -15,6 +16,7 @@ import { decodeWindows1252 } from "./common/windows-1252.js";
 import { readerSettings, type ReaderSettings } from "./settings.js";
 import { asDocumentError, checkLimit } from "./common/limits.js";
 import { cleanLayoutText } from "./common/control-chars.js";
+import { statErrorProblem, statProblem } from "./regular-file.js";
 
 export interface ReadResult {
   layout: LayoutDocument;
@@ -30,17 +32,17 @@ export interface ReadResult {
  */
 export async function readDocument(file: string, settings: Partial<ReaderSettings> = {}, view: PdfView = {}): Promise<ReadResult> {
   const opts = readerSettings(settings);
-  let size: number;
+  // A named pipe would block the read below, a device never end it (stat opens nothing).
+  let st: Stats;
   try {
-    const st = await stat(file);
-    if (st.isDirectory()) throw new DocumentError("unsupported", file, "is a directory, not a document");
-    // A named pipe would block the read below, a device never end it (stat opens nothing).
-    if (!st.isFile()) throw new DocumentError("unsupported", file, "is not a regular file");
-    size = st.size;
+    st = await stat(file);
   } catch (e) {
-    if (e instanceof DocumentError) throw e;
-    throw new DocumentError("not-found", file, "cannot be opened (no such file or no permission)");
+    const problem = statErrorProblem(e);
+    throw new DocumentError(problem.kind, file, problem.reason);
   }
+  const problem = statProblem(st);
+  if (problem) throw new DocumentError(problem.kind, file, problem.reason);
+  const size = st.size;
   if (size === 0) throw new DocumentError("empty", file, "is empty (0 bytes)");
   if (size > opts.maxFileBytes) {
     throw new DocumentError("too-large", file, `is too large (${Math.round(size / 1e6)} MB; the limit is ${Math.round(opts.maxFileBytes / 1e6)} MB)`);

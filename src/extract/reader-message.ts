@@ -9,7 +9,8 @@
  *
  * To add a kind: add its code here (UPPER_SNAKE, one line of comment), emit it with
  * `readerMessage()` (common/pageless-document.ts) or a literal, document it in
- * docs/reader-codes.md and add a test to tests/pipeline/reader-findings.test.ts.
+ * docs/reader-codes.md and add a test to tests/pipeline/reader-findings.test.ts (and, when it
+ * can name a row or column, to tests/pipeline/reader-finding-place.test.ts).
  */
 import { z } from "zod";
 
@@ -48,10 +49,43 @@ export const ReaderMessage = z.object({
   page: z.number().int().nullable(),
   /** The layout table's id ("p3-t1", "t2"), as `piao tables` shows it. */
   table: z.string().nullable(),
-  /** 0-based row and column within `table`, where the problem sits in one cell. */
-  row: z.number().int().nonnegative().nullable().optional(),
-  column: z.number().int().nonnegative().nullable().optional(),
+  /**
+   * Where within `table` the problem sits, 1-based (row 1 is the table's first row: a
+   * layout cell's `row` + 1). Set only where the reader knows it: `row` when every cell
+   * at fault is in one row, `column` when every one is in one column (both: one cell).
+   */
+  row: z.number().int().positive().nullable().optional(),
+  column: z.number().int().positive().nullable().optional(),
   /** The reader that said it: "pdf", "docx", "html", "text". */
   source: z.string(),
 });
 export type ReaderMessage = z.infer<typeof ReaderMessage>;
+
+/**
+ * A cell's position in layout terms: 0-based row and column of its top-left grid
+ * position, as a layout `Cell` has them (a merged cell is named by that position,
+ * as `piao tables --csv` lists it).
+ */
+export interface GridPosition {
+  row: number;
+  col: number;
+}
+
+/** A message's place within its table: 1-based row and column, each only when known. */
+export type CellPlace = Pick<ReaderMessage, "row" | "column">;
+
+/**
+ * The place of the cells a message is about (0-based positions, as a layout cell has
+ * them), 1-based: the row when every cell is in one row, the column when every one
+ * is in one column; nothing the cells do not share, so a message about cells spread
+ * over a table names the table alone.
+ */
+export function placeOf(positions: Iterable<GridPosition>): CellPlace {
+  let row: number | null | undefined;
+  let col: number | null | undefined;
+  for (const p of positions) {
+    row = row === undefined || row === p.row ? p.row : null;
+    col = col === undefined || col === p.col ? p.col : null;
+  }
+  return { ...(row != null ? { row: row + 1 } : {}), ...(col != null ? { column: col + 1 } : {}) };
+}

@@ -110,11 +110,12 @@ export const Anomaly = z.object({
   page: z.number().int().nullable(),
   /**
    * Beyond the contract (which allows more fields): where a reader's finding sits, the
-   * layout table's id and, within it, the 0-based row and column. Absent when unknown.
+   * layout table's id and, within it, the row and column, 1-based (a layout cell's
+   * `row`/`col` + 1). Absent when unknown.
    */
   table: z.string().optional(),
-  row: z.number().int().nonnegative().optional(),
-  column: z.number().int().nonnegative().optional(),
+  row: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
 });
 export type Anomaly = z.infer<typeof Anomaly>;
 

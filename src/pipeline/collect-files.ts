@@ -12,7 +12,7 @@
  */
 import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { notRegularReason, regularFileProblem } from "./regular-file.js";
+import { notRegularReason, regularFileProblem } from "../extract/regular-file.js";
 
 export const DOCUMENT_EXTENSIONS: readonly string[] = [".pdf", ".docx", ".html", ".htm", ".txt"];
 

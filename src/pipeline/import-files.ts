@@ -15,7 +15,7 @@ import type { PlanExport } from "../normalize/plan-schema.js";
 import { findDocument, storePlan } from "../store/store-plan.js";
 import type { Db } from "../store/open-database.js";
 import { collectFiles, type PathNote } from "./collect-files.js";
-import { regularFileProblem } from "./regular-file.js";
+import { regularFileProblem } from "../extract/regular-file.js";
 import type { WorkerLimits } from "./bounded-worker.js";
 import type { WorkerStats } from "./worker-messages.js";
 import type { ReaderLimits } from "../extract/settings.js";

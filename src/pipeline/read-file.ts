@@ -13,7 +13,7 @@ import { ask, compiledWorkerFile, documentReason, spawnWorker, tooSlow, WorkerLi
 import type { FileReply, FileRequest, LayoutView } from "./file-messages.js";
 import type { PageTrace } from "../extract/pdf/table-trace.js";
 import type { Worker } from "node:worker_threads";
-import { regularFileProblem } from "./regular-file.js";
+import { regularFileProblem } from "../extract/regular-file.js";
 import { replaceControlChars } from "../extract/common/control-chars.js";
 
 export interface FileFailure {

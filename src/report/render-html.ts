@@ -52,6 +52,12 @@ function chips(t: Catalogue, c: Record<Severity, number>, withErrors = true): st
   return `<div class="chips">${(withErrors ? SEVERITIES : SEVERITIES.slice(1)).map(chip).join("")}</div>`;
 }
 
+/** The finding's table, row and column after its page link, worded as the text report does ("p. 3, tabella p3-t1, riga 2"). */
+function placeSpan(ctx: Ctx, f: Finding): string {
+  const ref = tableRef(ctx.t, f);
+  return ref === "" ? "" : `${f.page === null ? "" : ", "}<span class="place">${esc(ref)}</span>`;
+}
+
 /** A finding as a list item: `li.finding` for the plan export's, `li.advisory-finding` for the report's own advisory checks. */
 function findingItem(ctx: Ctx, f: Finding, cls = "finding"): string {
   const meaning = (ctx.t.codes as Record<string, string>)[f.code];
@@ -59,7 +65,7 @@ function findingItem(ctx: Ctx, f: Finding, cls = "finding"): string {
     `<li class="${cls} sev-${esc(f.severity)}" data-code="${esc(f.code)}">` +
     `<span><span class="badge">${esc(ctx.t.severity[f.severity].one)}</span></span>` +
     `<code${meaning ? ` title="${esc(meaning)}"` : ""}>${esc(f.code)}</code>` +
-    `<span>${pageLink(ctx, f.page)}${f.table !== undefined ? ` <span class="place">${esc(tableRef(f))}</span>` : ""}</span>` +
+    `<span>${pageLink(ctx, f.page)}${placeSpan(ctx, f)}</span>` +
     `<span class="msg">${esc(f.message)}</span></li>`
   );
 }

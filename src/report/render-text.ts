@@ -9,7 +9,7 @@ import type { Finding, ObjectiveChange, PlanReport, Report, UnitChanges, UnitVie
 import type { Catalogue } from "./i18n/catalogue.js";
 import { catalogue, count, formatNumber, severityCounts } from "./i18n/format.js";
 import { inertReport } from "./inert-text.js";
-import { tableRef } from "./finding-place.js";
+import { placeRef } from "./finding-place.js";
 import { kindAndPeriod, planYears, unitTitle } from "./plan-labels.js";
 import { padEnd, padStart, truncate, wrap } from "./text-layout.js";
 
@@ -51,10 +51,6 @@ class Out {
   num(n: number | null): string {
     return formatNumber(this.t, n);
   }
-}
-
-export function pageRef(page: number | null, t: Catalogue = catalogue("it")): string {
-  return page === null ? "" : t.pageRef(page);
 }
 
 function planTitle(t: Catalogue, p: PlanReport): string {
@@ -112,7 +108,7 @@ function overview(out: Out, p: PlanReport): void {
 
 function finding(out: Out, f: Finding, indent: number): void {
   const sev = padEnd(out.t.severityTag[f.severity], 8);
-  const ref = [pageRef(f.page, out.t), tableRef(f)].filter((s) => s !== "").join(", ");
+  const ref = placeRef(out.t, f);
   out.push(`${" ".repeat(indent)}${out.paint(sev, f.severity)}${f.code}${ref ? "  " + ref : ""}`);
   out.para(indent + 2, f.message);
 }

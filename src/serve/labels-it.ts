@@ -66,6 +66,8 @@ export const T = {
   colObjective: "Obiettivo",
   colNumber: "N.",
   colPage: "Pagina",
+  /** A reader's finding's table, row and column. */
+  colPlace: "Tabella, riga, colonna",
   colMessage: "Descrizione",
   colManager: "Responsabile",
   colSummaryTotal: "Totale pesi (sintesi)",

@@ -3,6 +3,8 @@
  * objectives with weights, indicators with targets and phases, each list with
  * its page numbers (a link into the source PDF at that page) and a CSV download.
  */
+import { tableRef } from "../report/finding-place.js";
+import { it } from "../report/i18n/it.js";
 import { text } from "./html-text.js";
 import type { Db } from "../store/index.js";
 import { T, formatDate, formatDateTime, formatMonths, formatNumber, kindLabel, severityLabel, SEVERITY_PLURAL } from "./labels-it.js";
@@ -45,6 +47,8 @@ const findingColumns = (link: PageLinker): Column<FindingRow>[] => [
   { label: T.colUnit, value: (f) => f.unit },
   { label: T.colObjective, value: (f) => f.objective, numeric: true },
   { label: T.colPage, value: (f) => f.page, html: (f) => link(f.page), numeric: true },
+  // Worded as the report words it ("tabella p3-t1, riga 2"); empty for findings that name no table.
+  { label: T.colPlace, value: (f) => tableRef(it, f) },
   { label: T.colMessage, value: (f) => f.message },
 ];
 

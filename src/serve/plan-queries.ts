@@ -87,13 +87,18 @@ export interface FindingRow {
   unit: string | null;
   objective: number | null;
   page: number | null;
+  /** A reader's finding: the layout table, and the row and column within it (1-based). */
+  table: string | null;
+  row: number | null;
+  column: number | null;
   message: string;
 }
 
 export function findingRows(db: Db, planId: number): FindingRow[] {
   return db
     .prepare(
-      `SELECT severity, code, unit, objective_number AS objective, page, message FROM anomalies WHERE plan_id = ?
+      `SELECT severity, code, unit, objective_number AS objective, page, table_id AS "table", row_index AS "row", column_index AS "column", message
+       FROM anomalies WHERE plan_id = ?
        ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, position`,
     )
     .all(planId) as FindingRow[];

@@ -109,7 +109,7 @@ const CASES: Case[] = [
     severity: "warning",
     page: 1,
     table: "p1-t2",
-    shown: "p. 1, table p1-t2",
+    shown: "p. 1, tabella p1-t2",
   },
   {
     code: "TABLE_SPANS_OVERLAP",
@@ -125,7 +125,7 @@ const CASES: Case[] = [
     page: null,
     // The plan's layout holds seven tables (piao tables): the one added is the eighth.
     table: "t8",
-    shown: "table t8",
+    shown: "tabella t8",
   },
   {
     code: "REPEATED_HEADER_DROPPED",

@@ -11,6 +11,7 @@
  * grid position is covered by exactly one cell.
  */
 import type { Cell, Table, TableMethod } from "../layout.js";
+import type { GridPosition } from "../reader-message.js";
 import { ReaderLimits } from "../settings.js";
 import { checkLimit } from "./limits.js";
 
@@ -30,6 +31,11 @@ export interface GridCellInput {
    * or after a vertically merged cell): placed at the first free column ≥ col.
    */
   col?: number;
+  /**
+   * What the reader has to say about the cell, as keys (a DOCX vertical merge with no
+   * start, an embedded part it holds): where the cell went is returned in `noted`.
+   */
+  notes?: readonly string[];
 }
 
 export interface BuiltGrid {
@@ -39,6 +45,10 @@ export interface BuiltGrid {
   cells: Cell[];
   /** Cells whose span had to be shortened because it overlapped another cell. */
   clippedSpans: number;
+  /** Where those cells are (0-based, as in `cells`), for the message's place. */
+  clipped: GridPosition[];
+  /** Per note key, where the input cells carrying it went. */
+  noted: Map<string, GridPosition[]>;
   /** Empty cells added to fill ragged rows. */
   paddedCells: number;
 }
@@ -81,7 +91,8 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
   const taken: boolean[][] = Array.from({ length: nRows }, () => []);
   const isTaken = (r: number, c: number): boolean => taken[r]?.[c] === true;
   const cells: Cell[] = [];
-  let clippedSpans = 0;
+  const clipped: GridPosition[] = [];
+  const noted = new Map<string, GridPosition[]>();
 
   input.forEach((row, r) => {
     let c = 0;
@@ -97,7 +108,12 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
       // Deepen while every position of the next row under the span is free.
       let depth = 1;
       while (depth < rowSpan && rangeFree(taken, r + depth, c, colSpan)) depth++;
-      if (colSpan < wantCols || depth < Math.min(wantRows, nRows - r)) clippedSpans++;
+      if (colSpan < wantCols || depth < Math.min(wantRows, nRows - r)) clipped.push({ row: r, col: c });
+      for (const key of cell.notes ?? []) {
+        const at = noted.get(key);
+        if (at) at.push({ row: r, col: c });
+        else noted.set(key, [{ row: r, col: c }]);
+      }
       rowSpan = depth;
       for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) (taken[i] as boolean[])[k] = true;
       cells.push(makeCell(r, c, rowSpan, colSpan, cell.text, cell.fill ?? null, cell.marked ?? false, rowPages[r] ?? null));
@@ -117,7 +133,7 @@ export function buildGrid(input: GridCellInput[][], rowPages: (number | null)[] 
     }
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { rows: nRows, cols, cells, clippedSpans, paddedCells };
+  return { rows: nRows, cols, cells, clippedSpans: clipped.length, clipped, noted, paddedCells };
 }
 
 function clampSpan(n: number | undefined, max: number): number {

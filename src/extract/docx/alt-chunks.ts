@@ -4,7 +4,9 @@
  * file). HTML (or the HTML part of an MHT archive) is read through the HTML
  * reader, a DOCX through the DOCX reader (handed in, to keep the modules
  * acyclic), plain text as lines; any other kind (RTF) cannot be read here and
- * is named in a warning, since its content is missing from the layout.
+ * is named in a warning, since its content is missing from the layout. What
+ * the HTML or DOCX reader said about a part is kept with it (`said`), its
+ * reasons naming the part, for the body reader to place (read-docx.ts).
  */
 import type { Element } from "domhandler";
 import type { Block, LayoutDocument, ReaderMessage } from "../layout.js";
@@ -33,7 +35,7 @@ export async function readAltChunks(
   opts: ReaderSettings,
   readDocx: ReadEmbeddedDocx | null,
   source: string,
-): Promise<{ read: Map<string, Block[]>; messages: ReaderMessage[] }> {
+): Promise<{ read: Map<string, Block[]>; said: Map<string, ReaderMessage[]>; unread: Map<string, ReaderMessage>; messages: ReaderMessage[] }> {
   const ids: string[] = [];
   // Iterative: the depth of the body was bounded before parsing, but a walk need not rely on it.
   const stack: Element[] = [body];
@@ -45,7 +47,21 @@ export async function readAltChunks(
     }
   }
   const read = new Map<string, Block[]>();
+  const said = new Map<string, ReaderMessage[]>();
+  // Per part that cannot be read, its message: placed in the table cell holding it, once the body is read (read-docx.ts).
+  const unread = new Map<string, ReaderMessage>();
   const messages: ReaderMessage[] = [];
+  const keep = (id: string, target: string, doc: LayoutDocument): void => {
+    read.set(
+      id,
+      doc.pages.flatMap((p) => p.blocks),
+    );
+    if (doc.messages.length > 0)
+      said.set(
+        id,
+        doc.messages.map((m) => ({ ...m, reason: `embedded ${target}: ${m.reason}` })),
+      );
+  };
   const byId = new Map(rels.map((r) => [r.id, r.target]));
   for (const id of new Set(ids)) {
     const target = byId.get(id);
@@ -53,10 +69,7 @@ export async function readAltChunks(
       const inner = parts.bytes(target);
       if (inner !== null) {
         try {
-          read.set(
-            id,
-            (await readDocx(inner, `${file}#${target}`)).pages.flatMap((p) => p.blocks),
-          );
+          keep(id, target, await readDocx(inner, `${file}#${target}`));
           continue;
         } catch (e) {
           if (e instanceof DocumentError && e.kind === "empty") continue;
@@ -80,10 +93,7 @@ export async function readAltChunks(
     const html = mime ? mhtHtml(text as string) : text;
     if (target !== undefined && html !== null && (mime || HTML_PART.test(target) || HTML_START.test(html))) {
       try {
-        read.set(
-          id,
-          readHtml(html, `${file}#${target}`, opts).pages.flatMap((p) => p.blocks),
-        );
+        keep(id, target, readHtml(html, `${file}#${target}`, opts));
         continue;
       } catch (e) {
         if (e instanceof DocumentError && e.kind === "empty") continue; // nothing to miss
@@ -102,14 +112,14 @@ export async function readAltChunks(
               : /\.txt$/i.test(target)
                 ? "plain text"
                 : "an unknown format";
-    messages.push(
-      readerMessage(
-        source,
-        "DOCX_ALT_CHUNK",
-        "warning",
-        `embeds ${target ?? `relationship ${id}`} (w:altChunk, ${kind}) that the DOCX reader cannot read; its content is missing from the layout`,
-      ),
+    const message = readerMessage(
+      source,
+      "DOCX_ALT_CHUNK",
+      "warning",
+      `embeds ${target ?? `relationship ${id}`} (w:altChunk, ${kind}) that the DOCX reader cannot read; its content is missing from the layout`,
     );
+    messages.push(message);
+    unread.set(id, message);
   }
-  return { read, messages };
+  return { read, said, unread, messages };
 }

@@ -281,6 +281,13 @@ function firstChoice(ctx: DocxContext, alt: Element): Element | undefined {
   return ctx.mc.child(alt, "Choice") ?? ctx.mc.child(alt, "Fallback");
 }
 
+/** The grid note (common/grid.ts) of a cell continuing a vertical merge nobody started. */
+export const ORPHAN_MERGE = "orphan-merge";
+/** The grid note of a cell holding the embedded part `relId`, and back. */
+const CHUNK_NOTE = "altChunk ";
+const chunkNote = (relId: string): string => CHUNK_NOTE + relId;
+export const chunkOfNote = (key: string): string | null => (key.startsWith(CHUNK_NOTE) ? key.slice(CHUNK_NOTE.length) : null);
+
 export interface DocxTableRows {
   rows: GridCellInput[][];
   /** Cells that continue a vertical merge nobody started. */
@@ -328,13 +335,16 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
     for (const tc of cellsOf(tr)) {
       const tcPr = w.child(tc, "tcPr");
       const span = Math.max(1, w.int(tcPr, "gridSpan") ?? 1);
-      const text = cellText(ctx, tc, nested);
+      const { text, chunks } = cellText(ctx, tc, nested);
+      // The embedded parts it holds (w:altChunk): their place, if one cannot be read, is this cell's.
+      const notes = chunks.map(chunkNote);
       const hMerge = w.child(tcPr, "hMerge");
       const last = row[row.length - 1];
       if (hMerge && w.attr(hMerge, "val") !== "restart" && last) {
         // Legacy horizontal merge: this cell widens the one before it.
         last.colSpan = (last.colSpan ?? 1) + span;
         if (text) last.text = last.text ? `${last.text}\n${text}` : text;
+        if (notes.length) last.notes = [...(last.notes ?? []), ...notes];
         col += span;
         continue;
       }
@@ -344,11 +354,13 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
       if (vMerge === "continue" && anchor && (anchor.colSpan ?? 1) === span) {
         anchor.rowSpan = (anchor.rowSpan ?? 1) + 1;
         if (text) anchor.text = anchor.text ? `${anchor.text}\n${text}` : text;
+        if (notes.length) anchor.notes = [...(anchor.notes ?? []), ...notes];
         continued.add(col);
         col += span;
         continue;
       }
-      if (vMerge === "continue") orphanMerges++;
+      const orphan = vMerge === "continue";
+      if (orphan) orphanMerges++;
       const styled = conditional(r, col, span);
       const cell: GridCellInput = {
         text,
@@ -359,6 +371,7 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
         // then the table style's conditional formats, then the table's own background.
         fill: w.child(tcPr, "shd") ? shading(ctx, w.child(tcPr, "shd")) : (paragraphShading(ctx, tc) ?? (styled !== undefined ? styled : tableFill)),
         marked: crossed(ctx, tcPr),
+        ...(orphan || notes.length ? { notes: orphan ? [ORPHAN_MERGE, ...notes] : notes } : {}),
       };
       if (vMerge === "restart") {
         open.set(col, cell);
@@ -438,10 +451,20 @@ function transparentChildren(ctx: DocxContext, el: Element, local: string): Elem
   return out;
 }
 
-function cellText(ctx: DocxContext, tc: Element, nested: Element[]): string {
+/** A cell's text, and the embedded parts (w:altChunk relationship ids) it holds, read as its lines. */
+function cellText(ctx: DocxContext, tc: Element, nested: Element[]): { text: string; chunks: string[] } {
   const lines: string[] = [];
-  readBlocks(ctx, tc, { line: (l) => lines.push(l.text), table: (t) => nested.push(t) });
-  return lines.join("\n");
+  const chunks: string[] = [];
+  const sink: BlockSink = {
+    line: (l) => lines.push(l.text),
+    table: (t) => nested.push(t),
+    altChunk: (id) => {
+      chunks.push(id);
+      chunkLines(ctx.chunks?.get(id) ?? [], sink);
+    },
+  };
+  readBlocks(ctx, tc, sink);
+  return { text: lines.join("\n"), chunks };
 }
 
 /** A cell struck through by a diagonal border (w:tl2br / w:tr2bl) is a drawn mark, not text. */

@@ -23,9 +23,10 @@ import { DocumentError } from "../../shared/errors.js";
 import { buildGrid, flowTable, type TableLimits } from "../common/grid.js";
 import { asDocumentError } from "../common/limits.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
+import { type GridPosition, placeOf } from "../reader-message.js";
 import { readAltChunks } from "./alt-chunks.js";
 import { coverageCheck } from "./coverage-check.js";
-import { readBlocks, readTableRows, type DocxContext } from "./docx-blocks.js";
+import { chunkOfNote, ORPHAN_MERGE, readBlocks, readTableRows, type DocxContext } from "./docx-blocks.js";
 import { DocxStyles } from "./docx-styles.js";
 import { regionLines } from "./header-footer.js";
 import { Names } from "./ooxml.js";
@@ -68,6 +69,8 @@ async function readPackage(bytes: Uint8Array, file: string, opts: ReaderSettings
   out.messages.push(...chunks.messages);
   // The nesting of the part was bounded before parsing (maxNestingDepth), which bounds this walk's recursion.
   out.read(body);
+  for (const [relId, m] of chunks.unread) out.placeUnreadChunk(relId, m);
+  for (const [relId, said] of chunks.said) out.messages.push(...said.map((m) => out.placeChunkMessage(relId, m)));
   const header = regionLines(parts, rels, body, ctx, "header");
   const footer = regionLines(parts, rels, body, ctx, "footer");
   const messages = [...out.messages, ...scannedPageImages(ctx, body, opts.docx, SOURCE), ...(await coverageCheck(bytes, out.blocks, ctx.hidden, opts))];
@@ -92,12 +95,49 @@ class DocxBodyReader {
     });
   }
 
+  /** Per embedded chunk placed in the body, its tables' ids: the chunk's own → this document's (where first placed). */
+  private readonly chunkTables = new Map<string, Map<string, string>>();
+
   /** An embedded chunk's blocks in place, its tables numbered in this document's sequence. */
   private chunk(relId: string): void {
+    this.placeChunk(relId, "body");
+    const ids = this.chunkTables.has(relId) ? null : new Map<string, string>();
+    if (ids) this.chunkTables.set(relId, ids);
     for (const b of this.ctx.chunks?.get(relId) ?? []) {
-      if (b.kind === "table") this.blocks.push({ ...b, id: `t${++this.tableCount}` });
-      else this.blocks.push(b);
+      if (b.kind === "table") {
+        const id = `t${++this.tableCount}`;
+        ids?.set(b.id, id);
+        this.blocks.push({ ...b, id });
+      } else this.blocks.push(b);
     }
+  }
+
+  /**
+   * A message the reader of an embedded chunk gave, naming this document's table: the
+   * chunk's table under its number here; none (nor row or column) where the chunk's
+   * tables became lines (a chunk inside a cell) or the chunk was never placed.
+   */
+  placeChunkMessage(relId: string, m: ReaderMessage): ReaderMessage {
+    const table = m.table === null ? undefined : this.chunkTables.get(relId)?.get(m.table);
+    if (table !== undefined) return { ...m, table };
+    const { row: _row, column: _column, ...rest } = m;
+    return { ...rest, table: null };
+  }
+
+  /** Where each embedded part was placed: the cells holding it (table id and positions), or the body. */
+  private readonly chunkPlaces = new Map<string, ({ table: string; cells: GridPosition[] } | "body")[]>();
+
+  private placeChunk(relId: string, place: { table: string; cells: GridPosition[] } | "body"): void {
+    this.chunkPlaces.set(relId, [...(this.chunkPlaces.get(relId) ?? []), place]);
+  }
+
+  /** The message about a part that cannot be read, placed at the table cell holding it where it is held in one table only. */
+  placeUnreadChunk(relId: string, m: ReaderMessage): void {
+    const places = this.chunkPlaces.get(relId) ?? [];
+    const only = places.length === 1 ? places[0] : undefined;
+    if (only === undefined || only === "body") return;
+    m.table = only.table;
+    Object.assign(m, placeOf(only.cells));
   }
 
   private table(tbl: Element): void {
@@ -108,6 +148,10 @@ class DocxBodyReader {
     if (block) {
       const id = block.id;
       this.blocks.push(block);
+      for (const [key, cells] of grid.noted) {
+        const relId = chunkOfNote(key);
+        if (relId !== null) this.placeChunk(relId, { table: id, cells });
+      }
       if (grid.clippedSpans > 0 || orphanMerges > 0) {
         this.messages.push(
           readerMessage(
@@ -116,6 +160,8 @@ class DocxBodyReader {
             "warning",
             `${grid.clippedSpans + orphanMerges} cell merge(s) do not add up (overlapping spans or a vertical merge with no start); cell merging may be incorrect`,
             id,
+            null,
+            placeOf([...grid.clipped, ...(grid.noted.get(ORPHAN_MERGE) ?? [])]),
           ),
         );
       }

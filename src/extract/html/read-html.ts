@@ -24,6 +24,7 @@ import { asDocumentError, checkLimit } from "../common/limits.js";
 import type { ReaderLimits } from "../settings.js";
 import { StyleSheet } from "../common/style-sheet.js";
 import { pagelessDocument, readerMessage } from "../common/pageless-document.js";
+import { placeOf } from "../reader-message.js";
 import { scannedPageImages } from "./page-images.js";
 
 const SOURCE = "html-reader";
@@ -138,6 +139,8 @@ class HtmlState {
             "warning",
             `${grid.clippedSpans} cell span(s) overlapped other cells and were shortened; cell merging may be incorrect`,
             id,
+            null,
+            placeOf(grid.clipped),
           ),
         );
       }

@@ -3,13 +3,14 @@
  * ruled (lattice) tables, then borderless (stream) tables, then text lines;
  * tables continued across page breaks are stitched; blocks in reading order.
  */
-import type { Block, LayoutDocument, LayoutPage, ReaderMessage, Table, TextLine } from "../layout.js";
+import type { Block, Cell, LayoutDocument, LayoutPage, ReaderMessage, Table, TextLine } from "../layout.js";
+import { placeOf } from "../reader-message.js";
 import type { PdfSettings } from "../settings.js";
 import { fillGrid } from "./fill-cells.js";
 import { latticeSteps, type GridTable, type LatticeSteps } from "./lattice.js";
 import { mergeRulings, type MergedRulings } from "./merge-rulings.js";
 import { round2, roundBox, type Word } from "./page-model.js";
-import type { PageTable } from "./page-table.js";
+import { holeMessage, type PageTable } from "./page-table.js";
 import type { RawPage } from "./read-page.js";
 import { findRunningLines } from "./running-lines.js";
 import { stitchTables, type PageLead } from "./stitch-tables.js";
@@ -86,7 +87,10 @@ export function assembleLayout(read: RawPage[], messages: ReaderMessage[], s: Pd
   // counted before stitching, which may move a lead box's lines into a table.
   const bodyless = work.map((w) => w.lines.length + w.tables.length === 0);
   if (traces) work.forEach((w, i) => traces.push(pageTrace(w.raw, steps[i]!, w.tables)));
-  const stitched = stitchTables(work, s);
+  const stitched = stitchTables(work, s, (into, folded) => {
+    const moved = tableMessages.get(folded);
+    if (moved) tableMessages.set(into, [...(tableMessages.get(into) ?? []), ...moved]);
+  });
   const pages: LayoutPage[] = work.map((w, i) => {
     const tables = stitched[i]!;
     const blocks: { top: number; block: Block }[] = [];
@@ -209,14 +213,16 @@ function pageTables(raw: RawPage, grids: GridTable[], words: Word[], messages: R
     const rows = g.rowY.length - 1;
     const table = latticeTable(g, filled.cells, raw.number, rows, g.colX.length - 1);
     if (g.holes > 0) {
-      pushFor(table, messages, {
+      const m: ReaderMessage = {
         code: "TABLE_GRID_OPEN",
         severity: "warning",
         reason: `a ruled table's grid could not be closed: ${g.holes} of ${rows * (g.colX.length - 1)} positions have no ruled cell and were filled with empty cells`,
         page: raw.number,
         table: null,
         source: SOURCE,
-      });
+      };
+      pushFor(table, messages, m);
+      g.cells.forEach((c, i) => c.hole && holeMessage.set(table.cells[i]!, m));
     }
     tables.push(table);
   }
@@ -254,6 +260,16 @@ function pushFor(t: PageTable, messages: ReaderMessage[], m: ReaderMessage): voi
 function toTable(t: PageTable, n: number): Table {
   const id = `p${t.page}-t${n}`;
   for (const m of tableMessages.get(t) ?? []) m.table = id;
+  // An open grid's place: the row and column its hole-closing cells share, where they ended after stitching.
+  const holes = new Map<ReaderMessage, Cell[]>();
+  for (const c of t.cells) {
+    const m = holeMessage.get(c);
+    if (!m) continue;
+    const cells = holes.get(m);
+    if (cells) cells.push(c);
+    else holes.set(m, [c]);
+  }
+  for (const [m, cells] of holes) Object.assign(m, placeOf(cells));
   return {
     kind: "table",
     id,

@@ -12,7 +12,7 @@ import type { Cell, CellLine } from "../layout.js";
 import { cellLineGeometry } from "./fill-cells.js";
 import type { PdfSettings } from "../settings.js";
 import type { Word } from "./page-model.js";
-import type { PageTable } from "./page-table.js";
+import { holeMessage, type PageTable } from "./page-table.js";
 import { continuationColumns, repeatedHeaderRows } from "./continuation.js";
 import { makeLine, type Line } from "./text-lines.js";
 
@@ -35,8 +35,12 @@ export interface StitchPage {
   lead?: PageLead;
 }
 
-/** Per page, the tables that start there (continuations folded into their first part). */
-export function stitchTables(pages: StitchPage[], s: PdfSettings): PageTable[][] {
+/**
+ * Per page, the tables that start there (continuations folded into their first part).
+ * `onFold(into, folded)` is told of every fold, so what was said about the folded part
+ * can follow it into the table it joined.
+ */
+export function stitchTables(pages: StitchPage[], s: PdfSettings, onFold: (into: PageTable, folded: PageTable) => void = () => {}): PageTable[][] {
   const out = pages.map((p) => [...p.tables].sort((a, b) => a.bbox.y0 - b.bbox.y0));
   // The table a page's last table belongs to (itself, or an earlier one it was folded into).
   let carry: PageTable | null = null;
@@ -46,6 +50,7 @@ export function stitchTables(pages: StitchPage[], s: PdfSettings): PageTable[][]
     const lead = carry ? leadRow(carry, p, tables, s) : null;
     if (carry && lead) {
       appendRows(carry, lead.table, lead.xs, s);
+      onFold(carry, lead.table);
       takeLines(p, lead.words, s);
       if (tables.length === 0 && endsPage(lead.table, p, s)) continue;
     } else {
@@ -53,6 +58,7 @@ export function stitchTables(pages: StitchPage[], s: PdfSettings): PageTable[][]
       const xs = carry && first && opensPage(first, p, s) ? continuationColumns(carry, first, s) : null;
       if (carry && first && xs) {
         appendRows(carry, first, xs, s);
+        onFold(carry, first);
         tables.shift();
         // The continuation may run on into the next page too.
         if (tables.length === 0 && endsPage(first, p, s)) continue;
@@ -199,9 +205,12 @@ function dropLastRow(t: PageTable): void {
   t.openBottom = false;
 }
 
+/** A moved cell's copy keeps what side tables hold about it: its lines' geometry, the message about a hole it closes. */
 function keepGeometry(from: Cell, to: Cell): Cell {
   const g = cellLineGeometry.get(from);
   if (g) cellLineGeometry.set(to, g);
+  const m = holeMessage.get(from);
+  if (m) holeMessage.set(to, m);
   return to;
 }
 

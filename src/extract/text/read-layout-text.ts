@@ -21,7 +21,7 @@ import { splitLayoutPages } from "./layout-pages.js";
 import { tableEnd, type RegionLine } from "./layout-regions.js";
 import { buildRows, type LayoutRow, type RowLine, type RowOptions } from "./layout-rows.js";
 import { separateRunningLines, textLayout } from "./text-pages.js";
-import { droppedHeaderMessage, repeatedRun, stitchPages, textTable } from "./text-tables.js";
+import { droppedHeaderMessage, placeDropped, repeatedRun, stitchPages, textTable } from "./text-tables.js";
 
 const SOURCE = "text-reader";
 
@@ -139,14 +139,16 @@ function stitch(perPage: ProtoBlock[][], numbers: number[], settings: TextSettin
         head.columns.length === open.columns.length ||
         (rows[0]?.opensBlank === true && head.columns.length <= open.columns.length * ratio && open.columns.length <= head.columns.length * ratio);
       if (rows.length === 0 || (repeated === 0 && !sameShape)) return false;
-      if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "line", numbers[i] ?? null));
-      continueTable(open, head, rows, repeated);
+      // The row the page's rows begin with: the first appended, or the open table's last when the first continues it.
+      const at = continueTable(open, head, rows, repeated);
+      if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "line", numbers[i] ?? null, open, at));
       return true;
     },
   );
 }
 
-function continueTable(open: ProtoTable, head: ProtoTable, rows: LayoutRow[], repeated: number): void {
+/** Appends the continuation's rows to `open`; returns the row its first one went into. */
+function continueTable(open: ProtoTable, head: ProtoTable, rows: LayoutRow[], repeated: number): LayoutRow {
   // Pages need not place the columns at the same characters: line the repeated header up.
   const shifts = Array.from({ length: repeated }, (_, n) => {
     const at = open.keys.indexOf(head.keys[n] as string);
@@ -164,7 +166,9 @@ function continueTable(open: ProtoTable, head: ProtoTable, rows: LayoutRow[], re
   }));
   const first = mapped[0];
   const target = open.rows[open.rows.length - 1];
+  let at: LayoutRow = first!;
   if (first?.opensBlank && target) {
+    at = target;
     for (const c of first.cells) {
       const at = target.cells.find((x) => x.col === c.col);
       if (at) at.lines.push(...c.lines);
@@ -175,6 +179,7 @@ function continueTable(open: ProtoTable, head: ProtoTable, rows: LayoutRow[], re
   }
   open.rows.push(...mapped);
   for (const l of head.lines) open.pages.add(l.page);
+  return at;
 }
 
 function matchColumn(c: Column, shift: number, columns: Column[]): number {
@@ -193,11 +198,14 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
   let n = 0;
   return blocks.map((b) => {
     if (b.kind !== "layout-proto") return b;
-    const rows = b.rows.filter((r) => r.cells.some((c) => c.lines.some((l) => l.trim() !== "")));
+    const holdsText = (r: LayoutRow) => r.cells.some((c) => c.lines.some((l) => l.trim() !== ""));
+    const rows = b.rows.filter(holdsText);
     const input: GridCellInput[][] = rows.map((r) => r.cells.map((c) => ({ text: c.lines.join("\n"), colSpan: c.span, rowSpan: c.rowSpan, col: c.col })));
     const pages = [...b.pages].sort((x, y) => x - y);
+    const id = `p${pageNumber}-t${++n}`;
+    placeDropped(b, id, b.rows, holdsText);
     return textTable(
-      `p${pageNumber}-t${++n}`,
+      id,
       pageNumber,
       input,
       rows.map((r) => r.page),

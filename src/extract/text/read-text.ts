@@ -26,7 +26,7 @@ import { fieldLines } from "./cell-text.js";
 import { readLayoutText } from "./read-layout-text.js";
 import { separateRunningLines, splitPages, textLayout, type TextPage } from "./text-pages.js";
 import { textStyle } from "./text-style.js";
-import { droppedHeaderMessage, repeatedRun, stitchPages, textTable } from "./text-tables.js";
+import { droppedHeaderMessage, placeDropped, repeatedRun, stitchPages, textTable } from "./text-tables.js";
 
 /** A table before its grid is built, so a continuation can still be appended. */
 interface ProtoTable {
@@ -181,7 +181,7 @@ function stitch(perPage: ProtoBlock[][], pages: TextPage[], maxRatio: number, me
       // "TOTALE | 100" row) fits; a much wider one is another table.
       if (width(head) > width(open) * maxRatio) return false;
       const repeated = repeatedRun(open.rows, head.rows, sameRow);
-      if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "row", pages[i]?.number ?? null));
+      if (repeated > 0) messages.push(droppedHeaderMessage(repeated, "row", pages[i]?.number ?? null, open, head.rows[repeated]!));
       open.rows.push(...head.rows.slice(repeated));
       return true;
     },
@@ -211,6 +211,8 @@ function finish(blocks: ProtoBlock[], pageNumber: number, messages: ReaderMessag
         : r.fields.map((f) => ({ text: fieldLines(stripBold(f)).join("\n") })),
     );
     const rowPages = b.rows.map((r) => r.page);
-    return textTable(`p${pageNumber}-t${++n}`, pageNumber, rows, rowPages, [...new Set(rowPages)], messages, limits);
+    const id = `p${pageNumber}-t${++n}`;
+    placeDropped(b, id, b.rows);
+    return textTable(id, pageNumber, rows, rowPages, [...new Set(rowPages)], messages, limits);
   });
 }

@@ -7,6 +7,7 @@
 import type { ReaderMessage, Table } from "../layout.js";
 import { type TableLimits, buildGrid, type GridCellInput } from "../common/grid.js";
 import { readerMessage } from "../common/pageless-document.js";
+import { placeOf } from "../reader-message.js";
 
 const SOURCE = "text-reader";
 
@@ -48,9 +49,16 @@ export function repeatedRun<T>(soFar: ReadonlyArray<T>, next: ReadonlyArray<T>, 
   return best;
 }
 
-/** The note that header rows (or lines) repeated after a page break were dropped. */
-export function droppedHeaderMessage(count: number, what: "row" | "line", page: number | null): ReaderMessage {
-  return readerMessage(
+/** Dropped-header notes waiting for their table's id and final rows, per table being built. */
+const droppedAt = new WeakMap<object, { message: ReaderMessage; at: object }[]>();
+
+/**
+ * The note that header rows (or lines) repeated after a page break were dropped
+ * from `table`, where its rows from that page begin with the row `at`. The table's
+ * id and that row's number are not known yet: `placeDropped` fills them in.
+ */
+export function droppedHeaderMessage(count: number, what: "row" | "line", page: number | null, table: object, at: object): ReaderMessage {
+  const message = readerMessage(
     SOURCE,
     "REPEATED_HEADER_DROPPED",
     "info",
@@ -58,6 +66,30 @@ export function droppedHeaderMessage(count: number, what: "row" | "line", page: 
     null,
     page,
   );
+  droppedAt.set(table, [...(droppedAt.get(table) ?? []), { message, at }]);
+  return message;
+}
+
+/**
+ * Places the dropped-header notes of `table` once it is built: its id, and the row
+ * (1-based) that now stands where the header was, counted among the rows `kept`
+ * (a row left out, an empty one, passes the place on to the next kept row).
+ */
+export function placeDropped<R extends object>(table: object, id: string, rows: readonly R[], kept: (row: R) => boolean = () => true): void {
+  const notes = droppedAt.get(table);
+  if (!notes) return;
+  // One pass: how many kept rows come before each row (a long table may have a note per page).
+  const before = new Map<object, number>();
+  let count = 0;
+  for (const r of rows) {
+    before.set(r, count);
+    if (kept(r)) count++;
+  }
+  for (const { message, at } of notes) {
+    message.table = id;
+    const n = before.get(at);
+    if (n !== undefined && n < count) message.row = n + 1;
+  }
 }
 
 /** Rows of cells → a layout table (method "text"), with a warning where spans had to be shortened. */
@@ -73,7 +105,10 @@ export function textTable(
 ): Table {
   const grid = buildGrid(input, rowPages, cols, limits);
   if (grid.clippedSpans > 0) {
-    messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning", "cell spans overlapped and were shortened", id, pageNumber));
+    // The page of the shortened cells' row where they share one (a table runs over pages), else the table's.
+    const place = placeOf(grid.clipped);
+    const page = place.row != null ? (rowPages[place.row - 1] ?? pageNumber) : pageNumber;
+    messages.push(readerMessage(SOURCE, "TABLE_SPANS_OVERLAP", "warning", "cell spans overlapped and were shortened", id, page, place));
   }
   return {
     kind: "table",

@@ -34,6 +34,11 @@ export interface Catalogue {
   noun: { plan: Noun; unit: Noun; objective: Noun; page: Noun; file: Noun };
   /** "p. 9": a page reference. */
   pageRef: (page: number) => string;
+  /**
+   * Where a reader's finding sits within a layout table, after its page: the table's id
+   * (as `piao tables` names it) and the row and column, 1-based ("tabella p3-t1, riga 2, colonna 4").
+   */
+  place: { table: (id: string) => string; row: (n: number) => string; column: (n: number) => string };
   kind: Record<PlanKind, string>;
   kindUnknown: string;
   periodUnknown: string;

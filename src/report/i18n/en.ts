@@ -23,6 +23,7 @@ export const en: Catalogue = {
     file: { one: "file", many: "files" },
   },
   pageRef: (page) => `p. ${page}`,
+  place: { table: (id) => `table ${id}`, row: (n) => `row ${n}`, column: (n) => `column ${n}` },
   kind: {
     pdo: "PDO (Piano dettagliato degli obiettivi: detailed objectives plan)",
     "piano-performance": "Piano della performance (performance plan)",

@@ -26,6 +26,7 @@ export const it: Catalogue = {
     file: { one: "file", many: "file" },
   },
   pageRef: (page) => `p. ${page}`,
+  place: { table: (id) => `tabella ${id}`, row: (n) => `riga ${n}`, column: (n) => `colonna ${n}` },
   kind: {
     pdo: "PDO (Piano dettagliato degli obiettivi)",
     "piano-performance": "Piano della performance",
