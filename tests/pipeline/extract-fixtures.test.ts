@@ -1,14 +1,16 @@
 /**
  * Every fixture with an expected export (fixtures/manifest.json): the extract
  * output equals it, messages aside (fixtures fix codes, units, objectives,
- * pages and order; the wording is ours).
+ * pages and order; the wording is ours), and validates against the shared JSON
+ * Schema and the zod plan schema.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractPlan } from "../../src/pipeline/extract-plan.js";
 import { type DocumentError, isDocumentError } from "../../src/shared/errors.js";
-import { body, fixtureEntries, fixturesDir, readJson, withoutMessages, withoutReaderNotes } from "./helpers.js";
+import { PlanExport } from "../../src/normalize/plan-schema.js";
+import { body, extractedPlan, fixtureEntries, fixturesDir, readJson, schemaErrors, withoutMessages, withoutReaderNotes } from "./helpers.js";
 
 const entries = fixtureEntries();
 
@@ -18,9 +20,14 @@ describe("fixtures", () => {
   });
   for (const entry of entries) {
     it(`${entry.id} equals ${entry.expected}`, async () => {
-      const { plan } = await extractPlan(path.join(fixturesDir, entry.file));
+      const plan = await extractedPlan(path.join(fixturesDir, entry.file));
       const expected = readJson(path.join(fixturesDir, entry.expected!)) as Record<string, unknown>;
       expect(withoutMessages(body(withoutReaderNotes(plan)))).toEqual(withoutMessages(body(expected)));
+    });
+    it(`export of ${path.basename(entry.file)} validates`, async () => {
+      const plan = await extractedPlan(path.join(fixturesDir, entry.file));
+      expect(schemaErrors(plan)).toBe("");
+      expect(() => PlanExport.parse(plan)).not.toThrow();
     });
   }
 });

@@ -5,23 +5,33 @@
  * to PDF it is A4 (595 × 842 pt) on every page, one unit per page, and no row
  * of a weight table is cut across two pages (measured in the PDF's text, with
  * a control print that lets rows split to show the measure finds splits); the
- * PDF goes to test-artifacts/report.pdf.
+ * PDF goes to test-artifacts/report.pdf. One Chromium for the file (playwright-core,
+ * the system's browser), a page per report.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report/build-report.js";
 import { reportSettings } from "../../src/report/report-settings.js";
 import { renderHtml } from "../../src/report/render-html.js";
-import { findChromium, pngSize, printToPdf, runChromium } from "./chromium.js";
+import { BASE_FLAGS, findChromium, pngSize } from "./chromium.js";
 import { everyCodePlan, ind, objective, plan as planOf, unit, yearPair } from "./constructed-plans.js";
 import { getDocument, loadPdfWorker } from "../../src/extract/pdf/pdfjs.js";
 import { loadExport, repoRoot, samplesDir } from "./helpers.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "piao-html-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** One Chromium for the file (through playwright-core, which brings no browser of its own); a page per report. */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: BASE_FLAGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 /**
  * Test-only probe, appended to a copy of the report (the report itself has no
@@ -65,18 +75,23 @@ interface Probe {
   changeKinds: string[];
 }
 
-async function openInChromium(html: string, name: string): Promise<{ probe: Probe; stderr: string }> {
+/** The page open in a tab of 1280 × 2000 with the probe run, and every console line and uncaught error it logged. */
+async function openInChromium(html: string, name: string): Promise<{ probe: Probe; logged: string[]; page: Page }> {
   const file = path.join(work, `${name}.html`);
   writeFileSync(file, html.replace("</body>", `${PROBE}</body>`));
-  const run = await runChromium(["--window-size=1280,2000", "--enable-logging=stderr", "--v=0", "--dump-dom", pathToFileURL(file).href]);
-  const m = run.stdout.match(/<script type="application\/json" id="probe">(.*?)<\/script>/s);
-  if (!m) throw new Error(`the probe did not run (exit ${run.code}); stderr:\n${run.stderr.slice(-2000)}`);
-  return { probe: JSON.parse(m[1]!) as Probe, stderr: run.stderr };
+  const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });
+  const logged: string[] = [];
+  page.on("console", (m) => logged.push(`console ${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => logged.push(`uncaught: ${e.message}`));
+  await page.goto(pathToFileURL(file).href);
+  const json = await page.locator("#probe").textContent({ timeout: 60_000 });
+  if (json === null) throw new Error(`the probe did not run; the page logged:\n${logged.join("\n")}`);
+  return { probe: JSON.parse(json) as Probe, logged, page };
 }
 
-/** Console lines Chromium logged for the page, other than the probe's own. */
-function consoleProblems(stderr: string): string[] {
-  return stderr.split("\n").filter((l) => /CONSOLE|Uncaught/i.test(l) && !l.includes("piao-probe-loaded"));
+/** What the page logged other than the probe's own line. */
+function consoleProblems(logged: string[]): string[] {
+  return logged.filter((l) => !l.includes("piao-probe-loaded"));
 }
 
 /** The report printed to PDF by Chromium, read back with pdf.js: each page's size in points and its text items in order. */
@@ -85,8 +100,15 @@ async function printed(html: string, name: string, keep?: string): Promise<{ siz
   const pdf = keep ?? path.join(work, `${name}.pdf`);
   writeFileSync(file, html);
   rmSync(pdf, { force: true });
-  const run = await printToPdf(pathToFileURL(file).href, pdf);
-  if (!existsSync(pdf)) throw new Error(`no PDF (exit ${run.code}); stderr:\n${run.stderr.slice(-2000)}`);
+  // As the browser's print dialog prints: CSS @page size and margins, no header or footer of Chromium's own.
+  const page = await browser.newPage();
+  try {
+    await page.goto(pathToFileURL(file).href);
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
+  } finally {
+    await page.close();
+  }
+  if (!existsSync(pdf)) throw new Error(`no PDF at ${pdf}`);
   await loadPdfWorker();
   const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), useSystemFonts: false }).promise;
   const sizes: [number, number][] = [];
@@ -107,10 +129,10 @@ describe("HTML report in headless Chromium", () => {
     const plan = loadExport(path.join(samplesDir, "luzzara-2024.pdf.expected.json"));
     const report = buildReport([{ plan }], reportSettings());
     const html = renderHtml(report, { sourceHref: () => "luzzara-2024.pdf" });
-    const { probe, stderr } = await openInChromium(html, "luzzara");
+    const { probe, logged, page } = await openInChromium(html, "luzzara");
     // The probe's own console line proves the console is being captured.
-    expect(stderr).toContain("piao-probe-loaded");
-    expect(consoleProblems(stderr)).toEqual([]);
+    expect(logged.join("\n")).toContain("piao-probe-loaded");
+    expect(consoleProblems(logged)).toEqual([]);
     const withPhases = plan.units.flatMap((u) => u.objectives).filter((o) => (o.detail?.phases.length ?? 0) > 0).length;
     expect(probe.gantt).toHaveLength(withPhases);
     for (const w of probe.gantt) expect(w).toBeGreaterThan(300);
@@ -130,10 +152,10 @@ describe("HTML report in headless Chromium", () => {
     mkdirSync(artifacts, { recursive: true });
     const shotFile = path.join(artifacts, "report.png");
     rmSync(shotFile, { force: true });
-    const page = path.join(work, "luzzara-plain.html");
-    writeFileSync(page, html);
-    const shot = await runChromium(["--window-size=1280,2000", "--hide-scrollbars", `--screenshot=${shotFile}`, pathToFileURL(page).href]);
-    expect(existsSync(shotFile), `no screenshot; chromium said:\n${shot.stderr.slice(-2000)}`).toBe(true);
+    // The page as laid out above (the probe adds only a script and a JSON script element, neither drawn).
+    await page.screenshot({ path: shotFile });
+    await page.close();
+    expect(existsSync(shotFile), "no screenshot").toBe(true);
     expect(pngSize(readFileSync(shotFile))).toEqual({ width: 1280, height: 2000 });
     // A blank page compresses to a few kilobytes; the report is text and charts.
     expect(statSync(shotFile).size).toBeGreaterThan(50_000);
@@ -142,8 +164,9 @@ describe("HTML report in headless Chromium", () => {
   it("reads escaped titles back as written, and shows the year-over-year changes", async () => {
     const { previous, current } = yearPair();
     const report = buildReport([{ plan: everyCodePlan() }, { plan: current, previous: { plan: previous } }], reportSettings({ lang: "en" }));
-    const { probe, stderr } = await openInChromium(renderHtml(report, { sourceHref: () => "docs/prova 2024 #1.pdf" }), "escaping");
-    expect(consoleProblems(stderr)).toEqual([]);
+    const { probe, logged, page } = await openInChromium(renderHtml(report, { sourceHref: () => "docs/prova 2024 #1.pdf" }), "escaping");
+    await page.close();
+    expect(consoleProblems(logged)).toEqual([]);
     expect(probe.objectiveTitles).toContain('1. Regolamento "smart working" <2025> & oltre');
     expect(probe.pageLinks).toContain("docs/prova%202024%20%231.pdf#page=12");
     expect(probe.scrollWidth).toBeLessThanOrEqual(probe.innerWidth);

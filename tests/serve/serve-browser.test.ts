@@ -73,6 +73,7 @@ function activeContent(p: Page) {
       eventAttributes: all.filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).length,
       styleAttributes: all.filter((e) => e.hasAttribute("style")).length,
       javascriptLinks: [...document.querySelectorAll("a")].filter((a) => a.href.toLowerCase().startsWith("javascript:")).length,
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, what a reader sees (textContent would count hidden elements too)
       text: document.body.innerText,
     };
   });
@@ -84,6 +85,7 @@ describe("piao serve in Chromium", () => {
   it("uploads a fixture PDF and shows its report with every finding", async () => {
     const expected = expectedExport(PDF);
     planId = await uploadAndWait(PDF);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, what a reader sees
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain(expected.organization);
     for (const a of expected.anomalies) expect(text).toContain(a.code);

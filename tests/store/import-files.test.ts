@@ -179,7 +179,14 @@ describe("importFiles", () => {
     for (const n of ["a", "b", "c", "d"]) copySample("luzzara-2024.pdf", `${n}.pdf`, `\n%${n}\n`);
     db.pragma("query_only = ON"); // every write now fails as SQLITE_READONLY, as a full disk fails them
     let parsed = 0;
-    const result = await importFiles([dir], { db, jobs: 1, extract: async (f, d) => (parsed++, fromExpected(f, d)) });
+    const result = await importFiles([dir], {
+      db,
+      jobs: 1,
+      extract: async (f, d) => {
+        parsed++;
+        return fromExpected(f, d);
+      },
+    });
     db.pragma("query_only = OFF");
     expect(parsed).toBe(1);
     expect(result.outcomes).toEqual([]);
