@@ -94,5 +94,6 @@ export async function inThreadWorker(): Promise<PDFWorker> {
   await loadPdfWorker();
   const port = new InThreadPort();
   (globalThis as unknown as { pdfjsWorker: WorkerModule }).pdfjsWorker.WorkerMessageHandler.initializeFromPort(port);
-  return new PDFWorker({ port: port as unknown as WorkerPort });
+  // verbosity 0 as documentParams says: the worker side keeps its own level, sent at "configure".
+  return new PDFWorker({ port: port as unknown as WorkerPort, verbosity: 0 });
 }
