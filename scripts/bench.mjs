@@ -24,7 +24,7 @@
  *    compiler and garbage collector —, libuv's pool), the cores it kept busy,
  *    its CPU per page, and what that allows --jobs 2 on this machine's cores.
  * 5. Long plans: the sources joined with qpdf into one PDF of 50, 100 and 200
- *    pages, each read by one extract worker (dist/pipeline/extract-worker.js)
+ *    pages, each read by one read worker (dist/pipeline/read-worker.js)
  *    after a warm-up read of the 50-page one: ms per page (cost linear in pages), the worker's V8
  *    heap peak and the RSS it adds to the process (target ≤ 300 MB).
  * 6. DOCX and HTML (no pages: documents/s and MB/s): extractPlan on the DOCX
@@ -81,7 +81,7 @@ const TARGET_ONE_PAGE_S = 0.45;
 const LONG_SIZES = [50, 100, 200];
 // The import moved from the store to the pipeline; either build works.
 const importModule = ["pipeline/import-files.js", "store/import-files.js"].find((m) => existsSync(path.join(ROOT, "dist", m)));
-if (!importModule || !existsSync(path.join(ROOT, "dist/pipeline/extract-worker.js"))) {
+if (!importModule || !existsSync(path.join(ROOT, "dist/pipeline/read-worker.js"))) {
   console.error("bench: dist/ is missing; run `npm run bench` (it builds first)");
   process.exit(2);
 }
@@ -258,7 +258,7 @@ function coldStarts(one) {
   return { onePage: one.from ?? path.relative(ROOT, one.file), runs: starts, rows };
 }
 
-/** Joins the sources (repeated) into PDFs of LONG_SIZES pages; reads each in one extract worker. */
+/** Joins the sources (repeated) into PDFs of LONG_SIZES pages; reads each in one read worker. */
 function longPlans(sources) {
   const made = [];
   const all = [];
@@ -280,7 +280,7 @@ function longPlans(sources) {
     if (r.status !== 0 && r.status !== 3) return { skipped: `qpdf failed: ${r.stderr.trim().split("\n")[0]}` };
     made.push({ pages: n, file: out });
   }
-  log(`long plans: ${LONG_SIZES.join(", ")} pages, one extract worker …`);
+  log(`long plans: ${LONG_SIZES.join(", ")} pages, one read worker …`);
   const listFile = path.join(work, "long.json");
   // Warmed up on the smallest long plan itself: the JIT keeps warming well past one short file.
   writeFileSync(listFile, JSON.stringify({ warmup: made[0].file, plans: made }));
@@ -478,11 +478,11 @@ async function child(kind, args) {
     const { warmup, plans } = JSON.parse(readFileSync(args[0], "utf8"));
     const { Worker } = await import("node:worker_threads");
     const rssBefore = process.memoryUsage().rss;
-    const worker = new Worker(path.join(ROOT, "dist/pipeline/extract-worker.js"));
+    const worker = new Worker(path.join(ROOT, "dist/pipeline/read-worker.js"), { workerData: { preloadPdf: true } });
     let id = 0;
     const ask = (file) =>
       new Promise((resolve, reject) => {
-        const req = { id: ++id, file, displayPath: file, timeoutMs: 600_000 };
+        const req = { id: ++id, task: "plan", file, displayPath: file, reader: { timeoutMs: 600_000 } };
         const onMessage = (reply) => {
           if (reply.id !== req.id) return;
           worker.off("message", onMessage);
@@ -807,7 +807,7 @@ function markdown(r) {
         ([k, x]) => `- ${k}: ${x.failed} file(s) failed${x.failedReasons ? ` (${x.failedReasons.join("; ")})` : x.firstFailure ? ` (${x.firstFailure})` : ""}`,
       ),
     "",
-    "## Long plans (the sources joined into one PDF; one extract worker, warmed up on the smallest)",
+    "## Long plans (the sources joined into one PDF; one read worker, warmed up on the smallest)",
     "",
   ];
   if (r.long.skipped) lines.push(`Skipped: ${r.long.skipped}.`, "");
