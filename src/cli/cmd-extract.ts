@@ -18,7 +18,12 @@ export async function runExtract(argv: string[]): Promise<number> {
   if (expectedTotal !== undefined && !(expectedTotal > 0))
     throw new CliUsageError(`--expected-total must be a positive number, not '${values["expected-total"]}'`);
   const limits = workerLimits(values);
-  const read = await extractPlanInWorker(file, { normalize: expectedTotal ? { expectedTotal } : {}, limits, reader: limitSettings(values.limit), explain: values.explain === true });
+  const read = await extractPlanInWorker(file, {
+    normalize: expectedTotal ? { expectedTotal } : {},
+    limits,
+    reader: limitSettings(values.limit),
+    explain: values.explain === true,
+  });
   if (!read.ok) {
     if (values.explain && read.failure.explain) process.stdout.write(renderExplain(read.failure.explain, null));
     process.stderr.write(failureLine(read.failure) + "\n");

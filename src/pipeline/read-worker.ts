@@ -43,7 +43,16 @@ async function handle(req: ReadRequest): Promise<ReadReply> {
     if (req.task === "layout") {
       const traces: PageTrace[] | undefined = req.view?.trace ? [] : undefined;
       const read = await readDocument(req.file, req.reader, { ...(req.view?.pages ? { pages: req.view.pages } : {}), ...(traces ? { traces } : {}) });
-      return { id: req.id, ok: true, task: "layout", layout: read.layout, format: read.format, sha256: read.sha256, ...(traces ? { traces } : {}), stats: stats() };
+      return {
+        id: req.id,
+        ok: true,
+        task: "layout",
+        layout: read.layout,
+        format: read.format,
+        sha256: read.sha256,
+        ...(traces ? { traces } : {}),
+        stats: stats(),
+      };
     }
     // The normaliser is loaded by the first plan request: `piao tables` never needs it.
     const { extractPlan } = await import("./extract-plan.js");

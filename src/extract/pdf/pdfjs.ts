@@ -37,9 +37,7 @@ let workerLoaded: Promise<void> | undefined;
 export function loadPdfWorker(): Promise<void> {
   if (!workerLoaded) {
     holdResponseStandIn();
-    workerLoaded = import("pdfjs-dist/legacy/build/pdf.worker.min.mjs")
-      .then(() => restoreNativeBuiltins())
-      .finally(releaseResponseStandIn);
+    workerLoaded = import("pdfjs-dist/legacy/build/pdf.worker.min.mjs").then(() => restoreNativeBuiltins()).finally(releaseResponseStandIn);
   }
   return workerLoaded;
 }
