@@ -6,7 +6,7 @@
  * exception, and the worker is not reused.
  */
 import type { Worker } from "node:worker_threads";
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 import { DEFAULT_MAX_OLD_GENERATION_MB, DEFAULT_TIMEOUT_MS } from "./worker-start.js";
 
 /** Limits every document is parsed under (docs/cli.md, "Limits"). */

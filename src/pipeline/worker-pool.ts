@@ -7,7 +7,7 @@
  * and is reported "too slow"; a worker that dies (out of memory, crash) fails
  * only the file it was reading.
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import { ask, documentReason, tooSlow, WorkerLimits } from "./bounded-worker.js";
 import { readWorkerFile, requireWorkerFile, spawnWorker } from "./worker-start.js";
