@@ -8,7 +8,8 @@
  *    --starts runs: `node -e 0` (Node itself: the floor), `piao --help`,
  *    `piao tables` and `piao extract` of a one-page plan, pdf.js alone on the
  *    same page in a fresh process (stock pdfjs-dist: getDocument, getOperatorList
- *    + getTextContent), and `pdftotext -layout` when poppler-utils is installed.
+ *    + getTextContent), and `pdftotext -layout` when poppler-utils is installed;
+ *    beside each wall time the process's CPU time (all threads; Linux).
  * 2. Side by side, in ONE process: pdf.js alone (getDocument + per page
  *    getOperatorList + getTextContent: the two parses the reader used to need)
  *    and extractPlan (read, normalise, zod-checked export), interleaved file by
@@ -24,7 +25,7 @@
  *    compiler and garbage collector —, libuv's pool), the cores it kept busy,
  *    its CPU per page, and what that allows --jobs 2 on this machine's cores.
  * 5. Long plans: the sources joined with qpdf into one PDF of 50, 100 and 200
- *    pages, each read by one extract worker (dist/pipeline/extract-worker.js)
+ *    pages, each read by one read worker (dist/pipeline/read-worker.js)
  *    after a warm-up read of the 50-page one: ms per page (cost linear in pages), the worker's V8
  *    heap peak and the RSS it adds to the process (target ≤ 300 MB).
  * 6. DOCX and HTML (no pages: documents/s and MB/s): extractPlan on the DOCX
@@ -81,7 +82,7 @@ const TARGET_ONE_PAGE_S = 0.45;
 const LONG_SIZES = [50, 100, 200];
 // The import moved from the store to the pipeline; either build works.
 const importModule = ["pipeline/import-files.js", "store/import-files.js"].find((m) => existsSync(path.join(ROOT, "dist", m)));
-if (!importModule || !existsSync(path.join(ROOT, "dist/pipeline/extract-worker.js"))) {
+if (!importModule || !existsSync(path.join(ROOT, "dist/pipeline/read-worker.js"))) {
   console.error("bench: dist/ is missing; run `npm run bench` (it builds first)");
   process.exit(2);
 }
@@ -206,7 +207,13 @@ function onePagePlan(sources, qpdf) {
   return { file: smallest.file, pages: smallest.pages };
 }
 
-/** Wall time of each command in a fresh process, interleaved run by run; medians. */
+/**
+ * Wall time of each command in a fresh process, interleaved run by run; medians.
+ * Beside it the process's CPU time (all its threads, user + system): less moved
+ * than wall time by other work on the machine, and it shows what a command
+ * spends on its two threads when wall time hides it (the read worker starts
+ * while the main thread loads the command).
+ */
 function coldStarts(one) {
   log(`cold start: ${starts} runs of each command (one-page plan: ${one.from ?? path.relative(ROOT, one.file)}) …`);
   const piao = path.join(ROOT, "bin/piao");
@@ -226,20 +233,31 @@ function coldStarts(one) {
   };
   const hasPdftotext = !spawnSync("pdftotext", ["-v"]).error;
   const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-  if (hasPdftotext) times.pdftotext = [];
+  const cpu = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  if (hasPdftotext) {
+    times.pdftotext = [];
+    cpu.pdftotext = [];
+  }
   const status = {};
+  const run = (file, argv, options) => {
+    const c0 = childrenCpuMs();
+    const t0 = performance.now();
+    const res = spawnSync(file, argv, options);
+    const ms = performance.now() - t0;
+    const c1 = childrenCpuMs();
+    return { res, ms, cpuMs: c0 === null || c1 === null ? null : c1 - c0 };
+  };
   for (let r = 0; r <= starts; r++) {
     for (const [k, c] of Object.entries(commands)) {
-      const t0 = performance.now();
-      const res = spawnSync(process.execPath, c.argv, { stdio: ["ignore", "ignore", "pipe"] });
-      const ms = performance.now() - t0;
+      const { res, ms, cpuMs } = run(process.execPath, c.argv, { stdio: ["ignore", "ignore", "pipe"] });
       status[k] = res.status;
       if (r > 0) times[k].push(ms); // run 0 warms the file cache
+      if (r > 0 && cpuMs !== null) cpu[k].push(cpuMs);
     }
     if (hasPdftotext) {
-      const t0 = performance.now();
-      spawnSync("pdftotext", ["-layout", one.file, os.devNull]);
-      if (r > 0) times.pdftotext.push(performance.now() - t0);
+      const { ms, cpuMs } = run("pdftotext", ["-layout", one.file, os.devNull]);
+      if (r > 0) times.pdftotext.push(ms);
+      if (r > 0 && cpuMs !== null) cpu.pdftotext.push(cpuMs);
     }
   }
   const rows = {};
@@ -250,15 +268,16 @@ function coldStarts(one) {
       label: c.label,
       seconds: s,
       min: round2(Math.min(...list) / 1000),
+      cpuSeconds: cpu[k]?.length ? round2(median(cpu[k]) / 1000) : null,
       ...(c.target ? { target: c.target, met: s <= c.target } : {}),
       ...(status[k] ? { exitStatus: status[k] } : {}),
     };
-    log(`  ${c.label}: ${s} s (min ${rows[k].min})`);
+    log(`  ${c.label}: ${s} s (min ${rows[k].min}; CPU ${rows[k].cpuSeconds ?? "?"} s)`);
   }
   return { onePage: one.from ?? path.relative(ROOT, one.file), runs: starts, rows };
 }
 
-/** Joins the sources (repeated) into PDFs of LONG_SIZES pages; reads each in one extract worker. */
+/** Joins the sources (repeated) into PDFs of LONG_SIZES pages; reads each in one read worker. */
 function longPlans(sources) {
   const made = [];
   const all = [];
@@ -280,7 +299,7 @@ function longPlans(sources) {
     if (r.status !== 0 && r.status !== 3) return { skipped: `qpdf failed: ${r.stderr.trim().split("\n")[0]}` };
     made.push({ pages: n, file: out });
   }
-  log(`long plans: ${LONG_SIZES.join(", ")} pages, one extract worker …`);
+  log(`long plans: ${LONG_SIZES.join(", ")} pages, one read worker …`);
   const listFile = path.join(work, "long.json");
   // Warmed up on the smallest long plan itself: the JIT keeps warming well past one short file.
   writeFileSync(listFile, JSON.stringify({ warmup: made[0].file, plans: made }));
@@ -478,11 +497,11 @@ async function child(kind, args) {
     const { warmup, plans } = JSON.parse(readFileSync(args[0], "utf8"));
     const { Worker } = await import("node:worker_threads");
     const rssBefore = process.memoryUsage().rss;
-    const worker = new Worker(path.join(ROOT, "dist/pipeline/extract-worker.js"));
+    const worker = new Worker(path.join(ROOT, "dist/pipeline/read-worker.js"), { workerData: { preloadPdf: true } });
     let id = 0;
     const ask = (file) =>
       new Promise((resolve, reject) => {
-        const req = { id: ++id, file, displayPath: file, timeoutMs: 600_000 };
+        const req = { id: ++id, task: "plan", file, displayPath: file, reader: { timeoutMs: 600_000 } };
         const onMessage = (reply) => {
           if (reply.id !== req.id) return;
           worker.off("message", onMessage);
@@ -636,6 +655,20 @@ function mainThreadCpuMs() {
   }
 }
 
+/**
+ * CPU time (user + system, ms) of this process's waited-for children so far
+ * (Linux: /proc/self/stat cutime + cstime, ticks of 1/100 s), or null elsewhere.
+ */
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[13]) + Number(f[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** pdf.js alone on one file: what the reader asks of pdf.js, nothing else. Returns the page count. */
 async function pdfjsAlone(getDocument, documentParams, file) {
   const task = getDocument(documentParams(new Uint8Array(readFileSync(file))));
@@ -773,11 +806,11 @@ function markdown(r) {
     "",
     `## Cold start (wall time, median of ${cs.runs} runs in fresh processes, interleaved; one-page plan: ${cs.onePage})`,
     "",
-    "| command | seconds (median) | fastest | target |",
-    "|---|---|---|---|",
+    "| command | seconds (median) | fastest | CPU seconds, all threads (median) | target |",
+    "|---|---|---|---|---|",
     ...Object.values(cs.rows).map(
       (x) =>
-        `| ${x.label} | ${x.seconds} | ${x.min} | ${x.target ? `≤ ${x.target}: ${met(x.met)}` : "reference"}${x.exitStatus ? ` (exit ${x.exitStatus})` : ""} |`,
+        `| ${x.label} | ${x.seconds} | ${x.min} | ${x.cpuSeconds ?? ""} | ${x.target ? `≤ ${x.target}: ${met(x.met)}` : "reference"}${x.exitStatus ? ` (exit ${x.exitStatus})` : ""} |`,
     ),
     "",
     `## pdf.js alone and extractPlan, side by side (one process, ${sb.rounds} interleaved rounds over ${r.sources.length} source PDFs, ${sb.pages} pages)`,
@@ -807,7 +840,7 @@ function markdown(r) {
         ([k, x]) => `- ${k}: ${x.failed} file(s) failed${x.failedReasons ? ` (${x.failedReasons.join("; ")})` : x.firstFailure ? ` (${x.firstFailure})` : ""}`,
       ),
     "",
-    "## Long plans (the sources joined into one PDF; one extract worker, warmed up on the smallest)",
+    "## Long plans (the sources joined into one PDF; one read worker, warmed up on the smallest)",
     "",
   ];
   if (r.long.skipped) lines.push(`Skipped: ${r.long.skipped}.`, "");

@@ -11,6 +11,9 @@ export const LIMIT_OPTIONS = {
   "max-memory": { type: "string" },
 } as const;
 
+/** `--limit NAME=VALUE`, repeatable (limit-options.ts reads it). */
+export const LIMIT_OPTION = { limit: { type: "string", multiple: true } } as const;
+
 /**
  * `--timeout SECONDS` and `--max-memory MB` → the limits a document is read
  * under; refuses anything but a positive number, naming the flag.

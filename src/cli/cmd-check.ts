@@ -28,8 +28,8 @@ import { renderText } from "../report/render-text.js";
 import { sourceHref } from "../report/source-href.js";
 import { upgradeExport, type Db } from "../store/index.js";
 import { regularFileProblem } from "../extract/regular-file.js";
-import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
-import { LIMIT_OPTION, limitSettings } from "./limit-options.js";
+import { CliUsageError, LIMIT_OPTION, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
+import { limitSettings } from "./limit-options.js";
 import type { ReaderLimits } from "../extract/settings.js";
 import { writeFileAtomic } from "./write-atomic.js";
 

@@ -2,19 +2,15 @@ import { parseArgs } from "node:util";
 import type { ExplainStep } from "../normalize/recognize-document.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import { extractPlanInWorker, failureLine } from "../pipeline/read-file.js";
-import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
-import { LIMIT_OPTION, limitSettings } from "./limit-options.js";
+import { CliUsageError, workerLimits } from "./cli-errors.js";
+import { EXTRACT_OPTIONS } from "./command-options.js";
+import { limitSettings } from "./limit-options.js";
 
 export async function runExtract(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      "expected-total": { type: "string" },
-      ...LIMIT_OPTIONS,
-      ...LIMIT_OPTION,
-      explain: { type: "boolean" },
-    },
+    options: EXTRACT_OPTIONS,
   });
   if (positionals.length !== 1) throw new CliUsageError("expects exactly one FILE");
   const file = positionals[0]!;
@@ -22,7 +18,12 @@ export async function runExtract(argv: string[]): Promise<number> {
   if (expectedTotal !== undefined && !(expectedTotal > 0))
     throw new CliUsageError(`--expected-total must be a positive number, not '${values["expected-total"]}'`);
   const limits = workerLimits(values);
-  const read = await extractPlanInWorker(file, { normalize: expectedTotal ? { expectedTotal } : {}, limits, reader: limitSettings(values.limit) });
+  const read = await extractPlanInWorker(file, {
+    normalize: expectedTotal ? { expectedTotal } : {},
+    limits,
+    reader: limitSettings(values.limit),
+    explain: values.explain === true,
+  });
   if (!read.ok) {
     if (values.explain && read.failure.explain) process.stdout.write(renderExplain(read.failure.explain, null));
     process.stderr.write(failureLine(read.failure) + "\n");

@@ -10,8 +10,8 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "../store/open-database.js";
 import { capJobs, importFiles, type ImportOutcome } from "../pipeline/import-files.js";
 import { StoreError } from "../store/store-errors.js";
-import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
-import { LIMIT_OPTION, limitSettings } from "./limit-options.js";
+import { CliUsageError, LIMIT_OPTION, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
+import { limitSettings } from "./limit-options.js";
 
 const BAR_WIDTH = 24;
 const MIN_COLUMNS = 20;

@@ -5,22 +5,16 @@ import { readLayoutInWorker, failureLine } from "../pipeline/read-file.js";
 import type { PageTrace } from "../extract/pdf/table-trace.js";
 import { traceSvg } from "../extract/pdf/trace-svg.js";
 import { renderTablesText, renderTablesCsv } from "./render-tables.js";
-import { CliUsageError, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
-import { LIMIT_OPTION, limitSettings } from "./limit-options.js";
+import { CliUsageError, workerLimits } from "./cli-errors.js";
+import { TABLES_OPTIONS } from "./command-options.js";
+import { limitSettings } from "./limit-options.js";
 import { parsePageList } from "./page-list.js";
 
 export async function runTables(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      json: { type: "boolean" },
-      csv: { type: "boolean" },
-      pages: { type: "string" },
-      debug: { type: "string" },
-      ...LIMIT_OPTIONS,
-      ...LIMIT_OPTION,
-    },
+    options: TABLES_OPTIONS,
   });
   if (positionals.length !== 1) throw new CliUsageError("expects exactly one FILE");
   if (values.json && values.csv) throw new CliUsageError("choose one of --json and --csv");

@@ -6,9 +6,6 @@
 import { ReaderLimits } from "../extract/settings.js";
 import { CliUsageError } from "./cli-errors.js";
 
-/** The parseArgs option to spread into a command's options. */
-export const LIMIT_OPTION = { limit: { type: "string", multiple: true } } as const;
-
 const NAMES = Object.keys(ReaderLimits.shape) as (keyof ReaderLimits)[];
 const SUFFIX: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 

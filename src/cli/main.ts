@@ -54,6 +54,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(help + "\n");
     return 0;
   }
+  // `tables`/`extract FILE`: the read worker starts while the command's modules load.
+  const early = name === "tables" || name === "extract" ? await import("./early-reader.js") : undefined;
+  early?.startReaderEarly(name, rest);
   try {
     const run = await cmd.load();
     return await run(rest);
@@ -69,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
     process.stderr.write(`piao ${name}: internal error: ${msg}\n`);
     return 3;
+  } finally {
+    await early?.stopUntakenReader();
   }
 }
 

@@ -9,7 +9,7 @@
  * scale 1), rounded to 2 decimals. Formats without geometry (DOCX, HTML, text)
  * leave `bbox` null and `page` null.
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 import { ReaderMessage } from "./reader-message.js";
 
 export const BBox = z.object({

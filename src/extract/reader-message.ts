@@ -12,7 +12,7 @@
  * docs/reader-codes.md and add a test to tests/pipeline/reader-findings.test.ts (and, when it
  * can name a row or column, to tests/pipeline/reader-finding-place.test.ts).
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 
 export const ReaderCode = z.enum([
   /** A page or part the reader could not read at all (no text layer, a failed page, a scanned picture). */

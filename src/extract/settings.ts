@@ -2,7 +2,7 @@
  * Every tolerance the readers use, in one place with named defaults
  * (documented in docs/settings.md). Units are PDF points unless said otherwise.
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 
 /** Tolerances of the PDF reader (src/extract/pdf). "em" = the text's font size. */
 export const PdfSettings = z.object({

@@ -6,7 +6,7 @@
  * Fields beyond the contract (allowed by it) carry provenance: `table` is the id
  * of the layout table a value was read from (see `piao tables`).
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 import { SourceFormat } from "../extract/layout.js";
 
 export const YearMonth = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/);

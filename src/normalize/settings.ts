@@ -2,7 +2,7 @@
  * Every tolerance and option of the normaliser, in one zod schema with named
  * defaults. Algorithms read these; none inlines its own numbers.
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 
 export const NormalizeSettings = z.object({
   /** Sum a unit's summary weights must reach when the summary has no TOTALE row. */

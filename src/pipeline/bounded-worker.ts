@@ -5,18 +5,16 @@
  * the thread, not the process). Either way the caller gets a value, never an
  * exception, and the worker is not reused.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import { z } from "zod";
+import type { Worker } from "node:worker_threads";
+import { z } from "../shared/zod.js";
+import { DEFAULT_MAX_OLD_GENERATION_MB, DEFAULT_TIMEOUT_MS } from "./worker-start.js";
 
 /** Limits every document is parsed under (docs/cli.md, "Limits"). */
 export const WorkerLimits = z.object({
   /** Wall time per document, after which its worker is terminated (`--timeout`). */
-  timeoutMs: z.number().int().positive().default(120_000),
+  timeoutMs: z.number().int().positive().default(DEFAULT_TIMEOUT_MS),
   /** V8 old-generation heap per worker; past it the worker dies and only its document fails (`--max-memory`). */
-  maxOldGenerationSizeMb: z.number().int().positive().default(1024),
+  maxOldGenerationSizeMb: z.number().int().positive().default(DEFAULT_MAX_OLD_GENERATION_MB),
 });
 export type WorkerLimits = z.output<typeof WorkerLimits>;
 
@@ -27,28 +25,6 @@ export interface WorkerFailure {
 }
 
 export type Asked<R> = { readonly ok: true; readonly reply: R } | { readonly ok: false; readonly failure: WorkerFailure };
-
-/**
- * Workers run compiled JS: from dist/ the sibling of this module; under vitest (this
- * file is the .ts source) the same file in dist/, built by `npx tsc -p .`.
- */
-export function compiledWorkerFile(name: string): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith(".ts") ? path.resolve(path.dirname(here), "../../dist/pipeline", name) : path.join(path.dirname(here), name);
-}
-
-export function requireWorkerFile(file: string): void {
-  if (!existsSync(file)) throw new Error(`worker script ${file} is missing: build with \`npx tsc -p .\``);
-}
-
-export function spawnWorker(file: string, limits: WorkerLimits): Worker {
-  requireWorkerFile(file);
-  const w = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb } });
-  // A worker that dies while idle must not take the main thread with it (an
-  // 'error' event without a listener throws); a busy one is handled by ask().
-  w.on("error", () => {});
-  return w;
-}
 
 export function tooSlow(timeoutMs: number): string {
   return `too slow: over ${timeoutMs / 1000} s`;

@@ -17,7 +17,7 @@ import type { Db } from "../store/open-database.js";
 import { collectFiles, type PathNote } from "./collect-files.js";
 import { regularFileProblem } from "../extract/regular-file.js";
 import type { WorkerLimits } from "./bounded-worker.js";
-import type { WorkerStats } from "./worker-messages.js";
+import type { WorkerStats } from "./read-messages.js";
 import type { ReaderLimits } from "../extract/settings.js";
 import { WorkerPool } from "./worker-pool.js";
 

@@ -9,8 +9,9 @@ import type { ReaderSettings } from "../extract/settings.js";
 import type { NormalizeOptions } from "../normalize/normalize-plan.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import type { ExplainStep } from "../normalize/recognize-document.js";
-import { ask, compiledWorkerFile, documentReason, spawnWorker, tooSlow, WorkerLimits } from "./bounded-worker.js";
-import type { FileReply, FileRequest, LayoutView } from "./file-messages.js";
+import { ask, documentReason, tooSlow, WorkerLimits } from "./bounded-worker.js";
+import { readWorkerFile, spawnWorker, takeEarlyWorker } from "./worker-start.js";
+import type { LayoutView, ReadReply, ReadRequest } from "./read-messages.js";
 import type { PageTrace } from "../extract/pdf/table-trace.js";
 import type { Worker } from "node:worker_threads";
 import { regularFileProblem } from "../extract/regular-file.js";
@@ -45,7 +46,11 @@ export function extractPlanInWorker(file: string, options: PlanOptions = {}): Pr
   return once(options, (r) => r.plan(file, options));
 }
 
-type PlanOptions = ReadFileOptions & { readonly normalize?: Partial<NormalizeOptions> };
+type PlanOptions = ReadFileOptions & {
+  readonly normalize?: Partial<NormalizeOptions>;
+  /** Bring back the recogniser's reasoning (`extract --explain`); empty otherwise. */
+  readonly explain?: boolean;
+};
 
 async function once<T>(options: ReadFileOptions, fn: (r: FileReader) => Promise<T>): Promise<T> {
   const reader = new FileReader(options.limits);
@@ -87,8 +92,8 @@ export class FileReader {
     return this.#run(
       file,
       options,
-      (id, reader) => ({ id, task: "plan", file, reader, normalize: options.normalize ?? {} }),
-      (r) => (r.task === "plan" ? { plan: r.plan, explain: r.explain } : null),
+      (id, reader) => ({ id, task: "plan", file, reader, normalize: options.normalize ?? {}, explain: options.explain === true }),
+      (r) => (r.task === "plan" ? { plan: r.plan, explain: r.explain ?? [] } : null),
     );
   }
 
@@ -101,16 +106,18 @@ export class FileReader {
   async #run<T>(
     file: string,
     options: ReadFileOptions,
-    request: (id: number, reader: Partial<ReaderSettings>) => FileRequest,
-    pick: (reply: Extract<FileReply, { ok: true }>) => T | null,
+    request: (id: number, reader: Partial<ReaderSettings>) => ReadRequest,
+    pick: (reply: Extract<ReadReply, { ok: true }>) => T | null,
   ): Promise<FileResult<T>> {
     const problem = regularFileProblem(file);
     if (problem) return { ok: false, failure: { file, ...problem } };
     const limits = this.#limits;
     // The reader's own deadline (between pages) usually answers first; the worker's is the backstop.
     const reader = { ...options.reader, timeoutMs: limits.timeoutMs };
-    const worker = (this.#worker ??= spawnWorker(compiledWorkerFile("file-worker.js"), limits));
-    const answer = await ask<FileReply>(worker, request(this.#nextId++, reader), limits);
+    // The worker main.ts started before this command's modules loaded, if it was started under these limits.
+    const worker = (this.#worker ??=
+      takeEarlyWorker(limits.maxOldGenerationSizeMb) ?? spawnWorker(readWorkerFile(), limits.maxOldGenerationSizeMb, { preloadPdf: false }));
+    const answer = await ask<ReadReply>(worker, request(this.#nextId++, reader), limits);
     if (!answer.ok) {
       // ask() terminated it: the next document gets a fresh one.
       this.#worker = undefined;
@@ -122,10 +129,10 @@ export class FileReader {
       const reason = e.kind === "timeout" ? tooSlow(limits.timeoutMs) : documentReason(e);
       // DocumentError reasons are written to follow the file name; anything else is prefixed.
       const shown = e.kind !== undefined || reason.startsWith("could not be read") ? reason : `cannot be read: ${reason}`;
-      return { ok: false, failure: { file: e.file, kind: e.kind, reason: shown, ...(e.explain ? { explain: e.explain } : {}) } };
+      return { ok: false, failure: { file: e.file ?? file, kind: e.kind, reason: shown, ...(e.explain ? { explain: e.explain } : {}) } };
     }
     const value = pick(reply);
-    if (value === null) throw new Error(`file worker answered a ${reply.task} request with another task`);
+    if (value === null) throw new Error(`read worker answered a ${reply.task} request with another task`);
     return { ok: true, value };
   }
 }

@@ -7,10 +7,11 @@
  * and is reported "too slow"; a worker that dies (out of memory, crash) fails
  * only the file it was reading.
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
-import { ask, compiledWorkerFile, documentReason, requireWorkerFile, spawnWorker, tooSlow, WorkerLimits } from "./bounded-worker.js";
-import type { ExtractReply, ExtractRequest, WorkerStats } from "./worker-messages.js";
+import { ask, documentReason, tooSlow, WorkerLimits } from "./bounded-worker.js";
+import { readWorkerFile, requireWorkerFile, spawnWorker } from "./worker-start.js";
+import type { ReadReply, ReadRequest, WorkerStats } from "./read-messages.js";
 import { ReaderLimits } from "../extract/settings.js";
 import type { Worker } from "node:worker_threads";
 
@@ -26,10 +27,6 @@ export type PoolOutcome =
   | { readonly ok: true; readonly plan: PlanExport; readonly stats: WorkerStats }
   | { readonly ok: false; readonly reason: string; readonly kind?: string | undefined; readonly stats?: WorkerStats };
 
-export function defaultWorkerFile(): string {
-  return compiledWorkerFile("extract-worker.js");
-}
-
 export class WorkerPool {
   readonly #limits: WorkerLimits;
   readonly #workerFile: string;
@@ -42,7 +39,7 @@ export class WorkerPool {
   constructor(settings: PoolSettings = {}) {
     const s = PoolSettings.parse(settings);
     this.#limits = { timeoutMs: s.timeoutMs, maxOldGenerationSizeMb: s.maxOldGenerationSizeMb };
-    this.#workerFile = s.workerFile ?? defaultWorkerFile();
+    this.#workerFile = s.workerFile ?? readWorkerFile();
     this.#readerLimits = s.readerLimits;
     // Fail at once (not per file) when the compiled worker is missing.
     requireWorkerFile(this.#workerFile);
@@ -52,14 +49,15 @@ export class WorkerPool {
   async run(file: string, displayPath: string = file): Promise<PoolOutcome> {
     if (this.#closed) return { ok: false, reason: "import was stopped" };
     const worker = this.#idle.pop() ?? this.#spawn();
-    const request: ExtractRequest = {
+    const request: ReadRequest = {
       id: this.#nextId++,
+      task: "plan",
       file,
       displayPath,
-      timeoutMs: this.#limits.timeoutMs,
-      ...(this.#readerLimits ? { limits: this.#readerLimits } : {}),
+      // The reader's own deadline (between pages) usually answers first; the pool's is the backstop.
+      reader: { ...this.#readerLimits, timeoutMs: this.#limits.timeoutMs },
     };
-    const answer = await ask<ExtractReply>(worker, request, this.#limits);
+    const answer = await ask<ReadReply>(worker, request, this.#limits);
     if (!answer.ok) {
       this.#all.delete(worker);
       return { ok: false, reason: answer.failure.reason, kind: answer.failure.kind };
@@ -67,7 +65,10 @@ export class WorkerPool {
     if (this.#closed) void worker.terminate();
     else this.#idle.push(worker);
     const reply = answer.reply;
-    if (reply.ok) return { ok: true, plan: reply.plan, stats: reply.stats };
+    if (reply.ok) {
+      if (reply.task !== "plan") throw new Error(`read worker answered a plan request with a ${reply.task}`);
+      return { ok: true, plan: reply.plan, stats: reply.stats };
+    }
     // The reader's own deadline says the same as the pool's.
     const reason = reply.error.kind === "timeout" ? tooSlow(this.#limits.timeoutMs) : documentReason(reply.error);
     return { ok: false, reason, kind: reply.error.kind, stats: reply.stats };
@@ -81,7 +82,7 @@ export class WorkerPool {
   }
 
   #spawn(): Worker {
-    const w = spawnWorker(this.#workerFile, this.#limits);
+    const w = spawnWorker(this.#workerFile, this.#limits.maxOldGenerationSizeMb);
     this.#all.add(w);
     w.on("exit", () => {
       this.#all.delete(w);

@@ -4,7 +4,7 @@
  * (`--fail-on-advisory`): advisory checks are candidates, so by default they
  * inform without failing a publication gate.
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 import type { Report } from "./report-model.js";
 
 export const FailOn = z.enum(["error", "warning"]);

@@ -5,7 +5,7 @@
  * from the database. Key order is fixed by these schemas; no timestamps and no
  * absolute paths, so two runs on the same plans print the same bytes.
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 import { SourceFormat } from "../extract/layout.js";
 import { Lang } from "./i18n/lang.js";
 import { Anomaly, IsoDate, Period, PlanKind } from "../normalize/plan-schema.js";

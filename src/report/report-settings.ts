@@ -5,7 +5,7 @@
  * the advisory checks (advisory-rules.ts) are regular-expression sources,
  * matched case-insensitively on text whose runs of white space are one space.
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 import { Lang } from "./i18n/lang.js";
 import { NormalizeSettings } from "../normalize/settings.js";
 

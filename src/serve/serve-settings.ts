@@ -2,7 +2,7 @@
  * Every limit of `piao serve` in one schema (documented in docs/serve.md, whose
  * table a test keeps in step with these keys).
  */
-import { z } from "zod";
+import { z } from "../shared/zod.js";
 
 /** Hosts that reach only this computer: binding to one of them needs no warning. */
 export const LOOPBACK_HOSTS: readonly string[] = ["127.0.0.1", "localhost", "::1"];

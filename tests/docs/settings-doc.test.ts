@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import { z } from "../../src/shared/zod.js";
 import { describe, expect, it } from "vitest";
 import { ReaderSettings } from "../../src/extract/settings.js";
 import { NormalizeSettings } from "../../src/normalize/settings.js";
