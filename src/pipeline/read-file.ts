@@ -10,7 +10,7 @@ import type { NormalizeOptions } from "../normalize/normalize-plan.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import type { ExplainStep } from "../normalize/recognize-document.js";
 import { ask, documentReason, tooSlow, WorkerLimits } from "./bounded-worker.js";
-import { readWorkerFile, spawnWorker, takeEarlyWorker } from "./worker-start.js";
+import { keepSpareWorker, readWorkerFile, spawnWorker, takeEarlyWorker, takeSpareWorker } from "./worker-start.js";
 import type { LayoutView, ReadReply, ReadRequest } from "./read-messages.js";
 import type { PageTrace } from "../extract/pdf/table-trace.js";
 import type { Worker } from "node:worker_threads";
@@ -97,10 +97,11 @@ export class FileReader {
     );
   }
 
+  /** Done reading: a worker still answering is kept for the process's next reader (worker-start.ts), not stopped. */
   async close(): Promise<void> {
     const w = this.#worker;
     this.#worker = undefined;
-    await w?.terminate();
+    if (w) await keepSpareWorker(w, this.#limits.maxOldGenerationSizeMb);
   }
 
   async #run<T>(
@@ -116,7 +117,9 @@ export class FileReader {
     const reader = { ...options.reader, timeoutMs: limits.timeoutMs };
     // The worker main.ts started before this command's modules loaded, if it was started under these limits.
     const worker = (this.#worker ??=
-      takeEarlyWorker(limits.maxOldGenerationSizeMb) ?? spawnWorker(readWorkerFile(), limits.maxOldGenerationSizeMb, { preloadPdf: false }));
+      takeEarlyWorker(limits.maxOldGenerationSizeMb) ??
+      takeSpareWorker(limits.maxOldGenerationSizeMb) ??
+      spawnWorker(readWorkerFile(), limits.maxOldGenerationSizeMb, { preloadPdf: false }));
     const answer = await ask<ReadReply>(worker, request(this.#nextId++, reader), limits);
     if (!answer.ok) {
       // ask() terminated it: the next document gets a fresh one.

@@ -10,7 +10,7 @@
 import { z } from "../shared/zod.js";
 import type { PlanExport } from "../normalize/plan-schema.js";
 import { ask, documentReason, tooSlow, WorkerLimits } from "./bounded-worker.js";
-import { readWorkerFile, requireWorkerFile, spawnWorker } from "./worker-start.js";
+import { keepSpareWorker, readWorkerFile, requireWorkerFile, spawnWorker, takeSpareWorker } from "./worker-start.js";
 import type { ReadReply, ReadRequest, WorkerStats } from "./read-messages.js";
 import { ReaderLimits } from "../extract/settings.js";
 import type { Worker } from "node:worker_threads";
@@ -76,13 +76,23 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.#closed = true;
+    // One idle read worker outlives the pool, for the process's next reader (worker-start.ts).
+    const kept = this.#sharesSpare() ? this.#idle.pop() : undefined;
+    if (kept) this.#all.delete(kept);
     await Promise.all([...this.#all].map((w) => w.terminate()));
     this.#all.clear();
     this.#idle.length = 0;
+    if (kept) await keepSpareWorker(kept, this.#limits.maxOldGenerationSizeMb);
+  }
+
+  /** Only the standard read worker is shared with single-file readers (tests give the pool stub workers). */
+  #sharesSpare(): boolean {
+    return this.#workerFile === readWorkerFile();
   }
 
   #spawn(): Worker {
-    const w = spawnWorker(this.#workerFile, this.#limits.maxOldGenerationSizeMb);
+    const max = this.#limits.maxOldGenerationSizeMb;
+    const w = (this.#sharesSpare() ? takeSpareWorker(max) : undefined) ?? spawnWorker(this.#workerFile, max);
     this.#all.add(w);
     w.on("exit", () => {
       this.#all.delete(w);

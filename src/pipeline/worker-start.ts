@@ -48,7 +48,7 @@ let early: { readonly worker: Worker; readonly maxOldGenerationSizeMb: number; a
  * when the document looks like a PDF.
  */
 export function startReadWorkerEarly(maxOldGenerationSizeMb: number, preloadPdf: boolean): void {
-  if (early) return;
+  if (early || hasSpareWorker(maxOldGenerationSizeMb)) return;
   const file = readWorkerFile();
   if (!existsSync(file)) return; // the command reports the missing build itself
   const slot = { worker: spawnWorker(file, maxOldGenerationSizeMb, { preloadPdf }), maxOldGenerationSizeMb, alive: true };
@@ -62,6 +62,43 @@ export function takeEarlyWorker(maxOldGenerationSizeMb: number): Worker | undefi
   if (!slot || !slot.alive || slot.maxOldGenerationSizeMb !== maxOldGenerationSizeMb) return undefined;
   early = undefined;
   return slot.worker;
+}
+
+let spare: { readonly worker: Worker; readonly maxOldGenerationSizeMb: number; alive: boolean; readonly onExit: () => void } | undefined;
+
+/**
+ * Keeps a read worker a FileReader is done with, idle and not holding the process
+ * open (unref), for the next single-file read in this process: a caller of main()
+ * that runs several commands (tests, scripts) then pays the worker's start and
+ * its loading of the readers once, not per command. One is kept; others stop.
+ * Only a worker that answered its last request is given back: one ask() had to
+ * stop is gone already.
+ */
+export async function keepSpareWorker(worker: Worker, maxOldGenerationSizeMb: number): Promise<void> {
+  if (spare?.alive) {
+    await worker.terminate();
+    return;
+  }
+  const slot = { worker, maxOldGenerationSizeMb, alive: true, onExit: () => (slot.alive = false) };
+  worker.once("exit", slot.onExit);
+  worker.unref();
+  spare = slot;
+}
+
+/** The kept worker, if there is one alive under this heap limit; it is the caller's from now on. */
+export function takeSpareWorker(maxOldGenerationSizeMb: number): Worker | undefined {
+  const slot = spare;
+  if (!slot || !slot.alive || slot.maxOldGenerationSizeMb !== maxOldGenerationSizeMb) return undefined;
+  spare = undefined;
+  // Its listener goes with it: a worker kept and taken many times must not pile them up.
+  slot.worker.off("exit", slot.onExit);
+  slot.worker.ref();
+  return slot.worker;
+}
+
+/** Whether a kept worker under this heap limit is waiting (an early start would be wasted). */
+export function hasSpareWorker(maxOldGenerationSizeMb: number): boolean {
+  return spare?.alive === true && spare.maxOldGenerationSizeMb === maxOldGenerationSizeMb;
 }
 
 /** Stops an early worker nobody took (the command failed before reading, or wanted other limits). */

@@ -30,7 +30,7 @@ const reasonWords: Record<string, RegExp> = {
 
 function expectOneLine(stderr: string, file: string, kind: string) {
   const lines = stderr.trimEnd().split("\n");
-  expect(lines).toHaveLength(1);
+  expect(lines, stderr).toHaveLength(1);
   expect(lines[0]).toContain(file);
   expect(lines[0]).toMatch(/^piao: /);
   expect(lines[0]).toMatch(reasonWords[kind]!);

@@ -4,11 +4,16 @@
  * limit the command will ask for, and the command takes it only under that limit.
  */
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startReaderEarly, stopUntakenReader } from "../../src/cli/early-reader.js";
-import { takeEarlyWorker } from "../../src/pipeline/worker-start.js";
+import { takeEarlyWorker, takeSpareWorker } from "../../src/pipeline/worker-start.js";
 
 const PDF = path.resolve(import.meta.dirname, "../../fixtures/valle-2023/valle-2023.pdf");
+
+// A worker an earlier reader in this process kept (worker-start.ts) makes an early start needless: none here.
+beforeEach(async () => {
+  await takeSpareWorker(1024)?.terminate();
+});
 
 afterEach(async () => {
   await stopUntakenReader();
