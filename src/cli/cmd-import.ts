@@ -4,11 +4,10 @@
  * file otherwise); the summary goes to stdout. Exit 1 when any file failed or a
  * storage error stopped the import.
  */
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../store/open-database.js";
-import { capJobs, importFiles, type ImportOutcome } from "../pipeline/import-files.js";
+import { capJobs, defaultJobs, importFiles, type ImportOutcome } from "../pipeline/import-files.js";
 import { StoreError } from "../store/store-errors.js";
 import { CliUsageError, LIMIT_OPTION, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
 import { limitSettings } from "./limit-options.js";
@@ -30,7 +29,7 @@ export async function runImport(argv: string[]): Promise<number> {
     },
   });
   if (positionals.length === 0) throw new CliUsageError("expects at least one PATH (file or folder)");
-  const requested = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  const requested = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
   if (!Number.isInteger(requested) || requested < 1) throw new CliUsageError(`--jobs must be a whole number of at least 1, not '${values.jobs}'`);
   const limits = workerLimits(values);
   const readerLimits = limitSettings(values.limit);

@@ -52,8 +52,8 @@ options:
   --db FILE           the database (default ./piao.sqlite; created when missing)
   --force-db          add piao's tables to a SQLite file that holds other tables
                       (refused without it: it belongs to another application)
-  --jobs N            documents parsed at once, in worker threads (default and
-                      maximum: the number of cores)
+  --jobs N            documents parsed at once, in worker threads (default: one
+                      fewer than the cores, at least 1; maximum: the cores)
   --timeout SECONDS   give up on one file after this long (default 120)
   --max-memory MB     heap limit of each worker (default 1024); past it only that
                       file fails

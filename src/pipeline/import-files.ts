@@ -69,6 +69,17 @@ export interface ImportOptions {
   readonly onStart?: (total: number) => void;
 }
 
+/**
+ * Documents read at once when `--jobs` is not given: one core fewer than the
+ * machine has (at least one). A read worker keeps about 1.5 cores busy, not one:
+ * V8 compiles its code on helper threads all along (bench/results.md: with one
+ * worker the import used 1.52 of 2 cores, and `--jobs 2` ran at 0.97 × `--jobs 1`
+ * with 84 MB more). The spare core serves those threads and the main thread.
+ */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 /** `--jobs` above the core count only adds memory and contention: the count actually used. */
 export function capJobs(requested: number): { jobs: number; capped: boolean } {
   const cores = availableParallelism();
@@ -89,7 +100,7 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
   const { files, missing, skipped } = collectFiles(paths);
   const total = files.length + missing.length;
   options.onStart?.(total);
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const jobs = Math.max(1, options.jobs ?? defaultJobs());
   // Outcomes are kept in the order the paths were collected, whatever order they finish in.
   const first: ImportOutcome[] = [];
   const byFile: (ImportOutcome | undefined)[] = new Array(files.length);

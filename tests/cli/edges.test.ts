@@ -161,6 +161,11 @@ describe("--jobs", () => {
     expect(r.stderr.split("\n")[0]).toBe(`piao import: --jobs 1000 is more than the ${cores} cores; using ${cores}`);
     expect(r.stdout).toBe("imported 1, unchanged 0, failed 0\n");
   });
+
+  it("defaults to one fewer than the cores, at least 1", async () => {
+    const { defaultJobs } = await import("../../src/pipeline/import-files.js");
+    expect(defaultJobs()).toBe(Math.max(1, availableParallelism() - 1));
+  });
 });
 
 describe("a database the user may only read", () => {
