@@ -254,7 +254,7 @@ function readPlanExport(file: string): PlanExport | Unreadable {
   try {
     data = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "cannot be opened (no such file)" : `not valid JSON: ${reasonOf(e)}`;
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : `not valid JSON: ${reasonOf(e)}`;
     return { file, reason };
   }
   const parsed = PlanExport.safeParse(upgradeExport(data));

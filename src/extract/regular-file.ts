@@ -38,7 +38,7 @@ export function statProblem(st: Stats): FileProblem | null {
 /** Why stat() failed, in words. */
 export function statErrorProblem(e: unknown): FileProblem {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === "ENOENT" || code === "ENOTDIR") return { kind: "not-found", reason: "cannot be opened (no such file)" };
+  if (code === "ENOENT" || code === "ENOTDIR") return { kind: "not-found", reason: "file not found" };
   if (code === "ELOOP") return { kind: "not-found", reason: "cannot be opened (a loop of symbolic links)" };
   return { kind: "not-found", reason: "cannot be opened (no permission)" };
 }

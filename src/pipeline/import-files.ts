@@ -181,7 +181,7 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
 async function importOne(file: string, db: Db, parse: (file: string) => Promise<Parsed>, isStopped: () => boolean): Promise<ImportOutcome | null> {
   // Checked again here: a folder's entry may have been replaced since it was listed.
   const problem = regularFileProblem(file);
-  if (problem) return { file, status: "failed", reason: problem.kind === "not-found" ? "file not found" : problem.reason, kind: problem.kind };
+  if (problem) return { file, status: "failed", reason: problem.reason, kind: problem.kind };
   let bytes: number;
   let sha256: string;
   try {

@@ -25,7 +25,7 @@ const reasonWords: Record<string, RegExp> = {
   "not-a-plan": /no performance plan|not a plan/i,
   "too-large": /too large/i,
   timeout: /too long|too slow|time limit|timed out/i,
-  "not-found": /cannot be opened|no such file/i,
+  "not-found": /file not found|cannot be opened/i,
 };
 
 function expectOneLine(stderr: string, file: string, kind: string) {

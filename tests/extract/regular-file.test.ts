@@ -27,7 +27,7 @@ const KINDS: [string, string, string][] = [
   ["a named pipe", fifo, "is not a regular file (a named pipe)"],
   ["a character device", "/dev/null", "is not a regular file (a character device)"],
   ["a folder", folder, "is a directory, not a document (not a regular file)"],
-  ["a missing file", path.join(dir, "nope.pdf"), "cannot be opened (no such file)"],
+  ["a missing file", path.join(dir, "nope.pdf"), "file not found"],
 ];
 
 /** What readDocument throws for `file` (it must throw a DocumentError, and never open a pipe). */
