@@ -40,70 +40,94 @@ export function spawnWorker(file: string, maxOldGenerationSizeMb: number, data: 
   return w;
 }
 
-let early: { readonly worker: Worker; readonly maxOldGenerationSizeMb: number; alive: boolean } | undefined;
+/**
+ * One read worker held for a later taker: given back only alive and under the heap
+ * limit it was started with (resourceLimits are fixed at spawn). Its exit listener
+ * goes with it when taken, so a worker held and taken many times piles none up.
+ */
+class HeldWorker {
+  #held: { readonly worker: Worker; readonly maxOldGenerationSizeMb: number; alive: boolean; readonly onExit: () => void } | undefined;
+
+  hold(worker: Worker, maxOldGenerationSizeMb: number): void {
+    const slot = { worker, maxOldGenerationSizeMb, alive: true, onExit: () => (slot.alive = false) };
+    worker.once("exit", slot.onExit);
+    this.#held = slot;
+  }
+
+  /** Whether a worker is held (alive, or dead and not yet taken or released). */
+  get occupied(): boolean {
+    return this.#held !== undefined;
+  }
+
+  /** Whether the held worker is alive, under whatever heap limit. */
+  get alive(): boolean {
+    return this.#held?.alive === true;
+  }
+
+  has(maxOldGenerationSizeMb: number): boolean {
+    return this.alive && this.#held?.maxOldGenerationSizeMb === maxOldGenerationSizeMb;
+  }
+
+  take(maxOldGenerationSizeMb: number): Worker | undefined {
+    return this.has(maxOldGenerationSizeMb) ? this.release() : undefined;
+  }
+
+  /** The held worker, alive or not, no longer held. */
+  release(): Worker | undefined {
+    const slot = this.#held;
+    this.#held = undefined;
+    slot?.worker.off("exit", slot.onExit);
+    return slot?.worker;
+  }
+}
+
+/** The worker main.ts starts before a single-file command loads (early-reader.ts). */
+const early = new HeldWorker();
+/** A worker a reader or the import's pool is done with, for the process's next reader. */
+const spare = new HeldWorker();
 
 /**
  * Starts the read worker now, for the first FileReader of this process to take
  * (read-file.ts), under the heap limit the command will ask for; `preloadPdf`
- * when the document looks like a PDF.
+ * when the document looks like a PDF. Not when a kept worker under that limit waits.
  */
 export function startReadWorkerEarly(maxOldGenerationSizeMb: number, preloadPdf: boolean): void {
-  if (early || hasSpareWorker(maxOldGenerationSizeMb)) return;
+  if (early.occupied || spare.has(maxOldGenerationSizeMb)) return;
   const file = readWorkerFile();
   if (!existsSync(file)) return; // the command reports the missing build itself
-  const slot = { worker: spawnWorker(file, maxOldGenerationSizeMb, { preloadPdf }), maxOldGenerationSizeMb, alive: true };
-  slot.worker.once("exit", () => (slot.alive = false));
-  early = slot;
+  early.hold(spawnWorker(file, maxOldGenerationSizeMb, { preloadPdf }), maxOldGenerationSizeMb);
 }
 
 /** The early worker, if one was started under this heap limit and is still alive; it is the caller's from now on. */
 export function takeEarlyWorker(maxOldGenerationSizeMb: number): Worker | undefined {
-  const slot = early;
-  if (!slot || !slot.alive || slot.maxOldGenerationSizeMb !== maxOldGenerationSizeMb) return undefined;
-  early = undefined;
-  return slot.worker;
+  return early.take(maxOldGenerationSizeMb);
 }
 
-let spare: { readonly worker: Worker; readonly maxOldGenerationSizeMb: number; alive: boolean; readonly onExit: () => void } | undefined;
-
 /**
- * Keeps a read worker a FileReader is done with, idle and not holding the process
- * open (unref), for the next single-file read in this process: a caller of main()
+ * Keeps a read worker a FileReader or the pool is done with, idle and not holding
+ * the process open (unref), for the next read in this process: a caller of main()
  * that runs several commands (tests, scripts) then pays the worker's start and
  * its loading of the readers once, not per command. One is kept; others stop.
  * Only a worker that answered its last request is given back: one ask() had to
  * stop is gone already.
  */
 export async function keepSpareWorker(worker: Worker, maxOldGenerationSizeMb: number): Promise<void> {
-  if (spare?.alive) {
+  if (spare.alive) {
     await worker.terminate();
     return;
   }
-  const slot = { worker, maxOldGenerationSizeMb, alive: true, onExit: () => (slot.alive = false) };
-  worker.once("exit", slot.onExit);
   worker.unref();
-  spare = slot;
+  spare.hold(worker, maxOldGenerationSizeMb);
 }
 
 /** The kept worker, if there is one alive under this heap limit; it is the caller's from now on. */
 export function takeSpareWorker(maxOldGenerationSizeMb: number): Worker | undefined {
-  const slot = spare;
-  if (!slot || !slot.alive || slot.maxOldGenerationSizeMb !== maxOldGenerationSizeMb) return undefined;
-  spare = undefined;
-  // Its listener goes with it: a worker kept and taken many times must not pile them up.
-  slot.worker.off("exit", slot.onExit);
-  slot.worker.ref();
-  return slot.worker;
-}
-
-/** Whether a kept worker under this heap limit is waiting (an early start would be wasted). */
-export function hasSpareWorker(maxOldGenerationSizeMb: number): boolean {
-  return spare?.alive === true && spare.maxOldGenerationSizeMb === maxOldGenerationSizeMb;
+  const worker = spare.take(maxOldGenerationSizeMb);
+  worker?.ref();
+  return worker;
 }
 
 /** Stops an early worker nobody took (the command failed before reading, or wanted other limits). */
 export async function dropEarlyWorker(): Promise<void> {
-  const slot = early;
-  early = undefined;
-  await slot?.worker.terminate();
+  await early.release()?.terminate();
 }
