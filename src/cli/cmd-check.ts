@@ -27,7 +27,7 @@ import { renderJson } from "../report/render-json.js";
 import { renderText } from "../report/render-text.js";
 import { sourceHref } from "../report/source-href.js";
 import { upgradeExport, type Db } from "../store/index.js";
-import { regularFileProblem } from "../extract/regular-file.js";
+import { regularFileProblem, statErrorProblem } from "../extract/regular-file.js";
 import { CliUsageError, LIMIT_OPTION, LIMIT_OPTIONS, workerLimits } from "./cli-errors.js";
 import { limitSettings } from "./limit-options.js";
 import type { ReaderLimits } from "../extract/settings.js";
@@ -254,7 +254,7 @@ function readPlanExport(file: string): PlanExport | Unreadable {
   try {
     data = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : `not valid JSON: ${reasonOf(e)}`;
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? statErrorProblem(e).reason : `not valid JSON: ${reasonOf(e)}`;
     return { file, reason };
   }
   const parsed = PlanExport.safeParse(upgradeExport(data));

@@ -12,13 +12,15 @@
  */
 import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { notRegularReason, regularFileProblem } from "../extract/regular-file.js";
+import { notRegularReason, regularFileProblem, statErrorProblem } from "../extract/regular-file.js";
 
 export const DOCUMENT_EXTENSIONS: readonly string[] = [".pdf", ".docx", ".html", ".htm", ".txt"];
 
 export interface PathNote {
   readonly file: string;
   readonly reason: string;
+  /** The failure kind where the path does not exist ("not-found"), as readDocument would name it. */
+  readonly kind?: string;
 }
 
 export interface CollectedFiles {
@@ -100,7 +102,7 @@ export function collectFiles(paths: readonly string[]): CollectedFiles {
       st = statSync(p);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      missing.push({ file: p, reason: code === "ENOENT" ? "file not found" : `cannot be read: ${(e as Error).message}` });
+      missing.push(code === "ENOENT" ? { file: p, ...statErrorProblem(e) } : { file: p, reason: `cannot be read: ${(e as Error).message}` });
       continue;
     }
     if (st.isDirectory()) walk(p);

@@ -15,7 +15,7 @@ import type { PlanExport } from "../normalize/plan-schema.js";
 import { findDocument, storePlan } from "../store/store-plan.js";
 import type { Db } from "../store/open-database.js";
 import { collectFiles, type PathNote } from "./collect-files.js";
-import { regularFileProblem } from "../extract/regular-file.js";
+import { regularFileProblem, statErrorProblem } from "../extract/regular-file.js";
 import type { WorkerLimits } from "./bounded-worker.js";
 import type { WorkerStats } from "./read-messages.js";
 import type { ReaderLimits } from "../extract/settings.js";
@@ -112,7 +112,7 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
     else byFile[index] = o;
     options.onOutcome?.(o, done, total);
   };
-  for (const m of missing) report({ file: m.file, status: "failed", reason: m.reason, kind: m.reason === "file not found" ? "not-found" : undefined });
+  for (const m of missing) report({ file: m.file, status: "failed", reason: m.reason, kind: m.kind });
 
   let pool: WorkerPool | undefined;
   let parse: (file: string) => Promise<Parsed>;
@@ -192,7 +192,7 @@ async function importOne(file: string, db: Db, parse: (file: string) => Promise<
     return {
       file,
       status: "failed",
-      reason: code === "ENOENT" ? "file not found" : `cannot be read: ${(e as Error).message.split("\n")[0]}`,
+      reason: code === "ENOENT" ? statErrorProblem(e).reason : `cannot be read: ${(e as Error).message.split("\n")[0]}`,
       kind: "not-found",
     };
   }

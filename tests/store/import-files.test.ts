@@ -62,7 +62,7 @@ describe("collectFiles", () => {
     writeFileSync(path.join(dir, "named.bin"), "x");
     const out = collectFiles([path.join(dir, "in"), path.join(dir, "named.bin"), path.join(dir, "in/a.pdf"), path.join(dir, "nope.pdf")]);
     expect(out.files.map((f) => path.relative(dir, f))).toEqual(["in/a.pdf", "in/plan.HTM", "in/sub/b.docx", "named.bin"]);
-    expect(out.missing).toEqual([{ file: path.join(dir, "nope.pdf"), reason: "file not found" }]);
+    expect(out.missing).toEqual([{ file: path.join(dir, "nope.pdf"), reason: "file not found", kind: "not-found" }]);
   });
 });
 
