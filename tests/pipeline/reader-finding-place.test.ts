@@ -90,18 +90,20 @@ const HTML = `<!doctype html><html><head><meta charset="utf-8"><title>Piano</tit
 <table><tr><td>x</td><td rowspan="2">alto</td></tr><tr><td colspan="3">largo</td></tr></table>
 </body></html>`;
 
+/** DOCX table cells, one paragraph each. */
+const cells = (...texts: string[]) => texts.map((t) => tc(para(t))).join("");
+
+/** The DOCX plans' objectives table: a header, objective 1, and objective 2's row as given (`thirdRow`'s cells). */
+const objectivesTable = (thirdRow: string) =>
+  tbl(tr(cells("N.", "Obiettivo", "Indicatore")) + tr(cells("1", "Fascicolo elettronico", "Servizi online")) + tr(thirdRow));
+
 /**
  * A DOCX plan: an objectives table with an escape code (a character reference) in its
  * 3rd row's 2nd cell, then a table whose 2nd row's 2nd cell continues a vertical
  * merge (w:vMerge) the cell above never started.
  */
 async function orphanMergeDocx(): Promise<string> {
-  const cells = (...texts: string[]) => texts.map((t) => tc(para(t))).join("");
-  const objectives = tbl(
-    tr(cells("N.", "Obiettivo", "Indicatore")) +
-      tr(cells("1", "Fascicolo elettronico", "Servizi online")) +
-      tr(cells("2", "Pagamenti &#x1B;[31mcon PagoPA", "Entrate incassate")),
-  );
+  const objectives = objectivesTable(cells("2", "Pagamenti &#x1B;[31mcon PagoPA", "Entrate incassate"));
   const orphan = tbl(tr(cells("Allegato", "Sopra")) + tr(tc(para("Nota")) + tc(para("Sotto"), "<w:vMerge/>")));
   const body = para("Comune di Prova") + para("Piano della performance 2025") + objectives + para("Note") + orphan;
   return write("orphan-merge.docx", await makeDocx({ body }));
@@ -109,12 +111,7 @@ async function orphanMergeDocx(): Promise<string> {
 
 /** A DOCX plan embedding an HTML part (w:altChunk) after its objectives table: the part's table has spans overlapping in its 2nd row's 1st cell. */
 async function htmlChunkDocx(): Promise<string> {
-  const cells = (...texts: string[]) => texts.map((t) => tc(para(t))).join("");
-  const objectives = tbl(
-    tr(cells("N.", "Obiettivo", "Indicatore")) +
-      tr(cells("1", "Fascicolo elettronico", "Servizi online")) +
-      tr(cells("2", "Pagamenti con PagoPA", "Entrate incassate")),
-  );
+  const objectives = objectivesTable(cells("2", "Pagamenti con PagoPA", "Entrate incassate"));
   const body = para("Comune di Prova") + para("Piano della performance 2025") + objectives + `<w:altChunk r:id="rIdChunk"/>`;
   const zip = await JSZip.loadAsync(await makeDocx({ body }));
   zip.file(
@@ -129,12 +126,7 @@ async function htmlChunkDocx(): Promise<string> {
 
 /** A DOCX plan whose objectives table holds, in its 3rd row's 3rd cell, an embedded RTF part (w:altChunk), which the reader cannot read. */
 async function rtfInCellDocx(): Promise<string> {
-  const cells = (...texts: string[]) => texts.map((t) => tc(para(t))).join("");
-  const objectives = tbl(
-    tr(cells("N.", "Obiettivo", "Indicatore")) +
-      tr(cells("1", "Fascicolo elettronico", "Servizi online")) +
-      tr(cells("2", "Pagamenti con PagoPA") + tc(`<w:altChunk r:id="rIdRtf"/>`)),
-  );
+  const objectives = objectivesTable(cells("2", "Pagamenti con PagoPA") + tc(`<w:altChunk r:id="rIdRtf"/>`));
   const zip = await JSZip.loadAsync(await makeDocx({ body: para("Comune di Prova") + para("Piano della performance 2025") + objectives }));
   zip.file("word/indicatore.rtf", "{\\rtf1 Entrate incassate}");
   const rel = `<Relationship Id="rIdRtf" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="indicatore.rtf"/>`;
