@@ -89,12 +89,16 @@ export async function runServe(argv: string[]): Promise<number> {
   }
   if (!isLoopback(host))
     process.stderr.write(`piao serve: warning: listening on ${host}, not only this computer: anyone who reaches it can read the plans and upload new ones\n`);
-  process.stdout.write(`piao serve: ${app.url}/ (database ${values.db}); Ctrl-C to stop\n`);
-  await new Promise<void>((resolve) => {
+  // Listening for the stop signals before the address is printed: whoever reads the
+  // address may interrupt at once, and a SIGINT before the handler killed the process
+  // (exit by signal, no orderly close); seen once in CI under load.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  process.stdout.write(`piao serve: ${app.url}/ (database ${values.db}); Ctrl-C to stop\n`);
+  await stopped;
   await app.close();
   return 0;
 }
