@@ -109,15 +109,19 @@ export function takeEarlyWorker(maxOldGenerationSizeMb: number): Worker | undefi
  * that runs several commands (tests, scripts) then pays the worker's start and
  * its loading of the readers once, not per command. One is kept; others stop.
  * Only a worker that answered its last request is given back: one ask() had to
- * stop is gone already.
+ * stop is gone already. A worker under another heap limit than the kept one
+ * replaces it: the last limit asked for is the likeliest next one, and a kept
+ * worker nobody can take would otherwise make every later reader start its own.
  */
 export async function keepSpareWorker(worker: Worker, maxOldGenerationSizeMb: number): Promise<void> {
-  if (spare.alive) {
+  if (spare.has(maxOldGenerationSizeMb)) {
     await worker.terminate();
     return;
   }
+  const replaced = spare.release();
   worker.unref();
   spare.hold(worker, maxOldGenerationSizeMb);
+  await replaced?.terminate();
 }
 
 /** The kept worker, if there is one alive under this heap limit; it is the caller's from now on. */

@@ -51,6 +51,20 @@ describe("the kept read worker", () => {
     await a.terminate();
   });
 
+  it("is replaced by a worker given back under another heap limit, so later readers under that limit find it", async () => {
+    const old = spawnWorker(readWorkerFile(), 300, { preloadPdf: false });
+    const oldExit = new Promise<number>((resolve) => old.once("exit", resolve));
+    await keepSpareWorker(old, 300);
+    const reader = new FileReader();
+    expect((await reader.layout(TEXT_PLAN)).ok).toBe(true);
+    await reader.close();
+    await oldExit;
+    const kept = takeSpareWorker(1024);
+    expect(kept).toBeDefined();
+    expect(takeSpareWorker(300)).toBeUndefined();
+    await kept!.terminate();
+  });
+
   it("is not a worker that died while kept", async () => {
     const w = spawnWorker(readWorkerFile(), 1024, { preloadPdf: false });
     await keepSpareWorker(w, 1024);
