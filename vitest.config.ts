@@ -13,5 +13,9 @@ export default defineConfig({
     isolate: false,
     // Two cores on CI machines: keep parallelism modest so PDF tests do not starve.
     maxWorkers: 2,
+    // Transformed modules kept on disk (node_modules/.experimental-vitest-cache, keyed by each
+    // file's content): a second run transforms only what changed. No plugins here whose options
+    // could make a cached module stale; `vitest --clearCache` empties it.
+    experimental: { fsModuleCache: true },
   },
 });
