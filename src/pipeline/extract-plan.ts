@@ -1,7 +1,7 @@
 /**
  * File → plan export: read the layout, normalise it, attach the source block.
  */
-import { readDocument } from "../extract/read-document.js";
+import { readDocument, type ReadResult } from "../extract/read-document.js";
 import type { ReaderSettings } from "../extract/settings.js";
 import type { LayoutDocument } from "../extract/layout.js";
 import { normalizePlanExplained, type NormalizeOptions } from "../normalize/normalize-plan.js";
@@ -23,7 +23,11 @@ export interface ExtractResult {
 }
 
 export async function extractPlan(file: string, options: ExtractOptions = {}): Promise<ExtractResult> {
-  const read = await readDocument(file, options.reader);
+  return planOfRead(file, await readDocument(file, options.reader), options);
+}
+
+/** The export of a document already read (by readDocument, as extractPlan reads it). */
+export function planOfRead(file: string, read: ReadResult, options: Omit<ExtractOptions, "reader"> = {}): ExtractResult {
   const { plan: body, explain } = normalizePlanExplained(read.layout, { file, ...options.normalize });
   const unchecked = {
     schemaVersion: SCHEMA_VERSION,

@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { extractPlan } from "../../src/pipeline/extract-plan.js";
 import { type DocumentError, isDocumentError } from "../../src/shared/errors.js";
 import { PlanExport } from "../../src/normalize/plan-schema.js";
-import { body, extractedPlan, fixtureEntries, fixturesDir, readJson, schemaErrors, withoutMessages, withoutReaderNotes } from "./helpers.js";
+import { extractedPlan } from "../read-once.js";
+import { body, fixtureEntries, fixturesDir, readJson, schemaErrors, withoutMessages, withoutReaderNotes } from "./helpers.js";
 
 const entries = fixtureEntries();
 

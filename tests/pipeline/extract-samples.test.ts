@@ -8,7 +8,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PlanExport } from "../../src/normalize/plan-schema.js";
 import { runPiao } from "../run-piao.js";
-import { body, expectPlanGolden, extractedPlan, readJson, samplesDir, schemaErrors } from "./helpers.js";
+import { extractedPlan } from "../read-once.js";
+import { body, expectPlanGolden, readJson, samplesDir, schemaErrors } from "./helpers.js";
 
 describe("Luzzara samples", () => {
   for (const format of ["pdf", "docx", "html"]) {

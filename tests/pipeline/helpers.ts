@@ -1,15 +1,13 @@
 /**
  * Shared paths and comparisons for the extract tests: the shared samples, the
  * fixture manifest, exports compared with the source block (and, for fixtures,
- * messages) left out, the shared JSON Schema's validator, and each file's export
- * extracted once per test worker.
+ * messages) left out, and the shared JSON Schema's validator. (Each document's
+ * export, read once per test worker: tests/read-once.ts.)
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import type { PlanExport } from "../../src/normalize/plan-schema.js";
-import { extractPlan } from "../../src/pipeline/extract-plan.js";
 import { expectGolden } from "../golden.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -62,23 +60,6 @@ export function withoutReaderNotes<T extends { anomalies: ReadonlyArray<{ code: 
 /** The export (or part of it) against tests/golden/plan/NAME (see tests/golden.ts). */
 export function expectPlanGolden(name: string, actual: unknown): void {
   expectGolden(path.join(goldenDir, name), `${JSON.stringify(actual, null, 1)}\n`, "json");
-}
-
-const extractions = new Map<string, Promise<PlanExport>>();
-
-/**
- * extractPlan's export of `file`, read once per test worker: the test files of a
- * worker share their modules (vitest.config.ts, isolate: false), so the tests that
- * compare an export and the ones that validate it read each document once. Every
- * caller gets a copy of its own.
- */
-export async function extractedPlan(file: string): Promise<PlanExport> {
-  let plan = extractions.get(file);
-  if (!plan) {
-    plan = extractPlan(file).then((r) => r.plan);
-    extractions.set(file, plan);
-  }
-  return structuredClone(await plan);
 }
 
 let validator: { ajv: Ajv2020; validate: ValidateFunction } | undefined;

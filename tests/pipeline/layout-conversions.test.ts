@@ -10,7 +10,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PlanExport } from "../../src/normalize/plan-schema.js";
-import { extractPlan } from "../../src/pipeline/extract-plan.js";
+import { extractedPlan } from "../read-once.js";
 import { fixturesDir, readJson, withoutReaderNotes } from "./helpers.js";
 
 function objectivesOf(p: Pick<PlanExport, "organization" | "kind" | "year" | "period" | "units">) {
@@ -51,7 +51,7 @@ const CASES: ReadonlyArray<{ id: string; sameFindings: boolean }> = [
 describe("pdftotext -layout conversions", () => {
   for (const { id, sameFindings } of CASES) {
     it(`${id}.layout.txt gives the objectives of ${id}.pdf`, async () => {
-      const { plan } = await extractPlan(path.join(fixturesDir, id, `${id}.layout.txt`));
+      const plan = await extractedPlan(path.join(fixturesDir, id, `${id}.layout.txt`));
       const expected = readJson(path.join(fixturesDir, id, `${id}.pdf.expected.json`)) as PlanExport;
       expect(plan.source.format).toBe("text");
       expect(plan.source.pageCount).toBe(expected.source.pageCount);

@@ -8,7 +8,6 @@
 import path from "node:path";
 import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it as test } from "vitest";
-import { extractPlan } from "../../src/pipeline/extract-plan.js";
 import { ADVISORY_CODES } from "../../src/report/advisory-rules.js";
 import { buildPlanReport, buildReport } from "../../src/report/build-report.js";
 import { en } from "../../src/report/i18n/en.js";
@@ -19,6 +18,7 @@ import { localizeMessage, readMessage } from "../../src/report/i18n/localize-fin
 import { reportSettings } from "../../src/report/report-settings.js";
 import { renderText } from "../../src/report/render-text.js";
 import type { PlanExport } from "../../src/normalize/plan-schema.js";
+import { extractedPlan } from "../read-once.js";
 import { pegPlan, piaoPlan } from "../store/v2-plans.js";
 import { everyCodePlan, yearPair } from "./constructed-plans.js";
 import { contractCodes, fixtureExports, fixturesDir, loadExport, samplesDir } from "./helpers.js";
@@ -55,7 +55,7 @@ async function writtenByPiao(): Promise<PlanExport[]> {
       return (pick.length ? pick : names.filter((n) => n.endsWith(".docx"))).map((n) => path.join(d, n));
     });
   const read = [];
-  for (const file of html) read.push((await extractPlan(file)).plan);
+  for (const file of html) read.push(await extractedPlan(file));
   return [...read, loadExport(path.join(samplesDir, "luzzara-2024.pdf.expected.json")), loadExport(path.join(samplesDir, "luzzara-2024.html.expected.json"))];
 }
 

@@ -1,12 +1,12 @@
 /**
  * Golden tables for the generated fixtures (fixtures/manifest.json) of one
  * format: each plan file is read through readDocument (format sniffing
- * included) and its tables compared with tests/golden/<format>/<name>.tables.json.
+ * included; once per test worker, tests/read-once.ts) and its tables compared with tests/golden/<format>/<name>.tables.json.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDocument } from "../../../src/extract/read-document.js";
+import { readOnce } from "../../read-once.js";
 import { LayoutDocument } from "../../../src/extract/layout.js";
 import { expectTablesGolden, repoRoot } from "./golden.js";
 
@@ -27,7 +27,7 @@ export function fixtureGoldenSuite(format: "docx" | "html" | "text"): void {
     });
     for (const entry of plans) {
       it(`${entry.file} matches its golden tables`, async () => {
-        const { layout } = await readDocument(path.resolve(repoRoot, "fixtures", entry.file));
+        const { layout } = await readOnce(path.resolve(repoRoot, "fixtures", entry.file));
         expect(layout.format).toBe(format);
         expect(LayoutDocument.safeParse(layout).success).toBe(true);
         const name = path

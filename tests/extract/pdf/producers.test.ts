@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { extractPlan } from "../../../src/pipeline/extract-plan.js";
+import { extractedPlan } from "../../read-once.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -54,7 +54,7 @@ function swap(doc: unknown, at: string, value: unknown): unknown {
 describe("PDFs from other producers (Chromium print to PDF)", () => {
   for (const c of CASES) {
     it(`${c.id}.chrome.pdf reads as ${path.basename(c.expected)}`, async () => {
-      const { plan } = await extractPlan(path.join(repoRoot, `fixtures/producers/${c.id}.chrome.pdf`));
+      const plan = await extractedPlan(path.join(repoRoot, `fixtures/producers/${c.id}.chrome.pdf`));
       const got = comparable(plan);
       const expected = comparable(JSON.parse(readFileSync(c.expected, "utf8")));
       // A known difference must still be exactly what it was (fixing it means removing it here).

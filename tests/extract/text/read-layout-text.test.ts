@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { readText } from "../../../src/extract/text/read-text.js";
 import { textStyle } from "../../../src/extract/text/text-style.js";
 import { splitLayoutPages } from "../../../src/extract/text/layout-pages.js";
-import { readDocument } from "../../../src/extract/read-document.js";
+import { readOnce } from "../../read-once.js";
 import { readerSettings } from "../../../src/extract/settings.js";
 import { LayoutDocument, type Table, type TextLine } from "../../../src/extract/layout.js";
 import { DocumentError } from "../../../src/shared/errors.js";
@@ -200,7 +200,7 @@ describe("layout conversions of the fixture PDFs", () => {
   for (const c of CONVERSIONS) {
     describe(c.id, () => {
       const file = path.resolve(repoRoot, c.text);
-      const load = () => readDocument(file);
+      const load = () => readOnce(file);
 
       it("is read as a text conversion with the PDF's pages", async () => {
         const { layout, format } = await load();
@@ -222,7 +222,7 @@ describe("layout conversions of the fixture PDFs", () => {
 
       it("has the summary tables the PDF reader finds in the PDF: same pages, columns and numbered rows", async () => {
         const fromText = summaries((await load()).layout);
-        const fromPdf = summaries((await readDocument(path.resolve(repoRoot, c.pdf))).layout);
+        const fromPdf = summaries((await readOnce(path.resolve(repoRoot, c.pdf))).layout);
         expect(fromText.length).toBeGreaterThan(0);
         expect(fromText).toEqual(fromPdf);
       });
