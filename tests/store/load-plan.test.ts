@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PlanExport } from "../../src/normalize/plan-schema.js";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/store/open-database.js";
 import { storePlan } from "../../src/store/store-plan.js";
 import { ExportRejectedError } from "../../src/store/store-errors.js";
@@ -10,12 +10,25 @@ import { loadPlan, PlanNotFoundError } from "../../src/store/load-plan.js";
 import { loadSample, SAMPLE_EXPORTS, sha, tempDir, withSha } from "./helpers.js";
 import { indicator, pegPlan, phaseV2, piaoPlan, strategy } from "./v2-plans.js";
 
+// Each test stores into a new database at the latest schema: one migrated here, copied for each
+// test (migrating costs more than the round trip it serves; tests/store/migrate.test.ts covers it).
+let template: { dir: string; cleanup: () => void };
+beforeAll(() => {
+  template = tempDir();
+  openDatabase(path.join(template.dir, "piao.sqlite")).close();
+  // Closed, the database is whole in its file (the WAL checkpointed and removed): copying the file copies it.
+  expect(existsSync(path.join(template.dir, "piao.sqlite-wal"))).toBe(false);
+});
+afterAll(() => template.cleanup());
+
 let db: Db;
 let cleanup: () => void;
 beforeEach(() => {
   const t = tempDir();
   cleanup = t.cleanup;
+  copyFileSync(path.join(template.dir, "piao.sqlite"), path.join(t.dir, "piao.sqlite"));
   db = openDatabase(path.join(t.dir, "piao.sqlite"));
+  expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(0);
 });
 afterEach(() => {
   db.close();
