@@ -1,8 +1,10 @@
 /**
- * Every fixture with an expected export (fixtures/manifest.json): the extract
- * output equals it, messages aside (fixtures fix codes, units, objectives,
- * pages and order; the wording is ours), and validates against the shared JSON
- * Schema and the zod plan schema.
+ * Every fixture with an expected export (fixtures/manifest.json): the tables its
+ * reader finds equal their golden (DOCX, HTML, text; the PDFs' are in
+ * tests/extract/pdf/tables-golden.test.ts), the extract output equals the
+ * expected export, messages aside (fixtures fix codes, units, objectives, pages
+ * and order; the wording is ours), and validates against the shared JSON Schema
+ * and the zod plan schema.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,10 +12,17 @@ import { describe, expect, it } from "vitest";
 import { extractPlan } from "../../src/pipeline/extract-plan.js";
 import { type DocumentError, isDocumentError } from "../../src/shared/errors.js";
 import { PlanExport } from "../../src/normalize/plan-schema.js";
+import { fixtureGoldenSuite } from "../extract/common/fixture-goldens.js";
 import { extractedPlan } from "../read-once.js";
 import { body, fixtureEntries, fixturesDir, readJson, schemaErrors, withoutMessages, withoutReaderNotes } from "./helpers.js";
 
 const entries = fixtureEntries();
+
+// The tables the reader finds in each DOCX, HTML and text fixture, against their goldens: here,
+// beside the exports of the same reads, so that each fixture is read once (tests/read-once.ts
+// shares a read between the files of one test worker only, and vitest hands the longest
+// files to different workers first).
+for (const format of ["docx", "html", "text"] as const) fixtureGoldenSuite(format);
 
 describe("fixtures", () => {
   it("the manifest lists fixtures with expected exports", () => {

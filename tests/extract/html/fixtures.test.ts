@@ -1,7 +1,3 @@
-import { fixtureGoldenSuite } from "../common/fixture-goldens.js";
-
-fixtureGoldenSuite("html");
-
 import path from "node:path";
 import { expect, it } from "vitest";
 import { readDocument } from "../../../src/extract/read-document.js";

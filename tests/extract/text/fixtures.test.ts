@@ -1,3 +1,0 @@
-import { fixtureGoldenSuite } from "../common/fixture-goldens.js";
-
-fixtureGoldenSuite("text");
