@@ -11,18 +11,19 @@ import { InThreadPort, inThreadWorker } from "../../../src/extract/pdf/in-thread
 
 const FILES = ["asl-2024/asl-2024.pdf", "producers/ateneo-2025.chrome.pdf", "producers/luzzara-2024.chrome.pdf", "valle-2023/valle-2023.pdf"];
 
-async function operatorLists(file: string, inThread: boolean): Promise<unknown[]> {
+async function operatorLists(file: string, inThread: boolean): Promise<string[]> {
   await loadPdfWorker();
   const bytes = new Uint8Array(readFileSync(new URL(`../../../fixtures/${file}`, import.meta.url)));
   const worker = inThread ? await inThreadWorker() : undefined;
   const doc = await getDocument({ ...documentParams(bytes), ...(worker ? { worker } : {}) }).promise;
   try {
-    const out: unknown[] = [];
+    const out: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const ops = await page.getOperatorList();
-      // Plain data, as a deep copy gives it (class instances become plain objects); ids without the document's number.
-      out.push(JSON.parse(JSON.stringify({ fnArray: ops.fnArray, argsArray: ops.argsArray }).replace(/"(g|img|mask)_d\d+_/g, '"$1_d_')));
+      // Plain data, as a deep copy gives it (class instances become plain objects); ids without the
+      // document's number. Compared as JSON text: a deep comparison of a long PDF's lists costs seconds.
+      out.push(JSON.stringify({ fnArray: ops.fnArray, argsArray: ops.argsArray }).replace(/"(g|img|mask)_d\d+_/g, '"$1_d_'));
       page.cleanup();
     }
     return out;
