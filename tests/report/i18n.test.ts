@@ -21,7 +21,7 @@ import type { PlanExport } from "../../src/normalize/plan-schema.js";
 import { extractedPlan } from "../read-once.js";
 import { pegPlan, piaoPlan } from "../store/v2-plans.js";
 import { everyCodePlan, yearPair } from "./constructed-plans.js";
-import { contractCodes, fixtureExports, fixturesDir, loadExport, samplesDir } from "./helpers.js";
+import { contractCodes, fixtureExports, loadExport, samplesDir } from "./helpers.js";
 
 /** The advisory findings of the plans, as advisory-rules words them. */
 function buildPlanReports(plans: PlanExport[]): PlanExport["anomalies"] {
