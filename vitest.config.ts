@@ -17,5 +17,7 @@ export default defineConfig({
     // file's content): a second run transforms only what changed. No plugins here whose options
     // could make a cached module stale; `vitest --clearCache` empties it.
     experimental: { fsModuleCache: true },
+    // A folder for this run where a worker leaves the documents it read for the other (tests/read-once.ts).
+    globalSetup: ["tests/reads-dir.ts"],
   },
 });
