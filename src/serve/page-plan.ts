@@ -26,9 +26,7 @@ import {
 } from "./plan-queries.js";
 
 /** How pages link: into the served source PDF at `#page=N`, or plain numbers when there is no PDF to open. */
-export interface PageLinker {
-  (page: number | null): string;
-}
+export type PageLinker = (page: number | null) => string;
 
 export function pageLinker(planId: number, pdf: boolean): PageLinker {
   return (page) => {

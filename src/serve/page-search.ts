@@ -54,23 +54,11 @@ export function searchPage(db: Db, s: SearchParams, query: string): string {
   const found = run(db, s);
   let results = "";
   if (found) {
-    const list = (title: string, id: string, csv: string, html: string, n: number) =>
+    const list = (title: string, csv: string, html: string, n: number) =>
       `<h2>${text(title)} <span class="muted">(${n})</span></h2>` + (n ? html + csvLink(`${csv}${query}`) : `<p class="muted">${text(T.searchNone)}</p>`);
     results =
-      list(
-        T.searchObjectives,
-        "objectives",
-        "/cerca/obiettivi.csv",
-        listTable(OBJECTIVE_COLUMNS, found.objectives, "search-objectives"),
-        found.objectives.length,
-      ) +
-      list(
-        T.searchIndicators,
-        "indicators",
-        "/cerca/indicatori.csv",
-        listTable(INDICATOR_COLUMNS, found.indicators, "search-indicators"),
-        found.indicators.length,
-      );
+      list(T.searchObjectives, "/cerca/obiettivi.csv", listTable(OBJECTIVE_COLUMNS, found.objectives, "search-objectives"), found.objectives.length) +
+      list(T.searchIndicators, "/cerca/indicatori.csv", listTable(INDICATOR_COLUMNS, found.indicators, "search-indicators"), found.indicators.length);
   }
   return pageShell(s.text ? `${T.navSearch}: ${s.text}` : T.navSearch, "search", `<h1>${text(T.searchTitle)}</h1>${form}${results}`);
 }

@@ -77,7 +77,7 @@ export class ZipPackage {
   }
 
   private measure(): void {
-    const { maxUnzippedBytes, maxZipRatio } = this.limits;
+    const { maxUnzippedBytes } = this.limits;
     let total = 0;
     for (const e of this.entries) {
       checkLimit(this.limits, "maxPartBytes", e.size, () => `a part (${e.name}) of ${e.size} bytes once unpacked`);

@@ -76,7 +76,7 @@ const SPACE_IN_FLOW_MAX_FACTOR = 0.6;
 const VERTICAL_SHIFT_RATIO = 0.25;
 
 /** pdf.js's getCharUnicodeCategory (same expression, same cache). */
-const SPECIAL_CHAR = new RegExp("^(\\s)|(\\p{Mn})|(\\p{Cf})$", "u");
+const SPECIAL_CHAR = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
 interface Category {
   isWhitespace: boolean;
   isZeroWidthDiacritic: boolean;

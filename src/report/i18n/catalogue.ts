@@ -8,7 +8,7 @@
 import type { PlanKind } from "../../normalize/plan-schema.js";
 import type { Lang } from "./lang.js";
 import type { VariantKey } from "./finding-variants.js";
-import { VARIANTS } from "./finding-variants.js";
+import type { VARIANTS } from "./finding-variants.js";
 
 /** A noun's singular and plural: "1 avviso", "2 avvisi". */
 export interface Noun {
