@@ -6,27 +6,37 @@
  * of a weight table is cut across two pages (measured in the PDF's text, with
  * a control print that lets rows split to show the measure finds splits); the
  * PDF goes to test-artifacts/report.pdf. One Chromium for the file (playwright-core,
- * the system's browser), a page per report.
+ * the system's browser) and one tab, each report loaded into it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report/build-report.js";
 import { reportSettings } from "../../src/report/report-settings.js";
 import { renderHtml } from "../../src/report/render-html.js";
-import { BASE_FLAGS, findChromium, pngSize } from "./chromium.js";
+import { findChromium, launchChromium, pngSize } from "./chromium.js";
 import { everyCodePlan, ind, objective, plan as planOf, unit, yearPair } from "./constructed-plans.js";
 import { getDocument, loadPdfWorker } from "../../src/extract/pdf/pdfjs.js";
 import { loadExport, repoRoot, samplesDir } from "./helpers.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "piao-html-"));
-/** One Chromium for the file (through playwright-core, which brings no browser of its own); a page per report. */
+/**
+ * One Chromium for the file (through playwright-core, which brings no browser of its own) and one
+ * tab of 1280 × 2000: each report is a new document loaded into it (a new tab costs Chromium about
+ * half a second of CPU, a load in the same tab about a tenth; the tab's size does not change a print).
+ */
 let browser: Browser;
+let page: Page;
+/** Every console line and uncaught error of the document in the tab, emptied when another is loaded. */
+let logged: string[] = [];
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: BASE_FLAGS });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });
+  page.on("console", (m) => logged.push(`console ${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => logged.push(`uncaught: ${e.message}`));
 });
 afterAll(async () => {
   await browser?.close();
@@ -75,18 +85,15 @@ interface Probe {
   changeKinds: string[];
 }
 
-/** The page open in a tab of 1280 × 2000 with the probe run, and every console line and uncaught error it logged. */
-async function openInChromium(html: string, name: string): Promise<{ probe: Probe; logged: string[]; page: Page }> {
+/** The page loaded in the tab (1280 × 2000) with the probe run, and every console line and uncaught error it logged. */
+async function openInChromium(html: string, name: string): Promise<{ probe: Probe; logged: string[] }> {
   const file = path.join(work, `${name}.html`);
   writeFileSync(file, html.replace("</body>", `${PROBE}</body>`));
-  const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });
-  const logged: string[] = [];
-  page.on("console", (m) => logged.push(`console ${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => logged.push(`uncaught: ${e.message}`));
+  logged = [];
   await page.goto(pathToFileURL(file).href);
   const json = await page.locator("#probe").textContent({ timeout: 60_000 });
   if (json === null) throw new Error(`the probe did not run; the page logged:\n${logged.join("\n")}`);
-  return { probe: JSON.parse(json) as Probe, logged, page };
+  return { probe: JSON.parse(json) as Probe, logged };
 }
 
 /** What the page logged other than the probe's own line. */
@@ -101,13 +108,8 @@ async function printed(html: string, name: string, keep?: string): Promise<{ siz
   writeFileSync(file, html);
   rmSync(pdf, { force: true });
   // As the browser's print dialog prints: CSS @page size and margins, no header or footer of Chromium's own.
-  const page = await browser.newPage();
-  try {
-    await page.goto(pathToFileURL(file).href);
-    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
-  } finally {
-    await page.close();
-  }
+  await page.goto(pathToFileURL(file).href);
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
   if (!existsSync(pdf)) throw new Error(`no PDF at ${pdf}`);
   await loadPdfWorker();
   const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), useSystemFonts: false }).promise;
@@ -129,7 +131,7 @@ describe("HTML report in headless Chromium", () => {
     const plan = loadExport(path.join(samplesDir, "luzzara-2024.pdf.expected.json"));
     const report = buildReport([{ plan }], reportSettings());
     const html = renderHtml(report, { sourceHref: () => "luzzara-2024.pdf" });
-    const { probe, logged, page } = await openInChromium(html, "luzzara");
+    const { probe, logged } = await openInChromium(html, "luzzara");
     // The probe's own console line proves the console is being captured.
     expect(logged.join("\n")).toContain("piao-probe-loaded");
     expect(consoleProblems(logged)).toEqual([]);
@@ -154,7 +156,6 @@ describe("HTML report in headless Chromium", () => {
     rmSync(shotFile, { force: true });
     // The page as laid out above (the probe adds only a script and a JSON script element, neither drawn).
     await page.screenshot({ path: shotFile });
-    await page.close();
     expect(existsSync(shotFile), "no screenshot").toBe(true);
     expect(pngSize(readFileSync(shotFile))).toEqual({ width: 1280, height: 2000 });
     // A blank page compresses to a few kilobytes; the report is text and charts.
@@ -164,8 +165,7 @@ describe("HTML report in headless Chromium", () => {
   it("reads escaped titles back as written, and shows the year-over-year changes", async () => {
     const { previous, current } = yearPair();
     const report = buildReport([{ plan: everyCodePlan() }, { plan: current, previous: { plan: previous } }], reportSettings({ lang: "en" }));
-    const { probe, logged, page } = await openInChromium(renderHtml(report, { sourceHref: () => "docs/prova 2024 #1.pdf" }), "escaping");
-    await page.close();
+    const { probe, logged } = await openInChromium(renderHtml(report, { sourceHref: () => "docs/prova 2024 #1.pdf" }), "escaping");
     expect(consoleProblems(logged)).toEqual([]);
     expect(probe.objectiveTitles).toContain('1. Regolamento "smart working" <2025> & oltre');
     expect(probe.pageLinks).toContain("docs/prova%202024%20%231.pdf#page=12");

@@ -1,41 +1,34 @@
 /**
  * `piao serve` driven by a real browser (Debian's Chromium through playwright-core,
- * launched once for the file): upload a fixture PDF (chosen) and see its findings;
- * upload a broken file (dropped) and see the reason the CLI gives; search finds an
- * objective; a CSV downloads with the plan's rows; a plan of hostile text uploaded
- * under a hostile file name stays text on every page; the row filter and the
+ * launched once for the file, one fresh context): upload a fixture PDF (chosen) and see
+ * its findings; upload a broken file (dropped) and see the reason the CLI gives; search
+ * finds an objective; a CSV downloads with the plan's rows; a plan of hostile text
+ * uploaded under a hostile file name stays text on every page; the row filter and the
  * filter form work. Screenshots go to test-artifacts/.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE_FLAGS, findChromium } from "../report/chromium.js";
+import { launchChromium } from "../report/chromium.js";
 import { artifactsDir, expectedExport, fixture, HOSTILE, hostilePlanHtml, parseCsv, repoRoot, startTestServer, type TestServer } from "./serve-fixtures.js";
 
 const PDF = fixture("borgoverde-2024", "borgoverde-2024.pdf");
 const BAD = fixture("bad", "not-a-plan.pdf");
 
 let s: TestServer;
+let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let profile: string;
 /** What the page did that it must not: dialogs, requests elsewhere, errors. */
 const incidents: string[] = [];
 
 beforeAll(async () => {
   s = await startTestServer();
-  profile = mkdtempSync(path.join(tmpdir(), "piao-serve-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless: true,
-    args: BASE_FLAGS,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium();
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
   page.on("dialog", (d) => {
     incidents.push(`dialog: ${d.message()}`);
     void d.dismiss();
@@ -52,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   await s?.close();
 });
 
