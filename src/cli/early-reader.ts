@@ -8,9 +8,8 @@
  * limit, and preloads pdf.js when the file is a PDF. An argument error starts
  * nothing; a worker the command does not take is stopped by main.ts.
  */
-import { closeSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { sniffFormat } from "../extract/sniff-format.js";
+import { sniffsAsPdf } from "../extract/sniff-format.js";
 import { regularFileProblem } from "../extract/regular-file.js";
 import { DEFAULT_MAX_OLD_GENERATION_MB, dropEarlyWorker, startReadWorkerEarly } from "../pipeline/worker-start.js";
 import { workerLimits } from "./cli-errors.js";
@@ -27,7 +26,7 @@ export function startReaderEarly(command: string, argv: string[]): void {
     const file = positionals[0]!;
     if (regularFileProblem(file)) return;
     const limits = workerLimits(values);
-    startReadWorkerEarly(limits.maxOldGenerationSizeMb ?? DEFAULT_MAX_OLD_GENERATION_MB, isPdf(file));
+    startReadWorkerEarly(limits.maxOldGenerationSizeMb ?? DEFAULT_MAX_OLD_GENERATION_MB, sniffsAsPdf(file));
   } catch {
     // An argument error (the command reports it) or an unreadable file (the reader does).
   }
@@ -36,15 +35,4 @@ export function startReaderEarly(command: string, argv: string[]): void {
 /** After the command: stops the early worker if the command did not take it (it failed before reading). */
 export function stopUntakenReader(): Promise<void> {
   return dropEarlyWorker();
-}
-
-/** Sniffed as the reader will (its first bytes), not by the file's name. */
-function isPdf(file: string): boolean {
-  const head = Buffer.alloc(1024);
-  const fd = openSync(file, "r");
-  try {
-    return sniffFormat(head.subarray(0, readSync(fd, head, 0, head.length, 0))) === "pdf";
-  } finally {
-    closeSync(fd);
-  }
 }

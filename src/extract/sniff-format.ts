@@ -2,12 +2,24 @@
  * Decides a document's format from its bytes, not its name: offices rename
  * files freely (".pdf" that is really HTML, ".doc" that is DOCX).
  */
+import { closeSync, openSync, readSync } from "node:fs";
 import type { SourceFormat } from "./layout.js";
 
 export type Sniffed = SourceFormat | "zip" | "encrypted-office" | "ole" | "binary";
 
 /** OLE2 / Compound File Binary magic: old .doc/.xls and password-protected OOXML. */
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Whether a file sniffs as a PDF (its first 1024 bytes, as the reader will sniff them); throws when it cannot be read. */
+export function sniffsAsPdf(file: string): boolean {
+  const head = Buffer.alloc(1024);
+  const fd = openSync(file, "r");
+  try {
+    return sniffFormat(head.subarray(0, readSync(fd, head, 0, head.length, 0))) === "pdf";
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   const head = Buffer.from(bytes.subarray(0, 1024));

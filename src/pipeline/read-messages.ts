@@ -94,8 +94,8 @@ export type ReadReply =
 export interface ReadWorkerData {
   /**
    * Load pdf.js (and its own worker module) at once, while the first request is
-   * on its way, instead of when the first PDF arrives: the import's workers
-   * and a single-file command given a PDF.
+   * on its way, instead of when the first PDF arrives: a single-file command
+   * given a PDF, and an import's worker whose first document is one.
    */
   readonly preloadPdf: boolean;
 }

@@ -14,6 +14,16 @@ import { keepSpareWorker, readWorkerFile, requireWorkerFile, spawnWorker, takeSp
 import type { ReadReply, ReadRequest, WorkerStats } from "./read-messages.js";
 import { ReaderLimits } from "../extract/settings.js";
 import type { Worker } from "node:worker_threads";
+import { sniffsAsPdf } from "../extract/sniff-format.js";
+
+/** A file that cannot be read is the reader's to report: no preload for it. */
+function isPdf(file: string): boolean {
+  try {
+    return sniffsAsPdf(file);
+  } catch {
+    return false;
+  }
+}
 
 export const PoolSettings = WorkerLimits.extend({
   /** Reader limits (`--limit`) every worker reads under. */
@@ -48,7 +58,7 @@ export class WorkerPool {
   /** Parses one file in a worker; never rejects. */
   async run(file: string, displayPath: string = file): Promise<PoolOutcome> {
     if (this.#closed) return { ok: false, reason: "import was stopped" };
-    const worker = this.#idle.pop() ?? this.#spawn();
+    const worker = this.#idle.pop() ?? this.#spawn(file);
     const request: ReadRequest = {
       id: this.#nextId++,
       task: "plan",
@@ -90,9 +100,15 @@ export class WorkerPool {
     return this.#workerFile === readWorkerFile();
   }
 
-  #spawn(): Worker {
+  /**
+   * A worker for `file`, its first document: it preloads pdf.js only when that
+   * document is a PDF. An HTML, DOCX or text batch never loads pdf.js (about a
+   * quarter of a second of CPU per worker); a PDF later in the batch loads it
+   * when it comes, as a kept worker would.
+   */
+  #spawn(file: string): Worker {
     const max = this.#limits.maxOldGenerationSizeMb;
-    const w = (this.#sharesSpare() ? takeSpareWorker(max) : undefined) ?? spawnWorker(this.#workerFile, max);
+    const w = (this.#sharesSpare() ? takeSpareWorker(max) : undefined) ?? spawnWorker(this.#workerFile, max, { preloadPdf: isPdf(file) });
     this.#all.add(w);
     w.on("exit", () => {
       this.#all.delete(w);

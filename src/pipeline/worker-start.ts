@@ -31,7 +31,7 @@ export function requireWorkerFile(file: string): void {
   if (!existsSync(file)) throw new Error(`worker script ${file} is missing: build with \`npx tsc -p .\``);
 }
 
-export function spawnWorker(file: string, maxOldGenerationSizeMb: number, data: ReadWorkerData = { preloadPdf: true }): Worker {
+export function spawnWorker(file: string, maxOldGenerationSizeMb: number, data: ReadWorkerData): Worker {
   requireWorkerFile(file);
   const w = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb }, workerData: data });
   // A worker that dies while idle must not take the main thread with it (an

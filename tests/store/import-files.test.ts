@@ -261,6 +261,20 @@ describe("WorkerPool", () => {
     }
   });
 
+  it("starts a worker that preloads pdf.js only for a document that sniffs as a PDF", async () => {
+    // Three documents at once: three workers, each started for one of them. The HTML named .pdf is not a PDF.
+    const html = copySample("luzzara-2024.html", "preload/plan.html");
+    const pdf = copySample("luzzara-2024.pdf", "preload/plan.pdf");
+    const misnamed = copySample("luzzara-2024.html", "preload/html.pdf");
+    const pool = new WorkerPool({ workerFile: HANG_WORKER });
+    try {
+      const outcomes = await Promise.all([html, pdf, misnamed].map((f) => pool.run(f)));
+      expect(outcomes.map((o) => !o.ok && o.reason)).toEqual(["preloadPdf false", "preloadPdf true", "preloadPdf false"]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("importFiles reports a timed-out file as failed", async () => {
     copySample("luzzara-2024.pdf", "hang.pdf");
     const result = await importFiles([path.join(dir, "hang.pdf")], { db, jobs: 1, timeoutMs: 500, workerFile: HANG_WORKER });
