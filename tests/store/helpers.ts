@@ -8,7 +8,12 @@ export const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const SAMPLE_EXPORTS = ["luzzara-2024.pdf", "luzzara-2024.docx", "luzzara-2024.html"] as const;
 
 export function loadSample(name: (typeof SAMPLE_EXPORTS)[number]): PlanExport {
-  return PlanExport.parse(JSON.parse(readFileSync(path.join(SAMPLES, `${name}.expected.json`), "utf8")));
+  return loadExpected(path.join(SAMPLES, name));
+}
+
+/** The expected export written beside a document (`FILE.expected.json`), checked against the contract. */
+export function loadExpected(document: string): PlanExport {
+  return PlanExport.parse(JSON.parse(readFileSync(`${document}.expected.json`, "utf8")));
 }
 
 /** A fresh temp dir; returns it and a cleanup function. */

@@ -1,7 +1,7 @@
 /**
  * Child processes for the kill and concurrency tests of the store: the stub child
  * (fixtures/import-child.mjs: the compiled importFiles with the PDF sample's expected
- * export as its reader) or the real `piao import`, run, killed at a moment, or run
+ * export as its reader) or the real `piao import` (copies of a small HTML plan), run, killed at a moment, or run
  * several at once; and the checks of the database they leave.
  */
 import { spawn } from "node:child_process";
@@ -10,6 +10,7 @@ import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
+import type { PlanExport } from "../../src/normalize/plan-schema.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { counts, expectedCounts, loadSample, SAMPLES } from "./helpers.js";
 
@@ -28,12 +29,20 @@ export function makeCorpus(dir: string, n: number): string[] {
   });
 }
 
-/** Copies of the HTML sample (the quickest real read), each with its own sha256. */
+/**
+ * The real plan the tests that run `piao import` import: a small HTML plan (33 KB against
+ * the Luzzara sample's 330 KB; about 0.1 s a read, not 0.35 s) whose plan fills every
+ * table (units, objectives, phases, phase months, indicators, anomalies). Its expected
+ * export beside it gives the rows a stored copy must have.
+ */
+export const HTML_PLAN = path.resolve(HERE, "../../fixtures/colleverde-2025/colleverde-2025.html");
+
+/** Copies of HTML_PLAN (a quick real read), each with its own sha256. */
 export function htmlCopies(dir: string, folder: string, names: string[]): string[] {
   mkdirSync(path.join(dir, folder), { recursive: true });
   return names.map((name) => {
     const f = path.join(dir, folder, `${name}.html`);
-    copyFileSync(path.join(SAMPLES, "luzzara-2024.html"), f);
+    copyFileSync(HTML_PLAN, f);
     appendFileSync(f, `\n<!-- ${name} -->\n`);
     return f;
   });
@@ -42,15 +51,15 @@ export function htmlCopies(dir: string, folder: string, names: string[]): string
 /**
  * Checks a database a kill left: SQLite's integrity, the foreign keys, the full-text
  * index against its rows, and whole plans only (every table holds exactly n copies of
- * one plan's rows, n the documents stored). Returns n.
+ * `plan`'s rows, n the documents stored; by default the stub child's plan). Returns n.
  */
-export function checkConsistent(dbFile: string, sample: "luzzara-2024.pdf" | "luzzara-2024.html" = "luzzara-2024.pdf") {
+export function checkConsistent(dbFile: string, plan: PlanExport = loadSample("luzzara-2024.pdf")) {
   const db = openDatabase(dbFile);
   try {
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(db.pragma("foreign_key_check")).toEqual([]);
     const c = counts(db);
-    const one = expectedCounts([loadSample(sample)]);
+    const one = expectedCounts([plan]);
     expect(c).toEqual(Object.fromEntries(Object.entries(one).map(([k, v]) => [k, v * c.documents!])));
     // FTS5's integrity-check throws where the index and the rows disagree (tests/store/store-plan.test.ts shows it can).
     expect(() => db.prepare("INSERT INTO objectives_fts(objectives_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
@@ -75,6 +84,8 @@ type KillWhen = { stored: number; line?: RegExp } | { delayMs: number };
 
 interface ChildOptions {
   killWhen?: KillWhen | undefined;
+  /** The stub child's answer (PLAN_EXPORT in fixtures/import-child.mjs): an expected export's path; by default the PDF sample's. */
+  planExport?: string;
   /** Start gate (START_GATE in fixtures/import-child.mjs): called when the child printed "ready"; the child sleeps until the time `startAt` resolves to. */
   gate?: { ready: () => void; startAt: Promise<number> };
 }
@@ -83,12 +94,12 @@ interface ChildOptions {
  * Runs `node args…`; `killWhen` may SIGKILL it: after `stored` matching lines on
  * stdout or stderr, or `delayMs` after the start (which can fall before the database is even open).
  */
-export function runChild(args: string[], { killWhen, gate }: ChildOptions = {}): Promise<ChildEnd> {
+export function runChild(args: string[], { killWhen, gate, planExport }: ChildOptions = {}): Promise<ChildEnd> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       stdio: [gate ? "pipe" : "ignore", "pipe", "pipe"],
       cwd: path.resolve(HERE, "../.."),
-      env: { ...process.env, ...(gate ? { START_GATE: "1" } : {}) },
+      env: { ...process.env, ...(gate ? { START_GATE: "1" } : {}), ...(planExport ? { PLAN_EXPORT: planExport } : {}) },
     });
     // The start time may reach a child that has already died: its closed pipe is no error of the test's.
     child.stdin?.on("error", () => {});
@@ -128,7 +139,7 @@ export function runChild(args: string[], { killWhen, gate }: ChildOptions = {}):
  * Runs every `args` of `runs` as a child at once: each loads, says it is ready, and all
  * of them open the database at one instant, 50 ms after the last is ready.
  */
-export function runTogether(runs: string[][]): Promise<ChildEnd[]> {
+export function runTogether(runs: string[][], { planExport }: Pick<ChildOptions, "planExport"> = {}): Promise<ChildEnd[]> {
   let waiting = runs.length;
   let go!: (at: number) => void;
   const startAt = new Promise<number>((r) => (go = r));
@@ -136,7 +147,7 @@ export function runTogether(runs: string[][]): Promise<ChildEnd[]> {
     waiting -= 1;
     if (waiting === 0) go(Date.now() + 50);
   };
-  return Promise.all(runs.map((args) => runChild(args, { gate: { ready, startAt } })));
+  return Promise.all(runs.map((args) => runChild(args, { gate: { ready, startAt }, ...(planExport ? { planExport } : {}) })));
 }
 
 /** Per stored document, its row counts in every table below it. */

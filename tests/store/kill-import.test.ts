@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
 import { runPiao } from "../run-piao.js";
-import { expectedCounts, loadSample, tempDir } from "./helpers.js";
-import { BIN, CHILD, checkConsistent, htmlCopies, makeCorpus, rowsPerDocument, runChild, sha256Of } from "./import-children.js";
+import { expectedCounts, loadExpected, loadSample, tempDir } from "./helpers.js";
+import { BIN, CHILD, checkConsistent, HTML_PLAN, htmlCopies, makeCorpus, rowsPerDocument, runChild, sha256Of } from "./import-children.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -96,22 +96,29 @@ describe("20 SIGKILLs at seeded-random moments", () => {
 describe("a real `piao import` killed", () => {
   // The seeded kills above stop the stub child; this one stops the real CLI (bin/piao,
   // the real readers in worker threads) and resumes with `piao import`, whose summary
-  // line must count what the kill left. HTML copies: the quickest real read.
+  // line must count what the kill left. Copies of a small HTML plan (a quick real read),
+  // eight of them: the seven reads left after the first stored file (about 0.7 s) outlast
+  // the kill's way from the child's output line to its SIGKILL.
   it("SIGKILL of `piao import` mid-batch leaves whole plans; `piao import` again completes it", async () => {
-    const N = 4;
-    const files = htmlCopies(dir, "in", ["p0", "p1", "p2", "p3"]);
+    const N = 8;
+    const plan = loadExpected(HTML_PLAN);
+    const files = htmlCopies(
+      dir,
+      "in",
+      Array.from({ length: N }, (_, i) => `p${i}`),
+    );
     const dbFile = path.join(dir, "p.sqlite");
     // One lane: a second worker thread would double the readers' start-up, not the moments a kill can hit.
     const args = ["import", path.join(dir, "in"), "--db", dbFile, "--jobs", "1"];
     const end = await runChild([BIN, ...args], { killWhen: { stored: 1, line: /^\[\d+\/\d+\] imported / } });
     expect(end.signal, `import ended (exit ${end.code}) before it was killed:\n${end.output.split("\n").slice(-6).join("\n")}`).toBe("SIGKILL");
-    const partial = checkConsistent(dbFile, "luzzara-2024.html");
+    const partial = checkConsistent(dbFile, plan);
     expect(partial).toBeGreaterThanOrEqual(1);
     expect(partial).toBeLessThan(N);
     const r = await runPiao(args);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe(`imported ${N - partial}, unchanged ${partial}, failed 0`);
-    expect(checkConsistent(dbFile, "luzzara-2024.html")).toBe(N);
+    expect(checkConsistent(dbFile, plan)).toBe(N);
     const db = openDatabase(dbFile, { readonly: true });
     try {
       expect(db.prepare("SELECT sha256 FROM documents ORDER BY sha256").pluck().all()).toEqual(files.map(sha256Of).sort());
