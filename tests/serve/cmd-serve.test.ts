@@ -1,7 +1,8 @@
 /**
  * `piao serve` as a command (node bin/piao, built dist/): it prints its address,
  * answers, warns when told to listen beyond this computer, stops on SIGINT with
- * exit 0, and refuses bad flags and a busy port with one line and exit 2.
+ * exit 0, and refuses bad flags and a busy port with one line and exit 2 (those
+ * in-process, through main(argv), but for one that checks the launcher's exit code).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,7 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PIAO_BIN, runPiaoProcess } from "../run-piao.js";
+import { PIAO_BIN, runPiao, runPiaoProcess } from "../run-piao.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "piao-serve-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,16 +65,22 @@ describe("piao serve (command)", () => {
   });
 
   it("refuses bad flags and a busy port with one line and exit 2", async () => {
+    // The launcher's exit code once, as a real process; the other refusals in-process
+    // (main(argv): each comes before the server listens, or when it cannot).
+    const launched = runPiaoProcess(["serve", "--db", path.join(dir, "cli.sqlite"), "--port", "http"], { timeoutMs: 30_000 });
+    expect(launched.code).toBe(2);
+    expect(launched.stderr.trim().split("\n")).toHaveLength(1);
     for (const args of [["--port", "http"], ["--max-upload-mb", "0"], ["--max-memory", "10"], ["--timeout", "never"], ["plan.pdf"]]) {
-      const r = runPiaoProcess(["serve", "--db", path.join(dir, "cli.sqlite"), ...args], { timeoutMs: 30_000 });
+      const r = await runPiao(["serve", "--db", path.join(dir, "cli.sqlite"), ...args]);
       expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stdout, args.join(" ")).toBe("");
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
     }
     const busy = createServer();
     await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
     const port = (busy.address() as { port: number }).port;
     try {
-      const r = runPiaoProcess(["serve", "--db", path.join(dir, "cli.sqlite"), "--port", String(port)], { timeoutMs: 30_000 });
+      const r = await runPiao(["serve", "--db", path.join(dir, "cli.sqlite"), "--port", String(port)]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`piao serve: port ${port} on 127.0.0.1 is already in use (choose another with --port)\n`);
     } finally {
