@@ -1,8 +1,8 @@
 /**
  * Child processes for the kill and concurrency tests of the store: the stub child
- * (fixtures/import-child.mjs: the compiled importFiles with the PDF sample's expected
- * export as its reader) or the real `piao import` (copies of a small HTML plan), run, killed at a moment, or run
- * several at once; and the checks of the database they leave.
+ * (fixtures/import-child.mjs: the compiled importFiles with an expected export as its
+ * reader) or the real `piao import` (of copies of a small HTML plan), run, killed at a
+ * moment, or run several at once; and the checks of the database they leave.
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
