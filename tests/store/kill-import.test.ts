@@ -102,7 +102,11 @@ describe("a real `piao import` killed", () => {
   it("SIGKILL of `piao import` mid-batch leaves whole plans; `piao import` again completes it", async () => {
     const N = 8;
     const plan = loadExpected(HTML_PLAN);
-    const files = htmlCopies(dir, "in", Array.from({ length: N }, (_, i) => `p${i}`));
+    const files = htmlCopies(
+      dir,
+      "in",
+      Array.from({ length: N }, (_, i) => `p${i}`),
+    );
     const dbFile = path.join(dir, "p.sqlite");
     // One lane: a second worker thread would double the readers' start-up, not the moments a kill can hit.
     const args = ["import", path.join(dir, "in"), "--db", dbFile, "--jobs", "1"];
