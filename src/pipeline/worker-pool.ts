@@ -43,6 +43,8 @@ export class WorkerPool {
   readonly #readerLimits: Partial<ReaderLimits> | undefined;
   readonly #idle: Worker[] = [];
   readonly #all = new Set<Worker>();
+  /** The pool's exit listener on each of its workers, taken off a worker it hands on (the spare). */
+  readonly #onExit = new Map<Worker, () => void>();
   #nextId = 1;
   #closed = false;
 
@@ -88,7 +90,13 @@ export class WorkerPool {
     this.#closed = true;
     // One idle read worker outlives the pool, for the process's next reader (worker-start.ts).
     const kept = this.#sharesSpare() ? this.#idle.pop() : undefined;
-    if (kept) this.#all.delete(kept);
+    if (kept) {
+      this.#all.delete(kept);
+      // A kept worker passes through many pools and readers: none may leave a listener on it.
+      const onExit = this.#onExit.get(kept);
+      if (onExit) kept.off("exit", onExit);
+    }
+    this.#onExit.clear();
     await Promise.all([...this.#all].map((w) => w.terminate()));
     this.#all.clear();
     this.#idle.length = 0;
@@ -110,11 +118,13 @@ export class WorkerPool {
     const max = this.#limits.maxOldGenerationSizeMb;
     const w = (this.#sharesSpare() ? takeSpareWorker(max) : undefined) ?? spawnWorker(this.#workerFile, max, { preloadPdf: isPdf(file) });
     this.#all.add(w);
-    w.on("exit", () => {
+    const onExit = () => {
       this.#all.delete(w);
       const i = this.#idle.indexOf(w);
       if (i >= 0) this.#idle.splice(i, 1);
-    });
+    };
+    w.on("exit", onExit);
+    this.#onExit.set(w, onExit);
     return w;
   }
 }

@@ -91,6 +91,37 @@ describe("the kept read worker", () => {
     await w.terminate();
   });
 
+  it("carries no listener of the readers and pools it passed through (no MaxListenersExceededWarning on stderr)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on("warning", onWarning);
+    try {
+      const first = new FileReader();
+      expect((await first.layout(TEXT_PLAN)).ok).toBe(true);
+      await first.close();
+      const w = takeSpareWorker(1024)!;
+      const before = Object.fromEntries(w.eventNames().map((e) => [String(e), w.listenerCount(e)]));
+      await keepSpareWorker(w, 1024);
+      // More passes than EventEmitter's default limit of 10 listeners per event.
+      for (let i = 0; i < 12; i++) {
+        const reader = new FileReader();
+        expect((await reader.layout(TEXT_PLAN)).ok).toBe(true);
+        await reader.close();
+        const pool = new WorkerPool();
+        expect((await pool.run(TEXT_PLAN)).ok).toBe(true);
+        await pool.close();
+      }
+      const kept = takeSpareWorker(1024);
+      expect(kept).toBe(w);
+      expect(Object.fromEntries(kept!.eventNames().map((e) => [String(e), kept!.listenerCount(e)]))).toEqual(before);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).toEqual([]);
+      await kept!.terminate();
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
   it("is shared with the import's pool: the pool takes it and leaves one behind", async () => {
     const w = spawnWorker(readWorkerFile(), 1024, { preloadPdf: false });
     await keepSpareWorker(w, 1024);
