@@ -1,21 +1,14 @@
 /** `piao import` end to end (in-process, through `main(argv)`) against temp databases. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
-import { counts, tempDir } from "./helpers.js";
+import { counts, tempDirEachTest } from "./helpers.js";
 import { REPO_ROOT, runPiao } from "../run-piao.js";
 
 const piao = (args: string[], cwd = REPO_ROOT) => runPiao(args, { cwd });
 
-let dir: string;
-let cleanup: () => void;
-beforeEach(async () => {
-  const t = tempDir("piao-cli-");
-  dir = t.dir;
-  cleanup = t.cleanup;
-});
-afterEach(() => cleanup());
+const tmp = tempDirEachTest("piao-cli-");
 
 describe("piao import", () => {
   it("without a path: usage error, exit 2", async () => {
@@ -25,15 +18,15 @@ describe("piao import", () => {
   });
 
   it("rejects a bad --jobs", async () => {
-    const r = await piao(["import", dir, "--jobs", "0", "--db", path.join(dir, "x.sqlite")]);
+    const r = await piao(["import", tmp.dir, "--jobs", "0", "--db", path.join(tmp.dir, "x.sqlite")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--jobs must be a whole number/);
   });
 
   it("an empty folder: nothing to do, exit 0, database created and migrated", async () => {
-    mkdirSync(path.join(dir, "empty"));
-    const db = path.join(dir, "p.sqlite");
-    const r = await piao(["import", path.join(dir, "empty"), "--db", db]);
+    mkdirSync(path.join(tmp.dir, "empty"));
+    const db = path.join(tmp.dir, "p.sqlite");
+    const r = await piao(["import", path.join(tmp.dir, "empty"), "--db", db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("imported 0, unchanged 0, failed 0\n");
     const d = openDatabase(db);
@@ -42,14 +35,14 @@ describe("piao import", () => {
   });
 
   it("bad files are listed with a one-line reason and give exit 1; the database stays sound", async () => {
-    writeFileSync(path.join(dir, "empty.pdf"), "");
-    writeFileSync(path.join(dir, "garbage.docx"), "not a zip");
-    const db = path.join(dir, "p.sqlite");
-    const r = await piao(["import", dir, path.join(dir, "nope.pdf"), "--db", db, "--jobs", "2"]);
+    writeFileSync(path.join(tmp.dir, "empty.pdf"), "");
+    writeFileSync(path.join(tmp.dir, "garbage.docx"), "not a zip");
+    const db = path.join(tmp.dir, "p.sqlite");
+    const r = await piao(["import", tmp.dir, path.join(tmp.dir, "nope.pdf"), "--db", db, "--jobs", "2"]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe("imported 0, unchanged 0, failed 3");
-    expect(lines.slice(1).map((l) => l.replace(dir, "DIR"))).toEqual([
+    expect(lines.slice(1).map((l) => l.replace(tmp.dir, "DIR"))).toEqual([
       expect.stringMatching(/^failed: DIR\/nope\.pdf: file not found$/),
       expect.stringMatching(/^failed: DIR\/empty\.pdf: \S.*$/),
       expect.stringMatching(/^failed: DIR\/garbage\.docx: \S.*$/),
@@ -65,9 +58,9 @@ describe("piao import", () => {
 
   it("defaults to ./piao.sqlite", async () => {
     // An empty folder: the database is made and migrated all the same, and no document is read.
-    mkdirSync(path.join(dir, "empty"));
-    expect((await piao(["import", "empty"], dir)).code).toBe(0);
-    const d = openDatabase(path.join(dir, "piao.sqlite"));
+    mkdirSync(path.join(tmp.dir, "empty"));
+    expect((await piao(["import", "empty"], tmp.dir)).code).toBe(0);
+    const d = openDatabase(path.join(tmp.dir, "piao.sqlite"));
     expect(d.prepare("SELECT count(*) FROM schema_migrations").pluck().get()).toBeGreaterThan(0);
     d.close();
   });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach } from "vitest";
 import { PlanExport } from "../../src/normalize/plan-schema.js";
 
 export const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/samples");
@@ -20,6 +21,24 @@ export function loadExpected(document: string): PlanExport {
 export function tempDir(prefix = "piao-store-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh temp dir for each test of the calling file, made before the test and removed after it; `dir` is read inside a test. */
+export function tempDirEachTest(prefix: string): { readonly dir: string } {
+  let current: { dir: string; cleanup: () => void } | undefined;
+  beforeEach(() => {
+    current = tempDir(prefix);
+  });
+  afterEach(() => {
+    current?.cleanup();
+    current = undefined;
+  });
+  return {
+    get dir() {
+      if (!current) throw new Error("tempDirEachTest: the dir exists only while a test runs");
+      return current.dir;
+    },
+  };
 }
 
 /** A deep copy with another sha256 (as if from another file). */

@@ -4,9 +4,9 @@
  * finish, with no "database is locked", no duplicate and nothing lost.
  */
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
-import { expectedCounts, loadExpected, tempDir } from "./helpers.js";
+import { expectedCounts, loadExpected, tempDirEachTest } from "./helpers.js";
 import {
   BIN,
   CHILD,
@@ -21,14 +21,7 @@ import {
   sha256Of,
 } from "./import-children.js";
 
-let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  const t = tempDir("piao-concurrent-");
-  dir = t.dir;
-  cleanup = t.cleanup;
-});
-afterEach(() => cleanup());
+const tmp = tempDirEachTest("piao-concurrent-");
 
 describe("two imports at once on one database", () => {
   /** Both runs ended well, said nothing of a lock, and every file of `union` is stored exactly once, whole. */
@@ -56,9 +49,9 @@ describe("two imports at once on one database", () => {
   }
 
   it("same files, real `piao import` twice at once on a new database: each file stored once", async () => {
-    const files = htmlCopies(dir, "in", ["a", "b", "c", "d"]);
-    const dbFile = path.join(dir, "same.sqlite");
-    const args = [BIN, "import", path.join(dir, "in"), "--db", dbFile, "--jobs", "1"];
+    const files = htmlCopies(tmp.dir, "in", ["a", "b", "c", "d"]);
+    const dbFile = path.join(tmp.dir, "same.sqlite");
+    const args = [BIN, "import", path.join(tmp.dir, "in"), "--db", dbFile, "--jobs", "1"];
     const runs = await Promise.all([runChild(args), runChild(args)]);
     await expectBothStored(runs, dbFile, files);
     // Between them, each file imported once and found unchanged once.
@@ -68,12 +61,12 @@ describe("two imports at once on one database", () => {
   }, 60_000);
 
   it("different files, real `piao import` twice at once on a new database: the union stored once each", async () => {
-    const one = htmlCopies(dir, "one", ["a", "b"]);
-    const two = htmlCopies(dir, "two", ["c", "d"]);
-    const dbFile = path.join(dir, "different.sqlite");
+    const one = htmlCopies(tmp.dir, "one", ["a", "b"]);
+    const two = htmlCopies(tmp.dir, "two", ["c", "d"]);
+    const dbFile = path.join(tmp.dir, "different.sqlite");
     const runs = await Promise.all([
-      runChild([BIN, "import", path.join(dir, "one"), "--db", dbFile, "--jobs", "1"]),
-      runChild([BIN, "import", path.join(dir, "two"), "--db", dbFile, "--jobs", "1"]),
+      runChild([BIN, "import", path.join(tmp.dir, "one"), "--db", dbFile, "--jobs", "1"]),
+      runChild([BIN, "import", path.join(tmp.dir, "two"), "--db", dbFile, "--jobs", "1"]),
     ]);
     await expectBothStored(runs, dbFile, [...one, ...two]);
     for (const r of runs) expect(r.output).toMatch(/^imported 2, unchanged 0, failed 0/m);
@@ -87,13 +80,13 @@ describe("two imports at once on one database", () => {
 
   it("same and different files, many times at once with the stub reader: no lock error, no duplicate, nothing lost", async () => {
     // The fast child stores 60 files in well under a second, so the two writers' transactions interleave densely.
-    const files = makeCorpus(dir, 60);
+    const files = makeCorpus(tmp.dir, 60);
     for (const [round, [a, b]] of [
       [files, files],
       [files.slice(0, 40), files.slice(20)],
       [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)],
     ].entries()) {
-      const dbFile = path.join(dir, `stub-${round}.sqlite`);
+      const dbFile = path.join(tmp.dir, `stub-${round}.sqlite`);
       // Both open the new database at the same instant: their migrations race too.
       const runs = await runTogether(
         [
@@ -123,9 +116,9 @@ describe("two imports at once on one database", () => {
   it("four processes opening one new database at the same instant all migrate it, none fails", async () => {
     // Before migrateToLatest took the write lock per migration, 7 of 8 such rounds had a
     // process fail with "migration 0001_init.sql failed: table documents already exists".
-    const files = makeCorpus(dir, 4);
+    const files = makeCorpus(tmp.dir, 4);
     for (let round = 0; round < 4; round++) {
-      const dbFile = path.join(dir, `race-${round}.sqlite`);
+      const dbFile = path.join(tmp.dir, `race-${round}.sqlite`);
       const runs = await runTogether(
         Array.from({ length: 4 }, () => [CHILD, dbFile, ...files]),
         { planExport },

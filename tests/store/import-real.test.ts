@@ -5,27 +5,20 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
 import { listPlans } from "../../src/store/list-plans.js";
 import { loadPlan } from "../../src/store/load-plan.js";
 import { runPiao } from "../run-piao.js";
-import { SAMPLES, tempDir } from "./helpers.js";
+import { SAMPLES, tempDirEachTest } from "./helpers.js";
 
-let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  const t = tempDir("piao-real-");
-  dir = t.dir;
-  cleanup = t.cleanup;
-});
-afterEach(() => cleanup());
+const tmp = tempDirEachTest("piao-real-");
 
 describe("piao import with the real readers", () => {
   // The reference is each sample's expected export (written independently of src/), the file's
   // own path aside: tests/pipeline/extract-samples.test.ts checks that `piao extract` prints it.
   it("imports the samples; what is stored is each sample's expected export, which `piao extract` prints", async () => {
-    const db = path.join(dir, "p.sqlite");
+    const db = path.join(tmp.dir, "p.sqlite");
     const files = ["luzzara-2024.pdf", "luzzara-2024.docx", "luzzara-2024.html"].map((n) => path.join(SAMPLES, n));
     const r = await runPiao(["import", ...files, "--db", db, "--jobs", "2"]);
     expect(r.stdout.split("\n")[0]).toBe("imported 3, unchanged 0, failed 0");

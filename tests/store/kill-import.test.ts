@@ -9,22 +9,15 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
 import { runPiao } from "../run-piao.js";
-import { expectedCounts, loadExpected, loadSample, tempDir } from "./helpers.js";
+import { expectedCounts, loadExpected, loadSample, tempDirEachTest } from "./helpers.js";
 import { BIN, CHILD, checkConsistent, HTML_PLAN, htmlCopies, makeCorpus, rowsPerDocument, runChild, sha256Of } from "./import-children.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  const t = tempDir("piao-kill-");
-  dir = t.dir;
-  cleanup = t.cleanup;
-});
-afterEach(() => cleanup());
+const tmp = tempDirEachTest("piao-kill-");
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32): the kill moments are the same on every run. */
 function seeded(seed: number): () => number {
@@ -49,8 +42,8 @@ describe("20 SIGKILLs at seeded-random moments", () => {
   it("each leaves integrity ok and whole documents only; the re-import stores the rest, every file once", async () => {
     if (!existsSync(path.resolve(HERE, "../../dist/pipeline/import-files.js"))) throw new Error("dist/ is missing: run `npx tsc -p .` first");
     const N = 80;
-    const files = makeCorpus(dir, N);
-    const dbFile = path.join(dir, "killed.sqlite");
+    const files = makeCorpus(tmp.dir, N);
+    const dbFile = path.join(tmp.dir, "killed.sqlite");
     // Row counts of one whole document, from the export itself (not from src/).
     const { documents: _d, ...one } = expectedCounts([loadSample("luzzara-2024.pdf")]);
     const random = seeded(13);
@@ -103,13 +96,13 @@ describe("a real `piao import` killed", () => {
     const N = 8;
     const plan = loadExpected(HTML_PLAN);
     const files = htmlCopies(
-      dir,
+      tmp.dir,
       "in",
       Array.from({ length: N }, (_, i) => `p${i}`),
     );
-    const dbFile = path.join(dir, "p.sqlite");
+    const dbFile = path.join(tmp.dir, "p.sqlite");
     // One lane: a second worker thread would double the readers' start-up, not the moments a kill can hit.
-    const args = ["import", path.join(dir, "in"), "--db", dbFile, "--jobs", "1"];
+    const args = ["import", path.join(tmp.dir, "in"), "--db", dbFile, "--jobs", "1"];
     const end = await runChild([BIN, ...args], { killWhen: { stored: 1, line: /^\[\d+\/\d+\] imported / } });
     expect(end.signal, `import ended (exit ${end.code}) before it was killed:\n${end.output.split("\n").slice(-6).join("\n")}`).toBe("SIGKILL");
     const partial = checkConsistent(dbFile, plan);
