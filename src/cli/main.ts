@@ -3,7 +3,7 @@
  * returns its exit code; errors in documents become one line on stderr.
  * A command's module is loaded only when that command runs, so `--help`, an
  * argument error or `piao check --db` never load the document readers (pdf.js,
- * mammoth, cheerio) they do not use.
+ * cheerio) they do not use.
  */
 import { CliUsageError } from "./cli-errors.js";
 import { EXTRACT_HELP, IMPORT_HELP, TABLES_HELP } from "./command-help.js";

@@ -1,7 +1,7 @@
 /**
  * Reads any supported document into the layout model, choosing the reader by
  * the file's content. Throws DocumentError for input that cannot be used.
- * Each reader is loaded when a document needs it (pdf.js, mammoth and cheerio
+ * Each reader is loaded when a document needs it (pdf.js and cheerio
  * each take a good part of a second to load on a small machine): reading a PDF
  * loads no DOCX or HTML code, and the reverse.
  */

@@ -29,10 +29,8 @@ export const ReaderCode = z.enum([
   "LAYOUT_CONVERSION",
   /** A DOCX embeds a part (w:altChunk) the reader cannot read: its content is missing. */
   "DOCX_ALT_CHUNK",
-  /** Words mammoth reads in a DOCX body are missing from the layout. */
+  /** Words of a DOCX body's text elements are missing from the layout. */
   "DOCX_TEXT_DROPPED",
-  /** mammoth could not read the DOCX at all: the words read could not be cross-checked. */
-  "DOCX_CROSS_CHECK_FAILED",
   /** Control characters (other than tab, line feed, form feed) removed from the text. */
   "CONTROL_CHARACTERS",
 ]);

@@ -150,7 +150,7 @@ export type TextSettings = z.infer<typeof TextSettings>;
 
 /** Tolerances of the DOCX reader (src/extract/docx). */
 export const DocxSettings = z.object({
-  /** Warn when fewer than this fraction of the words mammoth finds in the body are in our layout. */
+  /** Warn when fewer than this fraction of the words of the body's text elements (coverage-check.ts) are in our layout. */
   minWordCoverage: z.number().min(0).max(1).default(0.98),
   /** A picture alone in a body paragraph covering at least this share of its page's text area is a scanned page (UNREADABLE). */
   scannedImageShare: z.number().min(0).max(1).default(0.5),

@@ -1,12 +1,12 @@
 /**
  * DOCX reader. The tables and paragraphs come from the WordprocessingML itself
- * (word/document.xml, unzipped by zip-package.ts, parsed by cheerio in XML mode), not from mammoth's HTML:
- * mammoth drops cell shading (w:shd, a common way to mark Gantt months), loses
- * some vertical merges and ignores header/footer parts, which are exactly the
- * things a plan's tables depend on. mammoth still earns its place as an
- * independent reading of the same body: its raw text is compared with ours and
- * a shortfall becomes a warning, so content in an element this reader does not
- * know is reported instead of silently lost.
+ * (word/document.xml, unzipped by zip-package.ts, parsed by cheerio in XML mode), not from
+ * a converter's HTML: mammoth's, for one, drops cell shading (w:shd, a common way to mark
+ * Gantt months), loses some vertical merges and ignores header/footer parts, which are
+ * exactly the things a plan's tables depend on. Every word of the body's text elements,
+ * counted without regard to structure, is checked against the layout afterwards
+ * (coverage-check.ts), so content in an element this reader does not know is reported
+ * instead of silently lost.
  *
  * DOCX has no pages: one LayoutPage numbered null; the running header/footer
  * parts referenced by the section properties go to page.header/footer.
@@ -14,7 +14,7 @@
  * The jobs around the body live beside this file: the package and its limits
  * (zip-package.ts, package-parts.ts), relationships (relationships.ts),
  * embedded chunks (alt-chunks.ts), headers and footers (header-footer.ts)
- * and the mammoth cross-check (coverage-check.ts).
+ * and the word-coverage check (coverage-check.ts).
  */
 import type { Element } from "domhandler";
 import type { Block, LayoutDocument, ReaderMessage } from "../layout.js";
@@ -33,8 +33,6 @@ import { Names } from "./ooxml.js";
 import { PackageParts } from "./package-parts.js";
 import { scannedPageImages } from "./page-images.js";
 import { mainDocumentPath, relationships, relTargets } from "./relationships.js";
-
-export { coverageCheck } from "./coverage-check.js";
 
 const SOURCE = "docx-reader";
 
@@ -73,7 +71,7 @@ async function readPackage(bytes: Uint8Array, file: string, opts: ReaderSettings
   for (const [relId, said] of chunks.said) out.messages.push(...said.map((m) => out.placeChunkMessage(relId, m)));
   const header = regionLines(parts, rels, body, ctx, "header");
   const footer = regionLines(parts, rels, body, ctx, "footer");
-  const messages = [...out.messages, ...scannedPageImages(ctx, body, opts.docx, SOURCE), ...(await coverageCheck(bytes, out.blocks, ctx.hidden, opts))];
+  const messages = [...out.messages, ...scannedPageImages(ctx, body, opts.docx, SOURCE), ...coverageCheck(ctx, body, out.blocks, ctx.hidden, opts)];
   return pagelessDocument("docx", file, out.blocks, header, footer, messages);
 }
 

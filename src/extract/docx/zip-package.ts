@@ -6,8 +6,9 @@
  * about its size cannot blow up either.
  *
  * On opening, every entry is inflated once and measured against the limits
- * (maxPartBytes, maxUnzippedBytes, maxZipRatio): mammoth, which reads the
- * package again with its own unzipper, then only ever sees measured parts.
+ * (maxPartBytes, maxUnzippedBytes, maxZipRatio): a package that unpacks to
+ * gigabytes is refused as a whole, even where the bomb sits in a part the reader
+ * would never open, and a directory that understates sizes gains nothing.
  * Stored (0) and deflated (8) entries are read; ZIP64 sizes and offsets are
  * understood; encrypted entries and other methods make the part unreadable.
  */
