@@ -3,8 +3,8 @@
  * matched by namespace URI, not by prefix: "w:" is only a convention and some
  * generators write another prefix (or several) for WordprocessingML.
  */
-import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { loadXml } from "../common/markup-dom.js";
 
 const WML = new Set([
   "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -21,7 +21,7 @@ export interface XmlPart {
 }
 
 export function parseXmlPart(xml: string): XmlPart {
-  const $ = cheerio.load(xml, { xml: true });
+  const $ = loadXml(xml);
   const root = $.root()[0]?.children.find((n): n is Element => n.type === "tag") ?? null;
   const w = new Set<string>();
   const mc = new Set<string>();

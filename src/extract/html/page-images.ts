@@ -7,7 +7,7 @@
  * DOCX reader assumes when a section does not say. Reported as UNREADABLE,
  * as the PDF reader reports an image-only page.
  */
-import type { CheerioAPI } from "cheerio";
+import type { CheerioAPI } from "cheerio/slim";
 import type { AnyNode, Element } from "domhandler";
 import type { ReaderMessage } from "../layout.js";
 import { readerMessage } from "../common/pageless-document.js";

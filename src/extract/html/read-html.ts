@@ -11,7 +11,6 @@
  * (LibreOffice `<div title="header">`, Word `mso-element:header`) go to the
  * page's header/footer instead of the blocks.
  */
-import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type { Block, LayoutDocument, ReaderMessage } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
@@ -20,6 +19,7 @@ import { buildGrid, flowTable, type GridCellInput } from "../common/grid.js";
 import { cssBackground, visibleFill } from "../common/colour.js";
 import { LineCollector, PLAIN, walkChildren, type FlowOptions, type Intercept } from "../common/html-flow.js";
 import { checkMarkupDepth } from "../common/markup-depth.js";
+import { loadHtml } from "../common/markup-dom.js";
 import { asDocumentError, checkLimit } from "../common/limits.js";
 import type { ReaderLimits } from "../settings.js";
 import { StyleSheet } from "../common/style-sheet.js";
@@ -41,7 +41,7 @@ function readMarkup(text: string, file: string, opts: ReaderSettings): LayoutDoc
   // Before parsing: the tree takes some 30 times the text in memory, parse5 is quadratic in nesting depth, and the walk below recurses.
   checkLimit(opts, "maxMarkupChars", text.length, () => `an HTML document of ${text.length} characters`);
   checkMarkupDepth(text, "html", opts.maxNestingDepth);
-  const $ = cheerio.load(text);
+  const $ = loadHtml(text);
   const root = $("body")[0] ?? $.root()[0];
   if (!root) throw new DocumentError("empty", file, "has no HTML body");
   const sheet = StyleSheet.parse(

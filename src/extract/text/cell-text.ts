@@ -4,9 +4,9 @@
  * the converter: tags go, each paragraph / list item / <br> starts a line,
  * entities are decoded. Fields without markup are only trimmed and collapsed.
  */
-import * as cheerio from "cheerio";
 import { LineCollector, MAX_HTML_DEPTH, PLAIN, collapse, walkChildren } from "../common/html-flow.js";
 import { markupDepth } from "../common/markup-depth.js";
+import { htmlFragment } from "../common/markup-dom.js";
 import { LimitError } from "../common/limits.js";
 
 const MARKUP = /<\/?[a-zA-Z][^>]*>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/;
@@ -21,10 +21,10 @@ export function fieldLines(field: string): string[] {
     const text = collapse(field.replace(/<[^>]*>/g, " "));
     return text === "" ? [] : [text];
   }
-  const $ = cheerio.load(field, null, false);
+  const root = htmlFragment(field);
   const out = new LineCollector();
   try {
-    for (const node of $.root().toArray()) walkChildren(node, PLAIN, out);
+    walkChildren(root, PLAIN, out);
   } catch (e) {
     if (!(e instanceof LimitError)) throw e;
     const text = collapse(field.replace(/<[^>]*>/g, " "));
