@@ -31,7 +31,7 @@ export function findChromium(): string {
   if (!found)
     throw new Error(
       `Chromium not found (looked for ${CANDIDATES.join(", ")}; or set CHROMIUM_BIN). ` +
-        "The browser tests need it: install it with `apt-get install chromium-headless-shell` (or `chromium`).",
+        "The browser tests need it: install it with `apt-get install chromium-headless-shell fonts-dejavu-core fonts-liberation` (or `chromium`).",
     );
   return found;
 }
