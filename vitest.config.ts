@@ -1,4 +1,9 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+const DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), "dist");
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export default defineConfig({
   test: {
@@ -19,5 +24,9 @@ export default defineConfig({
     experimental: { fsModuleCache: true },
     // A folder for this run where a worker leaves the documents it read for the other (tests/read-once.ts).
     globalSetup: ["tests/reads-dir.ts"],
+    // The compiled CLI that tests run in-process (tests/run-piao.ts) and everything it imports are
+    // loaded by Node itself, as `piao` loads them, not transformed again by vite: dist/ is plain
+    // JavaScript, built by `npm test` before vitest starts. (src/ is what vite transforms.)
+    server: { deps: { external: [new RegExp(`^${escapeRegExp(DIST)}/`)] } },
   },
 });
