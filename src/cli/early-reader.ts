@@ -28,7 +28,7 @@ export function startReaderEarly(command: string, argv: string[]): void {
     const limits = workerLimits(values);
     startReadWorkerEarly(limits.maxOldGenerationSizeMb ?? DEFAULT_MAX_OLD_GENERATION_MB, sniffsAsPdf(file));
   } catch {
-    // An argument error (the command reports it) or an unreadable file (the reader does).
+    // An argument error: the command reports it (an unreadable file is the reader's to report).
   }
 }
 

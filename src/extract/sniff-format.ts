@@ -10,12 +10,22 @@ export type Sniffed = SourceFormat | "zip" | "encrypted-office" | "ole" | "binar
 /** OLE2 / Compound File Binary magic: old .doc/.xls and password-protected OOXML. */
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** Whether a file sniffs as a PDF (its first 1024 bytes, as the reader will sniff them); throws when it cannot be read. */
+/**
+ * Whether a file sniffs as a PDF (its first 1024 bytes, as the reader will sniff them), to
+ * preload pdf.js for it. A file that cannot be read is not one: the reader reports it.
+ */
 export function sniffsAsPdf(file: string): boolean {
   const head = Buffer.alloc(1024);
-  const fd = openSync(file, "r");
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return false;
+  }
   try {
     return sniffFormat(head.subarray(0, readSync(fd, head, 0, head.length, 0))) === "pdf";
+  } catch {
+    return false;
   } finally {
     closeSync(fd);
   }

@@ -16,15 +16,6 @@ import { ReaderLimits } from "../extract/settings.js";
 import type { Worker } from "node:worker_threads";
 import { sniffsAsPdf } from "../extract/sniff-format.js";
 
-/** A file that cannot be read is the reader's to report: no preload for it. */
-function isPdf(file: string): boolean {
-  try {
-    return sniffsAsPdf(file);
-  } catch {
-    return false;
-  }
-}
-
 export const PoolSettings = WorkerLimits.extend({
   /** Reader limits (`--limit`) every worker reads under. */
   readerLimits: ReaderLimits.partial().optional(),
@@ -116,7 +107,7 @@ export class WorkerPool {
    */
   #spawn(file: string): Worker {
     const max = this.#limits.maxOldGenerationSizeMb;
-    const w = (this.#sharesSpare() ? takeSpareWorker(max) : undefined) ?? spawnWorker(this.#workerFile, max, { preloadPdf: isPdf(file) });
+    const w = (this.#sharesSpare() ? takeSpareWorker(max) : undefined) ?? spawnWorker(this.#workerFile, max, { preloadPdf: sniffsAsPdf(file) });
     this.#all.add(w);
     const onExit = () => {
       this.#all.delete(w);

@@ -20,6 +20,7 @@ import type { AnyNode, Element } from "domhandler";
 import type { Block, ReaderMessage } from "../layout.js";
 import type { ReaderSettings } from "../settings.js";
 import { readerMessage } from "../common/pageless-document.js";
+import { deletedRowOrCell, firstChoice, textOf } from "./docx-blocks.js";
 import type { Names } from "./ooxml.js";
 
 const SOURCE = "docx-reader";
@@ -47,15 +48,13 @@ export function bodyText(names: BodyNames, body: Element): string {
     if (node.type !== "tag") continue;
     const local = w.local(node);
     if (local === "t") {
-      out.push(node.children.map((c) => (c.type === "text" ? c.data : "")).join(""));
+      out.push(textOf(node));
       continue;
     }
-    if (local === "del" || local === "moveFrom") continue;
-    if (local === "tr" && w.child(w.child(node, "trPr"), "del")) continue;
-    if (local === "tc" && w.child(w.child(node, "tcPr"), "cellDel")) continue;
+    if (local === "del" || local === "moveFrom" || deletedRowOrCell(w, node)) continue;
     let children: AnyNode[] = node.children;
     if (mc.is(node, "AlternateContent")) {
-      const taken = mc.child(node, "Choice") ?? mc.child(node, "Fallback");
+      const taken = firstChoice(names, node);
       children = taken ? [taken] : [];
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as AnyNode);

@@ -259,7 +259,8 @@ function fieldChar(ctx: DocxContext, fldChar: Element, style: Style, state: Inli
   }
 }
 
-function textOf(el: Element): string {
+/** A text element's characters (w:t, w:delText …). */
+export function textOf(el: Element): string {
   return el.children.map((c) => (c.type === "text" ? c.data : "")).join("");
 }
 
@@ -277,7 +278,8 @@ function collectTextBoxes(ctx: DocxContext, node: AnyNode, found: Element[]): vo
   for (const c of node.children) collectTextBoxes(ctx, c, found);
 }
 
-function firstChoice(ctx: DocxContext, alt: Element): Element | undefined {
+/** The one alternative of mc:AlternateContent the reader takes (the first choice, else the fallback). */
+export function firstChoice(ctx: Pick<DocxContext, "mc">, alt: Element): Element | undefined {
   return ctx.mc.child(alt, "Choice") ?? ctx.mc.child(alt, "Fallback");
 }
 
@@ -296,6 +298,14 @@ export interface DocxTableRows {
   cols: number;
 }
 
+/** A table row (w:trPr/w:del) or cell (w:tcPr/w:cellDel) deleted with changes tracked: left out, as Word shows it once accepted. */
+export function deletedRowOrCell(w: Names, el: Element): boolean {
+  const local = w.local(el);
+  if (local === "tr") return w.child(w.child(el, "trPr"), "del") !== undefined;
+  if (local === "tc") return w.child(w.child(el, "tcPr"), "cellDel") !== undefined;
+  return false;
+}
+
 /**
  * A w:tbl's rows as grid input: w:gridSpan → colSpan, w:vMerge restart/continue
  * → rowSpan of the restarting cell (§17.4.85), w:gridBefore → start column,
@@ -312,8 +322,8 @@ export function readTableRows(ctx: DocxContext, tbl: Element, nested: Element[])
   const style = ctx.styles.table(w.attr(w.child(tblPr, "tblStyle"), "val"));
   const directFill = w.child(tblPr, "shd") ? shading(ctx, w.child(tblPr, "shd")) : undefined;
   const tableFill = directFill !== undefined ? directFill : (style?.tableFill ?? null);
-  const trs = transparentChildren(ctx, tbl, "tr").filter((tr) => !w.child(w.child(tr, "trPr"), "del"));
-  const cellsOf = (tr: Element): Element[] => transparentChildren(ctx, tr, "tc").filter((tc) => !w.child(w.child(tc, "tcPr"), "cellDel"));
+  const trs = transparentChildren(ctx, tbl, "tr").filter((tr) => !deletedRowOrCell(w, tr));
+  const cellsOf = (tr: Element): Element[] => transparentChildren(ctx, tr, "tc").filter((tc) => !deletedRowOrCell(w, tc));
   // Grid width first: the last column and the column bands of a table style depend on it.
   let cols = 0;
   for (const tr of trs) {

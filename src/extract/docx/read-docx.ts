@@ -1,6 +1,6 @@
 /**
  * DOCX reader. The tables and paragraphs come from the WordprocessingML itself
- * (word/document.xml, unzipped by zip-package.ts, parsed by cheerio in XML mode), not from
+ * (word/document.xml, unzipped by zip-package.ts, parsed by htmlparser2 in XML mode: common/markup-dom.ts), not from
  * a converter's HTML: mammoth's, for one, drops cell shading (w:shd, a common way to mark
  * Gantt months), loses some vertical merges and ignores header/footer parts, which are
  * exactly the things a plan's tables depend on. Every word of the body's text elements,
